@@ -1,0 +1,326 @@
+"""The event bus: any thread publishes, every subscriber drains its own bounded buffer.
+
+Ingest rate is not render rate, so nothing is pushed to a subscriber one event at a
+time: each subscription buffers events and its owner drains them in batches (a worker
+thread with :class:`BatchWorker`, or a GUI timer once per frame).
+
+A full buffer never loses anything silently. A ``SHED`` subscription drops incoming
+*sheddable* events (plain tweets, rejected records) and counts them; a ``BLOCK``
+subscription makes publishers wait for room (backpressure), and sheds with a count
+only if its consumer stays stuck past ``block_timeout``. Critical events (questions,
+decisions, session, photos, camera and source state) are always queued.
+
+Every event gets a sequence number at publish. A subscription may be *gated* on a
+watermark (the journal's last committed number): it then hands out only events that
+are already durable, so what a screen shows survives a ``kill -9``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from blueroom.core.events import Event
+
+
+class Overflow(StrEnum):
+    SHED = "shed"
+    BLOCK = "block"
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionStats:
+    name: str
+    overflow: Overflow
+    capacity: int
+    queued: int
+    delivered: int
+    shed: int
+    high_water: int
+    stalled: bool
+
+
+Gate = Callable[[], int]
+
+
+class Subscription:
+    """One subscriber's buffer. Created by :meth:`Bus.subscribe`; drained by its owner."""
+
+    def __init__(
+        self,
+        name: str,
+        capacity: int,
+        overflow: Overflow,
+        block_timeout: float,
+        gate: Gate | None,
+        accepts: Callable[[Event], bool] | None,
+    ) -> None:
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1")
+        self.name = name
+        self.capacity = capacity
+        self.overflow = overflow
+        self.block_timeout = block_timeout
+        self._gate = gate
+        self._accepts = accepts
+        self._items: deque[tuple[int, Event]] = deque()
+        self._cond = threading.Condition(threading.Lock())
+        self._delivered = 0
+        self._shed = 0
+        self._high_water = 0
+        self._stalled = False
+        self._closed = False
+        self.last_taken_seq = 0
+
+    # -- publisher side (called by the bus) ---------------------------------------
+    def _wait_for_room(self) -> None:
+        """Backpressure for BLOCK subscriptions; called without the bus lock held."""
+        with self._cond:
+            if self._stalled or len(self._items) < self.capacity:
+                return
+            deadline = time.monotonic() + self.block_timeout
+            while len(self._items) >= self.capacity and not self._closed:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self._stalled = True
+                    return
+                self._cond.wait(remaining)
+
+    def _offer(self, seq: int, event: Event) -> None:
+        if self._accepts is not None and not self._accepts(event):
+            return
+        with self._cond:
+            if self._closed:
+                return
+            full = len(self._items) >= self.capacity
+            if full and event.sheddable and (self.overflow is Overflow.SHED or self._stalled):
+                self._shed += 1
+                return
+            self._items.append((seq, event))
+            self._high_water = max(self._high_water, len(self._items))
+            self._cond.notify_all()
+
+    def _poke(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
+
+    # -- consumer side ------------------------------------------------------------
+    def drain(self, max_items: int | None = None) -> list[Event]:
+        """Take what is ready now (up to ``max_items``), without waiting."""
+        with self._cond:
+            return self._take(max_items)
+
+    def get_batch(self, timeout: float, max_items: int | None = None) -> list[Event]:
+        """Wait up to ``timeout`` seconds for at least one ready event, then drain."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not self._closed:
+                if self._has_ready():
+                    return self._take(max_items)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return []
+                self._cond.wait(remaining)
+            return self._take(max_items)
+
+    def _has_ready(self) -> bool:
+        if not self._items:
+            return False
+        return self._gate is None or self._items[0][0] <= self._gate()
+
+    def _take(self, max_items: int | None) -> list[Event]:
+        items = self._items
+        limit = len(items) if max_items is None else min(max_items, len(items))
+        watermark = self._gate() if self._gate is not None else None
+        batch: list[Event] = []
+        append = batch.append
+        while len(batch) < limit:
+            seq, event = items[0]
+            if watermark is not None and seq > watermark:
+                break
+            items.popleft()
+            append(event)
+            self.last_taken_seq = seq
+        self._delivered += len(batch)
+        if self._stalled and len(items) < self.capacity // 2:
+            self._stalled = False
+        if batch:
+            self._cond.notify_all()
+        return batch
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def stats(self) -> SubscriptionStats:
+        with self._cond:
+            return SubscriptionStats(
+                name=self.name,
+                overflow=self.overflow,
+                capacity=self.capacity,
+                queued=len(self._items),
+                delivered=self._delivered,
+                shed=self._shed,
+                high_water=self._high_water,
+                stalled=self._stalled,
+            )
+
+
+class Bus:
+    """Thread-safe publish; ordered delivery to every subscription."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subscriptions: tuple[Subscription, ...] = ()
+        self._seq = itertools.count(1)
+        self._last_seq = 0
+        self._published = 0
+
+    def subscribe(
+        self,
+        name: str,
+        *,
+        capacity: int = 100_000,
+        overflow: Overflow = Overflow.SHED,
+        block_timeout: float = 5.0,
+        gate: Gate | None = None,
+        accepts: Callable[[Event], bool] | None = None,
+    ) -> Subscription:
+        subscription = Subscription(name, capacity, overflow, block_timeout, gate, accepts)
+        with self._lock:
+            self._subscriptions = (*self._subscriptions, subscription)
+        return subscription
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        subscription.close()
+        with self._lock:
+            self._subscriptions = tuple(s for s in self._subscriptions if s is not subscription)
+
+    def publish(self, event: Event) -> int:
+        """Queue ``event`` for every subscriber; return its sequence number."""
+        return self.publish_many((event,))
+
+    def publish_many(self, events: Sequence[Event] | Iterable[Event]) -> int:
+        """Queue several events in order with one lock; return the last sequence number."""
+        batch = events if isinstance(events, Sequence) else list(events)
+        if not batch:
+            return self._last_seq
+        if not all(e.critical for e in batch):
+            for subscription in self._subscriptions:
+                if subscription.overflow is Overflow.BLOCK:
+                    subscription._wait_for_room()
+        with self._lock:
+            subscriptions = self._subscriptions
+            seq = self._last_seq
+            for event in batch:
+                seq = next(self._seq)
+                for subscription in subscriptions:
+                    subscription._offer(seq, event)
+            self._last_seq = seq
+            self._published += len(batch)
+        return seq
+
+    def poke(self) -> None:
+        """Wake gated subscribers: their watermark has moved."""
+        for subscription in self._subscriptions:
+            subscription._poke()
+
+    @property
+    def last_seq(self) -> int:
+        return self._last_seq
+
+    @property
+    def published(self) -> int:
+        return self._published
+
+    def stats(self) -> list[SubscriptionStats]:
+        return [s.stats() for s in self._subscriptions]
+
+
+class BatchWorker:
+    """A thread that drains one subscription and hands each batch to ``handle``.
+
+    Started by the composition root (``start``), never by a constructor. A failing
+    handler is reported through ``on_error`` and the worker carries on.
+    """
+
+    def __init__(
+        self,
+        subscription: Subscription,
+        handle: Callable[[list[Event]], None],
+        *,
+        name: str,
+        max_batch: int = 5_000,
+        on_error: Callable[[BaseException], None] | None = None,
+        idle_timeout: float = 0.05,
+    ) -> None:
+        self._subscription = subscription
+        self._handle = handle
+        self._max_batch = max_batch
+        self._on_error = on_error
+        self._idle_timeout = idle_timeout
+        self._stop = threading.Event()
+        self._idle = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self.batches = 0
+        self.events = 0
+        self.errors = 0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._subscription._poke()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait_until_idle(self, timeout: float = 5.0) -> bool:
+        """True once everything ready in the subscription has been handled."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self._idle.clear()
+            idle = self._idle.wait(max(0.0, deadline - time.monotonic()))
+            if idle and self._subscription.stats().queued == 0:
+                return True
+        return False
+
+    def _run(self) -> None:
+        subscription = self._subscription
+        while not self._stop.is_set():
+            batch = subscription.get_batch(self._idle_timeout, self._max_batch)
+            if not batch:
+                self._idle.set()
+                if subscription.closed:
+                    return
+                continue
+            try:
+                self._handle(batch)
+            except Exception as error:  # noqa: BLE001 - a bad batch must not kill the room
+                self.errors += 1
+                if self._on_error is not None:
+                    self._on_error(error)
+            self.batches += 1
+            self.events += len(batch)
+        remaining = subscription.drain()
+        if remaining:
+            try:
+                self._handle(remaining)
+            except Exception as error:  # noqa: BLE001 - same as above
+                self.errors += 1
+                if self._on_error is not None:
+                    self._on_error(error)

@@ -1,0 +1,163 @@
+"""Every fact of the room is an event: frozen, typed, serialisable to one JSON line.
+
+Events are msgspec Structs tagged by their class name, so a journal row decodes back
+into the right class with :func:`decode_event`. ``critical`` events (questions,
+decisions, session, photos, camera and source state) are never shed by the bus.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from typing import ClassVar
+
+import msgspec
+
+from blueroom.core.detect import looks_like_question
+from blueroom.core.tweet import Tweet
+
+
+def _now() -> float:
+    return time.time()
+
+
+class Event(msgspec.Struct, frozen=True, tag=True, kw_only=True):
+    """Base of all events. ``at`` is wall-clock seconds when the fact happened."""
+
+    at: float = msgspec.field(default_factory=_now)
+    critical: ClassVar[bool] = True
+
+    @property
+    def sheddable(self) -> bool:
+        return not self.critical
+
+    @property
+    def kind(self) -> str:
+        return type(self).__name__
+
+
+class TweetReceived(Event, frozen=True, kw_only=True):
+    tweet: Tweet
+    source: str = ""
+    critical: ClassVar[bool] = False
+
+    @property
+    def sheddable(self) -> bool:
+        return not looks_like_question(self.tweet.text)
+
+
+class MalformedRecord(Event, frozen=True, kw_only=True):
+    """A payload from outside that was not (wholly) understood; ``excerpt`` is raw text.
+
+    ``dropped`` is False when the post was kept without the bad part (a bad position).
+    """
+
+    source: str
+    reason: str
+    excerpt: str = ""
+    line: int = 0
+    dropped: bool = True
+    critical: ClassVar[bool] = False
+
+    @property
+    def sheddable(self) -> bool:
+        return True
+
+
+class QuestionState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ON_AIR = "on_air"
+    ANSWERED = "answered"
+
+
+class QuestionStateChanged(Event, frozen=True, kw_only=True):
+    tweet_id: str
+    state: QuestionState
+    actor: str = "operator"
+    reason: str = ""
+
+
+class SessionStarted(Event, frozen=True, kw_only=True):
+    session_id: str
+    label: str = ""
+
+
+class SessionEnded(Event, frozen=True, kw_only=True):
+    session_id: str
+
+
+class SessionStepChanged(Event, frozen=True, kw_only=True):
+    step: int
+    step_id: str
+    actor: str = "operator"
+
+
+class PhotoCaptured(Event, frozen=True, kw_only=True):
+    photo_id: str
+    path: str
+    width: int
+    height: int
+
+
+class CameraState(StrEnum):
+    STARTING = "starting"
+    LIVE = "live"
+    LOST = "lost"
+    STOPPED = "stopped"
+
+
+class CameraStateChanged(Event, frozen=True, kw_only=True):
+    state: CameraState
+    device: str
+    detail: str = ""
+
+
+class SourceState(StrEnum):
+    STARTING = "starting"
+    RUNNING = "running"
+    LOOPING = "looping"
+    FINISHED = "finished"
+    FAILED = "failed"
+    STOPPED = "stopped"
+
+
+class SourceStateChanged(Event, frozen=True, kw_only=True):
+    source: str
+    state: SourceState
+    detail: str = ""
+
+
+class ReplayCheckpoint(Event, frozen=True, kw_only=True):
+    """Where a replay had got to, so a resumed session continues instead of restarting."""
+
+    source: str
+    path: str
+    loop: int
+    line: int
+
+
+AnyEvent = (
+    TweetReceived
+    | MalformedRecord
+    | QuestionStateChanged
+    | SessionStarted
+    | SessionEnded
+    | SessionStepChanged
+    | PhotoCaptured
+    | CameraStateChanged
+    | SourceStateChanged
+    | ReplayCheckpoint
+)
+
+_encoder = msgspec.json.Encoder()
+_decoder: msgspec.json.Decoder[AnyEvent] = msgspec.json.Decoder(AnyEvent)  # type: ignore[valid-type]
+
+
+def encode_event(event: Event) -> bytes:
+    return _encoder.encode(event)
+
+
+def decode_event(data: bytes | str) -> Event:
+    return _decoder.decode(data)  # type: ignore[no-any-return]

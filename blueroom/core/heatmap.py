@@ -1,0 +1,130 @@
+"""The heat-map grid: located posts accumulated on a world grid that fades over time.
+
+Cells are half a degree (about 55 km at the equator): what the wall draws is an
+aggregate, never a fan's exact position.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from blueroom.core.events import Event, TweetReceived
+
+CELL_DEGREES = 0.5
+GRID_WIDTH = int(360 / CELL_DEGREES)
+GRID_HEIGHT = int(180 / CELL_DEGREES)
+FLASH_SECONDS = 1.5
+
+
+def cell_of(lon: float, lat: float) -> tuple[int, int]:
+    """Grid (column, row) of a position; row 0 is the north edge."""
+    column = min(GRID_WIDTH - 1, max(0, int((lon + 180.0) / CELL_DEGREES)))
+    row = min(GRID_HEIGHT - 1, max(0, int((90.0 - lat) / CELL_DEGREES)))
+    return column, row
+
+
+@dataclass(frozen=True, slots=True)
+class HeatSnapshot:
+    density: npt.NDArray[np.float32]  # GRID_HEIGHT × GRID_WIDTH, decayed counts
+    cumulative: npt.NDArray[np.float32]
+    flashes: tuple[tuple[int, int, float], ...]  # (column, row, age in seconds)
+    located: int
+    exact: int
+    place: int
+    version: int
+
+
+class HeatGrid:
+    def __init__(
+        self, half_life: float = 600.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        if half_life <= 0:
+            raise ValueError("half-life must be positive")
+        self.half_life = half_life
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._density = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
+        self._cumulative = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
+        self._decayed_at = clock()
+        self._flashes: deque[tuple[int, int, float]] = deque(maxlen=400)
+        self._located = 0
+        self._exact = 0
+        self._place = 0
+        self._version = 0
+
+    def apply(self, events: Iterable[Event]) -> None:
+        columns: list[int] = []
+        rows: list[int] = []
+        exact = place = 0
+        for event in events:
+            if not isinstance(event, TweetReceived):
+                continue
+            tweet = event.tweet
+            if tweet.coordinates is not None:
+                point = tweet.coordinates
+                exact += 1
+            elif tweet.place is not None and tweet.place.centre is not None:
+                point = tweet.place.centre
+                place += 1
+            else:
+                continue
+            column, row = cell_of(point.lon, point.lat)
+            columns.append(column)
+            rows.append(row)
+        if not columns:
+            return
+        flat = np.asarray(rows, dtype=np.intp) * GRID_WIDTH + np.asarray(columns, dtype=np.intp)
+        added = np.bincount(flat, minlength=GRID_WIDTH * GRID_HEIGHT).reshape(
+            GRID_HEIGHT, GRID_WIDTH
+        )
+        now = self._clock()
+        with self._lock:
+            self._decay(now)
+            self._density += added
+            self._cumulative += added
+            self._located += len(columns)
+            self._exact += exact
+            self._place += place
+            step = max(1, len(columns) // 100)
+            for column, row in zip(columns[::step], rows[::step], strict=True):
+                self._flashes.append((column, row, now))
+            self._version += 1
+
+    def _decay(self, now: float) -> None:
+        elapsed = now - self._decayed_at
+        if elapsed < 0.25:
+            return
+        self._density *= np.float32(math.exp(-math.log(2.0) * elapsed / self.half_life))
+        self._decayed_at = now
+
+    def reset(self) -> None:
+        with self._lock:
+            self._density[:] = 0
+            self._cumulative[:] = 0
+            self._flashes.clear()
+            self._version += 1
+
+    def snapshot(self) -> HeatSnapshot:
+        now = self._clock()
+        with self._lock:
+            self._decay(now)
+            flashes = tuple(
+                (c, r, now - t) for c, r, t in self._flashes if now - t < FLASH_SECONDS
+            )
+            return HeatSnapshot(
+                density=self._density.copy(),
+                cumulative=self._cumulative.copy(),
+                flashes=flashes,
+                located=self._located,
+                exact=self._exact,
+                place=self._place,
+                version=self._version,
+            )

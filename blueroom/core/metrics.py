@@ -1,0 +1,148 @@
+"""Live ingest figures for the operator console: rates, counts, problems, source states."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from blueroom.core.events import (
+    CameraState,
+    CameraStateChanged,
+    Event,
+    MalformedRecord,
+    SourceState,
+    SourceStateChanged,
+    TweetReceived,
+)
+
+RATE_BUCKET_SECONDS = 1.0
+RATE_HISTORY_BUCKETS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatus:
+    name: str
+    state: SourceState
+    detail: str
+    since: float
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsSnapshot:
+    posts: int
+    duplicates: int
+    retweets: int
+    replies: int
+    located: int
+    malformed: int
+    malformed_dropped: int
+    recent_problems: tuple[MalformedRecord, ...]
+    rate_now: float  # posts per second over the last few seconds
+    rate_per_minute: float
+    rate_history: tuple[float, ...]  # posts per second, one value per bucket, oldest first
+    languages: tuple[tuple[str, int], ...]
+    sources: tuple[SourceStatus, ...]
+    camera: CameraState | None
+    camera_detail: str
+    version: int
+
+
+class IngestMetrics:
+    """Absorbs event batches (worker thread); hands out snapshots (any thread)."""
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._seen: set[str] = set()
+        self._posts = 0
+        self._duplicates = 0
+        self._retweets = 0
+        self._replies = 0
+        self._located = 0
+        self._malformed = 0
+        self._malformed_dropped = 0
+        self._problems: deque[MalformedRecord] = deque(maxlen=50)
+        self._buckets: deque[tuple[int, int]] = deque(maxlen=RATE_HISTORY_BUCKETS)
+        self._languages: Counter[str] = Counter()
+        self._sources: dict[str, SourceStatus] = {}
+        self._camera: CameraState | None = None
+        self._camera_detail = ""
+        self._version = 0
+
+    def apply(self, events: Iterable[Event]) -> None:
+        with self._lock:
+            for event in events:
+                match event:
+                    case TweetReceived(tweet=tweet):
+                        if tweet.id in self._seen:
+                            self._duplicates += 1
+                            continue
+                        self._seen.add(tweet.id)
+                        self._posts += 1
+                        self._count_in_bucket(event.at)
+                        if tweet.retweet_of is not None:
+                            self._retweets += 1
+                        elif tweet.reply_to is not None:
+                            self._replies += 1
+                        if tweet.location is not None:
+                            self._located += 1
+                        self._languages[tweet.lang or "?"] += 1
+                    case MalformedRecord():
+                        self._malformed += 1
+                        if event.dropped:
+                            self._malformed_dropped += 1
+                        self._problems.append(event)
+                    case SourceStateChanged(source=source, state=state, detail=detail):
+                        self._sources[source] = SourceStatus(source, state, detail, event.at)
+                    case CameraStateChanged(state=state, detail=detail):
+                        self._camera = state
+                        self._camera_detail = detail
+                    case _:
+                        continue
+                self._version += 1
+
+    def _count_in_bucket(self, at: float) -> None:
+        bucket = int(at // RATE_BUCKET_SECONDS)
+        buckets = self._buckets
+        if buckets and buckets[-1][0] == bucket:
+            buckets[-1] = (bucket, buckets[-1][1] + 1)
+        elif not buckets or bucket > buckets[-1][0]:
+            buckets.append((bucket, 1))
+        else:  # a late event: find its bucket if still kept
+            for index in range(len(buckets) - 1, -1, -1):
+                if buckets[index][0] == bucket:
+                    buckets[index] = (bucket, buckets[index][1] + 1)
+                    return
+
+    def _rate(self, now_bucket: int, span: int) -> float:
+        total = sum(n for b, n in self._buckets if now_bucket - span <= b < now_bucket)
+        return total / (span * RATE_BUCKET_SECONDS)
+
+    def snapshot(self) -> MetricsSnapshot:
+        now_bucket = int(self._clock() // RATE_BUCKET_SECONDS)
+        with self._lock:
+            counts = dict(self._buckets)
+            history = tuple(
+                counts.get(b, 0) / RATE_BUCKET_SECONDS for b in range(now_bucket - 120, now_bucket)
+            )
+            return MetricsSnapshot(
+                posts=self._posts,
+                duplicates=self._duplicates,
+                retweets=self._retweets,
+                replies=self._replies,
+                located=self._located,
+                malformed=self._malformed,
+                malformed_dropped=self._malformed_dropped,
+                recent_problems=tuple(self._problems),
+                rate_now=self._rate(now_bucket, 5),
+                rate_per_minute=self._rate(now_bucket, 60) * 60.0,
+                rate_history=history,
+                languages=tuple(self._languages.most_common(8)),
+                sources=tuple(self._sources.values()),
+                camera=self._camera,
+                camera_detail=self._camera_detail,
+                version=self._version,
+            )

@@ -1,0 +1,115 @@
+"""The guest's hour, as a script of steps; the current step is set only by events."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from blueroom.core.events import Event, SessionStepChanged
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    title: str
+    guidance: str
+    minutes: int
+
+
+def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
+    first_name = guest_name.split()[0] if guest_name.strip() else "there"
+    return (
+        Step(
+            "welcome",
+            f"Welcome to the Blue Room, {first_name}",
+            "Make yourself comfortable. The team will walk you through the hour, one step "
+            "at a time. Nothing happens without you.",
+            5,
+        ),
+        Step(
+            "first-post",
+            "Your first post",
+            f"Say hello to your fans. We suggest mentioning {hashtag} so everyone can "
+            "follow along.",
+            5,
+        ),
+        Step(
+            "questions",
+            "Answer your fans",
+            "Questions arrive on the wall behind you. Tap one on this screen to answer it "
+            "live.",
+            25,
+        ),
+        Step(
+            "live-video",
+            "Go live",
+            "The camera is ready. When you say so, we go live to everyone following the "
+            "event.",
+            10,
+        ),
+        Step(
+            "mirror",
+            "The mirror",
+            "Strike a pose: a three-second countdown, then sign your photo with your "
+            "finger before we post it.",
+            10,
+        ),
+        Step(
+            "final-selfie",
+            "The final selfie",
+            "One last picture with the team, to thank everyone who took part.",
+            5,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSnapshot:
+    steps: tuple[Step, ...]
+    current: int
+    version: int
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.current]
+
+
+class SessionScript:
+    def __init__(self, steps: tuple[Step, ...]) -> None:
+        if not steps:
+            raise ValueError("a session needs at least one step")
+        self._steps = steps
+        self._current = 0
+        self._version = 0
+        self._lock = threading.Lock()
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return self._steps
+
+    def index_of(self, step_id: str) -> int | None:
+        for index, step in enumerate(self._steps):
+            if step.id == step_id:
+                return index
+        return None
+
+    def step_event(self, index: int, actor: str) -> SessionStepChanged:
+        """The event that moves the session to ``index`` (clamped to the script)."""
+        index = max(0, min(len(self._steps) - 1, index))
+        return SessionStepChanged(step=index, step_id=self._steps[index].id, actor=actor)
+
+    def apply(self, events: Iterable[Event]) -> None:
+        with self._lock:
+            for event in events:
+                if isinstance(event, SessionStepChanged):
+                    index = self.index_of(event.step_id)
+                    if index is None and 0 <= event.step < len(self._steps):
+                        index = event.step
+                    if index is not None and index != self._current:
+                        self._current = index
+                        self._version += 1
+
+    def snapshot(self) -> SessionSnapshot:
+        with self._lock:
+            return SessionSnapshot(self._steps, self._current, self._version)

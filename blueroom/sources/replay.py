@@ -1,0 +1,246 @@
+"""Replay of a recorded event: X API v2 JSON lines (optionally gzipped) played onto the bus.
+
+Posts are paced by their own ``created_at`` times, ``speed`` times faster than real
+life (``None`` plays as fast as the bus takes them). A looping replay gives every
+loop fresh ids and later times, so the room keeps growing as it would live.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import msgspec
+
+from blueroom.core.events import (
+    Event,
+    MalformedRecord,
+    ReplayCheckpoint,
+    SourceState,
+    SourceStateChanged,
+    TweetReceived,
+)
+from blueroom.core.tweet import Tweet
+from blueroom.sources.x_payload import PayloadParser
+
+PublishMany = Callable[[Sequence[Event]], int]
+
+_LOOP_ID_STRIDE = 10**18
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayStats:
+    lines: int
+    tweets: int
+    problems: int
+    loop: int
+    line: int
+    state: SourceState
+    detail: str
+
+
+def open_lines(path: Path) -> IO[bytes]:
+    """Open a recording for reading lines; gzip is recognised by its magic bytes."""
+    handle = path.open("rb")
+    magic = handle.read(2)
+    handle.seek(0)
+    if magic == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
+    return handle
+
+
+def shift_for_loop(tweet: Tweet, loop: int, duration: float) -> Tweet:
+    """The same post as it would arrive on loop ``loop``: new ids, later time."""
+    if loop == 0:
+        return tweet
+
+    def new_id(value: str | None) -> str | None:
+        if value is None:
+            return None
+        return str(int(value) + loop * _LOOP_ID_STRIDE) if value.isdigit() else f"{value}~{loop}"
+
+    return msgspec.structs.replace(
+        tweet,
+        id=new_id(tweet.id),
+        created_at=tweet.created_at + loop * duration if tweet.created_at else 0.0,
+        retweet_of=new_id(tweet.retweet_of),
+        quote_of=new_id(tweet.quote_of),
+        reply_to=new_id(tweet.reply_to),
+        conversation_id=new_id(tweet.conversation_id),
+    )
+
+
+class ReplaySource:
+    """Plays one file on its own thread; ``start()`` is called by the composition root."""
+
+    def __init__(
+        self,
+        path: Path,
+        publish_many: PublishMany,
+        *,
+        speed: float | None = 1.0,
+        loop: bool = True,
+        start_loop: int = 0,
+        start_line: int = 0,
+        name: str = "replay",
+        max_batch: int = 500,
+        checkpoint_every: float = 2.0,
+    ) -> None:
+        if speed is not None and speed <= 0:
+            raise ValueError("speed must be positive (or None for as fast as possible)")
+        self.path = path
+        self.name = name
+        self.speed = speed
+        self.loop = loop
+        self._publish_many = publish_many
+        self._start_loop = start_loop
+        self._start_line = start_line
+        self._max_batch = max_batch
+        self._checkpoint_every = checkpoint_every
+        self._parser = PayloadParser()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"source-{name}", daemon=True)
+        self._lines = 0
+        self._tweets = 0
+        self._problems = 0
+        self._loop = start_loop
+        self._line = start_line
+        self._state = SourceState.STARTING
+        self._detail = ""
+        self._finished = threading.Event()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def wait_finished(self, timeout: float | None = None) -> bool:
+        return self._finished.wait(timeout)
+
+    def stats(self) -> ReplayStats:
+        return ReplayStats(
+            lines=self._lines,
+            tweets=self._tweets,
+            problems=self._problems,
+            loop=self._loop,
+            line=self._line,
+            state=self._state,
+            detail=self._detail,
+        )
+
+    # -- the thread ---------------------------------------------------------------
+    def _set_state(self, state: SourceState, detail: str) -> None:
+        self._state = state
+        self._detail = detail
+        self._publish_many([SourceStateChanged(source=self.name, state=state, detail=detail)])
+
+    def _run(self) -> None:
+        try:
+            self._play()
+        except OSError as error:
+            self._set_state(
+                SourceState.FAILED,
+                f"cannot read {self.path}: {error.strerror or error}",
+            )
+        except Exception as error:  # noqa: BLE001 - the room must outlive a bad file
+            self._set_state(SourceState.FAILED, f"replay stopped: {type(error).__name__}: {error}")
+        finally:
+            self._finished.set()
+
+    def _play(self) -> None:
+        speed_text = "max speed" if self.speed is None else f"{self.speed:g}×"
+        self._set_state(SourceState.STARTING, f"{self.path.name} at {speed_text}")
+        duration = self._duration()
+        loop = self._start_loop
+        start_line = self._start_line
+        while not self._stop.is_set():
+            self._loop = loop
+            state = SourceState.RUNNING if loop == self._start_loop else SourceState.LOOPING
+            self._set_state(state, f"{self.path.name} at {speed_text}, loop {loop + 1}")
+            self._play_once(loop, start_line, duration)
+            if self._stop.is_set():
+                break
+            if not self.loop:
+                self._set_state(SourceState.FINISHED, f"{self.path.name}: {self._tweets} posts")
+                return
+            loop += 1
+            start_line = 0
+        self._set_state(SourceState.STOPPED, f"{self.path.name} stopped at line {self._line}")
+
+    def _duration(self) -> float:
+        """Span of the recording in seconds (first to last post), for looping."""
+        first = last = 0.0
+        with open_lines(self.path) as handle:
+            for raw in handle:
+                for tweet in self._parser.parse(raw).tweets:
+                    if tweet.created_at:
+                        first = first or tweet.created_at
+                        last = tweet.created_at
+        return max(60.0, last - first + 1.0)
+
+    def _numbered_lines(self, start_line: int) -> Iterator[tuple[int, bytes]]:
+        with open_lines(self.path) as handle:
+            for number, raw in enumerate(handle, start=1):
+                if number > start_line:
+                    yield number, raw
+
+    def _play_once(self, loop: int, start_line: int, duration: float) -> None:
+        batch: list[Event] = []
+        first_time: float | None = None
+        wall_start = time.monotonic()
+        last_checkpoint = wall_start
+        parser = self._parser
+        for number, raw in self._numbered_lines(start_line):
+            if self._stop.is_set():
+                break
+            self._lines += 1
+            self._line = number
+            parsed = parser.parse(raw)
+            for problem in parsed.problems:
+                self._problems += 1
+                batch.append(
+                    MalformedRecord(
+                        source=self.name,
+                        reason=problem.reason,
+                        excerpt=problem.excerpt,
+                        line=number,
+                        dropped=problem.dropped,
+                    )
+                )
+            for tweet in parsed.tweets:
+                if self.speed is not None and tweet.created_at:
+                    if first_time is None:
+                        first_time = tweet.created_at
+                    due = wall_start + (tweet.created_at - first_time) / self.speed
+                    wait = due - time.monotonic()
+                    if wait > 0:
+                        self._flush(batch)
+                        batch = []
+                        if self._stop.wait(wait):
+                            return
+                batch.append(
+                    TweetReceived(tweet=shift_for_loop(tweet, loop, duration), source=self.name)
+                )
+            if len(batch) >= self._max_batch:
+                self._flush(batch)
+                batch = []
+            now = time.monotonic()
+            if now - last_checkpoint >= self._checkpoint_every:
+                last_checkpoint = now
+                batch.append(
+                    ReplayCheckpoint(source=self.name, path=str(self.path), loop=loop, line=number)
+                )
+        self._flush(batch)
+
+    def _flush(self, batch: list[Event]) -> None:
+        if batch:
+            self._publish_many(batch)
+            self._tweets += sum(1 for e in batch if isinstance(e, TweetReceived))

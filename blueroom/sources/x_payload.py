@@ -1,0 +1,366 @@
+"""One parser for X API v2 payloads, shared by the replay and the live X source.
+
+It reads a stream message (``{"data": {...}, "includes": {...}, "matching_rules": [...]}``)
+or a search page (``"data": [...]``) and returns flat :class:`Tweet` records. Nothing
+from outside can crash it: a payload it cannot use becomes a :class:`Problem` with a
+reason; a post with one bad part (impossible coordinates) is kept without that part.
+Both the historical ``*_tweet*`` field names and the newer ``*_post*`` ones are read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import msgspec
+
+from blueroom.core.tweet import Author, GeoPoint, Metrics, Place, Tweet
+
+MAX_TEXT_CHARS = 25_000
+EXCERPT_CHARS = 160
+
+# --- the wire format, as loose as the API is -------------------------------------
+
+
+class _Hashtag(msgspec.Struct):
+    tag: str = ""
+
+
+class _Mention(msgspec.Struct):
+    username: str = ""
+
+
+class _Url(msgspec.Struct):
+    url: str = ""
+    expanded_url: str | None = None
+
+
+class _Entities(msgspec.Struct):
+    hashtags: list[_Hashtag] = []
+    mentions: list[_Mention] = []
+    urls: list[_Url] = []
+
+
+class _Point(msgspec.Struct):
+    coordinates: list[float | str | None] = []
+    type: str = "Point"
+
+
+class _Geo(msgspec.Struct):
+    place_id: str | None = None
+    coordinates: _Point | None = None
+
+
+class _TweetMetrics(msgspec.Struct):
+    retweet_count: int = 0
+    reply_count: int = 0
+    like_count: int = 0
+    quote_count: int = 0
+
+
+class _Reference(msgspec.Struct):
+    type: str
+    id: str
+
+
+class _Note(msgspec.Struct):
+    text: str = ""
+
+
+class _RawTweet(msgspec.Struct):
+    id: str
+    text: str
+    author_id: str | None = None
+    created_at: str | None = None
+    lang: str | None = None
+    conversation_id: str | None = None
+    in_reply_to_user_id: str | None = None
+    public_metrics: _TweetMetrics | None = None
+    entities: _Entities | None = None
+    geo: _Geo | None = None
+    referenced_tweets: list[_Reference] | None = None
+    referenced_posts: list[_Reference] | None = None
+    note_tweet: _Note | None = None
+    note_post: _Note | None = None
+
+
+class _UserMetrics(msgspec.Struct):
+    followers_count: int = 0
+
+
+class _RawUser(msgspec.Struct):
+    id: str
+    username: str = ""
+    name: str = ""
+    location: str | None = None
+    created_at: str | None = None
+    verified: bool | None = None
+    public_metrics: _UserMetrics | None = None
+
+
+class _PlaceGeo(msgspec.Struct):
+    bbox: list[float | str | None] | None = None
+
+
+class _RawPlace(msgspec.Struct):
+    id: str
+    full_name: str = ""
+    name: str = ""
+    country: str = ""
+    country_code: str = ""
+    place_type: str = ""
+    geo: _PlaceGeo | None = None
+
+
+class _Includes(msgspec.Struct):
+    users: list[_RawUser] = []
+    places: list[_RawPlace] = []
+
+
+class _Rule(msgspec.Struct):
+    tag: str | None = None
+
+
+class _ApiError(msgspec.Struct):
+    title: str = ""
+    detail: str = ""
+
+
+class _Message(msgspec.Struct):
+    data: _RawTweet | list[_RawTweet] | None = None
+    includes: _Includes | None = None
+    matching_rules: list[_Rule] | None = None
+    errors: list[_ApiError] | None = None
+
+
+_decoder = msgspec.json.Decoder(_Message)
+
+# --- the result ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why (part of) a payload was not used. ``dropped``: the post itself was lost."""
+
+    reason: str
+    excerpt: str
+    dropped: bool = True
+
+
+@dataclass(slots=True)
+class Parsed:
+    tweets: list[Tweet] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Remove control characters (keeping newlines and tabs) and cap the length."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[: MAX_TEXT_CHARS - 1] + "…"
+    return text
+
+
+def excerpt(raw: bytes | str) -> str:
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    text = clean_text(text[: EXCERPT_CHARS * 2]).replace("\n", " ")
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+def parse_time(value: str | None) -> float:
+    if not value:
+        return 0.0
+    try:
+        return datetime.fromisoformat(value).timestamp()
+    except ValueError:
+        return 0.0
+
+
+def _finite(values: list[float | str | None]) -> list[float] | None:
+    out: list[float] = []
+    for value in values:
+        if isinstance(value, str) or value is None:
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            return None
+        out.append(number)
+    return out
+
+
+def check_point(values: list[float | str | None]) -> tuple[GeoPoint | None, str]:
+    """A GeoJSON [lon, lat] pair, or None with the reason it is impossible."""
+    numbers = _finite(values)
+    if numbers is None or len(numbers) != 2:
+        return None, f"coordinates are not two finite numbers: {values!r:.60}"
+    lon, lat = numbers
+    if -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0:
+        return GeoPoint(lon, lat), ""
+    if -90.0 <= lon <= 90.0 and -180.0 <= lat <= 180.0:
+        return None, f"coordinates look swapped (lat/lon): [{lon}, {lat}]"
+    return None, f"coordinates out of range: [{lon}, {lat}]"
+
+
+def check_bbox(
+    values: list[float | str | None] | None,
+) -> tuple[float, float, float, float] | None:
+    if values is None:
+        return None
+    numbers = _finite(values)
+    if numbers is None or len(numbers) != 4:
+        return None
+    west, south, east, north = numbers
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        return None
+    return (west, south, east, north)
+
+
+class PayloadParser:
+    """Stateless apart from its caches; one per source thread."""
+
+    def __init__(self) -> None:
+        self._place_cache: dict[str, Place] = {}
+
+    def parse(self, raw: bytes | str) -> Parsed:
+        parsed = Parsed()
+        if not raw or not raw.strip():
+            return parsed
+        try:
+            message = _decoder.decode(raw)
+        except msgspec.ValidationError as error:
+            parsed.problems.append(Problem(f"not an X post: {error}", excerpt(raw)))
+            return parsed
+        except msgspec.DecodeError as error:
+            parsed.problems.append(Problem(f"not valid JSON: {error}", excerpt(raw)))
+            return parsed
+        if message.data is None:
+            if message.errors:
+                first = message.errors[0]
+                reason = f"API error: {first.title} {first.detail}".strip()
+            else:
+                reason = "no post in the message (no 'data')"
+            parsed.problems.append(Problem(reason, excerpt(raw)))
+            return parsed
+        includes = message.includes or _Includes()
+        users = {u.id: u for u in includes.users} if includes.users else {}
+        places = includes.places
+        tags = tuple(r.tag for r in message.matching_rules or () if r.tag)
+        items = message.data if isinstance(message.data, list) else [message.data]
+        for item in items:
+            self._convert(item, users, places, tags, raw, parsed)
+        return parsed
+
+    def _convert(
+        self,
+        raw_tweet: _RawTweet,
+        users: dict[str, _RawUser],
+        places: list[_RawPlace],
+        tags: tuple[str, ...],
+        raw: bytes | str,
+        parsed: Parsed,
+    ) -> None:
+        tweet_id = raw_tweet.id.strip()
+        if not tweet_id or len(tweet_id) > 32:
+            parsed.problems.append(Problem("post id is empty or too long", excerpt(raw)))
+            return
+        note = raw_tweet.note_tweet or raw_tweet.note_post
+        text = clean_text(note.text if note is not None and note.text else raw_tweet.text)
+        author = None
+        if raw_tweet.author_id is not None:
+            user = users.get(raw_tweet.author_id)
+            author = self._author(user) if user is not None else Author(id=raw_tweet.author_id)
+        coordinates = None
+        place = None
+        geo = raw_tweet.geo
+        if geo is not None:
+            if geo.coordinates is not None:
+                coordinates, why = check_point(geo.coordinates.coordinates)
+                if coordinates is None:
+                    parsed.problems.append(
+                        Problem(
+                            f"post {tweet_id}: {why}; position dropped",
+                            excerpt(raw),
+                            False,
+                        )
+                    )
+            if geo.place_id:
+                place = self._place(geo.place_id, places)
+        metrics = Metrics()
+        if raw_tweet.public_metrics is not None:
+            pm = raw_tweet.public_metrics
+            metrics = Metrics(pm.like_count, pm.retweet_count, pm.reply_count, pm.quote_count)
+        hashtags: tuple[str, ...] = ()
+        mentions: tuple[str, ...] = ()
+        urls: tuple[str, ...] = ()
+        entities = raw_tweet.entities
+        if entities is not None:
+            hashtags = tuple(h.tag for h in entities.hashtags if h.tag)
+            mentions = tuple(m.username for m in entities.mentions if m.username)
+            urls = tuple(u.expanded_url or u.url for u in entities.urls if u.expanded_url or u.url)
+        retweet_of = quote_of = reply_to = None
+        for ref in raw_tweet.referenced_tweets or raw_tweet.referenced_posts or ():
+            if ref.type == "retweeted" or ref.type == "reposted":
+                retweet_of = ref.id
+            elif ref.type == "quoted":
+                quote_of = ref.id
+            elif ref.type == "replied_to":
+                reply_to = ref.id
+        parsed.tweets.append(
+            Tweet(
+                id=tweet_id,
+                text=text,
+                author=author,
+                created_at=parse_time(raw_tweet.created_at),
+                lang=raw_tweet.lang or "",
+                coordinates=coordinates,
+                place=place,
+                metrics=metrics,
+                hashtags=hashtags,
+                mentions=mentions,
+                urls=urls,
+                retweet_of=retweet_of,
+                quote_of=quote_of,
+                reply_to=reply_to,
+                reply_to_user=raw_tweet.in_reply_to_user_id,
+                conversation_id=raw_tweet.conversation_id,
+                matching_tags=tags,
+            )
+        )
+
+    @staticmethod
+    def _author(user: _RawUser) -> Author:
+        return Author(
+            id=user.id,
+            username=clean_text(user.username)[:64],
+            name=clean_text(user.name)[:100],
+            location=clean_text(user.location or "")[:200],
+            followers=user.public_metrics.followers_count if user.public_metrics else 0,
+            created_at=user.created_at or "",
+            verified=bool(user.verified),
+        )
+
+    def _place(self, place_id: str, places: list[_RawPlace]) -> Place | None:
+        cached = self._place_cache.get(place_id)
+        if cached is not None:
+            return cached
+        for raw_place in places:
+            if raw_place.id == place_id:
+                place = Place(
+                    id=place_id,
+                    full_name=clean_text(raw_place.full_name)[:200],
+                    country_code=raw_place.country_code[:3],
+                    country=clean_text(raw_place.country)[:100],
+                    place_type=raw_place.place_type[:20],
+                    bbox=check_bbox(raw_place.geo.bbox if raw_place.geo else None),
+                )
+                if len(self._place_cache) < 100_000:
+                    self._place_cache[place_id] = place
+                return place
+        return Place(id=place_id)

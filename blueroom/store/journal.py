@@ -1,0 +1,300 @@
+"""The journal: every bus event of a session in a SQLite file (WAL), written in batches.
+
+A session is a run of the room (one guest, one hour). Starting the app again resumes
+the last session that was not ended, by reading its events back in order.
+``JournalWriter`` owns the only write connection, on its own thread; its committed
+watermark gates what the screens may show, so anything shown survives ``kill -9``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from blueroom.core.bus import Bus, Overflow, Subscription
+from blueroom.core.events import Event, SessionEnded, decode_event, encode_event
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    started_at REAL NOT NULL,
+    ended_at REAL,
+    label TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS events (
+    seq INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    at REAL NOT NULL,
+    kind TEXT NOT NULL,
+    body BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_session ON events(session_id, seq);
+"""
+
+
+class JournalError(Exception):
+    """The journal file cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    id: str
+    started_at: float
+    ended_at: float | None
+    label: str
+    events: int
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open the journal file in WAL mode, creating it (and its folder) if needed."""
+    try:
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        uri = f"file:{path}?mode={'ro' if readonly else 'rwc'}"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise JournalError(f"journal {path}: could not switch to WAL (got {mode})")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(_SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+            conn.commit()
+        return conn
+    except sqlite3.DatabaseError as error:
+        raise JournalError(f"journal {path}: {error}") from error
+    except OSError as error:
+        raise JournalError(f"journal {path}: {error.strerror or error}") from error
+
+
+class Journal:
+    """Sessions and their events: opening, resuming and reading back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = connect(path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def sessions(self) -> list[SessionInfo]:
+        rows = self._conn.execute(
+            "SELECT s.id, s.started_at, s.ended_at, s.label,"
+            " (SELECT COUNT(*) FROM events e WHERE e.session_id = s.id)"
+            " FROM sessions s ORDER BY s.started_at"
+        ).fetchall()
+        return [SessionInfo(*row) for row in rows]
+
+    def unfinished_session(self) -> SessionInfo | None:
+        unfinished = [s for s in self.sessions() if not s.finished]
+        return unfinished[-1] if unfinished else None
+
+    def new_session(self, label: str = "") -> SessionInfo:
+        session_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+        started = time.time()
+        with self._conn:
+            self._conn.execute(
+                "INSERT INTO sessions(id, started_at, label) VALUES (?, ?, ?)",
+                (session_id, started, label),
+            )
+        return SessionInfo(session_id, started, None, label, 0)
+
+    def end_session(self, session_id: str, at: float | None = None) -> None:
+        with self._conn:
+            self._conn.execute(
+                "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                (time.time() if at is None else at, session_id),
+            )
+
+    def read(
+        self,
+        session_id: str,
+        *,
+        kinds: tuple[str, ...] | None = None,
+        on_bad_row: Callable[[int, str], None] | None = None,
+        batch_size: int = 5_000,
+    ) -> Iterator[list[Event]]:
+        """Yield the session's events in order, in batches; undecodable rows are reported."""
+        query = "SELECT seq, body FROM events WHERE session_id = ?"
+        params: list[object] = [session_id]
+        if kinds:
+            query += f" AND kind IN ({','.join('?' * len(kinds))})"
+            params.extend(kinds)
+        query += " ORDER BY seq"
+        cursor = self._conn.execute(query, params)
+        while rows := cursor.fetchmany(batch_size):
+            batch: list[Event] = []
+            for seq, body in rows:
+                try:
+                    batch.append(decode_event(body))
+                except (msgspec.DecodeError, msgspec.ValidationError) as error:
+                    if on_bad_row is not None:
+                        on_bad_row(seq, str(error))
+            yield batch
+
+    def count(self, session_id: str) -> int:
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM events WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return int(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class WriterStats:
+    written: int
+    batches: int
+    committed_seq: int
+    last_batch_ms: float
+    healthy: bool
+    error: str
+    lost: int
+
+
+class JournalWriter:
+    """Drains a BLOCK subscription and appends every event to the session, in batches.
+
+    ``committed_seq`` is the bus sequence number of the last event known durable.
+    When the file cannot be written (disk full, file removed) the writer keeps the
+    batch, retries, and says so in ``stats().error``; the room keeps running.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        bus: Bus,
+        session_id: str,
+        *,
+        capacity: int = 200_000,
+        max_batch: int = 5_000,
+        retry_delay: float = 1.0,
+    ) -> None:
+        self.path = path
+        self.session_id = session_id
+        self._bus = bus
+        self._max_batch = max_batch
+        self._retry_delay = retry_delay
+        self._conn: sqlite3.Connection | None = None
+        self._committed_seq = bus.last_seq
+        self._written = 0
+        self._batches = 0
+        self._last_batch_ms = 0.0
+        self._error = ""
+        self._lost = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
+        self.subscription: Subscription = bus.subscribe(
+            "journal", capacity=capacity, overflow=Overflow.BLOCK, block_timeout=10.0
+        )
+        self._listeners: list[Callable[[int], None]] = []
+
+    def on_commit(self, listener: Callable[[int], None]) -> None:
+        """Call ``listener(committed_seq)`` on the writer thread after each commit."""
+        self._listeners.append(listener)
+
+    @property
+    def committed_seq(self) -> int:
+        return self._committed_seq
+
+    def watermark(self) -> int:
+        """Gate for subscribers: durable events, or everything while the disk fails."""
+        return self._committed_seq if not self._error else self._bus.last_seq
+
+    def start(self) -> None:
+        self._conn = connect(self.path)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self.subscription._poke()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        self._bus.unsubscribe(self.subscription)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def stats(self) -> WriterStats:
+        return WriterStats(
+            written=self._written,
+            batches=self._batches,
+            committed_seq=self._committed_seq,
+            last_batch_ms=self._last_batch_ms,
+            healthy=not self._error,
+            error=self._error,
+            lost=self._lost,
+        )
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            seq_before = self._bus.last_seq
+            batch = self.subscription.get_batch(0.05, self._max_batch)
+            if batch:
+                self._write(batch, self.subscription.last_taken_seq)
+            elif self.subscription.stats().queued == 0:
+                self._advance(seq_before)
+        final = self.subscription.drain()
+        if final:
+            self._write(final, self.subscription.last_taken_seq)
+
+    def _write(self, batch: list[Event], upto_seq: int) -> None:
+        rows = [(self.session_id, e.at, e.kind, encode_event(e)) for e in batch]
+        session_ended = any(isinstance(e, SessionEnded) for e in batch)
+        attempts = 0
+        while True:
+            started = time.perf_counter()
+            attempts += 1
+            try:
+                self._insert(rows, session_ended)
+                break
+            except sqlite3.Error as error:
+                self._error = f"cannot write {self.path}: {error}; retrying"
+                if self._stop.is_set() and attempts >= 3:
+                    self._lost += len(rows)
+                    self._error = f"cannot write {self.path}: {error}; {self._lost} events lost"
+                    return
+                time.sleep(self._retry_delay)
+        self._error = ""
+        self._last_batch_ms = (time.perf_counter() - started) * 1000.0
+        self._written += len(rows)
+        self._batches += 1
+        self._advance(upto_seq)
+
+    def _insert(self, rows: list[tuple[str, float, str, bytes]], session_ended: bool) -> None:
+        if self._conn is None:
+            raise sqlite3.OperationalError("journal is closed")
+        with self._conn:
+            self._conn.executemany(
+                "INSERT INTO events(session_id, at, kind, body) VALUES (?, ?, ?, ?)",
+                rows,
+            )
+            if session_ended:
+                self._conn.execute(
+                    "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                    (time.time(), self.session_id),
+                )
+
+    def _advance(self, seq: int) -> None:
+        self._committed_seq = max(self._committed_seq, seq)
+        self._notify(self._committed_seq)
+
+    def _notify(self, seq: int) -> None:
+        self._bus.poke()
+        for listener in self._listeners:
+            listener(seq)
