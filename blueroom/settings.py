@@ -117,7 +117,7 @@ def _overrides(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
 def _check(settings: Settings, origin: str) -> Settings:
     problems: list[str] = []
     if settings.source.speed != "max" and not float(settings.source.speed) > 0:
-        problems.append("source.speed must be a positive number or \"max\"")
+        problems.append('source.speed must be a positive number or "max"')
     if not 1 <= settings.display.frame_rate <= 240:
         problems.append("display.frame_rate must be between 1 and 240")
     if not 1 <= settings.camera.fps <= 240:
@@ -125,7 +125,7 @@ def _check(settings: Settings, origin: str) -> Settings:
     if settings.camera.width < 16 or settings.camera.height < 16:
         problems.append("camera.width and camera.height must be at least 16")
     if isinstance(settings.camera.device, int) and settings.camera.device < 0:
-        problems.append("camera.device must be a camera index (0, 1, ...), a file or \"demo\"")
+        problems.append('camera.device must be a camera index (0, 1, ...), a file or "demo"')
     if not settings.heatmap.half_life_minutes > 0:
         problems.append("heatmap.half_life_minutes must be positive")
     tag = settings.event.hashtag.strip()
@@ -140,9 +140,7 @@ def _check(settings: Settings, origin: str) -> Settings:
     return settings
 
 
-def load_settings(
-    path: Path | None = None, environ: Mapping[str, str] | None = None
-) -> Settings:
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     """Read, merge and validate; raise :class:`SettingsError` with one clear line."""
     environ = os.environ if environ is None else environ
     data: dict[str, Any] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -39,6 +39,8 @@ class HeatSnapshot:
     located: int
     exact: int
     place: int
+    countries: int
+    top_places: tuple[tuple[str, int], ...]
     version: int
 
 
@@ -58,12 +60,16 @@ class HeatGrid:
         self._located = 0
         self._exact = 0
         self._place = 0
+        self._countries: Counter[str] = Counter()
+        self._places: Counter[str] = Counter()
         self._version = 0
 
     def apply(self, events: Iterable[Event]) -> None:
         columns: list[int] = []
         rows: list[int] = []
         exact = place = 0
+        countries: list[str] = []
+        names: list[str] = []
         for event in events:
             if not isinstance(event, TweetReceived):
                 continue
@@ -76,6 +82,11 @@ class HeatGrid:
                 place += 1
             else:
                 continue
+            if tweet.place is not None:
+                if tweet.place.country_code:
+                    countries.append(tweet.place.country_code.upper())
+                if tweet.place.full_name and tweet.place.place_type in ("city", "poi", ""):
+                    names.append(tweet.place.full_name.split(",")[0].strip())
             column, row = cell_of(point.lon, point.lat)
             columns.append(column)
             rows.append(row)
@@ -93,6 +104,8 @@ class HeatGrid:
             self._located += len(columns)
             self._exact += exact
             self._place += place
+            self._countries.update(countries)
+            self._places.update(names)
             step = max(1, len(columns) // 100)
             for column, row in zip(columns[::step], rows[::step], strict=True):
                 self._flashes.append((column, row, now))
@@ -110,15 +123,16 @@ class HeatGrid:
             self._density[:] = 0
             self._cumulative[:] = 0
             self._flashes.clear()
+            self._located = self._exact = self._place = 0
+            self._countries.clear()
+            self._places.clear()
             self._version += 1
 
     def snapshot(self) -> HeatSnapshot:
         now = self._clock()
         with self._lock:
             self._decay(now)
-            flashes = tuple(
-                (c, r, now - t) for c, r, t in self._flashes if now - t < FLASH_SECONDS
-            )
+            flashes = tuple((c, r, now - t) for c, r, t in self._flashes if now - t < FLASH_SECONDS)
             return HeatSnapshot(
                 density=self._density.copy(),
                 cumulative=self._cumulative.copy(),
@@ -126,5 +140,7 @@ class HeatGrid:
                 located=self._located,
                 exact=self._exact,
                 place=self._place,
+                countries=len(self._countries),
+                top_places=tuple(self._places.most_common(5)),
                 version=self._version,
             )

@@ -37,15 +37,13 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
         Step(
             "questions",
             "Answer your fans",
-            "Questions arrive on the wall behind you. Tap one on this screen to answer it "
-            "live.",
+            "Questions arrive on the wall behind you. Tap one on this screen to answer it live.",
             25,
         ),
         Step(
             "live-video",
             "Go live",
-            "The camera is ready. When you say so, we go live to everyone following the "
-            "event.",
+            "The camera is ready. When you say so, we go live to everyone following the event.",
             10,
         ),
         Step(

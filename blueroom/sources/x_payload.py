@@ -240,6 +240,10 @@ class PayloadParser:
         except msgspec.DecodeError as error:
             parsed.problems.append(Problem(f"not valid JSON: {error}", excerpt(raw)))
             return parsed
+        except UnicodeDecodeError as error:
+            reason = f"not valid JSON: not UTF-8 text at byte {error.start}"
+            parsed.problems.append(Problem(reason, excerpt(raw)))
+            return parsed
         if message.data is None:
             if message.errors:
                 first = message.errors[0]

@@ -34,6 +34,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6 import QtCore
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 __all__ = [
@@ -161,7 +162,7 @@ def _register(directory: Path) -> FontReport:
     for path in files:
         try:
             font_id = QFontDatabase.addApplicationFont(str(path))
-        except Exception as exc:  # noqa: BLE001 - a font must never stop the app
+        except (OSError, RuntimeError, TypeError, ValueError) as exc:  # never stop the app
             failed.append((path, f"{type(exc).__name__}: {exc}"))
             continue
         if font_id < 0:
@@ -205,12 +206,11 @@ def _add_script_fallbacks(fallbacks: tuple[str, ...]) -> None:
     add = getattr(QFontDatabase, "addApplicationFallbackFontFamily", None)
     if add is None:
         return
-    try:
-        from PySide6.QtCore import QChar  # type: ignore[attr-defined]
-    except ImportError:
+    qchar = getattr(QtCore, "QChar", None)
+    if qchar is None:
         return
     scripts = {ARABIC_FAMILY: "Script_Arabic", HEBREW_FAMILY: "Script_Hebrew"}
     for family, script_name in scripts.items():
-        script = getattr(getattr(QChar, "Script", None), script_name, None)
+        script = getattr(getattr(qchar, "Script", None), script_name, None)
         if family in fallbacks and script is not None:
             add(script, family)

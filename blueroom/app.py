@@ -1,0 +1,216 @@
+"""The composition root: builds the room, its five windows, places them on screens, runs.
+
+Nothing else in Blue Room creates threads or windows; every part gets what it needs
+from here.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from blueroom.room import ASSETS, Room, RoomOptions
+from blueroom.settings import Settings
+from blueroom.ui.bus_pump import BusPump
+from blueroom.ui.fonts import register_bundled_fonts
+from blueroom.ui.guest.guest_panel import GuestPanel
+from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.placement import Plan, ScreenInfo, plan_placement
+from blueroom.ui.walls.heatmap_wall import HeatmapWall
+from blueroom.ui.walls.questions_wall import QuestionsWall
+from blueroom.ui.walls.video_wall import VideoWall
+
+LAND_MASK = ASSETS / "map" / "land_0p25.npz"
+
+
+class NoDisplayError(Exception):
+    """There is no screen to open windows on; the message says how to get one."""
+
+
+@dataclass(frozen=True, slots=True)
+class GuiOptions:
+    kiosk: bool | None = None  # None: from the settings
+    quit_after: float | None = None
+    screenshots: Path | None = None
+
+
+def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+    """Why Qt would find no display here, with what to do instead; None when fine."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found (DISPLAY is not set). Run it on a desktop, or on a virtual"
+        " screen: `xvfb-run -a -s '-screen 0 1920x1080x24' make demo`, or without"
+        " any screen: `QT_QPA_PLATFORM=offscreen blueroom demo --for 10 --screenshots shots/`"
+    )
+
+
+def qt_screens(app: QGuiApplication) -> list[ScreenInfo]:
+    primary = app.primaryScreen()
+    screens = []
+    for index, screen in enumerate(app.screens()):
+        geometry = screen.geometry()
+        screens.append(
+            ScreenInfo(
+                index=index,
+                name=screen.name(),
+                x=geometry.x(),
+                y=geometry.y(),
+                width=geometry.width(),
+                height=geometry.height(),
+                dpr=screen.devicePixelRatio(),
+                primary=screen == primary,
+            )
+        )
+    return screens
+
+
+def build_windows(room: Room, settings: Settings) -> dict[str, QWidget]:
+    """The five top-level windows, each given its models (views only subscribe)."""
+    event = settings.event
+    frame_rate = settings.display.frame_rate
+    model = room.model
+    console = OperatorConsole(
+        model,
+        room.actions,
+        session_label=(
+            f"session {room.report.session.id}" + (" (resumed)" if room.report.resumed else "")
+        ),
+        bus_stats=room.bus.stats,
+        journal_stats=room.writer.stats,
+    )
+    pump = BusPump(
+        room.bus.subscribe("console", capacity=50_000, gate=room.writer.watermark),
+        frame_rate=frame_rate,
+        parent=console,
+    )
+    pump.batch.connect(console.on_events)
+    return {
+        "operator_console": console,
+        "questions_wall": QuestionsWall(
+            model.questions, model.metrics, hashtag=event.hashtag, guest_name=event.guest_name
+        ),
+        "video_wall": VideoWall(
+            room.frames,
+            model.questions,
+            model.metrics,
+            hashtag=event.hashtag,
+            guest_name=event.guest_name,
+            frame_rate=frame_rate,
+        ),
+        "heatmap_wall": HeatmapWall(
+            model.heat,
+            model.metrics,
+            hashtag=event.hashtag,
+            land_mask=LAND_MASK,
+            frame_rate=frame_rate,
+        ),
+        "guest_panel": GuestPanel(model.session, room.frames, guest_name=event.guest_name),
+    }
+
+
+def place_windows(
+    app: QGuiApplication, windows: dict[str, QWidget], settings: Settings, kiosk: bool
+) -> Plan:
+    screens = app.screens()
+    plan = plan_placement(
+        qt_screens(app),
+        {name: settings.screen_for(name) for name in windows},
+        kiosk=kiosk,
+    )
+    for placement in plan.placements:
+        window = windows[placement.window]
+        window.setScreen(screens[placement.screen.index])
+        x, y, width, height = placement.geometry()
+        if placement.fullscreen:
+            screen = placement.screen
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            window.setGeometry(screen.x, screen.y, screen.width, screen.height)
+            window.showFullScreen()
+            if placement.window != "operator_console":
+                window.setCursor(Qt.CursorShape.BlankCursor)
+        else:
+            window.setGeometry(x, y, width, height)
+            window.show()
+    return plan
+
+
+def grab_windows(windows: dict[str, QWidget], folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, window in windows.items():
+        path = folder / f"{name}.png"
+        if window.grab().save(str(path)):
+            written.append(path)
+    return written
+
+
+def run_gui(
+    settings: Settings,
+    room_options: RoomOptions,
+    gui: GuiOptions,
+    say: Callable[[str], None] = print,
+) -> int:
+    problem = display_problem()
+    if problem is not None:
+        raise NoDisplayError(problem)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueroom"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Blue Room")
+    app.setQuitOnLastWindowClosed(False)
+    fonts = register_bundled_fonts()
+    for failure in fonts.failed:
+        say(f"font not loaded: {failure}")
+    room = Room(settings, room_options)
+    for message in room.report.messages:
+        say(message)
+    windows = build_windows(room, settings)
+    kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
+    plan = place_windows(app, windows, settings, kiosk)
+    for message in plan.messages:
+        say(message)
+    for placement in plan.placements:
+        mode = "full screen" if placement.fullscreen else "window"
+        say(f"{placement.window}: screen '{placement.screen.name}' ({mode})")
+    console = windows["operator_console"]
+    assert isinstance(console, OperatorConsole)
+    console.closed.connect(app.quit)
+    room.start()
+
+    def finish() -> None:
+        if gui.screenshots is not None:
+            for path in grab_windows(windows, gui.screenshots):
+                say(f"screenshot: {path}")
+        app.quit()
+
+    if gui.quit_after is not None:
+        QTimer.singleShot(int(gui.quit_after * 1000), finish)
+    previous = {
+        sig: signal.signal(sig, lambda *_: app.quit()) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)  # lets Python run its signal handlers
+    heartbeat.start(200)
+    try:
+        code = app.exec()
+    finally:
+        heartbeat.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        room.stop()
+        for window in windows.values():
+            window.close()
+            window.deleteLater()
+        for error in room.model_errors[:5]:
+            say(f"model error: {error}")
+    return code

@@ -1,0 +1,292 @@
+"""The camera: one daemon thread reads OpenCV frames into a :class:`LatestFrameSlot`.
+
+A video file stands in for a camera (demo, tests): it loops at its own frame rate.
+Every failure (no device, missing or corrupt file, unplugged camera, an exception)
+is a state, published once per change as :class:`CameraStateChanged`, then retried
+with backoff. Nothing raises out of the thread.
+
+A read on a stalled V4L2 camera blocks inside OpenCV for up to 10 s by default
+(``OPENCV_VIDEOIO_V4L_SELECT_TIMEOUT``, read once by OpenCV; V4L2 ignores
+``CAP_PROP_READ_TIMEOUT_MSEC``). The composition root may lower it before the first
+capture opens; the watchdog can only report a stall once that read returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from blueroom.capture.frames import Frame, LatestFrameSlot, SlotStats, to_bgr
+from blueroom.core.events import CameraState, CameraStateChanged, Event
+
+__all__ = ["CameraCapture", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FILE_FPS = 25.0
+
+
+def _file_fps(cap: cv2.VideoCapture) -> float:
+    fps = float(cap.get(cv2.CAP_PROP_FPS))
+    return fps if 1.0 <= fps <= 240.0 else DEFAULT_FILE_FPS
+
+
+def _is_empty(ok: bool, image: np.ndarray | None) -> bool:
+    return not ok or image is None or image.size == 0
+
+
+class CameraCapture:
+    """Reads ``device`` on its own daemon thread and keeps the newest frame in ``slot``.
+
+    ``device`` is a camera index (``0``, or ``"0"`` from a settings file), a video file
+    path, or a stream URL (``rtsp://...``). Nothing runs until :meth:`start`.
+    """
+
+    def __init__(
+        self,
+        device: int | str | os.PathLike[str],
+        slot: LatestFrameSlot,
+        publish: Callable[[Event], None],
+        *,
+        loop_file: bool = True,
+        width: int | None = None,
+        height: int | None = None,
+        fps: float | None = None,
+        reconnect_delay: float = 0.5,
+        max_reconnect_delay: float = 5.0,
+        no_frame_timeout: float = 2.0,
+    ) -> None:
+        if isinstance(device, str) and device.strip().isdigit():
+            device = int(device)
+        self._index: int | None = device if isinstance(device, int) else None
+        self._path: str | None = None if isinstance(device, int) else os.fspath(device)
+        self._is_file = self._path is not None and "://" not in self._path
+        self._slot = slot
+        self._publish = publish
+        self._loop_file = loop_file
+        self._width = width
+        self._height = height
+        self._fps = fps
+        self._reconnect_delay = reconnect_delay
+        self._max_reconnect_delay = max(max_reconnect_delay, reconnect_delay)
+        self._no_frame_timeout = no_frame_timeout
+
+        self._stop_event = threading.Event()
+        self._thread: threading.Thread | None = None
+        # Held across "change state + publish" so the bus sees transitions in order;
+        # re-entrant so a subscriber may call stop() from inside publish.
+        self._transition_lock = threading.RLock()
+        self._state_cond = threading.Condition(threading.Lock())
+        self._state = CameraState.STOPPED
+        self._detail = ""
+        self._stopping = False
+
+    # ── public API ────────────────────────────────────────────────────────────────
+
+    @property
+    def device(self) -> str:
+        """The device as it appears in events: ``"0"`` or the file path / URL."""
+        return str(self._index) if self._index is not None else str(self._path)
+
+    @property
+    def label(self) -> str:
+        """A human name: ``"camera 0"`` or the file path / URL."""
+        return f"camera {self._index}" if self._index is not None else str(self._path)
+
+    @property
+    def state(self) -> CameraState:
+        with self._state_cond:
+            return self._state
+
+    @property
+    def detail(self) -> str:
+        """Why the camera is in its state (the latest reason, even if not republished)."""
+        with self._state_cond:
+            return self._detail
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Start the capture thread. Call once; a stopped capture is not restarted."""
+        with self._state_cond:
+            if self._thread is not None or self._stopping:
+                raise RuntimeError(f"CameraCapture for {self.label} was already started")
+            self._thread = threading.Thread(
+                target=self._run, name=f"camera {self.device}", daemon=True
+            )
+        self._set_state(CameraState.STARTING, f"opening {self.label}")
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Stop and join the thread (it releases the device). False if it did not end in time."""
+        with self._state_cond:
+            self._stopping = True
+        self._stop_event.set()
+        thread = self._thread
+        joined = True
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            joined = not thread.is_alive()
+        detail = "stopped" if joined else "stopped (capture thread still blocked in a read)"
+        self._set_state(CameraState.STOPPED, detail)
+        return joined
+
+    def wait_for_frame(self, timeout: float, after_seq: int = 0) -> bool:
+        """True once the slot holds a frame with ``seq > after_seq`` (any frame by default)."""
+        return self._slot.wait_newer(after_seq, timeout) is not None
+
+    def wait_for_state(self, state: CameraState, timeout: float) -> bool:
+        """True once the capture is in ``state``; False on timeout."""
+        with self._state_cond:
+            return self._state_cond.wait_for(lambda: self._state == state, timeout)
+
+    # ── state ─────────────────────────────────────────────────────────────────────
+
+    def _set_state(self, state: CameraState, detail: str) -> None:
+        with self._transition_lock:
+            with self._state_cond:
+                if self._stopping and state != CameraState.STOPPED:
+                    return
+                changed = state != self._state
+                self._state = state
+                self._detail = detail
+                self._state_cond.notify_all()
+            if not changed:
+                return
+            log.info("%s: %s (%s)", self.label, state, detail)
+            try:
+                self._publish(CameraStateChanged(state=state, device=self.device, detail=detail))
+            except Exception:
+                log.exception("publishing the camera state failed")
+
+    def _lost(self, reason: str) -> None:
+        if reason != self.detail or self.state != CameraState.LOST:
+            log.warning("%s lost: %s", self.label, reason)
+        self._set_state(CameraState.LOST, reason)
+
+    # ── thread ────────────────────────────────────────────────────────────────────
+
+    def _run(self) -> None:
+        delay = self._reconnect_delay
+        while not self._stop_event.is_set():
+            cap: cv2.VideoCapture | None = None
+            try:
+                cap, failure = self._open()
+                if cap is not None:
+                    failure, went_live = self._stream(cap)
+                    if failure is None:
+                        return  # stopped, or a file that does not loop has ended
+                    if went_live:
+                        delay = self._reconnect_delay
+                assert failure is not None
+                self._lost(failure)
+            except Exception as exc:  # a state, never a dead thread
+                log.exception("camera loop error on %s", self.label)
+                self._lost(f"error: {type(exc).__name__}: {exc}")
+            finally:
+                if cap is not None:
+                    cap.release()
+            if self._stop_event.wait(delay):
+                return
+            delay = min(delay * 2.0, self._max_reconnect_delay)
+
+    def _open(self) -> tuple[cv2.VideoCapture | None, str]:
+        if self._is_file:
+            assert self._path is not None
+            if not Path(self._path).is_file():
+                return None, f"file not found: {self._path}"
+            cap = cv2.VideoCapture(self._path)
+            if not cap.isOpened():
+                cap.release()
+                return None, f"could not open {self._path} (unreadable or corrupt file)"
+            return cap, ""
+        if self._index is not None:
+            cap = cv2.VideoCapture(self._index)
+            failure = f"camera {self._index} could not be opened"
+        else:
+            cap = cv2.VideoCapture(str(self._path))
+            failure = f"stream {self._path} could not be opened"
+        if not cap.isOpened():
+            cap.release()
+            return None, failure
+        cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # keep latency out of the driver's queue
+        if self._width:
+            cap.set(cv2.CAP_PROP_FRAME_WIDTH, self._width)
+        if self._height:
+            cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self._height)
+        if self._fps:
+            cap.set(cv2.CAP_PROP_FPS, self._fps)
+        return cap, ""
+
+    def _went_live(self, frame: Frame, fps: float) -> None:
+        width, height = frame.size
+        rate = f"{fps:g} fps" if fps > 0 else "fps unknown"
+        self._set_state(CameraState.LIVE, f"{self.label} {width}x{height} @ {rate}")
+
+    def _stream(self, cap: cv2.VideoCapture) -> tuple[str | None, bool]:
+        """Read until stopped (None) or lost (the reason). Also says whether it went live."""
+        if self._is_file:
+            return self._stream_file(cap)
+        return self._stream_camera(cap)
+
+    def _stream_camera(self, cap: cv2.VideoCapture) -> tuple[str | None, bool]:
+        went_live = False
+        last_frame_at = time.monotonic()
+        while not self._stop_event.is_set():
+            ok, image = cap.read()
+            now = time.monotonic()
+            if self._stop_event.is_set():
+                break
+            if _is_empty(ok, image):
+                silent = now - last_frame_at
+                if silent >= self._no_frame_timeout:
+                    return f"no frame for {silent:.1f} s — unplugged?", went_live
+                return f"read failed on {self.label}", went_live
+            frame = self._slot.put(image, now)
+            last_frame_at = now
+            if not went_live:
+                went_live = True
+                self._went_live(frame, float(cap.get(cv2.CAP_PROP_FPS)))
+        return None, went_live
+
+    def _stream_file(self, cap: cv2.VideoCapture) -> tuple[str | None, bool]:
+        assert self._path is not None
+        fps = _file_fps(cap)
+        period = 1.0 / fps
+        went_live = False
+        frames_since_rewind = 0
+        deadline = time.monotonic()
+        while not self._stop_event.is_set():
+            ok, image = cap.read()
+            if _is_empty(ok, image):
+                if frames_since_rewind == 0:
+                    return f"read failed: no readable frame in {self._path}", went_live
+                if not self._loop_file:
+                    self._set_state(CameraState.STOPPED, f"end of file {self._path}")
+                    return None, went_live
+                frames_since_rewind = 0
+                # Seek back without losing the pacing clock; reopen if the file can't seek.
+                if not cap.set(cv2.CAP_PROP_POS_FRAMES, 0) and not cap.open(self._path):
+                    return f"could not reopen {self._path}", went_live
+                continue
+            now = time.monotonic()
+            frame = self._slot.put(image, now)
+            frames_since_rewind += 1
+            if not went_live:
+                went_live = True
+                self._went_live(frame, fps)
+            deadline += period
+            if deadline < now - period:
+                deadline = now  # fell behind (slow decode, busy machine): don't burst to catch up
+            elif self._stop_event.wait(max(0.0, deadline - now)):
+                break
+        return None, went_live

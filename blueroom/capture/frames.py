@@ -1,0 +1,131 @@
+"""The latest-frame slot: the one place camera frames meet their viewers.
+
+The capture thread puts; any thread reads the newest frame. Never a queue: a frame
+overwritten before anyone read it is stale and simply dropped (and counted).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+__all__ = ["Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One captured image: BGR, uint8, C-contiguous, read-only (shared by every viewer)."""
+
+    seq: int
+    image: np.ndarray
+    captured_at: float  # time.monotonic() seconds
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) in pixels, the order Qt uses."""
+        return int(self.image.shape[1]), int(self.image.shape[0])
+
+
+@dataclass(frozen=True, slots=True)
+class SlotStats:
+    frames_put: int
+    frames_dropped: int  # overwritten before any reader saw them: normal when viewers are slower
+    fps: float  # measured put rate over the slot's window; 0.0 when frames stopped coming
+
+
+def to_bgr(image: np.ndarray) -> np.ndarray:
+    """Return ``image`` as 3-channel BGR uint8, C-contiguous (a no-op for such frames)."""
+    if image.dtype == np.uint16:
+        image = (image >> 8).astype(np.uint8)
+    elif image.dtype != np.uint8:
+        raise ValueError(f"unsupported frame dtype {image.dtype}")
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]
+    if image.ndim == 2:
+        image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    elif image.ndim == 3 and image.shape[2] == 4:
+        image = cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
+    elif image.ndim != 3 or image.shape[2] != 3:
+        raise ValueError(f"unsupported frame shape {image.shape}")
+    return np.ascontiguousarray(image)
+
+
+class LatestFrameSlot:
+    """Holds only the newest frame. ``put`` from one producer, ``latest`` from anyone.
+
+    The lock is held only to swap a reference and bump counters; conversion happens
+    before it. Each ``put`` must hand over a new array: the slot owns it from then on
+    and marks it read-only, so a viewer drawing on a shared frame fails loudly.
+    """
+
+    def __init__(self, fps_window: float = 1.0) -> None:
+        self._fps_window = fps_window
+        self._cond = threading.Condition(threading.Lock())
+        self._frame: Frame | None = None
+        self._frame_read = True
+        self._seq = 0
+        self._frames_put = 0
+        self._frames_dropped = 0
+        self._put_times: deque[float] = deque(maxlen=1024)
+
+    def put(self, image: np.ndarray, captured_at: float | None = None) -> Frame:
+        """Store ``image`` as the newest frame and return it."""
+        bgr = to_bgr(image)
+        bgr.flags.writeable = False
+        at = time.monotonic() if captured_at is None else captured_at
+        with self._cond:
+            self._seq += 1
+            frame = Frame(seq=self._seq, image=bgr, captured_at=at)
+            if not self._frame_read:
+                self._frames_dropped += 1
+            self._frame = frame
+            self._frame_read = False
+            self._frames_put += 1
+            self._put_times.append(at)
+            self._cond.notify_all()
+        return frame
+
+    def latest(self) -> Frame | None:
+        """The newest frame, or None before the first one."""
+        with self._cond:
+            self._frame_read = True
+            return self._frame
+
+    def wait_newer(self, after_seq: int = 0, timeout: float | None = None) -> Frame | None:
+        """Block until a frame with ``seq > after_seq`` is in the slot; None on timeout."""
+        with self._cond:
+            ok = self._cond.wait_for(
+                lambda: self._frame is not None and self._frame.seq > after_seq, timeout
+            )
+            if not ok:
+                return None
+            self._frame_read = True
+            return self._frame
+
+    def stats(self, now: float | None = None) -> SlotStats:
+        now = time.monotonic() if now is None else now
+        with self._cond:
+            put, dropped = self._frames_put, self._frames_dropped
+            times = list(self._put_times)
+        recent = [t for t in times if t > now - self._fps_window]
+        fps = 0.0
+        if len(recent) >= 2 and recent[-1] > recent[0]:
+            fps = (len(recent) - 1) / (recent[-1] - recent[0])
+        return SlotStats(frames_put=put, frames_dropped=dropped, fps=fps)
+
+    @property
+    def frames_put(self) -> int:
+        return self.stats().frames_put
+
+    @property
+    def frames_dropped(self) -> int:
+        return self.stats().frames_dropped
+
+    @property
+    def fps(self) -> float:
+        return self.stats().fps

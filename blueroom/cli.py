@@ -1,0 +1,296 @@
+"""``blueroom``: the command line. Every failure is one clear line and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import NoReturn
+
+from blueroom.room import DEMO_EVENT, Room, RoomError, RoomOptions
+from blueroom.settings import Settings, SettingsError, describe, load_settings
+from blueroom.store.journal import Journal, JournalError
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _speed(text: str) -> float | None:
+    if text.strip().lower() == "max":
+        return None
+    try:
+        value = float(text.rstrip("x×"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a speed (try 1, 10 or max)") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("speed must be positive (or max)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value
+
+
+def _add_run_options(parser: argparse.ArgumentParser, *, speed_default: str) -> None:
+    display = parser.add_mutually_exclusive_group()
+    display.add_argument(
+        "--kiosk",
+        dest="kiosk",
+        action="store_true",
+        default=None,
+        help="walls and guest panel full screen on their screens",
+    )
+    display.add_argument(
+        "--dev",
+        dest="kiosk",
+        action="store_false",
+        help="every window an ordinary window (the default in the settings)",
+    )
+    parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=argparse.SUPPRESS if speed_default == "settings" else speed_default,
+        help=f"replay speed: 1, 10, ... or max (default: {speed_default})",
+    )
+    parser.add_argument(
+        "--no-loop",
+        dest="loop",
+        action="store_false",
+        default=None,
+        help="stop at the end of the recording instead of looping",
+    )
+    parser.add_argument(
+        "--new-session",
+        action="store_true",
+        help="end the unfinished session instead of resuming it",
+    )
+    parser.add_argument(
+        "--journal",
+        type=Path,
+        metavar="FILE",
+        help="journal file (SQLite) to use instead of the settings' one",
+    )
+    parser.add_argument(
+        "--no-camera",
+        dest="camera",
+        action="store_false",
+        help="do not open the camera (or the demo video)",
+    )
+    parser.add_argument(
+        "--for",
+        dest="quit_after",
+        type=_seconds,
+        metavar="SECONDS",
+        help="quit by itself after this many seconds",
+    )
+    parser.add_argument("--screenshots", type=Path, metavar="DIR",
+                        help="with --for: save a PNG of every window into DIR before quitting")  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="blueroom",
+        description="Blue Room runs a live social studio: a questions wall, a live video "
+        "wall, a heat map of the conversation, the guest's touch panel and the operator "
+        "console, fed by the X API or by a recorded event.",
+    )
+    parser.add_argument("--settings", type=Path, metavar="FILE",
+                        help="settings file (TOML); BLUEROOM_SECTION__KEY variables override it")  # fmt: skip
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    demo = commands.add_parser("demo", help="run the room on the embedded demo event and video",
+                               description="Run the whole room on the embedded recording of "
+                               "#AskBlueRoom and the bundled demo video: no account, camera or "
+                               "network needed.")  # fmt: skip
+    _add_run_options(demo, speed_default="10")
+
+    run = commands.add_parser("run", help="run the room from the settings",
+                              description="Run the room with the source, camera and screens "
+                              "named in the settings.")  # fmt: skip
+    _add_run_options(run, speed_default="settings")
+
+    replay = commands.add_parser("replay", help="play a recorded event file through the room",
+                                 description="Play a recording (X API v2 JSON lines, optionally "
+                                 "gzipped) through the room.")  # fmt: skip
+    replay.add_argument("file", type=Path, help="the recording (.jsonl or .jsonl.gz)")
+    _add_run_options(replay, speed_default="1")
+    replay.add_argument("--headless", action="store_true",
+                        help="no windows: play into the journal and print what came through")  # fmt: skip
+
+    commands.add_parser("screens", help="list the screens Qt sees and where each window goes")
+    commands.add_parser("settings", help="show the effective settings, validated")
+    sessions = commands.add_parser("sessions", help="list the sessions in the journal")
+    sessions.add_argument("--journal", type=Path, metavar="FILE")
+    return parser
+
+
+def _demo_journal() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "blueroom" / "demo.sqlite"
+
+
+def _room_options(args: argparse.Namespace) -> RoomOptions:
+    replay_file = getattr(args, "file", None)
+    journal = args.journal
+    if args.command == "demo":
+        replay_file = DEMO_EVENT
+        journal = journal or _demo_journal()
+    return RoomOptions(
+        replay_file=replay_file,
+        speed=getattr(args, "speed", "settings"),
+        loop=args.loop,
+        new_session=args.new_session,
+        camera=args.camera,
+        journal_path=journal,
+    )
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    options = _room_options(args)
+    if args.command == "replay" and args.file is not None and not args.file.is_file():
+        raise _Failure(f"replay file not found: {args.file}")
+    if args.screenshots is not None and args.quit_after is None:
+        raise _Failure("--screenshots needs --for SECONDS (when to take them)")
+    if getattr(args, "headless", False):
+        return _run_headless(settings, options, args.quit_after)
+    from blueroom.app import GuiOptions, run_gui
+
+    return run_gui(
+        settings,
+        options,
+        GuiOptions(kiosk=args.kiosk, quit_after=args.quit_after, screenshots=args.screenshots),
+    )
+
+
+def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | None) -> int:
+    room = Room(settings, replace(options, camera=False))
+    for message in room.report.messages:
+        print(message)
+    started = time.monotonic()
+    room.start()
+    try:
+        while not room.source.wait_finished(0.5):
+            if quit_after is not None and time.monotonic() - started >= quit_after:
+                break
+    except KeyboardInterrupt:
+        print("interrupted")
+    finally:
+        room.stop()
+    elapsed = time.monotonic() - started
+    stats = room.source.stats()
+    board = room.model.questions.snapshot()
+    metrics = room.model.metrics.snapshot()
+    journal = room.writer.stats()
+    print(
+        f"{stats.tweets:,} posts in {elapsed:.1f} s ({stats.tweets / max(elapsed, 1e-9):,.0f}/s);"
+        f" {board.received:,} questions; {metrics.located:,} located;"
+        f" {stats.problems:,} malformed records; {journal.written:,} events journalled"
+        f" in session {room.report.session.id}"
+    )
+    if stats.detail and stats.state.value == "failed":
+        print(f"replay failed: {stats.detail}", file=sys.stderr)
+        return EXIT_FAILURE
+    return 0
+
+
+def _screens(settings: Settings) -> int:
+    from blueroom.app import display_problem, qt_screens
+
+    problem = display_problem()
+    if problem is not None:
+        raise _Failure(problem)
+    from PySide6.QtGui import QGuiApplication
+
+    from blueroom.ui.placement import WINDOW_ORDER, plan_placement
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    assert isinstance(app, QGuiApplication)
+    screens = qt_screens(app)
+    print(f"{len(screens)} screen{'s' if len(screens) != 1 else ''}:")
+    for screen in screens:
+        print(f"  {screen.describe()}")
+    plan = plan_placement(
+        screens,
+        {w: settings.screen_for(w) for w in WINDOW_ORDER},
+        kiosk=settings.display.mode == "kiosk",
+    )
+    print("windows:")
+    for placement in plan.placements:
+        mode = "full screen" if placement.fullscreen else "window"
+        print(f"  {placement.window:<17} → screen {placement.screen.index} '{placement.screen.name}' ({mode})")  # fmt: skip
+    for message in plan.messages:
+        print(f"note: {message}")
+    return 0
+
+
+def _sessions(settings: Settings, journal_path: Path | None) -> int:
+    path = journal_path or settings.journal_path()
+    if not path.exists():
+        raise _Failure(f"no journal at {path}")
+    journal = Journal(path)
+    try:
+        for session in journal.sessions():
+            started = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at))
+            state = "finished" if session.finished else "unfinished (will resume)"
+            print(f"{session.id}  {started}  {session.events:>9,} events  {session.label}  {state}")
+    finally:
+        journal.close()
+    return 0
+
+
+class _Failure(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(args.settings)
+        if args.command == "settings":
+            print(describe(settings), end="")
+            return 0
+        if args.command == "screens":
+            return _screens(settings)
+        if args.command == "sessions":
+            return _sessions(settings, args.journal)
+        return _run(args, settings)
+    except SettingsError as error:
+        print(f"blueroom: settings: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if (
+            isinstance(error, _Failure | RoomError | JournalError)
+            or type(error).__name__ == "NoDisplayError"
+        ):
+            print(f"blueroom: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+        if os.environ.get("BLUEROOM_DEBUG"):
+            raise
+        print(
+            f"blueroom: unexpected error: {type(error).__name__}: {error}"
+            " (set BLUEROOM_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

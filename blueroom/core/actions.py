@@ -1,0 +1,58 @@
+"""What the operator and the guest can do, as events on the bus (never direct mutation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from blueroom.core.events import Event, QuestionState, QuestionStateChanged, SessionEnded
+from blueroom.core.session import SessionScript
+
+
+class RoomActions:
+    def __init__(
+        self, publish: Callable[[Event], int], session: SessionScript, session_id: str
+    ) -> None:
+        self._publish = publish
+        self._session = session
+        self._session_id = session_id
+        self._pending_step: int | None = None  # asked for, not yet applied by the models
+
+    def set_question(
+        self, tweet_id: str, state: QuestionState, actor: str = "operator", reason: str = ""
+    ) -> None:
+        self._publish(
+            QuestionStateChanged(tweet_id=tweet_id, state=state, actor=actor, reason=reason)
+        )
+
+    def approve(self, tweet_id: str, actor: str = "operator") -> None:
+        self.set_question(tweet_id, QuestionState.APPROVED, actor)
+
+    def reject(self, tweet_id: str, actor: str = "operator", reason: str = "") -> None:
+        self.set_question(tweet_id, QuestionState.REJECTED, actor, reason)
+
+    def put_on_air(self, tweet_id: str, actor: str = "operator") -> None:
+        self.set_question(tweet_id, QuestionState.ON_AIR, actor)
+
+    def mark_answered(self, tweet_id: str, actor: str = "operator") -> None:
+        self.set_question(tweet_id, QuestionState.ANSWERED, actor)
+
+    def go_to_step(self, index: int, actor: str = "operator") -> None:
+        event = self._session.step_event(index, actor)
+        self._pending_step = event.step
+        self._publish(event)
+
+    def _current_step(self) -> int:
+        """The step as the operator last set it, even before the models have caught up."""
+        applied = self._session.snapshot().current
+        if self._pending_step == applied:
+            self._pending_step = None
+        return applied if self._pending_step is None else self._pending_step
+
+    def next_step(self, actor: str = "operator") -> None:
+        self.go_to_step(self._current_step() + 1, actor)
+
+    def previous_step(self, actor: str = "operator") -> None:
+        self.go_to_step(self._current_step() - 1, actor)
+
+    def end_session(self) -> None:
+        self._publish(SessionEnded(session_id=self._session_id))

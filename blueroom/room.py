@@ -1,0 +1,193 @@
+"""The room without its screens: bus, journal, models, sources and camera, wired and run.
+
+This is the non-Qt half of the composition root (``app.py`` adds the windows); the
+headless ``blueroom replay --headless`` and the benchmarks use it alone.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from blueroom.capture.camera import CameraCapture
+from blueroom.capture.frames import LatestFrameSlot
+from blueroom.core.actions import RoomActions
+from blueroom.core.bus import BatchWorker, Bus, Overflow
+from blueroom.core.detect import QuestionRules
+from blueroom.core.events import Event, ReplayCheckpoint, SessionStarted
+from blueroom.core.room import RoomModel
+from blueroom.core.session import default_script
+from blueroom.settings import Settings
+from blueroom.sources.replay import ReplaySource
+from blueroom.store.journal import Journal, JournalWriter, SessionInfo
+
+ASSETS = Path(os.environ.get("BLUEROOM_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
+DEMO_EVENT = ASSETS / "demo" / "askblueroom.jsonl.gz"
+DEMO_VIDEO = ASSETS / "demo" / "studio.mp4"
+
+
+class RoomError(Exception):
+    """The room cannot start; the message says why in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoomOptions:
+    replay_file: Path | None = None  # None: from the settings (or the embedded demo)
+    speed: float | str | None = "settings"  # a number, None for max, or "settings"
+    loop: bool | None = None
+    new_session: bool = False
+    camera: bool = True
+    journal_path: Path | None = None
+
+
+@dataclass(slots=True)
+class RoomReport:
+    session: SessionInfo
+    resumed: bool
+    replayed_events: int = 0
+    bad_rows: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+def _rules(settings: Settings) -> QuestionRules:
+    event = settings.event
+    return QuestionRules(
+        hashtags=frozenset({event.hashtag.lstrip("#").lower()}),
+        guest_handles=frozenset({event.guest_handle.lstrip("@").lower()}),
+        room_handles=frozenset({event.room_handle.lstrip("@").lower()}),
+    )
+
+
+class Room:
+    """Builds everything from the settings; ``start``/``stop`` own every thread."""
+
+    def __init__(self, settings: Settings, options: RoomOptions | None = None) -> None:
+        options = options or RoomOptions()
+        self.settings = settings
+        self.bus = Bus()
+        self.model = RoomModel(
+            _rules(settings),
+            default_script(settings.event.guest_name, settings.event.hashtag),
+            half_life=settings.heatmap.half_life_minutes * 60.0,
+        )
+        self.replay_path = self._replay_path(settings, options)
+        journal_path = options.journal_path or settings.journal_path()
+        try:
+            self.journal = Journal(journal_path)
+        except Exception as error:
+            raise RoomError(str(error)) from error
+        self._checkpoint: ReplayCheckpoint | None = None
+        self.report = self._open_session(options.new_session)
+        self.writer = JournalWriter(journal_path, self.bus, self.report.session.id)
+        self.worker = BatchWorker(
+            self.bus.subscribe(
+                "models", capacity=200_000, overflow=Overflow.SHED, gate=self.writer.watermark
+            ),
+            self.model.apply,
+            name="room-models",
+            on_error=self._model_error,
+        )
+        self.model_errors: list[str] = []
+        if not self.report.resumed:
+            session = self.report.session
+            self.bus.publish(SessionStarted(session_id=session.id, label=session.label))
+        self.actions = RoomActions(self.bus.publish, self.model.session, self.report.session.id)
+        start_loop, start_line = self._replay_position()
+        speed = settings.replay_speed if options.speed == "settings" else options.speed
+        self.source = ReplaySource(
+            self.replay_path,
+            self.bus.publish_many,
+            speed=speed if not isinstance(speed, str) else None,
+            loop=settings.source.loop if options.loop is None else options.loop,
+            start_loop=start_loop,
+            start_line=start_line,
+        )
+        self.frames = LatestFrameSlot()
+        self.camera: CameraCapture | None = None
+        if options.camera:
+            self.camera = CameraCapture(
+                self._camera_device(settings), self.frames, self.bus.publish
+            )
+        self._started = False
+        self._stopped = threading.Event()
+
+    # -- building -------------------------------------------------------------------
+    @staticmethod
+    def _replay_path(settings: Settings, options: RoomOptions) -> Path:
+        if options.replay_file is not None:
+            path = options.replay_file
+        elif settings.source.replay_file:
+            path = Path(settings.source.replay_file).expanduser()
+        else:
+            path = DEMO_EVENT
+        if not path.is_file():
+            raise RoomError(f"replay file not found: {path}")
+        return path
+
+    @staticmethod
+    def _camera_device(settings: Settings) -> int | str:
+        device = settings.camera.device
+        if device == "demo":
+            return str(DEMO_VIDEO)
+        return device
+
+    def _open_session(self, new_session: bool) -> RoomReport:
+        unfinished = self.journal.unfinished_session()
+        if unfinished is not None and new_session:
+            self.journal.end_session(unfinished.id)
+            unfinished = None
+        if unfinished is None:
+            session = self.journal.new_session(label=self.settings.event.hashtag)
+            return RoomReport(session=session, resumed=False)
+        report = RoomReport(session=unfinished, resumed=True)
+
+        def bad_row(seq: int, reason: str) -> None:
+            report.bad_rows += 1
+
+        for batch in self.journal.read(unfinished.id, on_bad_row=bad_row):
+            self.model.apply(batch)
+            report.replayed_events += len(batch)
+            for event in batch:
+                if isinstance(event, ReplayCheckpoint):
+                    self._checkpoint = event
+        report.messages.append(
+            f"resumed session {unfinished.id}: {report.replayed_events} events replayed"
+            + (f", {report.bad_rows} unreadable rows skipped" if report.bad_rows else "")
+        )
+        return report
+
+    def _replay_position(self) -> tuple[int, int]:
+        checkpoint = self._checkpoint
+        if checkpoint is None or Path(checkpoint.path) != self.replay_path:
+            return 0, 0
+        return checkpoint.loop, checkpoint.line
+
+    def _model_error(self, error: BaseException) -> None:
+        self.model_errors.append(f"{type(error).__name__}: {error}")
+
+    # -- running --------------------------------------------------------------------
+    def publish(self, event: Event) -> int:
+        return self.bus.publish(event)
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self.writer.start()
+        self.worker.start()
+        self.source.start()
+        if self.camera is not None:
+            self.camera.start()
+
+    def stop(self) -> None:
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        self.source.stop()
+        if self.camera is not None:
+            self.camera.stop()
+        self.writer.stop()
+        self.worker.stop()
+        self.journal.close()

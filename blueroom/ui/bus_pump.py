@@ -1,0 +1,35 @@
+"""Bus events on the GUI thread: drained once per frame, one Qt signal per batch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from blueroom.core.bus import Subscription
+
+
+class BusPump(QObject):
+    """Never one signal per event: ``batch`` carries everything that arrived this frame."""
+
+    batch = Signal(list)
+
+    def __init__(
+        self, subscription: Subscription, frame_rate: int = 60, max_batch: int = 20_000,
+        parent: QObject | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._subscription = subscription
+        self._max_batch = max_batch
+        self.batches = 0
+        self.events = 0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(max(1, int(1000 / frame_rate)))
+        self._timer.timeout.connect(self.pump)
+        self._timer.start()
+
+    def pump(self) -> None:
+        events = self._subscription.drain(self._max_batch)
+        if events:
+            self.batches += 1
+            self.events += len(events)
+            self.batch.emit(events)

@@ -1,0 +1,296 @@
+"""The questions wall: the question on air, very large; the next ones below; live counters.
+
+Only approved questions ever reach this wall. With nothing on air it stays alive:
+it rotates through the approved questions, or invites the room to ask.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPropertyAnimation, QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QWidget
+
+from blueroom.core.events import QuestionState
+from blueroom.core.metrics import IngestMetrics
+from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
+from blueroom.ui import theme
+from blueroom.ui.widgets.text import FittedText, clip
+
+ROTATE_SECONDS = 8.0
+UP_NEXT = 3
+
+
+def _count(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+class QuestionsWall(QWidget):
+    def __init__(
+        self,
+        board: QuestionBoard,
+        metrics: IngestMetrics,
+        *,
+        hashtag: str,
+        guest_name: str,
+        refresh_hz: float = 10.0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Blue Room — questions wall")
+        self._board = board
+        self._metrics = metrics
+        self._hashtag = hashtag
+        self._guest_first = guest_name.split()[0] if guest_name.strip() else "our guest"
+        self._snapshot: BoardSnapshot | None = None
+        self._shown_id: str | None = None
+        self._mode = "invite"
+        self._rotation = 0
+        self._rotated_at = time.monotonic()
+        self.setMinimumSize(480, 270)
+
+        bold = QFont.Weight.Bold
+        self.main_text = FittedText(max_px=80, min_px=22, weight=QFont.Weight.DemiBold, parent=self)
+        self.main_author = FittedText(
+            max_px=30, min_px=12, color=theme.ACCENT_SOFT, wrap=False, parent=self
+        )
+        self.next_texts = [
+            FittedText(max_px=30, min_px=11, weight=QFont.Weight.Medium, parent=self)
+            for _ in range(UP_NEXT)
+        ]
+        self.next_authors = [
+            FittedText(max_px=20, min_px=9, color=theme.MUTED, wrap=False, parent=self)
+            for _ in range(UP_NEXT)
+        ]
+        self.hashtag_text = FittedText(hashtag, max_px=64, min_px=16, weight=bold, wrap=False,
+                                       color=theme.TEXT, parent=self)  # fmt: skip
+        self._fade = QGraphicsOpacityEffect(self.main_text)
+        self._fade.setOpacity(1.0)
+        self.main_text.setGraphicsEffect(self._fade)
+        self._fade_animation = QPropertyAnimation(self._fade, b"opacity", self)
+        self._fade_animation.setDuration(450)
+        self._fade_animation.setStartValue(0.0)
+        self._fade_animation.setEndValue(1.0)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(1000 / refresh_hz))
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    # -- data -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        snapshot = self._board.snapshot()
+        changed = self._snapshot is None or snapshot.version != self._snapshot.version
+        self._snapshot = snapshot
+        now = time.monotonic()
+        rotate = now - self._rotated_at >= ROTATE_SECONDS
+        if changed or rotate:
+            if rotate:
+                self._rotated_at = now
+                self._rotation += 1
+            self._show(snapshot)
+        self.update()
+
+    def _featured(self, snapshot: BoardSnapshot) -> tuple[str, Question | None]:
+        if snapshot.on_air is not None:
+            return "on_air", snapshot.on_air
+        if snapshot.approved:
+            return "rotating", snapshot.approved[self._rotation % len(snapshot.approved)]
+        return "invite", None
+
+    def _show(self, snapshot: BoardSnapshot) -> None:
+        mode, featured = self._featured(snapshot)
+        self._mode = mode
+        featured_id = featured.tweet_id if featured else None
+        if featured is None:
+            text = f"Ask {self._guest_first} anything"
+            author = f"Post your question with {self._hashtag}"
+        else:
+            text = clip(featured.text)
+            author = _author_line(featured)
+        if featured_id != self._shown_id:
+            self._shown_id = featured_id
+            self._fade_animation.stop()
+            self._fade_animation.start()
+        self.main_text.setText(text)
+        self.main_author.setText(author)
+        following = [q for q in snapshot.approved if q.tweet_id != featured_id]
+        if mode == "rotating" and following:
+            start = self._rotation % len(following)
+            following = following[start:] + following[:start]
+        for index in range(UP_NEXT):
+            if index < len(following):
+                self.next_texts[index].setText(clip(following[index].text, 160))
+                self.next_authors[index].setText(_author_line(following[index]))
+            else:
+                self.next_texts[index].setText("")
+                self.next_authors[index].setText("")
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    # -- layout and painting ----------------------------------------------------------
+    def _geometry(self) -> dict[str, QRectF]:
+        w, h = self.width(), self.height()
+        m = w * 0.04
+        header = QRectF(m, h * 0.05, w - 2 * m, h * 0.1)
+        card = QRectF(m, h * 0.19, w - 2 * m, h * 0.5)
+        up_next = QRectF(m, h * 0.74, w - 2 * m, h * 0.2)
+        return {"header": header, "card": card, "next": up_next}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        g = self._geometry()
+        h = self.height()
+        header, card, up_next = g["header"], g["card"], g["next"]
+        self.hashtag_text.setMaxPixelSize(h * 0.065)
+        self.hashtag_text.setGeometry(header.adjusted(0, 0, -header.width() * 0.45, 0).toRect())
+        pad = card.height() * 0.1
+        self.main_text.setMaxPixelSize(h * 0.075)
+        self.main_text.setGeometry(
+            card.adjusted(pad, pad * 1.6, -pad, -card.height() * 0.22).toRect()
+        )
+        self.main_author.setMaxPixelSize(h * 0.03)
+        self.main_author.setGeometry(
+            QRectF(
+                card.left() + pad,
+                card.bottom() - card.height() * 0.2,
+                card.width() - 2 * pad,
+                card.height() * 0.12,
+            ).toRect()
+        )
+        gap = up_next.width() * 0.02
+        cell = (up_next.width() - gap * (UP_NEXT - 1)) / UP_NEXT
+        top = up_next.top() + up_next.height() * 0.2
+        for index in range(UP_NEXT):
+            left = up_next.left() + index * (cell + gap)
+            inner = QRectF(left, top, cell, up_next.height() * 0.8).adjusted(18, 14, -18, -14)
+            self.next_texts[index].setMaxPixelSize(h * 0.026)
+            self.next_texts[index].setGeometry(
+                inner.adjusted(0, 0, 0, -inner.height() * 0.28).toRect()
+            )
+            self.next_authors[index].setMaxPixelSize(h * 0.018)
+            self.next_authors[index].setGeometry(
+                QRectF(
+                    inner.left(), inner.bottom() - inner.height() * 0.24, inner.width(),
+                    inner.height() * 0.24,
+                ).toRect()
+            )  # fmt: skip
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        theme.paint_backdrop(painter, w, h)
+        g = self._geometry()
+        self._paint_counters(painter, g["header"])
+        self._paint_card(painter, g["card"])
+        self._paint_up_next(painter, g["next"])
+        self._paint_footer(painter)
+        painter.end()
+
+    def _paint_counters(self, painter: QPainter, header: QRectF) -> None:
+        snapshot = self._snapshot
+        metrics = self._metrics.snapshot()
+        received = snapshot.received if snapshot else 0
+        answered = snapshot.counts.get(QuestionState.ANSWERED, 0) if snapshot else 0
+        figures = [(_count(metrics.posts), "posts"), (_count(received), "questions"),
+                   (_count(answered), "answered")]  # fmt: skip
+        h = self.height()
+        right = header.right()
+        for value, caption in reversed(figures):
+            painter.setFont(theme.font(h * 0.05, QFont.Weight.Bold))
+            value_width = painter.fontMetrics().horizontalAdvance(value)
+            painter.setFont(theme.font(h * 0.017, QFont.Weight.DemiBold))
+            caption_width = painter.fontMetrics().horizontalAdvance(caption.upper())
+            width = max(value_width, caption_width)
+            box = QRectF(right - width, header.top(), width, header.height() * 0.7)
+            painter.setPen(theme.TEXT)
+            painter.setFont(theme.font(h * 0.05, QFont.Weight.Bold))
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, value)
+            painter.setPen(theme.MUTED)
+            painter.setFont(theme.font(h * 0.017, QFont.Weight.DemiBold))
+            painter.drawText(
+                QRectF(right - width, box.bottom(), width, header.height() * 0.3),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                caption.upper(),
+            )
+            right -= width + h * 0.05
+
+    def _paint_card(self, painter: QPainter, card: QRectF) -> None:
+        h = self.height()
+        radius = h * 0.025
+        painter.setPen(QPen(theme.LINE, 2))
+        painter.setBrush(theme.with_alpha(theme.PANEL, 0.92))
+        painter.drawRoundedRect(card, radius, radius)
+        if self._mode == "on_air":
+            label, colour = "ON AIR", theme.LIVE
+        elif self._mode == "rotating":
+            label, colour = "FROM THE AUDIENCE", theme.ACCENT
+        else:
+            label, colour = "YOUR QUESTIONS", theme.ACCENT
+        pad = card.height() * 0.1
+        painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
+        text_width = painter.fontMetrics().horizontalAdvance(label)
+        pill = QRectF(card.left() + pad, card.top() + pad * 0.6, text_width + h * 0.05, h * 0.04)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(theme.TEXT)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+        if self._mode == "invite" and self._snapshot is not None:
+            waiting = self._snapshot.counts.get(QuestionState.PENDING, 0)
+            if waiting:
+                painter.setPen(theme.MUTED)
+                painter.setFont(theme.font(h * 0.02, QFont.Weight.Medium))
+                painter.drawText(
+                    QRectF(pill.right() + h * 0.02, pill.top(), card.width() * 0.6, pill.height()),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    f"{_count(waiting)} questions are being read by the team",
+                )
+
+    def _paint_up_next(self, painter: QPainter, area: QRectF) -> None:
+        h = self.height()
+        painter.setPen(theme.MUTED)
+        painter.setFont(theme.font(h * 0.02, QFont.Weight.Bold))
+        painter.drawText(
+            QRectF(area.left(), area.top(), area.width(), area.height() * 0.18),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            "UP NEXT",
+        )
+        gap = area.width() * 0.02
+        cell = (area.width() - gap * (UP_NEXT - 1)) / UP_NEXT
+        top = area.top() + area.height() * 0.2
+        radius = h * 0.016
+        for index in range(UP_NEXT):
+            left = area.left() + index * (cell + gap)
+            box = QRectF(left, top, cell, area.height() * 0.8)
+            filled = bool(self.next_texts[index].text())
+            painter.setPen(QPen(theme.LINE, 1.5))
+            painter.setBrush(theme.with_alpha(theme.PANEL, 0.75 if filled else 0.3))
+            painter.drawRoundedRect(box, radius, radius)
+
+    def _paint_footer(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        painter.setPen(theme.DIM)
+        painter.setFont(theme.font(h * 0.017, QFont.Weight.Medium))
+        painter.drawText(
+            QRectF(w * 0.04, h * 0.955, w * 0.92, h * 0.035),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            "Questions appear here once the team has read them",
+        )
+        painter.drawText(
+            QRectF(w * 0.04, h * 0.955, w * 0.92, h * 0.035),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            time.strftime("%H:%M"),
+        )
+
+
+def _author_line(question: Question) -> str:
+    parts = [question.handle or question.name or "a fan"]
+    if question.supporters:
+        parts.append(f"+{_count(question.supporters)} asking the same")
+    return "  ·  ".join(parts)

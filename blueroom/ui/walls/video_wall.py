@@ -1,0 +1,219 @@
+"""The live video wall: the camera preview with broadcast overlays.
+
+LIVE badge, clock, the hashtag, and the question on air as a lower third. Frames come
+from the camera's latest-frame slot (never a queue) and are wrapped, not copied.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from blueroom.capture.frames import Frame, LatestFrameSlot
+from blueroom.core.events import CameraState
+from blueroom.core.metrics import IngestMetrics
+from blueroom.core.questions import QuestionBoard
+from blueroom.ui import theme
+from blueroom.ui.widgets.text import clip, single_line
+
+
+def frame_to_image(image: np.ndarray) -> QImage:
+    """Wrap a BGR uint8 frame without copying; the caller keeps ``image`` alive."""
+    height, width = image.shape[:2]
+    return QImage(image.data, width, height, image.strides[0], QImage.Format.Format_BGR888)
+
+
+class VideoWall(QWidget):
+    def __init__(
+        self,
+        frames: LatestFrameSlot,
+        board: QuestionBoard,
+        metrics: IngestMetrics,
+        *,
+        hashtag: str,
+        guest_name: str,
+        frame_rate: int = 60,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Blue Room — live video wall")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._frames = frames
+        self._board = board
+        self._metrics = metrics
+        self._hashtag = hashtag
+        self._guest_name = guest_name
+        self._frame: Frame | None = None
+        self._image: QImage | None = None
+        self.painted_frames = 0
+        self.setMinimumSize(480, 270)
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(max(1, int(1000 / frame_rate)))
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        frame = self._frames.latest()
+        if frame is not None and (self._frame is None or frame.seq != self._frame.seq):
+            self._frame = frame
+            self._image = frame_to_image(frame.image)
+        self.update()
+
+    @property
+    def frame_seq(self) -> int:
+        return self._frame.seq if self._frame is not None else 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        w, h = self.width(), self.height()
+        painter.fillRect(0, 0, w, h, theme.NIGHT)
+        if self._image is not None:
+            self._paint_frame(painter, self._image)
+            self.painted_frames += 1
+        metrics = self._metrics.snapshot()
+        live = metrics.camera is CameraState.LIVE and self._image is not None
+        if not live:
+            self._paint_no_signal(painter, metrics.camera, metrics.camera_detail)
+        self._paint_badge(painter, live)
+        self._paint_clock(painter)
+        self._paint_lower_third(painter)
+        painter.end()
+
+    def _paint_frame(self, painter: QPainter, image: QImage) -> None:
+        w, h = self.width(), self.height()
+        scale = max(w / image.width(), h / image.height())
+        draw_w, draw_h = image.width() * scale, image.height() * scale
+        target = QRectF((w - draw_w) / 2, (h - draw_h) / 2, draw_w, draw_h)
+        painter.drawImage(target, image)
+
+    def _paint_no_signal(self, painter: QPainter, state: CameraState | None, detail: str) -> None:
+        w, h = self.width(), self.height()
+        painter.fillRect(0, 0, w, h, theme.with_alpha(theme.NIGHT, 0.72))
+        title = {
+            None: "Starting the camera…",
+            CameraState.STARTING: "Starting the camera…",
+            CameraState.LOST: "Camera lost — reconnecting…",
+            CameraState.STOPPED: "Camera off",
+            CameraState.LIVE: "Waiting for the first picture…",
+        }[state]
+        painter.setPen(theme.TEXT)
+        painter.setFont(theme.font(h * 0.05, QFont.Weight.Bold))
+        painter.drawText(QRectF(0, h * 0.38, w, h * 0.1), Qt.AlignmentFlag.AlignCenter, title)
+        if detail:
+            painter.setPen(theme.MUTED)
+            painter.setFont(theme.font(h * 0.025, QFont.Weight.Medium))
+            painter.drawText(
+                QRectF(w * 0.1, h * 0.5, w * 0.8, h * 0.08),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                single_line(detail),
+            )
+
+    def _paint_badge(self, painter: QPainter, live: bool) -> None:
+        h = self.height()
+        m = h * 0.045
+        label = "LIVE" if live else "OFF AIR"
+        painter.setFont(theme.font(h * 0.032, QFont.Weight.Black))
+        text_w = painter.fontMetrics().horizontalAdvance(label)
+        pill = QRectF(m, m, text_w + h * 0.085, h * 0.06)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.LIVE if live else theme.with_alpha(theme.PANEL_HI, 0.9))
+        painter.drawRoundedRect(pill, h * 0.012, h * 0.012)
+        pulse = 0.55 + 0.45 * math.sin(time.monotonic() * 4.0) if live else 0.5
+        dot = h * 0.014
+        painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), pulse))
+        painter.drawEllipse(QRectF(pill.left() + h * 0.022, pill.center().y() - dot / 2, dot, dot))
+        painter.setPen(theme.TEXT)
+        painter.drawText(
+            pill.adjusted(h * 0.05, 0, 0, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            label,
+        )
+        painter.setFont(theme.font(h * 0.03, QFont.Weight.Bold))
+        tag_w = painter.fontMetrics().horizontalAdvance(self._hashtag) + h * 0.04
+        tag = QRectF(pill.right() + h * 0.015, pill.top(), tag_w, pill.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(theme.NIGHT, 0.65))
+        painter.drawRoundedRect(tag, h * 0.012, h * 0.012)
+        painter.setPen(theme.TEXT)
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, self._hashtag)
+
+    def _paint_clock(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        m = h * 0.045
+        text = time.strftime("%H:%M:%S")
+        painter.setFont(theme.font(h * 0.032, QFont.Weight.Bold))
+        text_w = painter.fontMetrics().horizontalAdvance("00:00:00") + h * 0.04
+        box = QRectF(w - m - text_w, m, text_w, h * 0.06)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(theme.NIGHT, 0.65))
+        painter.drawRoundedRect(box, h * 0.012, h * 0.012)
+        painter.setPen(theme.TEXT)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_lower_third(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        on_air = self._board.snapshot().on_air
+        left = w * 0.05
+        width = w * 0.9
+        top = h * 0.74
+        height = h * 0.19
+        if on_air is None:
+            # The guest's name strap, as on any broadcast.
+            strap = QRectF(left, h * 0.8, w * 0.42, h * 0.11)
+            self._paint_strap(
+                painter, strap, self._guest_name, f"Live in the Blue Room · {self._hashtag}"
+            )
+            return
+        box = QRectF(left, top, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), 0.94))
+        painter.drawRoundedRect(box, h * 0.01, h * 0.01)
+        painter.setBrush(theme.LIVE)
+        painter.drawRoundedRect(QRectF(left, top, h * 0.014, height), h * 0.007, h * 0.007)
+        who = on_air.handle or on_air.name or "A fan"
+        painter.setPen(theme.LIVE)
+        painter.setFont(theme.font(h * 0.026, QFont.Weight.Bold))
+        painter.drawText(
+            QRectF(left + h * 0.04, top + h * 0.015, width, h * 0.04),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{single_line(who)} asks",
+        )
+        painter.setPen(QPen(theme.NIGHT))
+        painter.setFont(theme.font(h * 0.036, QFont.Weight.DemiBold))
+        text_box = QRectF(left + h * 0.04, top + h * 0.06, width - h * 0.08, height - h * 0.07)
+        text = painter.fontMetrics().elidedText(
+            single_line(clip(on_air.text, 200)),
+            Qt.TextElideMode.ElideRight,
+            int(text_box.width() * 2),
+        )
+        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
+
+    def _paint_strap(self, painter: QPainter, box: QRectF, title: str, subtitle: str) -> None:
+        h = self.height()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(theme.NIGHT, 0.78))
+        painter.drawRoundedRect(box, h * 0.01, h * 0.01)
+        painter.setBrush(theme.ACCENT)
+        painter.drawRoundedRect(QRectF(box.left(), box.top(), h * 0.012, box.height()), 3, 3)
+        painter.setPen(theme.TEXT)
+        painter.setFont(theme.font(h * 0.042, QFont.Weight.Bold))
+        painter.drawText(
+            box.adjusted(h * 0.035, h * 0.005, 0, -box.height() * 0.45),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
+        painter.setPen(theme.ACCENT_SOFT)
+        painter.setFont(theme.font(h * 0.024, QFont.Weight.Medium))
+        painter.drawText(
+            box.adjusted(h * 0.035, box.height() * 0.55, 0, -h * 0.005),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            subtitle,
+        )

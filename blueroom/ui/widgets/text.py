@@ -1,0 +1,138 @@
+"""Text from outside, drawn as plain text and fitted to its box.
+
+``FittedText`` paints with ``QPainter.drawText`` on a plain string, so markup in a
+post (``<img>``, ``<a>``) is shown literally, never interpreted. The font shrinks from
+``max_px`` to ``min_px`` until the text fits; past that, it is cut with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from blueroom.ui import theme
+
+WALL_TEXT_LIMIT = 420
+
+
+def single_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def clip(text: str, limit: int = WALL_TEXT_LIMIT) -> str:
+    """Whole words up to ``limit`` characters, with an ellipsis when cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+class FittedText(QWidget):
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        max_px: float = 48,
+        min_px: float = 14,
+        weight: QFont.Weight = QFont.Weight.Normal,
+        color: QColor = theme.TEXT,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        wrap: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._max_px = max_px
+        self._min_px = min_px
+        self._weight = weight
+        self._color = QColor(color)
+        self._align = align
+        self._wrap = wrap
+        self._fit_key: tuple[str, int, int, float] | None = None
+        self._fit: tuple[QFont, str] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def setColor(self, color: QColor) -> None:
+        self._color = QColor(color)
+        self.update()
+
+    def setMaxPixelSize(self, max_px: float) -> None:
+        if max_px != self._max_px:
+            self._max_px = max_px
+            self._fit_key = None
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, int(self._max_px * 1.4))
+
+    def _flags(self) -> int:
+        flags = int(self._align.value)
+        if self._wrap:
+            flags |= int(Qt.TextFlag.TextWordWrap.value)
+        return flags
+
+    def fitted(self, width: int, height: int) -> tuple[QFont, str]:
+        """The largest font that fits the box, and the text as it will be drawn."""
+        key = (self._text, width, height, self._max_px)
+        if self._fit_key == key and self._fit is not None:
+            return self._fit
+        text = self._text if self._wrap else single_line(self._text)
+        box = QRectF(0, 0, width, 100_000)
+        size = self._max_px
+        chosen = theme.font(size, self._weight)
+        while True:
+            chosen = theme.font(size, self._weight)
+            metrics = QFontMetricsF(chosen)
+            if self._wrap:
+                needed = metrics.boundingRect(box, self._flags(), text).height()
+                if needed <= height:
+                    break
+            elif metrics.horizontalAdvance(text) <= width:
+                break
+            if size <= self._min_px:
+                text = self._squeeze(text, chosen, width, height)
+                break
+            size = max(self._min_px, size * 0.9)
+        self._fit_key = key
+        self._fit = (chosen, text)
+        return self._fit
+
+    def _squeeze(self, text: str, chosen: QFont, width: int, height: int) -> str:
+        metrics = QFontMetricsF(chosen)
+        if not self._wrap:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        box = QRectF(0, 0, width, 100_000)
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            candidate = clip(text, middle)
+            if metrics.boundingRect(box, self._flags(), candidate).height() <= height:
+                low = middle
+            else:
+                high = middle - 1
+        return clip(text, max(1, low))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._text:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        chosen, text = self.fitted(self.width(), self.height())
+        painter.setFont(chosen)
+        painter.setPen(self._color)
+        painter.drawText(QRect(0, 0, self.width(), self.height()), self._flags(), text)
+        painter.end()

@@ -1,0 +1,170 @@
+"""The pure models behind the screens, without Qt."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from blueroom.core.detect import QuestionRules, looks_like_question
+from blueroom.core.events import (
+    CameraState,
+    CameraStateChanged,
+    MalformedRecord,
+    QuestionState,
+    QuestionStateChanged,
+    SessionStepChanged,
+    SourceState,
+    SourceStateChanged,
+    TweetReceived,
+)
+from blueroom.core.heatmap import GRID_WIDTH, HeatGrid, cell_of
+from blueroom.core.metrics import IngestMetrics
+from blueroom.core.questions import QuestionBoard
+from blueroom.core.session import SessionScript, default_script
+from blueroom.core.tweet import Author, GeoPoint, Place, Tweet
+
+RULES = QuestionRules(
+    hashtags=frozenset({"askblueroom"}),
+    guest_handles=frozenset({"leamarchand"}),
+    room_handles=frozenset({"blueroomfr"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Léa, pourquoi la musique ?", True),
+        ("est-ce que tu reviens à Lyon", True),
+        ("Est ce que tu chantes demain", True),
+        ("@leamarchand comment tu écris tes chansons", True),
+        ("What inspired the new album", True),
+        ("how do you stay so calm on stage", True),
+        ("RT @x: #AskBlueRoom pourquoi Paris", True),
+        ("Trop bien ce live 😍", False),
+        ("I love you Léa!!!", False),
+        ("#AskBlueRoom #AskBlueRoom #Léa", False),
+        ("Whatever happens, I'm here", False),
+    ],
+)
+def test_question_heuristic_in_french_and_english(text: str, question: bool) -> None:
+    assert looks_like_question(text) is question
+
+
+def tweet(tweet_id: str, text: str, **more: object) -> TweetReceived:
+    fields: dict[str, object] = {"author": Author(id=f"a{tweet_id}", username=f"fan{tweet_id}")}
+    fields.update(more)
+    return TweetReceived(tweet=Tweet(id=tweet_id, text=text, **fields))  # type: ignore[arg-type]
+
+
+def test_the_board_takes_addressed_questions_and_counts_retweets_once_per_account() -> None:
+    board = QuestionBoard(RULES)
+    board.apply(
+        [
+            tweet("1", "pourquoi Paris ?", hashtags=("AskBlueRoom",)),
+            tweet("2", "pourquoi Paris ?"),  # not addressed to the guest
+            tweet(
+                "3",
+                "@BlueRoomFR on air?",
+                author=Author(id="r", username="BlueRoomFR"),
+                hashtags=("AskBlueRoom",),
+            ),  # fmt: skip
+            tweet("4", "RT", retweet_of="1", author=Author(id="x", username="x")),
+            tweet("5", "RT", retweet_of="1", author=Author(id="x", username="x")),
+            tweet("6", "RT", retweet_of="1", author=Author(id="y", username="y")),
+        ]
+    )
+    snapshot = board.snapshot()
+    assert [q.tweet_id for q in snapshot.pending] == ["1"]
+    assert snapshot.pending[0].supporters == 2
+
+
+def test_exactly_one_question_is_on_air() -> None:
+    board = QuestionBoard(RULES)
+    board.apply([tweet(str(n), f"question {n} ?", hashtags=("AskBlueRoom",)) for n in range(3)])
+    board.apply(
+        [
+            QuestionStateChanged(tweet_id="0", state=QuestionState.APPROVED),
+            QuestionStateChanged(tweet_id="1", state=QuestionState.APPROVED),
+            QuestionStateChanged(tweet_id="0", state=QuestionState.ON_AIR),
+            QuestionStateChanged(tweet_id="1", state=QuestionState.ON_AIR),
+            QuestionStateChanged(tweet_id="404", state=QuestionState.ON_AIR),
+        ]
+    )
+    snapshot = board.snapshot()
+    assert snapshot.on_air is not None and snapshot.on_air.tweet_id == "1"
+    assert [q.tweet_id for q in snapshot.approved] == ["0"]
+    assert snapshot.counts[QuestionState.ON_AIR] == 1
+    board.apply([QuestionStateChanged(tweet_id="1", state=QuestionState.ANSWERED)])
+    snapshot = board.snapshot()
+    assert snapshot.on_air is None and [q.tweet_id for q in snapshot.answered] == ["1"]
+
+
+def test_metrics_count_posts_once_and_keep_problems_and_states() -> None:
+    clock = [1_000.0]
+    metrics = IngestMetrics(clock=lambda: clock[0])
+    posts = [tweet(str(n), "hi") for n in range(10)]
+    posts = [TweetReceived(tweet=p.tweet, at=995.5) for p in posts]
+    metrics.apply(posts)
+    metrics.apply(posts[:3])
+    metrics.apply(
+        [
+            MalformedRecord(source="replay", reason="not valid JSON", line=7),
+            SourceStateChanged(source="replay", state=SourceState.RUNNING, detail="1×"),
+            CameraStateChanged(state=CameraState.LOST, device="0", detail="unplugged?"),
+        ]
+    )
+    snapshot = metrics.snapshot()
+    assert snapshot.posts == 10 and snapshot.duplicates == 3
+    assert snapshot.malformed == 1 and snapshot.recent_problems[0].line == 7
+    assert snapshot.rate_now == pytest.approx(10 / 5)
+    assert snapshot.rate_history[-5] == 10
+    assert snapshot.sources[0].state is SourceState.RUNNING
+    assert snapshot.camera is CameraState.LOST
+
+
+def test_the_heat_grid_puts_points_in_the_right_cells_and_halves_with_the_half_life() -> None:
+    clock = [0.0]
+    grid = HeatGrid(half_life=60.0, clock=lambda: clock[0])
+    paris = GeoPoint(2.35, 48.85)
+    montreal_place = Place(id="m", full_name="Montréal, QC", country_code="CA", place_type="city",
+                           bbox=(-73.97, 45.41, -73.47, 45.70))  # fmt: skip
+    grid.apply(
+        [
+            tweet("1", "a", coordinates=paris),
+            tweet("2", "b", coordinates=paris),
+            tweet("3", "c", place=montreal_place),
+            tweet("4", "no position"),
+        ]
+    )
+    snapshot = grid.snapshot()
+    column, row = cell_of(2.35, 48.85)
+    assert snapshot.density[row, column] == 2
+    mcol, mrow = cell_of(-73.72, 45.555)
+    assert snapshot.density[mrow, mcol] == 1
+    assert snapshot.density.sum() == 3
+    assert (snapshot.located, snapshot.exact, snapshot.place) == (3, 2, 1)
+    assert snapshot.countries == 1 and snapshot.top_places == (("Montréal", 1),)
+    clock[0] = 60.0
+    later = grid.snapshot()
+    assert later.density[row, column] == pytest.approx(1.0, rel=1e-3)
+    assert later.cumulative[row, column] == 2, "the cumulative grid does not fade"
+    assert snapshot.density.shape[1] == GRID_WIDTH
+    assert np.all(later.density >= 0)
+
+
+def test_cells_are_never_finer_than_ten_kilometres() -> None:
+    left, _ = cell_of(2.35, 48.85)
+    right, _ = cell_of(2.35 + 0.09, 48.85)  # ~7 km east
+    assert left == right or abs(left - right) == 1
+    assert 360 / GRID_WIDTH * 111 >= 10
+
+
+def test_the_session_moves_only_by_events_and_stays_in_the_script() -> None:
+    script = SessionScript(default_script("Léa Marchand", "#AskBlueRoom"))
+    assert script.snapshot().step.title == "Welcome to the Blue Room, Léa"
+    script.apply([script.step_event(3, "operator")])
+    assert script.snapshot().step.id == "live-video"
+    assert script.step_event(99, "operator").step == len(script.steps) - 1
+    assert script.step_event(-5, "operator").step == 0
+    script.apply([SessionStepChanged(step=0, step_id="no-such-step")])
+    assert script.snapshot().current == 0, "an unknown id falls back to the index"

@@ -1,0 +1,95 @@
+"""The replay plays a recording onto the bus: paced, looping with fresh ids, never crashing."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from pathlib import Path
+
+from blueroom.core.bus import Bus
+from blueroom.core.events import (
+    MalformedRecord,
+    SourceState,
+    SourceStateChanged,
+    TweetReceived,
+)
+from blueroom.sources.replay import ReplaySource
+from tests.conftest import post, write_recording
+
+
+def play(path: Path, **options: object) -> tuple[list[object], ReplaySource]:
+    bus = Bus()
+    subscription = bus.subscribe("test")
+    source = ReplaySource(path, bus.publish_many, **options)  # type: ignore[arg-type]
+    source.start()
+    assert source.wait_finished(10.0)
+    source.stop()
+    return subscription.drain(), source
+
+
+def test_plays_every_post_and_reports_the_broken_line(recording: Path) -> None:
+    events, source = play(recording, speed=None, loop=False)
+    tweets = [e.tweet for e in events if isinstance(e, TweetReceived)]
+    assert [t.id for t in tweets] == ["100", "101", "102", "103"]
+    (problem,) = [e for e in events if isinstance(e, MalformedRecord)]
+    assert problem.line == 3 and "not valid JSON" in problem.reason
+    states = [e.state for e in events if isinstance(e, SourceStateChanged)]
+    assert states == [SourceState.STARTING, SourceState.RUNNING, SourceState.FINISHED]
+    assert source.stats().tweets == 4 and source.stats().problems == 1
+
+
+def test_reads_gzip_recordings(recording: Path, tmp_path: Path) -> None:
+    packed = tmp_path / "event.jsonl.gz"
+    packed.write_bytes(gzip.compress(recording.read_bytes()))
+    events, _ = play(packed, speed=None, loop=False)
+    assert sum(isinstance(e, TweetReceived) for e in events) == 4
+
+
+def test_paces_posts_by_their_times_at_the_given_speed(tmp_path: Path) -> None:
+    path = write_recording(
+        tmp_path / "paced.jsonl",
+        [post(str(n), "hi", created_at=f"2026-11-24T18:00:0{n}.000Z") for n in range(5)],
+    )
+    started = time.monotonic()
+    events, _ = play(path, speed=10.0, loop=False)
+    elapsed = time.monotonic() - started
+    assert sum(isinstance(e, TweetReceived) for e in events) == 5
+    assert 0.35 <= elapsed < 2.0, f"4 s of posts at 10× took {elapsed:.2f} s"
+
+
+def test_each_loop_gets_fresh_ids_and_later_times(recording: Path) -> None:
+    bus = Bus()
+    subscription = bus.subscribe("test")
+    source = ReplaySource(recording, bus.publish_many, speed=None, loop=True)
+    source.start()
+    deadline = time.monotonic() + 5.0
+    while source.stats().loop < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    source.stop()
+    tweets = [e.tweet for e in subscription.drain() if isinstance(e, TweetReceived)]
+    assert len(tweets) >= 8
+    assert len({t.id for t in tweets}) == len(tweets), "a loop replayed the same ids"
+    first, second = tweets[0], tweets[4]
+    assert second.created_at > first.created_at
+    retweet_loop_two = tweets[6]
+    assert retweet_loop_two.retweet_of == second.id, "references follow the loop's ids"
+
+
+def test_a_missing_or_unreadable_file_is_a_failed_state_not_a_crash(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.jsonl"
+    missing.write_text("")
+    bus = Bus()
+    subscription = bus.subscribe("test")
+    source = ReplaySource(missing, bus.publish_many, speed=None, loop=False)
+    missing.unlink()
+    source.start()
+    assert source.wait_finished(5.0)
+    source.stop()
+    states = [e for e in subscription.drain() if isinstance(e, SourceStateChanged)]
+    assert states[-1].state is SourceState.FAILED
+    assert "gone.jsonl" in states[-1].detail
+
+
+def test_resumes_from_a_line(recording: Path) -> None:
+    events, _ = play(recording, speed=None, loop=False, start_line=3)
+    assert [e.tweet.id for e in events if isinstance(e, TweetReceived)] == ["102", "103"]

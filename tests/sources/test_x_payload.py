@@ -1,0 +1,165 @@
+"""The X API v2 parser: real shapes in, flat tweets out; anything else a reason, never a crash."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from blueroom.sources.x_payload import MAX_TEXT_CHARS, PayloadParser
+from tests.conftest import post
+
+
+def parse(message: dict[str, Any] | str | bytes) -> Any:
+    raw = message if isinstance(message, str | bytes) else json.dumps(message)
+    return PayloadParser().parse(raw)
+
+
+def test_a_full_stream_message_becomes_one_flat_tweet() -> None:
+    message = post(
+        "1862000000000000001",
+        "@leamarchand pourquoi Paris ? #AskBlueRoom https://t.co/x",
+        lang="fr",
+        conversation_id="1862000000000000001",
+        public_metrics={"retweet_count": 3, "reply_count": 1, "like_count": 12, "quote_count": 0},
+        entities={
+            "hashtags": [{"start": 30, "end": 42, "tag": "AskBlueRoom"}],
+            "mentions": [{"start": 0, "end": 12, "username": "leamarchand", "id": "7"}],
+            "urls": [{"start": 43, "end": 56, "url": "https://t.co/x", "expanded_url": "https://ex.am/ple"}],
+        },
+        geo={"place_id": "p1", "coordinates": {"type": "Point", "coordinates": [2.35, 48.85]}},
+        referenced_tweets=[{"type": "replied_to", "id": "5"}],
+        in_reply_to_user_id="7",
+        author={
+            "id": "42", "username": "fan42", "name": "Fan 42", "location": "Lyon 🇫🇷",
+            "public_metrics": {"followers_count": 321}, "verified": False,
+        },
+    )  # fmt: skip
+    message["includes"]["places"] = [
+        {"id": "p1", "full_name": "Paris, France", "country_code": "FR", "place_type": "city",
+         "geo": {"type": "Feature", "bbox": [2.22, 48.81, 2.47, 48.9], "properties": {}}}
+    ]  # fmt: skip
+    result = parse(message)
+    assert result.problems == []
+    (tweet,) = result.tweets
+    assert tweet.id == "1862000000000000001"
+    assert tweet.author.username == "fan42" and tweet.author.followers == 321
+    assert tweet.author.location == "Lyon 🇫🇷"
+    assert tweet.lang == "fr"
+    assert tweet.metrics.likes == 12 and tweet.metrics.retweets == 3
+    assert tweet.hashtags == ("AskBlueRoom",)
+    assert tweet.mentions == ("leamarchand",)
+    assert tweet.urls == ("https://ex.am/ple",)
+    assert (tweet.coordinates.lon, tweet.coordinates.lat) == (2.35, 48.85)
+    assert tweet.place.full_name == "Paris, France" and tweet.place.country_code == "FR"
+    assert tweet.place.centre.lat == pytest.approx(48.855)
+    assert tweet.reply_to == "5" and tweet.reply_to_user == "7"
+    assert tweet.matching_tags == ("askblueroom",)
+    assert tweet.created_at == pytest.approx(1795543200.0)
+
+
+def test_a_post_with_nothing_but_id_and_text_is_accepted() -> None:
+    result = parse({"data": {"id": "1", "text": "hello", "edit_history_tweet_ids": ["1"]}})
+    assert result.problems == []
+    assert result.tweets[0].text == "hello"
+    assert result.tweets[0].author is None and result.tweets[0].location is None
+
+
+def test_new_post_field_names_are_read_like_the_old_ones() -> None:
+    message = {
+        "data": {
+            "id": "2",
+            "text": "RT @a: short…",
+            "referenced_posts": [{"type": "retweeted", "id": "1"}],
+            "note_post": {"text": "the whole long text"},
+        }
+    }
+    (tweet,) = parse(message).tweets
+    assert tweet.retweet_of == "1"
+    assert tweet.text == "the whole long text"
+
+
+def test_a_search_page_gives_every_post() -> None:
+    page = {
+        "data": [{"id": "1", "text": "a"}, {"id": "2", "text": "b"}],
+        "meta": {"result_count": 2},
+    }
+    assert [t.id for t in parse(page).tweets] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ('{"data": {"id": ', "not valid JSON"),
+        ("not json at all", "not valid JSON"),
+        ("[1, 2, 3]", "not an X post"),
+        ('{"data": {"id": "1", "text": 42}}', "not an X post"),
+        ('{"data": {"text": "no id"}}', "not an X post"),
+        ('{"data": {"id": "", "text": "empty id"}}', "post id is empty"),
+        ('{"includes": {}}', "no post in the message"),
+        ('{"errors": [{"title": "ConnectionException", "detail": "too many connections"}]}', "too many connections"),
+        (b'{"data": {"id": "1", "text": "\xff\xfe"}}', "not valid JSON"),
+    ],
+)  # fmt: skip
+def test_malformed_payloads_are_reported_with_a_reason(raw: str | bytes, reason: str) -> None:
+    result = parse(raw)
+    assert result.tweets == []
+    (problem,) = result.problems
+    assert reason in problem.reason
+    assert problem.dropped
+    assert len(problem.excerpt) <= 160
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "why"),
+    [
+        ([2.35, 123.0], "swapped"),
+        ([500.0, 10.0], "out of range"),
+        (["NaN", 1.0], "not two finite numbers"),
+        ([1.0], "not two finite numbers"),
+        ([1.0, 2.0, 3.0], "not two finite numbers"),
+    ],
+)
+def test_impossible_coordinates_are_dropped_and_counted_but_the_post_is_kept(
+    coordinates: list[Any], why: str
+) -> None:
+    message = {
+        "data": {
+            "id": "1",
+            "text": "hi",
+            "geo": {"coordinates": {"type": "Point", "coordinates": coordinates}},
+        }
+    }
+    result = parse(message)
+    (tweet,) = result.tweets
+    assert tweet.coordinates is None
+    (problem,) = result.problems
+    assert why in problem.reason and not problem.dropped
+
+
+def test_a_place_with_a_broken_bounding_box_keeps_its_name_but_no_position() -> None:
+    message = {
+        "data": {"id": "1", "text": "hi", "geo": {"place_id": "p"}},
+        "includes": {
+            "places": [{"id": "p", "full_name": "Nowhere", "geo": {"bbox": [1, 2, "x", 4]}}]
+        },
+    }
+    (tweet,) = parse(message).tweets
+    assert tweet.place.full_name == "Nowhere"
+    assert tweet.location is None
+
+
+def test_hostile_text_is_cleaned_of_control_characters_and_capped_but_otherwise_kept() -> None:
+    hostile = "<img src=x onerror=alert(1)>\x00\x07bell\u202eRTL\r\nnext 🎉 مرحبا Z̴̡a̷l̸g̵o"
+    (tweet,) = parse({"data": {"id": "1", "text": hostile}}).tweets
+    assert "\x00" not in tweet.text and "\x07" not in tweet.text and "\r" not in tweet.text
+    assert tweet.text.startswith("<img src=x onerror=alert(1)>")
+    assert "🎉 مرحبا" in tweet.text and "\u202e" in tweet.text
+    (long,) = parse({"data": {"id": "2", "text": "x" * 100_000}}).tweets
+    assert len(long.text) == MAX_TEXT_CHARS and long.text.endswith("…")
+
+
+def test_an_author_missing_from_includes_still_gives_the_author_id() -> None:
+    (tweet,) = parse({"data": {"id": "1", "text": "hi", "author_id": "77"}}).tweets
+    assert tweet.author.id == "77" and tweet.author.username == ""

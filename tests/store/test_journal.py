@@ -1,0 +1,151 @@
+"""The journal: a real SQLite file in WAL mode; sessions resume; what was shown survives kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from blueroom.core.bus import Bus
+from blueroom.core.events import QuestionState, QuestionStateChanged, TweetReceived
+from blueroom.core.tweet import Tweet
+from blueroom.store.journal import Journal, JournalError, JournalWriter
+from tests.conftest import post, write_recording
+
+
+def test_the_file_is_sqlite_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite"
+    Journal(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_events_are_written_in_batches_and_read_back_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite"
+    journal = Journal(path)
+    session = journal.new_session("#AskBlueRoom")
+    bus = Bus()
+    writer = JournalWriter(path, bus, session.id)
+    writer.start()
+    events = [TweetReceived(tweet=Tweet(id=str(n), text=f"post {n}")) for n in range(12_000)]
+    events.append(QuestionStateChanged(tweet_id="7", state=QuestionState.APPROVED))
+    for start in range(0, len(events), 500):
+        bus.publish_many(events[start : start + 500])
+    deadline = time.monotonic() + 10
+    while writer.committed_seq < bus.last_seq and time.monotonic() < deadline:
+        time.sleep(0.01)
+    writer.stop()
+    stats = writer.stats()
+    assert stats.written == len(events)
+    assert stats.batches < len(events) / 10, "rows are written in batches"
+    read = [e for batch in journal.read(session.id) for e in batch]
+    assert read == events
+    journal.close()
+
+
+def test_the_last_unfinished_session_is_resumed_and_an_ended_one_is_not(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite")
+    first = journal.new_session("one")
+    journal.end_session(first.id)
+    second = journal.new_session("two")
+    unfinished = journal.unfinished_session()
+    assert unfinished is not None and unfinished.id == second.id
+    journal.end_session(second.id)
+    assert journal.unfinished_session() is None
+    assert [s.label for s in journal.sessions()] == ["one", "two"]
+
+
+def test_an_unreadable_row_is_reported_and_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite"
+    journal = Journal(path)
+    session = journal.new_session()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO events(session_id, at, kind, body) VALUES (?, 0, 'X', ?)",
+            (session.id, b"{not json"),
+        )
+    bad: list[int] = []
+    assert list(journal.read(session.id, on_bad_row=lambda seq, why: bad.append(seq))) == [[]]
+    assert bad == [1]
+
+
+def test_a_file_that_is_not_a_journal_gives_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff" + os.urandom(4096))
+    with pytest.raises(JournalError, match="photo.jpg"):
+        Journal(path)
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from blueroom.core.bus import Bus
+    from blueroom.core.events import TweetReceived
+    from blueroom.sources.replay import ReplaySource
+    from blueroom.store.journal import Journal, JournalWriter
+
+    journal_path, recording = Path(sys.argv[1]), Path(sys.argv[2])
+    journal = Journal(journal_path)
+    session = journal.new_session("kill-test")
+    print("session", session.id, flush=True)
+    bus = Bus()
+    writer = JournalWriter(journal_path, bus, session.id, max_batch=200)
+    # Wired as the app wires its screens: gated on what the journal has committed.
+    screen = bus.subscribe("screen", gate=writer.watermark)
+    source = ReplaySource(recording, bus.publish_many, speed=None, loop=True, max_batch=100)
+    writer.start()
+    source.start()
+    while True:
+        for event in screen.get_batch(0.05):
+            if isinstance(event, TweetReceived):
+                sys.stdout.write(event.tweet.id + "\\n")
+        sys.stdout.flush()
+    """
+)
+
+
+def test_every_event_shown_survives_kill_9_mid_ingest(tmp_path: Path) -> None:
+    recording = write_recording(
+        tmp_path / "event.jsonl",
+        [post(str(1000 + n), f"post {n} #AskBlueRoom") for n in range(5_000)],
+    )
+    journal_path = tmp_path / "journal.sqlite"
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(journal_path), str(recording)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert child.stdout is not None
+    session_line = child.stdout.readline().split()
+    assert session_line[0] == "session", session_line
+    session_id = session_line[1]
+    acknowledged: list[str] = []
+    try:
+        while len(acknowledged) < 20_000:
+            line = child.stdout.readline()
+            assert line, "the ingest child died by itself"
+            acknowledged.append(line.strip())
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+
+    journal = Journal(journal_path)
+    stored = {
+        e.tweet.id
+        for batch in journal.read(session_id, kinds=("TweetReceived",))
+        for e in batch
+        if isinstance(e, TweetReceived)
+    }
+    missing = [tweet_id for tweet_id in acknowledged if tweet_id not in stored]
+    assert not missing, f"{len(missing)} shown events lost, e.g. {missing[:3]}"
+    assert len(stored) >= len(acknowledged)
