@@ -117,7 +117,7 @@ def register_bundled_fonts(font_dir: Path | None = None) -> FontReport:
     in ``FontReport.failed``. Raises ``RuntimeError`` only when there is no
     ``QGuiApplication`` yet (Qt's font database needs one).
     """
-    if QGuiApplication.instance() is None:
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
         raise RuntimeError("register_bundled_fonts() needs a QApplication first")
     directory = (font_dir if font_dir is not None else DEFAULT_FONT_DIR).resolve()
     with _lock:

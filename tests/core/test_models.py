@@ -67,7 +67,7 @@ def test_the_board_takes_addressed_questions_and_counts_retweets_once_per_accoun
                 "@BlueRoomFR on air?",
                 author=Author(id="r", username="BlueRoomFR"),
                 hashtags=("AskBlueRoom",),
-            ),  # fmt: skip
+            ),
             tweet("4", "RT", retweet_of="1", author=Author(id="x", username="x")),
             tweet("5", "RT", retweet_of="1", author=Author(id="x", username="x")),
             tweet("6", "RT", retweet_of="1", author=Author(id="y", username="y")),

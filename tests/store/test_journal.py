@@ -79,7 +79,7 @@ def test_an_unreadable_row_is_reported_and_skipped(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_journal_gives_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "photo.jpg"
     path.write_bytes(b"\xff\xd8\xff" + os.urandom(4096))
-    with pytest.raises(JournalError, match="photo.jpg"):
+    with pytest.raises(JournalError, match=r"photo\.jpg"):
         Journal(path)
 
 

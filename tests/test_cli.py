@@ -1,0 +1,149 @@
+"""The command line: every command listed; every failure one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from blueroom.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def blueroom(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "blueroom.cli", *args],
+        capture_output=True, text=True, cwd=ROOT, timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
+
+
+def test_help_lists_every_command() -> None:
+    result = blueroom("--help")
+    assert result.returncode == 0
+    for command in ("demo", "run", "replay", "screens", "settings", "sessions"):
+        assert f"    {command} " in result.stdout
+
+
+@pytest.mark.parametrize("command", ["demo", "run", "replay"])
+def test_run_commands_document_their_options(command: str) -> None:
+    result = blueroom(command, "--help")
+    assert result.returncode == 0
+    for option in ("--kiosk", "--speed", "--new-session", "--for", "--screenshots", "--journal"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["demo", "--speed", "fast"], "'fast' is not a speed"),
+        (["demo", "--speed", "-2"], "speed must be positive"),
+        (["replay"], "the following arguments are required: file"),
+        (["nope"], "invalid choice: 'nope'"),
+        (["demo", "--for", "soon"], "'soon' is not a number of seconds"),
+    ],
+)
+def test_bad_options_give_one_line_and_exit_2(
+    args: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err
+    assert needle in error
+    assert error.count("\n") == 1 and "Traceback" not in error
+
+
+def test_a_missing_recording_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = blueroom("replay", str(tmp_path / "missing.jsonl"), "--headless")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"blueroom: replay file not found: {tmp_path / 'missing.jsonl'}"
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("[camera\ndevice = 0", "not valid TOML"),
+        ("[camera]\nresolution = 4", "unknown field `resolution`"),
+        ("[source]\nspeed = -3", "source.speed must be a positive number"),
+        ('[display]\nmode = "cinema"', "Invalid enum value 'cinema'"),
+        ("[screens]\nguest_panel = 1.5", "at `screens.guest_panel`"),
+        ('[event]\nhashtag = "two words"', "event.hashtag must be one word"),
+    ],
+)
+def test_a_bad_settings_file_is_one_clear_line(tmp_path: Path, content: str, needle: str) -> None:
+    settings = tmp_path / "blueroom.toml"
+    settings.write_text(content)
+    result = blueroom("--settings", str(settings), "settings")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"blueroom: settings: {settings}")
+    assert needle in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_missing_settings_file_and_a_bad_environment_value_are_reported(tmp_path: Path) -> None:
+    result = blueroom("--settings", str(tmp_path / "none.toml"), "settings")
+    assert result.returncode == 2 and "settings file not found" in result.stderr
+    result = blueroom("settings", env={"BLUEROOM_DISPLAY__FRAME_RATE": "fast"})
+    assert result.returncode == 2 and "environment" in result.stderr
+
+
+def test_settings_shows_the_effective_values_with_environment_overrides() -> None:
+    result = blueroom(
+        "settings", env={"BLUEROOM_CAMERA__DEVICE": "1", "BLUEROOM_EVENT__HASHTAG": "AskLea"}
+    )
+    assert result.returncode == 0
+    assert "device = 1" in result.stdout
+    assert 'hashtag = "#AskLea"' in result.stdout
+
+
+def test_without_a_display_the_app_says_how_to_run_it(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["XDG_DATA_HOME"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "blueroom.cli", "demo", "--no-camera"],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "no display found" in result.stderr and "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_journal_that_is_not_a_database_is_one_line(tmp_path: Path, recording: Path) -> None:
+    junk = tmp_path / "journal.sqlite"
+    junk.write_bytes(b"this is not a database" * 200)
+    result = blueroom("replay", str(recording), "--headless", "--journal", str(junk))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"blueroom: journal {junk}")
+    assert result.stderr.count("\n") == 1
+
+
+def test_headless_replay_plays_a_recording_into_the_journal(
+    tmp_path: Path, recording: Path
+) -> None:
+    journal = tmp_path / "j.sqlite"
+    result = blueroom(
+        "replay",
+        str(recording),
+        "--headless",
+        "--speed",
+        "max",
+        "--no-loop",
+        "--journal",
+        str(journal),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4 posts" in result.stdout and "2 questions" in result.stdout
+    assert "1 malformed records" in result.stdout
+    sessions = blueroom("sessions", "--journal", str(journal))
+    assert "unfinished (will resume)" in sessions.stdout
