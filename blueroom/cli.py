@@ -98,8 +98,12 @@ def _add_run_options(parser: argparse.ArgumentParser, *, speed_default: str) -> 
         metavar="SECONDS",
         help="quit by itself after this many seconds",
     )
-    parser.add_argument("--screenshots", type=Path, metavar="DIR",
-                        help="with --for: save a PNG of every window into DIR before quitting")  # fmt: skip
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DIR",
+        help="with --for: save a PNG of every window into DIR before quitting",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,28 +113,42 @@ def build_parser() -> argparse.ArgumentParser:
         "wall, a heat map of the conversation, the guest's touch panel and the operator "
         "console, fed by the X API or by a recorded event.",
     )
-    parser.add_argument("--settings", type=Path, metavar="FILE",
-                        help="settings file (TOML); BLUEROOM_SECTION__KEY variables override it")  # fmt: skip
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="settings file (TOML); BLUEROOM_SECTION__KEY variables override it",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    demo = commands.add_parser("demo", help="run the room on the embedded demo event and video",
-                               description="Run the whole room on the embedded recording of "
-                               "#AskBlueRoom and the bundled demo video: no account, camera or "
-                               "network needed.")  # fmt: skip
+    demo = commands.add_parser(
+        "demo",
+        help="run the room on the embedded demo event and video",
+        description="Run the whole room on the embedded recording of "
+        "#AskBlueRoom and the bundled demo video: no account, camera or "
+        "network needed.",
+    )
     _add_run_options(demo, speed_default="10")
 
-    run = commands.add_parser("run", help="run the room from the settings",
-                              description="Run the room with the source, camera and screens "
-                              "named in the settings.")  # fmt: skip
+    run = commands.add_parser(
+        "run",
+        help="run the room from the settings",
+        description="Run the room with the source, camera and screens named in the settings.",
+    )
     _add_run_options(run, speed_default="settings")
 
-    replay = commands.add_parser("replay", help="play a recorded event file through the room",
-                                 description="Play a recording (X API v2 JSON lines, optionally "
-                                 "gzipped) through the room.")  # fmt: skip
+    replay = commands.add_parser(
+        "replay",
+        help="play a recorded event file through the room",
+        description="Play a recording (X API v2 JSON lines, optionally gzipped) through the room.",
+    )
     replay.add_argument("file", type=Path, help="the recording (.jsonl or .jsonl.gz)")
     _add_run_options(replay, speed_default="1")
-    replay.add_argument("--headless", action="store_true",
-                        help="no windows: play into the journal and print what came through")  # fmt: skip
+    replay.add_argument(
+        "--headless",
+        action="store_true",
+        help="no windows: play into the journal and print what came through",
+    )
 
     commands.add_parser("screens", help="list the screens Qt sees and where each window goes")
     commands.add_parser("settings", help="show the effective settings, validated")
@@ -232,7 +250,9 @@ def _screens(settings: Settings) -> int:
     print("windows:")
     for placement in plan.placements:
         mode = "full screen" if placement.fullscreen else "window"
-        print(f"  {placement.window:<17} → screen {placement.screen.index} '{placement.screen.name}' ({mode})")  # fmt: skip
+        print(
+            f"  {placement.window:<17} → screen {placement.screen.index} '{placement.screen.name}' ({mode})"
+        )
     for message in plan.messages:
         print(f"note: {message}")
     return 0

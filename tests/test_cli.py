@@ -19,9 +19,12 @@ def blueroom(
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "blueroom.cli", *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=timeout,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
         env={**os.environ, **(env or {})},
-    )  # fmt: skip
+    )
 
 
 def test_help_lists_every_command() -> None:
@@ -112,8 +115,12 @@ def test_without_a_display_the_app_says_how_to_run_it(tmp_path: Path) -> None:
     env["XDG_DATA_HOME"] = str(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "blueroom.cli", "demo", "--no-camera"],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "no display found" in result.stderr and "xvfb-run" in result.stderr
     assert "Traceback" not in result.stderr

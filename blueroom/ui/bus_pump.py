@@ -13,9 +13,12 @@ class BusPump(QObject):
     batch = Signal(list)
 
     def __init__(
-        self, subscription: Subscription, frame_rate: int = 60, max_batch: int = 20_000,
+        self,
+        subscription: Subscription,
+        frame_rate: int = 60,
+        max_batch: int = 20_000,
         parent: QObject | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self._subscription = subscription
         self._max_batch = max_batch

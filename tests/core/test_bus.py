@@ -124,8 +124,11 @@ def test_a_gated_subscription_only_hands_out_events_below_the_watermark() -> Non
     assert gated.get_batch(0.01) == []
     watermark = 4
     assert [e.tweet.id for e in gated.drain() if isinstance(e, TweetReceived)] == [
-        "0", "1", "2", "3",
-    ]  # fmt: skip
+        "0",
+        "1",
+        "2",
+        "3",
+    ]
     watermark = bus.last_seq
     assert len(gated.drain()) == 6
 

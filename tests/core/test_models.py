@@ -126,8 +126,13 @@ def test_the_heat_grid_puts_points_in_the_right_cells_and_halves_with_the_half_l
     clock = [0.0]
     grid = HeatGrid(half_life=60.0, clock=lambda: clock[0])
     paris = GeoPoint(2.35, 48.85)
-    montreal_place = Place(id="m", full_name="Montréal, QC", country_code="CA", place_type="city",
-                           bbox=(-73.97, 45.41, -73.47, 45.70))  # fmt: skip
+    montreal_place = Place(
+        id="m",
+        full_name="Montréal, QC",
+        country_code="CA",
+        place_type="city",
+        bbox=(-73.97, 45.41, -73.47, 45.70),
+    )
     grid.apply(
         [
             tweet("1", "a", coordinates=paris),

@@ -26,20 +26,36 @@ def test_a_full_stream_message_becomes_one_flat_tweet() -> None:
         entities={
             "hashtags": [{"start": 30, "end": 42, "tag": "AskBlueRoom"}],
             "mentions": [{"start": 0, "end": 12, "username": "leamarchand", "id": "7"}],
-            "urls": [{"start": 43, "end": 56, "url": "https://t.co/x", "expanded_url": "https://ex.am/ple"}],
+            "urls": [
+                {
+                    "start": 43,
+                    "end": 56,
+                    "url": "https://t.co/x",
+                    "expanded_url": "https://ex.am/ple",
+                }
+            ],
         },
         geo={"place_id": "p1", "coordinates": {"type": "Point", "coordinates": [2.35, 48.85]}},
         referenced_tweets=[{"type": "replied_to", "id": "5"}],
         in_reply_to_user_id="7",
         author={
-            "id": "42", "username": "fan42", "name": "Fan 42", "location": "Lyon 🇫🇷",
-            "public_metrics": {"followers_count": 321}, "verified": False,
+            "id": "42",
+            "username": "fan42",
+            "name": "Fan 42",
+            "location": "Lyon 🇫🇷",
+            "public_metrics": {"followers_count": 321},
+            "verified": False,
         },
-    )  # fmt: skip
+    )
     message["includes"]["places"] = [
-        {"id": "p1", "full_name": "Paris, France", "country_code": "FR", "place_type": "city",
-         "geo": {"type": "Feature", "bbox": [2.22, 48.81, 2.47, 48.9], "properties": {}}}
-    ]  # fmt: skip
+        {
+            "id": "p1",
+            "full_name": "Paris, France",
+            "country_code": "FR",
+            "place_type": "city",
+            "geo": {"type": "Feature", "bbox": [2.22, 48.81, 2.47, 48.9], "properties": {}},
+        }
+    ]
     result = parse(message)
     assert result.problems == []
     (tweet,) = result.tweets
@@ -98,10 +114,13 @@ def test_a_search_page_gives_every_post() -> None:
         ('{"data": {"text": "no id"}}', "not an X post"),
         ('{"data": {"id": "", "text": "empty id"}}', "post id is empty"),
         ('{"includes": {}}', "no post in the message"),
-        ('{"errors": [{"title": "ConnectionException", "detail": "too many connections"}]}', "too many connections"),
+        (
+            '{"errors": [{"title": "ConnectionException", "detail": "too many connections"}]}',
+            "too many connections",
+        ),
         (b'{"data": {"id": "1", "text": "\xff\xfe"}}', "not valid JSON"),
     ],
-)  # fmt: skip
+)
 def test_malformed_payloads_are_reported_with_a_reason(raw: str | bytes, reason: str) -> None:
     result = parse(raw)
     assert result.tweets == []

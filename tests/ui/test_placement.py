@@ -67,11 +67,19 @@ def test_fewer_screens_than_windows_share_a_screen_as_tiles_and_say_so() -> None
 def offscreen_env(tmp_path: Path, screens: list[ScreenInfo]) -> dict[str, str]:
     layout = {
         "screens": [
-            {"name": s.name, "x": s.x, "y": s.y, "width": s.width, "height": s.height,
-             "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": s.dpr}
+            {
+                "name": s.name,
+                "x": s.x,
+                "y": s.y,
+                "width": s.width,
+                "height": s.height,
+                "logicalDpi": 96,
+                "logicalBaseDpi": 96,
+                "dpr": s.dpr,
+            }
             for s in screens
         ]
-    }  # fmt: skip
+    }
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(layout))
     env = dict(os.environ)
@@ -85,8 +93,12 @@ def test_blueroom_screens_lists_what_qt_sees(tmp_path: Path) -> None:
     env["BLUEROOM_SCREENS__GUEST_PANEL"] = '"TOUCH"'
     result = subprocess.run(
         [sys.executable, "-m", "blueroom.cli", "screens"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "5 screens:" in result.stdout
     assert "'WALL-H' 3840×2160" in result.stdout and "scale 2" in result.stdout
@@ -129,8 +141,12 @@ def test_windows_really_open_on_their_screens_in_a_five_screen_layout(
     env["BLUEROOM_SCREENS__GUEST_PANEL"] = '"TOUCH"'
     result = subprocess.run(
         [sys.executable, "-c", PLACE, str(recording), str(tmp_path / "j.sqlite")],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()}
     assert rows["questions_wall"][:2] == ["WALL-Q", "True"]
@@ -147,8 +163,12 @@ def test_with_one_screen_the_app_still_starts_and_says_what_it_did(
     env = offscreen_env(tmp_path, SCREENS[:1])
     result = subprocess.run(
         [sys.executable, "-c", PLACE, str(recording), str(tmp_path / "j.sqlite")],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "message 1 screen for 5 windows" in result.stdout
     rows = [line.split() for line in result.stdout.splitlines() if not line.startswith("message")]

@@ -125,9 +125,9 @@ class _Figure(QFrame):
         self.setObjectName("card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        self.value = QLabel("0")
+        self.value = _plain("0")
         self.value.setObjectName("figure")
-        self.caption = QLabel(caption.upper())
+        self.caption = _plain(caption.upper())
         self.caption.setObjectName("caption")
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
@@ -166,7 +166,7 @@ class OperatorConsole(QMainWindow):
         outer.setSpacing(12)
 
         header = QHBoxLayout()
-        title = QLabel("BLUE ROOM")
+        title = _plain("BLUE ROOM")
         title.setObjectName("title")
         self.session_label = _plain(session_label)
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -188,8 +188,16 @@ class OperatorConsole(QMainWindow):
         self.located = _Figure("on the map")
         self.malformed = _Figure("malformed")
         self.shed = _Figure("shed")
-        for figure in (self.posts, self.rate, self.per_minute, self.questions, self.pending,
-                       self.located, self.malformed, self.shed):  # fmt: skip
+        for figure in (
+            self.posts,
+            self.rate,
+            self.per_minute,
+            self.questions,
+            self.pending,
+            self.located,
+            self.malformed,
+            self.shed,
+        ):
             figures.addWidget(figure)
         outer.addLayout(figures)
 
@@ -198,7 +206,7 @@ class OperatorConsole(QMainWindow):
         outer.addLayout(body, 1)
 
         queue_box = QVBoxLayout()
-        queue_title = QLabel("Moderation queue — A approve · R reject · O on air · D answered")
+        queue_title = _plain("Moderation queue — A approve · R reject · O on air · D answered")
         queue_title.setObjectName("title")
         queue_box.addWidget(queue_title)
         self.queue_model = QueueModel()
@@ -222,13 +230,17 @@ class OperatorConsole(QMainWindow):
         self.on_air_button = QPushButton("Put on air  (O)")
         self.on_air_button.setObjectName("onair")
         self.answered_button = QPushButton("Answered  (D)")
-        for button in (self.approve_button, self.reject_button, self.on_air_button,
-                       self.answered_button):  # fmt: skip
+        for button in (
+            self.approve_button,
+            self.reject_button,
+            self.on_air_button,
+            self.answered_button,
+        ):
             buttons.addWidget(button)
         queue_box.addLayout(buttons)
         self.approved_list = QListWidget()
         self.approved_list.setMaximumHeight(150)
-        approved_title = QLabel("Approved — next on the wall")
+        approved_title = _plain("Approved — next on the wall")
         approved_title.setObjectName("title")
         queue_box.addWidget(approved_title)
         queue_box.addWidget(self.approved_list)
@@ -236,7 +248,7 @@ class OperatorConsole(QMainWindow):
 
         side = QVBoxLayout()
         side.setSpacing(10)
-        rate_title = QLabel("Ingest — posts per second, last two minutes")
+        rate_title = _plain("Ingest — posts per second, last two minutes")
         rate_title.setObjectName("title")
         side.addWidget(rate_title)
         self.rate_plot = pg.PlotWidget(background=theme.DEEP)
@@ -248,13 +260,13 @@ class OperatorConsole(QMainWindow):
             pen=pg.mkPen(theme.ACCENT, width=2), fillLevel=0, brush=QColor(76, 155, 255, 60)
         )
         side.addWidget(self.rate_plot)
-        health_title = QLabel("Feeds")
+        health_title = _plain("Feeds")
         health_title.setObjectName("title")
         side.addWidget(health_title)
         self.health = QGridLayout()
         side.addLayout(self.health)
         self._health_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        session_title = QLabel("Session — Page Up / Page Down")
+        session_title = _plain("Session — Page Up / Page Down")
         session_title.setObjectName("title")
         side.addWidget(session_title)
         self.steps = QListWidget()
@@ -266,7 +278,7 @@ class OperatorConsole(QMainWindow):
         step_buttons.addWidget(self.previous_button)
         step_buttons.addWidget(self.next_button)
         side.addLayout(step_buttons)
-        log_title = QLabel("Activity")
+        log_title = _plain("Activity")
         log_title.setObjectName("title")
         side.addWidget(log_title)
         self.log = QPlainTextEdit()

@@ -63,8 +63,9 @@ class QuestionsWall(QWidget):
             FittedText(max_px=20, min_px=9, color=theme.MUTED, wrap=False, parent=self)
             for _ in range(UP_NEXT)
         ]
-        self.hashtag_text = FittedText(hashtag, max_px=64, min_px=16, weight=bold, wrap=False,
-                                       color=theme.TEXT, parent=self)  # fmt: skip
+        self.hashtag_text = FittedText(
+            hashtag, max_px=64, min_px=16, weight=bold, wrap=False, color=theme.TEXT, parent=self
+        )
         self._fade = QGraphicsOpacityEffect(self.main_text)
         self._fade.setOpacity(1.0)
         self.main_text.setGraphicsEffect(self._fade)
@@ -174,10 +175,12 @@ class QuestionsWall(QWidget):
             self.next_authors[index].setMaxPixelSize(h * 0.018)
             self.next_authors[index].setGeometry(
                 QRectF(
-                    inner.left(), inner.bottom() - inner.height() * 0.24, inner.width(),
+                    inner.left(),
+                    inner.bottom() - inner.height() * 0.24,
+                    inner.width(),
                     inner.height() * 0.24,
                 ).toRect()
-            )  # fmt: skip
+            )
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -197,8 +200,11 @@ class QuestionsWall(QWidget):
         metrics = self._metrics.snapshot()
         received = snapshot.received if snapshot else 0
         answered = snapshot.counts.get(QuestionState.ANSWERED, 0) if snapshot else 0
-        figures = [(_count(metrics.posts), "posts"), (_count(received), "questions"),
-                   (_count(answered), "answered")]  # fmt: skip
+        figures = [
+            (_count(metrics.posts), "posts"),
+            (_count(received), "questions"),
+            (_count(answered), "answered"),
+        ]
         h = self.height()
         right = header.right()
         for value, caption in reversed(figures):

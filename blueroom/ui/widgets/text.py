@@ -7,6 +7,8 @@ post (``<img>``, ``<a>``) is shown literally, never interpreted. The font shrink
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -14,10 +16,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from blueroom.ui import theme
 
 WALL_TEXT_LIMIT = 420
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def displayable(text: str) -> str:
+    """Text safe to draw: control characters removed (the parser does it too; views don't rely on it)."""
+    return _CONTROL.sub("", text)
 
 
 def single_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(displayable(text).split())
 
 
 def clip(text: str, limit: int = WALL_TEXT_LIMIT) -> str:
@@ -46,7 +54,7 @@ class FittedText(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._text = text
+        self._text = displayable(text)
         self._max_px = max_px
         self._min_px = min_px
         self._weight = weight
