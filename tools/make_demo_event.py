@@ -194,334 +194,163 @@ ADMINS: dict[str, Admin] = {
 }
 
 
-def _fr(
-    name: str,
-    lat: float,
-    lon: float,
-    pop: int,
-    admin: str,
-    variants: tuple[str, ...] = (),
-) -> City:
-    return City(name, "FR", lat, lon, pop, "fr", admin, variants, franco=True)
+# name; country; lat; lon; metro population (thousands); main language; F when French is
+# widely spoken; admin region key; US state; Arabic name; other spellings (" | ").
+CITY_TABLE = """
+Paris; FR; 48.8566; 2.3522; 11000; fr; F; IDF; ; ; Paris | paris, france | PARIS 🇫🇷 | Paris 75 | Paname | Paris XVIIIe | Paris 11e | Paris ☁️ | IDF | Île-de-France
+Marseille; FR; 43.2965; 5.3698; 1760; fr; F; PACA; ; ; Marseille - 13 | Marseille 13 | MRS | marseille | Marseille ☀️
+Lyon; FR; 45.764; 4.8357; 2300; fr; F; ARA; ; ; Lyon 🇫🇷 | Lyon 69 | lyon | Lyon, France | Lyon 3e
+Toulouse; FR; 43.6047; 1.4442; 1450; fr; F; OCC; ; ; Toulouse 31 | toulouse | Tolosa
+Nice; FR; 43.7102; 7.262; 1000; fr; F; PACA; ; ; Nice 06 | nice | Nice, Côte d'Azur
+Nantes; FR; 47.2184; -1.5536; 980; fr; F; PDL; ; ; Nantes 44 | nantes | Nantes 🐘
+Montpellier; FR; 43.6108; 3.8767; 800; fr; F; OCC; ; ; Montpellier 34 | Montpel
+Strasbourg; FR; 48.5734; 7.7521; 850; fr; F; GES; ; ; Strasbourg 67 | Strasbourg / Strossburi | strasbourg
+Bordeaux; FR; 44.8378; -0.5792; 1250; fr; F; NAQ; ; ; Bordeaux 33 | bordeaux | Bdx
+Lille; FR; 50.6292; 3.0573; 1500; fr; F; HDF; ; ; Lille 59 | lille | Lille 🍟
+Rennes; FR; 48.1173; -1.6778; 750; fr; F; BRE; ; ; Rennes 35 | Rennes, Bretagne
+Reims; FR; 49.2583; 4.0317; 300; fr; F; GES; ; ; Reims 51
+Le Havre; FR; 49.4944; 0.1079; 280; fr; F; NOR; ; ; Le Havre 76
+Saint-Étienne; FR; 45.4397; 4.3872; 400; fr; F; ARA; ; ; St Etienne 42 | Sainté
+Toulon; FR; 43.1242; 5.928; 580; fr; F; PACA; ; ; Toulon 83
+Grenoble; FR; 45.1885; 5.7245; 700; fr; F; ARA; ; ; Grenoble 38 | grenoble
+Dijon; FR; 47.322; 5.0415; 390; fr; F; BFC; ; ; Dijon 21
+Angers; FR; 47.4784; -0.5632; 430; fr; F; PDL; ; ; Angers 49
+Nîmes; FR; 43.8367; 4.3601; 270; fr; F; OCC; ; ; Nimes | Nîmes 30
+Clermont-Ferrand; FR; 45.7772; 3.087; 500; fr; F; ARA; ; ; Clermont | Clermont-Fd
+Le Mans; FR; 48.0061; 0.1996; 350; fr; F; PDL; ; ; Le Mans 72
+Aix-en-Provence; FR; 43.5297; 5.4474; 170; fr; F; PACA; ; ; Aix | Aix en Provence
+Brest; FR; 48.3904; -4.4861; 320; fr; F; BRE; ; ; Brest 29 | Finistère
+Tours; FR; 47.3941; 0.6848; 500; fr; F; CVL; ; ; Tours 37
+Amiens; FR; 49.8941; 2.2958; 300; fr; F; HDF; ; ; Amiens 80
+Limoges; FR; 45.8336; 1.2611; 290; fr; F; NAQ; ; ; Limoges 87
+Annecy; FR; 45.8992; 6.1294; 230; fr; F; ARA; ; ; Annecy 74 | Haute-Savoie
+Perpignan; FR; 42.6887; 2.8948; 320; fr; F; OCC; ; ; Perpignan 66 | Perpinyà
+Metz; FR; 49.1193; 6.1757; 390; fr; F; GES; ; ; Metz 57 | Moselle
+Besançon; FR; 47.2378; 6.0241; 250; fr; F; BFC; ; ; Besancon
+Orléans; FR; 47.903; 1.9093; 450; fr; F; CVL; ; ; Orleans | Orléans 45
+Rouen; FR; 49.4432; 1.0999; 660; fr; F; NOR; ; ; Rouen 76
+Caen; FR; 49.1829; -0.3707; 420; fr; F; NOR; ; ; Caen 14
+Nancy; FR; 48.6921; 6.1844; 430; fr; F; GES; ; ; Nancy 54
+Avignon; FR; 43.9493; 4.8055; 340; fr; F; PACA; ; ; Avignon 84
+Poitiers; FR; 46.5802; 0.3404; 260; fr; F; NAQ
+La Rochelle; FR; 46.1603; -1.1511; 210; fr; F; NAQ; ; ; La Rochelle 17
+Pau; FR; 43.2951; -0.3708; 240; fr; F; NAQ; ; ; Pau 64 | Béarn
+Bayonne; FR; 43.4929; -1.4748; 300; fr; F; NAQ; ; ; Pays Basque | Bayonne 64
+Ajaccio; FR; 41.9192; 8.7386; 100; fr; F; COR; ; ; Corse | Aiacciu
+Mulhouse; FR; 47.7508; 7.3359; 280; fr; F; GES; ; ; Mulhouse 68
+Versailles; FR; 48.8049; 2.1204; 200; fr; F; IDF; ; ; Versailles 78 | Yvelines
+Boulogne-Billancourt; FR; 48.8397; 2.2399; 120; fr; F; IDF; ; ; Boulogne 92
+Montreuil; FR; 48.8638; 2.4485; 110; fr; F; IDF; ; ; Montreuil 93
+Saint-Denis; FR; 48.9362; 2.3574; 110; fr; F; IDF; ; ; St Denis 93 | le 93
+Lorient; FR; 47.7483; -3.37; 190; fr; F; BRE
+Valence; FR; 44.9334; 4.8924; 190; fr; F; ARA; ; ; Valence 26
+Bruxelles; BE; 50.8503; 4.3517; 2100; fr; F; BRU; ; ; Bruxelles / Brussel | Brussels | BXL | Bruxelles 🇧🇪 | bruxelles
+Liège; BE; 50.6326; 5.5797; 750; fr; F; WAL; ; ; Liege | Liège 🇧🇪
+Charleroi; BE; 50.4108; 4.4446; 420; fr; F; WAL
+Namur; BE; 50.4674; 4.872; 200; fr; F; WAL
+Mons; BE; 50.4542; 3.9567; 100; fr; F; WAL
+Antwerpen; BE; 51.2194; 4.4025; 1000; nl; -; VLG; ; ; Anvers | Antwerp
+Gent; BE; 51.0543; 3.7174; 550; nl; -; VLG; ; ; Gand | Ghent
+Genève; CH; 46.2044; 6.1432; 600; fr; F; GE; ; ; Geneva | Geneve 🇨🇭 | GVA | genève
+Lausanne; CH; 46.5197; 6.6323; 420; fr; F; VD; ; ; Lausanne 🇨🇭 | lausanne, suisse
+Fribourg; CH; 46.8065; 7.162; 110; fr; F; ; ; ; Fribourg / Freiburg
+Neuchâtel; CH; 46.99; 6.9293; 90; fr; F; ; ; ; Neuchatel
+Zürich; CH; 47.3769; 8.5417; 1400; de; -; ; ; ; Zurich | Züri
+Luxembourg; LU; 49.6116; 6.1319; 130; fr; F; ; ; ; Lëtzebuerg | Luxembourg 🇱🇺
+Monaco; MC; 43.7384; 7.4246; 38; fr; F; ; ; ; Monaco 🇲🇨 | Monte-Carlo
+Montréal; CA; 45.5017; -73.5673; 4300; fr; F; QC; ; ; Montreal, QC | MTL | Montréal 🇨🇦 | Montréal, Québec | montreal
+Québec; CA; 46.8139; -71.208; 840; fr; F; QC; ; ; Quebec City | Ville de Québec | Québec, QC
+Gatineau; CA; 45.4765; -75.7013; 330; fr; F; QC; ; ; Gatineau, QC
+Sherbrooke; CA; 45.4042; -71.8929; 220; fr; F; QC
+Trois-Rivières; CA; 46.3432; -72.5477; 160; fr; F; QC; ; ; Trois-Rivieres
+Ottawa; CA; 45.4215; -75.6972; 1400; en; F; ON; ; ; Ottawa, ON
+Toronto; CA; 43.6532; -79.3832; 6200; en; -; ON; ; ; Toronto, ON | the 6ix
+Moncton; CA; 46.0878; -64.7782; 160; fr; F; ; ; ; Moncton, NB | Acadie
+Vancouver; CA; 49.2827; -123.1207; 2600; en; -; ; ; ; Vancouver, BC
+Dakar; SN; 14.7167; -17.4677; 3900; fr; F; ; ; ; Dakar 🇸🇳 | dkr
+Abidjan; CI; 5.36; -4.0083; 5600; fr; F; ; ; ; Abidjan 🇨🇮 | Babi
+Casablanca; MA; 33.5731; -7.5898; 4300; ar; F; ; ; الدار البيضاء; Casa | Casablanca 🇲🇦 | Casablanca, Maroc
+Rabat; MA; 34.0209; -6.8416; 1900; ar; F; ; ; الرباط; Rabat, Maroc
+Marrakech; MA; 31.6295; -7.9811; 1000; ar; F; ; ; مراكش; Marrakesh
+Alger; DZ; 36.7538; 3.0588; 3000; ar; F; ; ; الجزائر; Algiers | Alger 🇩🇿 | DZ | Alger centre
+Oran; DZ; 35.6971; -0.6308; 1500; ar; F; ; ; وهران; Wahran | Oran 🇩🇿
+Tunis; TN; 36.8065; 10.1815; 2700; ar; F; ; ; تونس; Tunis 🇹🇳
+Sfax; TN; 34.7406; 10.7603; 950; ar; F; ; ; صفاقس
+Kinshasa; CD; -4.4419; 15.2663; 17000; fr; F; ; ; ; Kin | Kin la belle
+Brazzaville; CG; -4.2634; 15.2429; 2400; fr; F; ; ; ; Brazza
+Douala; CM; 4.0511; 9.7679; 3800; fr; F; ; ; ; Douala 🇨🇲
+Yaoundé; CM; 3.848; 11.5021; 4300; fr; F; ; ; ; Yaounde
+Libreville; GA; 0.4162; 9.4673; 850; fr; F
+Lomé; TG; 6.1256; 1.2254; 1900; fr; F; ; ; ; Lome
+Cotonou; BJ; 6.3703; 2.3912; 2400; fr; F; ; ; ; Cotonou 🇧🇯
+Bamako; ML; 12.6392; -8.0029; 2800; fr; F; ; ; ; Bamako 🇲🇱
+Ouagadougou; BF; 12.3714; -1.5197; 3000; fr; F; ; ; ; Ouaga
+Conakry; GN; 9.6412; -13.5784; 2000; fr; F
+Antananarivo; MG; -18.8792; 47.5079; 3500; fr; F; ; ; ; Tana
+Port-au-Prince; HT; 18.5944; -72.3074; 2800; fr; F; ; ; ; Pòtoprens
+Beyrouth; LB; 33.8938; 35.5018; 2400; ar; F; ; ; بيروت; Beirut | Beyrouth 🇱🇧
+Le Caire; EG; 30.0444; 31.2357; 21000; ar; -; ; ; القاهرة; Cairo
+Lagos; NG; 6.5244; 3.3792; 15000; en; -; ; ; ; Lagos, Nigeria | Lasgidi
+Dubai; AE; 25.2048; 55.2708; 3300; ar; -; ; ; دبي; Dubai, UAE | Dubaï
+Riyadh; SA; 24.7136; 46.6753; 7500; ar; -; ; ; الرياض; Riyadh, KSA
+London; GB; 51.5072; -0.1276; 9500; en; -; ; ; ; London, UK | London 🇬🇧 | LDN | london | Londres
+Manchester; GB; 53.4808; -2.2426; 2800; en; -; ; ; ; Manchester, England
+Dublin; IE; 53.3498; -6.2603; 1400; en; -; ; ; ; Dublin, Ireland
+New York; US; 40.7128; -74.006; 18800; en; -; NY; NY; ; NYC | New York, NY | Brooklyn, NY | nyc 🗽
+Los Angeles; US; 34.0522; -118.2437; 12500; en; -; CAL; CA; ; LA | Los Angeles, CA | LA 🌴
+Chicago; US; 41.8781; -87.6298; 8900; en; -; ; IL; ; Chicago, IL
+Miami; US; 25.7617; -80.1918; 6100; en; -; ; FL; ; Miami, FL
+San Francisco; US; 37.7749; -122.4194; 4700; en; -; CAL; CA; ; SF | San Francisco, CA | Bay Area
+Washington; US; 38.9072; -77.0369; 6300; en; -; ; DC; ; Washington, DC
+Boston; US; 42.3601; -71.0589; 4900; en; -; ; MA; ; Boston, MA
+New Orleans; US; 29.9511; -90.0715; 1300; en; -; ; LA; ; NOLA | Nouvelle-Orléans
+Madrid; ES; 40.4168; -3.7038; 6700; es; -; ; ; ; Madrid, España | Madrid 🇪🇸
+Barcelona; ES; 41.3874; 2.1686; 5600; es; -; ; ; ; Barcelone | BCN
+Lisboa; PT; 38.7223; -9.1393; 2900; pt; -; ; ; ; Lisbon | Lisbonne
+Porto; PT; 41.1579; -8.6291; 1700; pt; -; ; ; ; Porto, Portugal
+Roma; IT; 41.9028; 12.4964; 4300; it; -; ; ; ; Rome | Roma 🇮🇹
+Milano; IT; 45.4642; 9.19; 3100; it; -; ; ; ; Milan | Milano, Italia
+Berlin; DE; 52.52; 13.405; 3600; de; -; ; ; ; Berlin 🇩🇪 | berlin
+München; DE; 48.1351; 11.582; 1500; de; -; ; ; ; Munich | Muenchen
+Wien; AT; 48.2082; 16.3738; 1900; de; -; ; ; ; Vienna | Vienne
+Amsterdam; NL; 52.3676; 4.9041; 1150; nl; -; ; ; ; Amsterdam, NL
+São Paulo; BR; -23.5505; -46.6333; 22000; pt; -; ; ; ; Sao Paulo | SP
+Rio de Janeiro; BR; -22.9068; -43.1729; 13500; pt; -; ; ; ; Rio | RJ
+Buenos Aires; AR; -34.6037; -58.3816; 15000; es; -; ; ; ; CABA
+Ciudad de México; MX; 19.4326; -99.1332; 21800; es; -; ; ; ; CDMX | Mexico City
+Bogotá; CO; 4.711; -74.0721; 11000; es; -; ; ; ; Bogota
+Tokyo; JP; 35.6762; 139.6503; 37000; ja; -; ; ; ; 東京 | Tokyo, Japan
+Seoul; KR; 37.5665; 126.978; 9900; ko; -; ; ; ; 서울
+Sydney; AU; -33.8688; 151.2093; 5300; en; -; ; ; ; Sydney, NSW
+Istanbul; TR; 41.0082; 28.9784; 15500; tr; -; ; ; ; İstanbul
+Mumbai; IN; 19.076; 72.8777; 20000; en; -; ; ; ; Mumbai, India | Bombay
+"""
 
 
-CITIES: tuple[City, ...] = (
-    # France
-    _fr(
-        "Paris",
-        48.8566,
-        2.3522,
-        11000,
-        "IDF",
-        (
-            "Paris",
-            "paris, france",
-            "PARIS 🇫🇷",
-            "Paris 75",
-            "Paname",
-            "Paris XVIIIe",
-            "Paris 11e",
-            "Paris ☁️",
-            "IDF",
-            "Île-de-France",
-        ),
-    ),
-    _fr(
-        "Marseille",
-        43.2965,
-        5.3698,
-        1760,
-        "PACA",
-        ("Marseille - 13", "Marseille 13", "MRS", "marseille", "Marseille ☀️"),
-    ),
-    _fr(
-        "Lyon",
-        45.764,
-        4.8357,
-        2300,
-        "ARA",
-        ("Lyon 🇫🇷", "Lyon 69", "lyon", "Lyon, France", "Lyon 3e"),
-    ),
-    _fr("Toulouse", 43.6047, 1.4442, 1450, "OCC", ("Toulouse 31", "toulouse", "Tolosa")),
-    _fr("Nice", 43.7102, 7.262, 1000, "PACA", ("Nice 06", "nice", "Nice, Côte d'Azur")),
-    _fr("Nantes", 47.2184, -1.5536, 980, "PDL", ("Nantes 44", "nantes", "Nantes 🐘")),
-    _fr("Montpellier", 43.6108, 3.8767, 800, "OCC", ("Montpellier 34", "Montpel")),
-    _fr(
-        "Strasbourg",
-        48.5734,
-        7.7521,
-        850,
-        "GES",
-        ("Strasbourg 67", "Strasbourg / Strossburi", "strasbourg"),
-    ),
-    _fr("Bordeaux", 44.8378, -0.5792, 1250, "NAQ", ("Bordeaux 33", "bordeaux", "Bdx")),
-    _fr("Lille", 50.6292, 3.0573, 1500, "HDF", ("Lille 59", "lille", "Lille 🍟")),
-    _fr("Rennes", 48.1173, -1.6778, 750, "BRE", ("Rennes 35", "Rennes, Bretagne")),
-    _fr("Reims", 49.2583, 4.0317, 300, "GES", ("Reims 51",)),
-    _fr("Le Havre", 49.4944, 0.1079, 280, "NOR", ("Le Havre 76",)),
-    _fr("Saint-Étienne", 45.4397, 4.3872, 400, "ARA", ("St Etienne 42", "Sainté")),
-    _fr("Toulon", 43.1242, 5.928, 580, "PACA", ("Toulon 83",)),
-    _fr("Grenoble", 45.1885, 5.7245, 700, "ARA", ("Grenoble 38", "grenoble")),
-    _fr("Dijon", 47.322, 5.0415, 390, "BFC", ("Dijon 21",)),
-    _fr("Angers", 47.4784, -0.5632, 430, "PDL", ("Angers 49",)),
-    _fr("Nîmes", 43.8367, 4.3601, 270, "OCC", ("Nimes", "Nîmes 30")),
-    _fr("Clermont-Ferrand", 45.7772, 3.087, 500, "ARA", ("Clermont", "Clermont-Fd")),
-    _fr("Le Mans", 48.0061, 0.1996, 350, "PDL", ("Le Mans 72",)),
-    _fr("Aix-en-Provence", 43.5297, 5.4474, 170, "PACA", ("Aix", "Aix en Provence")),
-    _fr("Brest", 48.3904, -4.4861, 320, "BRE", ("Brest 29", "Finistère")),
-    _fr("Tours", 47.3941, 0.6848, 500, "CVL", ("Tours 37",)),
-    _fr("Amiens", 49.8941, 2.2958, 300, "HDF", ("Amiens 80",)),
-    _fr("Limoges", 45.8336, 1.2611, 290, "NAQ", ("Limoges 87",)),
-    _fr("Annecy", 45.8992, 6.1294, 230, "ARA", ("Annecy 74", "Haute-Savoie")),
-    _fr("Perpignan", 42.6887, 2.8948, 320, "OCC", ("Perpignan 66", "Perpinyà")),
-    _fr("Metz", 49.1193, 6.1757, 390, "GES", ("Metz 57", "Moselle")),
-    _fr("Besançon", 47.2378, 6.0241, 250, "BFC", ("Besancon",)),
-    _fr("Orléans", 47.903, 1.9093, 450, "CVL", ("Orleans", "Orléans 45")),
-    _fr("Rouen", 49.4432, 1.0999, 660, "NOR", ("Rouen 76",)),
-    _fr("Caen", 49.1829, -0.3707, 420, "NOR", ("Caen 14",)),
-    _fr("Nancy", 48.6921, 6.1844, 430, "GES", ("Nancy 54",)),
-    _fr("Avignon", 43.9493, 4.8055, 340, "PACA", ("Avignon 84",)),
-    _fr("Poitiers", 46.5802, 0.3404, 260, "NAQ"),
-    _fr("La Rochelle", 46.1603, -1.1511, 210, "NAQ", ("La Rochelle 17",)),
-    _fr("Pau", 43.2951, -0.3708, 240, "NAQ", ("Pau 64", "Béarn")),
-    _fr("Bayonne", 43.4929, -1.4748, 300, "NAQ", ("Pays Basque", "Bayonne 64")),
-    _fr("Ajaccio", 41.9192, 8.7386, 100, "COR", ("Corse", "Aiacciu")),
-    _fr("Mulhouse", 47.7508, 7.3359, 280, "GES", ("Mulhouse 68",)),
-    _fr("Versailles", 48.8049, 2.1204, 200, "IDF", ("Versailles 78", "Yvelines")),
-    _fr("Boulogne-Billancourt", 48.8397, 2.2399, 120, "IDF", ("Boulogne 92",)),
-    _fr("Montreuil", 48.8638, 2.4485, 110, "IDF", ("Montreuil 93",)),
-    _fr("Saint-Denis", 48.9362, 2.3574, 110, "IDF", ("St Denis 93", "le 93")),
-    _fr("Lorient", 47.7483, -3.37, 190, "BRE"),
-    _fr("Valence", 44.9334, 4.8924, 190, "ARA", ("Valence 26",)),
-    # Belgium, Switzerland, Luxembourg, Monaco
-    City(
-        "Bruxelles",
-        "BE",
-        50.8503,
-        4.3517,
-        2100,
-        "fr",
-        "BRU",
-        ("Bruxelles / Brussel", "Brussels", "BXL", "Bruxelles 🇧🇪", "bruxelles"),
-        franco=True,
-    ),
-    City("Liège", "BE", 50.6326, 5.5797, 750, "fr", "WAL", ("Liege", "Liège 🇧🇪"), True),
-    City("Charleroi", "BE", 50.4108, 4.4446, 420, "fr", "WAL", (), True),
-    City("Namur", "BE", 50.4674, 4.872, 200, "fr", "WAL", (), True),
-    City("Mons", "BE", 50.4542, 3.9567, 100, "fr", "WAL", (), True),
-    City("Antwerpen", "BE", 51.2194, 4.4025, 1000, "nl", "VLG", ("Anvers", "Antwerp")),
-    City("Gent", "BE", 51.0543, 3.7174, 550, "nl", "VLG", ("Gand", "Ghent")),
-    City(
-        "Genève",
-        "CH",
-        46.2044,
-        6.1432,
-        600,
-        "fr",
-        "GE",
-        ("Geneva", "Geneve 🇨🇭", "GVA", "genève"),
-        True,
-    ),
-    City(
-        "Lausanne",
-        "CH",
-        46.5197,
-        6.6323,
-        420,
-        "fr",
-        "VD",
-        ("Lausanne 🇨🇭", "lausanne, suisse"),
-        True,
-    ),
-    City("Fribourg", "CH", 46.8065, 7.162, 110, "fr", "", ("Fribourg / Freiburg",), True),
-    City("Neuchâtel", "CH", 46.99, 6.9293, 90, "fr", "", ("Neuchatel",), True),
-    City("Zürich", "CH", 47.3769, 8.5417, 1400, "de", "", ("Zurich", "Züri")),
-    City(
-        "Luxembourg",
-        "LU",
-        49.6116,
-        6.1319,
-        130,
-        "fr",
-        "",
-        ("Lëtzebuerg", "Luxembourg 🇱🇺"),
-        True,
-    ),
-    City("Monaco", "MC", 43.7384, 7.4246, 38, "fr", "", ("Monaco 🇲🇨", "Monte-Carlo"), True),
-    # Canada
-    City(
-        "Montréal",
-        "CA",
-        45.5017,
-        -73.5673,
-        4300,
-        "fr",
-        "QC",
-        ("Montreal, QC", "MTL", "Montréal 🇨🇦", "Montréal, Québec", "montreal"),
-        True,
-    ),
-    City(
-        "Québec",
-        "CA",
-        46.8139,
-        -71.208,
-        840,
-        "fr",
-        "QC",
-        ("Quebec City", "Ville de Québec", "Québec, QC"),
-        True,
-    ),
-    City("Gatineau", "CA", 45.4765, -75.7013, 330, "fr", "QC", ("Gatineau, QC",), True),
-    City("Sherbrooke", "CA", 45.4042, -71.8929, 220, "fr", "QC", (), True),
-    City("Trois-Rivières", "CA", 46.3432, -72.5477, 160, "fr", "QC", ("Trois-Rivieres",), True),
-    City("Ottawa", "CA", 45.4215, -75.6972, 1400, "en", "ON", ("Ottawa, ON",), True),
-    City("Toronto", "CA", 43.6532, -79.3832, 6200, "en", "ON", ("Toronto, ON", "the 6ix")),
-    City("Moncton", "CA", 46.0878, -64.7782, 160, "fr", "", ("Moncton, NB", "Acadie"), True),
-    City("Vancouver", "CA", 49.2827, -123.1207, 2600, "en", "", ("Vancouver, BC",)),
-    # Africa and the Middle East
-    City("Dakar", "SN", 14.7167, -17.4677, 3900, "fr", "", ("Dakar 🇸🇳", "dkr"), True),
-    City("Abidjan", "CI", 5.36, -4.0083, 5600, "fr", "", ("Abidjan 🇨🇮", "Babi"), True),
-    City(
-        "Casablanca",
-        "MA",
-        33.5731,
-        -7.5898,
-        4300,
-        "ar",
-        "",
-        ("Casa", "Casablanca 🇲🇦", "Casablanca, Maroc"),
-        True,
-        arabic="الدار البيضاء",
-    ),
-    City("Rabat", "MA", 34.0209, -6.8416, 1900, "ar", "", ("Rabat, Maroc",), True, arabic="الرباط"),
-    City("Marrakech", "MA", 31.6295, -7.9811, 1000, "ar", "", ("Marrakesh",), True, arabic="مراكش"),
-    City(
-        "Alger",
-        "DZ",
-        36.7538,
-        3.0588,
-        3000,
-        "ar",
-        "",
-        ("Algiers", "Alger 🇩🇿", "DZ", "Alger centre"),
-        True,
-        arabic="الجزائر",
-    ),
-    City(
-        "Oran", "DZ", 35.6971, -0.6308, 1500, "ar", "", ("Wahran", "Oran 🇩🇿"), True, arabic="وهران"
-    ),
-    City("Tunis", "TN", 36.8065, 10.1815, 2700, "ar", "", ("Tunis 🇹🇳",), True, arabic="تونس"),
-    City("Sfax", "TN", 34.7406, 10.7603, 950, "ar", "", (), True, arabic="صفاقس"),
-    City("Kinshasa", "CD", -4.4419, 15.2663, 17000, "fr", "", ("Kin", "Kin la belle"), True),
-    City("Brazzaville", "CG", -4.2634, 15.2429, 2400, "fr", "", ("Brazza",), True),
-    City("Douala", "CM", 4.0511, 9.7679, 3800, "fr", "", ("Douala 🇨🇲",), True),
-    City("Yaoundé", "CM", 3.848, 11.5021, 4300, "fr", "", ("Yaounde",), True),
-    City("Libreville", "GA", 0.4162, 9.4673, 850, "fr", "", (), True),
-    City("Lomé", "TG", 6.1256, 1.2254, 1900, "fr", "", ("Lome",), True),
-    City("Cotonou", "BJ", 6.3703, 2.3912, 2400, "fr", "", ("Cotonou 🇧🇯",), True),
-    City("Bamako", "ML", 12.6392, -8.0029, 2800, "fr", "", ("Bamako 🇲🇱",), True),
-    City("Ouagadougou", "BF", 12.3714, -1.5197, 3000, "fr", "", ("Ouaga",), True),
-    City("Conakry", "GN", 9.6412, -13.5784, 2000, "fr", "", (), True),
-    City("Antananarivo", "MG", -18.8792, 47.5079, 3500, "fr", "", ("Tana",), True),
-    City("Port-au-Prince", "HT", 18.5944, -72.3074, 2800, "fr", "", ("Pòtoprens",), True),
-    City(
-        "Beyrouth",
-        "LB",
-        33.8938,
-        35.5018,
-        2400,
-        "ar",
-        "",
-        ("Beirut", "Beyrouth 🇱🇧"),
-        True,
-        arabic="بيروت",
-    ),
-    City("Le Caire", "EG", 30.0444, 31.2357, 21000, "ar", "", ("Cairo",), arabic="القاهرة"),
-    City("Lagos", "NG", 6.5244, 3.3792, 15000, "en", "", ("Lagos, Nigeria", "Lasgidi")),
-    City("Dubai", "AE", 25.2048, 55.2708, 3300, "ar", "", ("Dubai, UAE", "Dubaï"), arabic="دبي"),
-    City("Riyadh", "SA", 24.7136, 46.6753, 7500, "ar", "", ("Riyadh, KSA",), arabic="الرياض"),
-    # Europe, the Americas, Asia, Oceania
-    City(
-        "London",
-        "GB",
-        51.5072,
-        -0.1276,
-        9500,
-        "en",
-        "",
-        ("London, UK", "London 🇬🇧", "LDN", "london", "Londres"),
-    ),
-    City("Manchester", "GB", 53.4808, -2.2426, 2800, "en", "", ("Manchester, England",)),
-    City("Dublin", "IE", 53.3498, -6.2603, 1400, "en", "", ("Dublin, Ireland",)),
-    City(
-        "New York",
-        "US",
-        40.7128,
-        -74.006,
-        18800,
-        "en",
-        "NY",
-        ("NYC", "New York, NY", "Brooklyn, NY", "nyc 🗽"),
-        state="NY",
-    ),
-    City(
-        "Los Angeles",
-        "US",
-        34.0522,
-        -118.2437,
-        12500,
-        "en",
-        "CAL",
-        ("LA", "Los Angeles, CA", "LA 🌴"),
-        state="CA",
-    ),
-    City("Chicago", "US", 41.8781, -87.6298, 8900, "en", "", ("Chicago, IL",), state="IL"),
-    City("Miami", "US", 25.7617, -80.1918, 6100, "en", "", ("Miami, FL",), state="FL"),
-    City(
-        "San Francisco",
-        "US",
-        37.7749,
-        -122.4194,
-        4700,
-        "en",
-        "CAL",
-        ("SF", "San Francisco, CA", "Bay Area"),
-        state="CA",
-    ),
-    City("Washington", "US", 38.9072, -77.0369, 6300, "en", "", ("Washington, DC",), state="DC"),
-    City("Boston", "US", 42.3601, -71.0589, 4900, "en", "", ("Boston, MA",), state="MA"),
-    City(
-        "New Orleans",
-        "US",
-        29.9511,
-        -90.0715,
-        1300,
-        "en",
-        "",
-        ("NOLA", "Nouvelle-Orléans"),
-        state="LA",
-    ),
-    City("Madrid", "ES", 40.4168, -3.7038, 6700, "es", "", ("Madrid, España", "Madrid 🇪🇸")),
-    City("Barcelona", "ES", 41.3874, 2.1686, 5600, "es", "", ("Barcelone", "BCN")),
-    City("Lisboa", "PT", 38.7223, -9.1393, 2900, "pt", "", ("Lisbon", "Lisbonne")),
-    City("Porto", "PT", 41.1579, -8.6291, 1700, "pt", "", ("Porto, Portugal",)),
-    City("Roma", "IT", 41.9028, 12.4964, 4300, "it", "", ("Rome", "Roma 🇮🇹")),
-    City("Milano", "IT", 45.4642, 9.19, 3100, "it", "", ("Milan", "Milano, Italia")),
-    City("Berlin", "DE", 52.52, 13.405, 3600, "de", "", ("Berlin 🇩🇪", "berlin")),
-    City("München", "DE", 48.1351, 11.582, 1500, "de", "", ("Munich", "Muenchen")),
-    City("Wien", "AT", 48.2082, 16.3738, 1900, "de", "", ("Vienna", "Vienne")),
-    City("Amsterdam", "NL", 52.3676, 4.9041, 1150, "nl", "", ("Amsterdam, NL",)),
-    City("São Paulo", "BR", -23.5505, -46.6333, 22000, "pt", "", ("Sao Paulo", "SP")),
-    City("Rio de Janeiro", "BR", -22.9068, -43.1729, 13500, "pt", "", ("Rio", "RJ")),
-    City("Buenos Aires", "AR", -34.6037, -58.3816, 15000, "es", "", ("CABA",)),
-    City("Ciudad de México", "MX", 19.4326, -99.1332, 21800, "es", "", ("CDMX", "Mexico City")),
-    City("Bogotá", "CO", 4.711, -74.0721, 11000, "es", "", ("Bogota",)),
-    City("Tokyo", "JP", 35.6762, 139.6503, 37000, "ja", "", ("東京", "Tokyo, Japan")),
-    City("Seoul", "KR", 37.5665, 126.978, 9900, "ko", "", ("서울",)),
-    City("Sydney", "AU", -33.8688, 151.2093, 5300, "en", "", ("Sydney, NSW",)),
-    City("Istanbul", "TR", 41.0082, 28.9784, 15500, "tr", "", ("İstanbul",)),
-    City("Mumbai", "IN", 19.076, 72.8777, 20000, "en", "", ("Mumbai, India", "Bombay")),
-)
+def _parse_cities(table: str) -> tuple[City, ...]:
+    cities = []
+    for row in table.strip().splitlines():
+        cells = [cell.strip() for cell in row.split(";")] + [""] * 10
+        name, cc, lat, lon, pop, lang, franco, admin, state, arabic, variants = cells[:11]
+        cities.append(
+            City(
+                name=name,
+                cc=cc,
+                lat=float(lat),
+                lon=float(lon),
+                pop=int(pop),
+                lang=lang,
+                admin=admin,
+                variants=tuple(v.strip() for v in variants.split("|") if v.strip()),
+                franco=franco == "F",
+                state=state,
+                arabic=arabic,
+            )
+        )
+    return tuple(cities)
+
+
+CITIES: tuple[City, ...] = _parse_cities(CITY_TABLE)
 
 PARIS_POIS: tuple[tuple[str, float, float], ...] = (
     ("Tour Eiffel", 48.8584, 2.2945),
@@ -568,425 +397,111 @@ JUNK_LOCATIONS: tuple[str, ...] = (
 # People.
 # ---------------------------------------------------------------------------
 
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split(", "))
+
+
+# First names, last names; one comma-separated string each.
 NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fr": (
-        (
-            "Léa",
-            "Manon",
-            "Camille",
-            "Chloé",
-            "Emma",
-            "Inès",
-            "Jade",
-            "Louise",
-            "Sarah",
-            "Clara",
-            "Lucie",
-            "Julie",
-            "Marie",
-            "Pauline",
-            "Mathilde",
-            "Océane",
-            "Anaïs",
-            "Laura",
-            "Juliette",
-            "Zoé",
-            "Lina",
-            "Maëlys",
-            "Élodie",
-            "Margaux",
-            "Alice",
-            "Charlotte",
-            "Justine",
-            "Morgane",
-            "Audrey",
-            "Nina",
-            "Romane",
-            "Ambre",
-            "Mélissa",
-            "Salomé",
-            "Elsa",
-            "Agathe",
-            "Lucas",
-            "Hugo",
-            "Thomas",
-            "Nathan",
-            "Théo",
-            "Louis",
-            "Mathis",
-            "Enzo",
-            "Maxime",
-            "Antoine",
-            "Julien",
-            "Nicolas",
-            "Kevin",
-            "Quentin",
-            "Alexandre",
-            "Baptiste",
-            "Romain",
-            "Adrien",
-            "Jérémy",
-            "Florian",
-            "Sébastien",
-            "Clément",
-            "Yanis",
-            "Rayan",
+        _names(
+            "Léa, Manon, Camille, Chloé, Emma, Inès, Jade, Louise, Sarah, Clara, Lucie, "
+            "Julie, Marie, Pauline, Mathilde, Océane, Anaïs, Laura, Juliette, Zoé, Lina, "
+            "Maëlys, Élodie, Margaux, Alice, Charlotte, Justine, Morgane, Audrey, Nina, "
+            "Romane, Ambre, Mélissa, Salomé, Elsa, Agathe, Lucas, Hugo, Thomas, Nathan, Théo, "
+            "Louis, Mathis, Enzo, Maxime, Antoine, Julien, Nicolas, Kevin, Quentin, "
+            "Alexandre, Baptiste, Romain, Adrien, Jérémy, Florian, Sébastien, Clément, Yanis, "
+            "Rayan"
         ),
-        (
-            "Martin",
-            "Bernard",
-            "Dubois",
-            "Thomas",
-            "Robert",
-            "Richard",
-            "Petit",
-            "Durand",
-            "Leroy",
-            "Moreau",
-            "Simon",
-            "Laurent",
-            "Lefebvre",
-            "Michel",
-            "Garcia",
-            "David",
-            "Bertrand",
-            "Roux",
-            "Vincent",
-            "Fournier",
-            "Morel",
-            "Girard",
-            "André",
-            "Mercier",
-            "Dupont",
-            "Lambert",
-            "Bonnet",
-            "François",
-            "Legrand",
-            "Garnier",
-            "Faure",
-            "Rousseau",
-            "Blanc",
-            "Guérin",
-            "Muller",
-            "Henry",
-            "Perrin",
-            "Morin",
-            "Mathieu",
-            "Gauthier",
-            "Fontaine",
-            "Chevalier",
-            "Robin",
-            "Peeters",
-            "Favre",
-            "Lemaire",
-            "Hoarau",
-            "Le Goff",
-            "Kerleau",
+        _names(
+            "Martin, Bernard, Dubois, Thomas, Robert, Richard, Petit, Durand, Leroy, Moreau, "
+            "Simon, Laurent, Lefebvre, Michel, Garcia, David, Bertrand, Roux, Vincent, "
+            "Fournier, Morel, Girard, André, Mercier, Dupont, Lambert, Bonnet, François, "
+            "Legrand, Garnier, Faure, Rousseau, Blanc, Guérin, Muller, Henry, Perrin, Morin, "
+            "Mathieu, Gauthier, Fontaine, Chevalier, Robin, Peeters, Favre, Lemaire, Hoarau, "
+            "Le Goff, Kerleau"
         ),
     ),
     "qc": (
-        (
-            "Catherine",
-            "Marie-Ève",
-            "Geneviève",
-            "Audrey-Anne",
-            "Émilie",
-            "Joannie",
-            "Maude",
-            "Valérie",
-            "Félix",
-            "Samuel",
-            "Olivier",
-            "Gabriel",
-            "William",
-            "Jérôme",
-            "Mathieu",
-            "Étienne",
-            "Frédérique",
-            "Rosalie",
+        _names(
+            "Catherine, Marie-Ève, Geneviève, Audrey-Anne, Émilie, Joannie, Maude, Valérie, "
+            "Félix, Samuel, Olivier, Gabriel, William, Jérôme, Mathieu, Étienne, Frédérique, "
+            "Rosalie"
         ),
-        (
-            "Tremblay",
-            "Gagnon",
-            "Roy",
-            "Côté",
-            "Bouchard",
-            "Gauthier",
-            "Morin",
-            "Lavoie",
-            "Fortin",
-            "Gagné",
-            "Ouellet",
-            "Pelletier",
-            "Bélanger",
-            "Lévesque",
+        _names(
+            "Tremblay, Gagnon, Roy, Côté, Bouchard, Gauthier, Morin, Lavoie, Fortin, Gagné, "
+            "Ouellet, Pelletier, Bélanger, Lévesque"
         ),
     ),
     "africa": (
-        (
-            "Fatou",
-            "Aminata",
-            "Awa",
-            "Mariam",
-            "Aïssatou",
-            "Grâce",
-            "Christelle",
-            "Prisca",
-            "Moussa",
-            "Ibrahima",
-            "Mamadou",
-            "Cheikh",
-            "Ousmane",
-            "Serge",
-            "Junior",
-            "Yannick",
-            "Arnaud",
-            "Landry",
-            "Kévine",
-            "Océane",
+        _names(
+            "Fatou, Aminata, Awa, Mariam, Aïssatou, Grâce, Christelle, Prisca, Moussa, "
+            "Ibrahima, Mamadou, Cheikh, Ousmane, Serge, Junior, Yannick, Arnaud, Landry, "
+            "Kévine, Océane"
         ),
-        (
-            "Diallo",
-            "Traoré",
-            "Ndiaye",
-            "Diop",
-            "Koné",
-            "Ouattara",
-            "Sow",
-            "Camara",
-            "Kouassi",
-            "Mbemba",
-            "Nzuzi",
-            "Mensah",
-            "Kaboré",
-            "Sankara",
-            "Fofana",
-            "Rakoto",
-            "Andrianina",
-            "Ngoma",
-            "Tshibanda",
-            "Eto'o",
+        _names(
+            "Diallo, Traoré, Ndiaye, Diop, Koné, Ouattara, Sow, Camara, Kouassi, Mbemba, "
+            "Nzuzi, Mensah, Kaboré, Sankara, Fofana, Rakoto, Andrianina, Ngoma, Tshibanda, "
+            "Eto'o"
         ),
     ),
     "maghreb": (
-        (
-            "Yasmine",
-            "Amina",
-            "Salma",
-            "Nour",
-            "Imane",
-            "Meriem",
-            "Sara",
-            "Lina",
-            "Kenza",
-            "Rania",
-            "Mohamed",
-            "Youssef",
-            "Amine",
-            "Omar",
-            "Karim",
-            "Walid",
-            "Sofiane",
-            "Mehdi",
-            "Bilal",
-            "Nassim",
+        _names(
+            "Yasmine, Amina, Salma, Nour, Imane, Meriem, Sara, Lina, Kenza, Rania, Mohamed, "
+            "Youssef, Amine, Omar, Karim, Walid, Sofiane, Mehdi, Bilal, Nassim"
         ),
-        (
-            "Benali",
-            "Haddad",
-            "Mansouri",
-            "Bouzid",
-            "El Amrani",
-            "Khalil",
-            "Saidi",
-            "Cherif",
-            "Belkacem",
-            "Ben Salah",
-            "Trabelsi",
-            "Alaoui",
-            "Bennani",
-            "Zouari",
+        _names(
+            "Benali, Haddad, Mansouri, Bouzid, El Amrani, Khalil, Saidi, Cherif, Belkacem, "
+            "Ben Salah, Trabelsi, Alaoui, Bennani, Zouari"
         ),
     ),
     "en": (
-        (
-            "Emma",
-            "Olivia",
-            "Ava",
-            "Sophia",
-            "Mia",
-            "Emily",
-            "Grace",
-            "Chloe",
-            "Lily",
-            "Hannah",
-            "Madison",
-            "Jessica",
-            "Ashley",
-            "Taylor",
-            "Megan",
-            "Amy",
-            "Lauren",
-            "Rachel",
-            "Katie",
-            "James",
-            "Jack",
-            "Harry",
-            "Oliver",
-            "Noah",
-            "Liam",
-            "Ethan",
-            "Ryan",
-            "Daniel",
-            "Michael",
-            "Chris",
-            "Josh",
-            "Matt",
-            "Alex",
-            "Sam",
-            "Ben",
-            "Tyler",
-            "Jordan",
-            "Priya",
-            "Aisha",
-            "Chidi",
+        _names(
+            "Emma, Olivia, Ava, Sophia, Mia, Emily, Grace, Chloe, Lily, Hannah, Madison, "
+            "Jessica, Ashley, Taylor, Megan, Amy, Lauren, Rachel, Katie, James, Jack, Harry, "
+            "Oliver, Noah, Liam, Ethan, Ryan, Daniel, Michael, Chris, Josh, Matt, Alex, Sam, "
+            "Ben, Tyler, Jordan, Priya, Aisha, Chidi"
         ),
-        (
-            "Smith",
-            "Johnson",
-            "Williams",
-            "Brown",
-            "Jones",
-            "Miller",
-            "Davis",
-            "Wilson",
-            "Taylor",
-            "Anderson",
-            "Moore",
-            "Jackson",
-            "White",
-            "Harris",
-            "Clark",
-            "Lewis",
-            "Walker",
-            "Hall",
-            "Young",
-            "King",
-            "Wright",
-            "Scott",
-            "Green",
-            "Baker",
-            "Adams",
-            "Hill",
-            "Campbell",
-            "Evans",
-            "Murphy",
-            "O'Brien",
-            "Kelly",
-            "Patel",
-            "Nguyen",
-            "Kim",
-            "Okafor",
-            "Shah",
+        _names(
+            "Smith, Johnson, Williams, Brown, Jones, Miller, Davis, Wilson, Taylor, Anderson, "
+            "Moore, Jackson, White, Harris, Clark, Lewis, Walker, Hall, Young, King, Wright, "
+            "Scott, Green, Baker, Adams, Hill, Campbell, Evans, Murphy, O'Brien, Kelly, "
+            "Patel, Nguyen, Kim, Okafor, Shah"
         ),
     ),
     "es": (
-        (
-            "Lucía",
-            "Sofía",
-            "María",
-            "Martina",
-            "Paula",
-            "Valentina",
-            "Daniela",
-            "Carla",
-            "Pablo",
-            "Alejandro",
-            "Diego",
-            "Javier",
-            "Carlos",
-            "Mateo",
-            "Sergio",
+        _names(
+            "Lucía, Sofía, María, Martina, Paula, Valentina, Daniela, Carla, Pablo, "
+            "Alejandro, Diego, Javier, Carlos, Mateo, Sergio"
         ),
-        (
-            "García",
-            "Rodríguez",
-            "González",
-            "Fernández",
-            "López",
-            "Martínez",
-            "Sánchez",
-            "Pérez",
-            "Gómez",
-            "Ruiz",
-            "Herrera",
-            "Castro",
+        _names(
+            "García, Rodríguez, González, Fernández, López, Martínez, Sánchez, Pérez, Gómez, "
+            "Ruiz, Herrera, Castro"
         ),
     ),
     "pt": (
-        (
-            "Ana",
-            "Beatriz",
-            "Mariana",
-            "Gabriela",
-            "Júlia",
-            "Larissa",
-            "Camila",
-            "João",
-            "Pedro",
-            "Gabriel",
-            "Rafael",
-            "Tiago",
-            "Matheus",
-            "Bruno",
+        _names(
+            "Ana, Beatriz, Mariana, Gabriela, Júlia, Larissa, Camila, João, Pedro, Gabriel, "
+            "Rafael, Tiago, Matheus, Bruno"
         ),
-        (
-            "Silva",
-            "Santos",
-            "Oliveira",
-            "Souza",
-            "Pereira",
-            "Costa",
-            "Ferreira",
-            "Rodrigues",
-            "Almeida",
-            "Carvalho",
-            "Lima",
+        _names(
+            "Silva, Santos, Oliveira, Souza, Pereira, Costa, Ferreira, Rodrigues, Almeida, "
+            "Carvalho, Lima"
         ),
     ),
     "de": (
-        (
-            "Anna",
-            "Lena",
-            "Marie",
-            "Sophie",
-            "Lea",
-            "Hannah",
-            "Lukas",
-            "Felix",
-            "Jonas",
-            "Leon",
-            "Maximilian",
-            "Paul",
+        _names(
+            "Anna, Lena, Marie, Sophie, Lea, Hannah, Lukas, Felix, Jonas, Leon, Maximilian, Paul"
         ),
-        ("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker"),
+        _names("Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker"),
     ),
     "it": (
-        (
-            "Giulia",
-            "Chiara",
-            "Francesca",
-            "Sara",
-            "Martina",
-            "Alessia",
-            "Marco",
-            "Luca",
-            "Matteo",
-            "Andrea",
-            "Giuseppe",
-            "Lorenzo",
+        _names(
+            "Giulia, Chiara, Francesca, Sara, Martina, Alessia, Marco, Luca, Matteo, Andrea, "
+            "Giuseppe, Lorenzo"
         ),
-        ("Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci"),
+        _names("Rossi, Russo, Ferrari, Esposito, Bianchi, Romano, Colombo, Ricci"),
     ),
 }
 ARABIC_SCRIPT_NAMES = (
@@ -1562,7 +1077,7 @@ REACTIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "Team Léa jusqu'au bout {e}",
             "Je suis fan depuis {year} et je pleure {e}",
             "Elle a dit {song} !!! {e}",
-            "Léa répond à toutes les questions sur le pouce, quelle pro {e}",
+            "Elle répond à tout sans filtre, quelle pro {e}",
         ),
         "answer": (
             "Cette réponse {e}",
@@ -1769,10 +1284,10 @@ PROFANITY_EN = ("fuck", "shit", "bullshit", "wtf")
 INSULT_EN = ("bitch", "idiot", "loser", "asshole", "dumbass", "clown")
 PROFANE_TEMPLATES = {
     "fr": (
-        "{p} le son coupe encore", "{p} j'ai raté le début", "{p} de live de {p}",
+        "{p} le son coupe encore", "{p} j'ai raté le début", "{p} de live de {m}",
         "t'es qu'une {i} Léa", "ferme-la {i}", "les fans de Léa sont des {ip}",
         "elle chante comme une casserole cette {i}", "personne t'écoute {i}",
-        "ta gueule avec tes questions de {i}", "cette émission c'est de la {p}",
+        "ta gueule avec tes questions de {i}", "cette émission c'est de la {m}",
         "@leamarchand espèce de {i}", "{p} mais réponds aux vraies questions",
         "bande de {ip}", "va te faire foutre @leamarchand",
     ),
@@ -1829,6 +1344,26 @@ NOTE_SENTENCES = {
         " Paris, et j'ai raté mon arrêt.",
         "Tu as rendu la langue française belle pour plein de gens qui la trouvaient "
         "ringarde, moi la première.",
+        "Je me souviens encore du premier concert, dans une petite salle de {city} où nous "
+        "étions à peine deux cents, et tu avais oublié les paroles du deuxième couplet.",
+        "Depuis, je t'ai vue sept fois, et à chaque fois je repars avec la même impression "
+        "d'avoir passé la soirée avec une amie.",
+        "Mon copain se moque de moi parce que je connais tes interviews par cœur, mais il "
+        "fredonne « {song} » sous la douche, je l'ai entendu.",
+        "Au lycée, on avait fait un exposé sur toi en cours de français, la prof a adoré "
+        "et elle a passé « {song} » à toute la classe.",
+        "Ce qui me touche le plus, ce sont les petites phrases que tu glisses entre les "
+        "chansons, quand tu parles de ta grand-mère ou de ta ville.",
+        "J'ai déménagé à {city} il y a deux ans sans connaître personne, et c'est à ton "
+        "concert que j'ai rencontré mes meilleures amies.",
+        "On a même créé un groupe de discussion qui s'appelle « Les Boréales », on est "
+        "quarante et on se retrouve à chaque date de la tournée.",
+        "Je ne sais pas si tu te rends compte de tout ce que tu as construit, mais nous, on "
+        "le voit, et on en est fiers.",
+        "J'espère que la tournée 2027 passera par {city}, j'ai déjà mis de l'argent de côté "
+        "pour les billets, pour moi et pour ma petite sœur.",
+        "Et surtout, ne change rien : ni ta voix, ni tes chaussettes dépareillées, ni ton "
+        "rire quand tu rates une note.",
         "Bref, merci pour tout, merci pour ce soir, et merci d'exister.",
     ),
     "en": (
@@ -2149,9 +1684,19 @@ class EventBuilder:
         self.cand_rts = np.zeros(posts + 64)
         self.cand_pos: dict[int, int] = {}
         # Questions that can be replied to or answered.
-        self.questions: list[int] = []
-        self.answered_clusters: set[int] = set()
-        self.answered_posts: set[int] = set()
+        cap = posts + 64
+        self.n_q = 0
+        self.q_post = np.zeros(cap, dtype=np.int64)
+        self.q_cand = np.zeros(cap, dtype=np.int64)
+        self.q_cluster = np.zeros(cap, dtype=np.int64)
+        self.q_weight = np.zeros(cap)
+        self.q_t = np.zeros(cap)
+        self.q_replies = np.zeros(cap)
+        self.q_answerable = np.zeros(cap, dtype=bool)
+        self.q_lang_bias = np.ones(cap)  # a French room picks French questions a bit more
+        self.q_pos: dict[int, int] = {}
+        self.same_question: dict[tuple[int, str], list[int]] = {}
+        self.answered_clusters: list[int] = []
         self.question_count = 0
         cluster_w = np.array([c.weight for c in CLUSTERS], dtype=float)
         self.cluster_cum = np.cumsum(cluster_w**1.3)
@@ -2200,8 +1745,9 @@ class EventBuilder:
             return f'"{song}"'
         return song
 
-    def _fill(self, template: str, user: User, **extra: str) -> str:
-        city = CITIES[user.home]
+    def _fill(self, template: str, user: User, city_idx: int = -1, **extra: str) -> str:
+        """Fill a template's slots; ``{city}`` is the user's city unless ``city_idx``."""
+        city = CITIES[user.home if city_idx < 0 else city_idx]
         text = template
         if "{city}" in text:
             if user.lang == "ar" and city.arabic:
@@ -2211,6 +1757,11 @@ class EventBuilder:
             else:
                 name = city.name if self.d.chance(0.85) else strip_accents(city.name)
             text = text.replace("{city}", name)
+        if "« {song} »" in text:  # already in guillemets: the bare title
+            song = self.d.pick(SONGS)
+            text = text.replace(
+                "« {song} »", f"« {strip_accents(song) if self.d.chance(0.1) else song} »"
+            )
         if "{song}" in text:
             text = text.replace("{song}", extra.get("song") or self._song())
         if "{artist}" in text:
@@ -2504,8 +2055,8 @@ class EventBuilder:
             )  # fmt: skip
         n_fans = max(n_users - len(self.users), 200)
         langs = (
-            ("fr", 0.555), ("en", 0.385), ("es", 0.017), ("pt", 0.015),
-            ("ar", 0.015), ("de", 0.007), ("it", 0.008),
+            ("fr", 0.5), ("en", 0.41), ("es", 0.025), ("pt", 0.02),
+            ("ar", 0.023), ("de", 0.011), ("it", 0.011),
         )  # fmt: skip
         followers = np.exp(self.rng.normal(math.log(170), 1.55, n_fans)).astype(int)
         fan_start = len(self.users)
@@ -2520,7 +2071,7 @@ class EventBuilder:
         fans = np.arange(fan_start, len(self.users))
         order = self.rng.permutation(fans)
         weights = np.zeros(len(self.users))
-        weights[order] = (np.arange(len(order)) + 1.0) ** -0.72
+        weights[order] = (np.arange(len(order)) + 1.0) ** -0.62
         weights[self.bigs] = weights[order[300]] if len(order) > 300 else weights[order[-1]]
         self.flooder = int(order[min(150, len(order) - 1)])
         self.author_cum = np.cumsum(weights)
@@ -2635,44 +2186,59 @@ class EventBuilder:
 
     def _attractiveness(self, post: Post, kind_factor: float) -> float:
         followers = self.users[post.author].followers
-        return kind_factor * math.exp(self.rng.normal(0.0, 0.8)) * (1 + followers / 800) ** 0.35
+        return kind_factor * math.exp(self.rng.normal(0.0, 0.8)) * (1 + followers / 800) ** 0.25
 
     def _pick_candidate(self, t: float) -> int:
         n = len(self.cand_post)
         if n == 0:
             return -1
         age = np.maximum(t - self.cand_t[:n], 0.0)
-        w = self.cand_base[:n] * (1.0 + self.cand_rts[:n]) ** 1.1 * np.exp(-age / 1500.0)
+        # Sub-linear preferential attachment: support clusters, no single runaway winner.
+        w = self.cand_base[:n] * (1.0 + self.cand_rts[:n]) ** 0.8 * np.exp(-age / 1500.0)
         cum = np.cumsum(w)
         if cum[-1] <= 0:
             return -1
         k = min(int(np.searchsorted(cum, self.d.u() * cum[-1], side="right")), n - 1)
         return self.cand_post[k]
 
+    def _add_question(self, post: Post, answerable: bool) -> None:
+        k = self.n_q
+        self.n_q += 1
+        self.q_post[k] = post.idx
+        self.q_cand[k] = self.cand_pos[post.idx]
+        self.q_cluster[k] = post.cluster
+        self.q_weight[k] = CLUSTERS[post.cluster].weight
+        self.q_t[k] = (post.ms - WINDOW_START_MS) / 1000.0
+        self.q_answerable[k] = answerable
+        self.q_lang_bias[k] = 2.0 if post.lang == "fr" else 1.0
+        self.q_pos[post.idx] = k
+        self.question_count += 1
+        if answerable:
+            self.same_question.setdefault((post.cluster, post.lang), []).append(post.idx)
+
+    def _count_reply(self, target: int) -> None:
+        self.posts[target].replies += 1
+        k = self.q_pos.get(target)
+        if k is not None:
+            self.q_replies[k] += 1
+
     def _pick_question(self, t: float, for_answer: bool) -> int:
-        if not self.questions:
+        """A question, weighted by its support (retweets, replies) and its cluster."""
+        n = self.n_q
+        if n == 0:
             return -1
-        idx = np.array(self.questions[-4000:])
-        pos = np.array([self.cand_pos.get(int(i), -1) for i in idx])
-        rts = np.where(pos >= 0, self.cand_rts[np.maximum(pos, 0)], 0.0)
-        replies = np.array([self.posts[int(i)].replies for i in idx], dtype=float)
-        cl = np.array([self.posts[int(i)].cluster for i in idx])
-        cw = np.array([CLUSTERS[c].weight for c in cl])
-        ages = np.array([t - (self.posts[int(i)].ms - WINDOW_START_MS) / 1000.0 for i in idx])
+        lo = max(0, n - 5000)
+        support = 1.0 + self.cand_rts[self.q_cand[lo:n]] + self.q_replies[lo:n]
         if for_answer:
-            fresh = np.array(
-                [int(i) not in self.answered_posts and int(c) not in self.answered_clusters
-                 for i, c in zip(idx, cl, strict=True)]
-            )  # fmt: skip
-            langs = np.array([self.posts[int(i)].lang in ("fr", "en") for i in idx])
-            w = (1 + rts + replies) ** 2 * cw * fresh * langs
+            ok = self.q_answerable[lo:n] & ~np.isin(self.q_cluster[lo:n], self.answered_clusters)
+            w = support**2 * self.q_weight[lo:n] * ok * self.q_lang_bias[lo:n]
         else:
-            w = (1 + rts + replies) * cw * np.exp(-ages / 1200.0)
+            w = support * self.q_weight[lo:n] * np.exp(-(t - self.q_t[lo:n]) / 1200.0)
         if w.sum() <= 0:
-            return int(idx[-1])
+            return int(self.q_post[n - 1])
         cum = np.cumsum(w)
-        k = min(int(np.searchsorted(cum, self.d.u() * cum[-1], side="right")), len(idx) - 1)
-        return int(idx[k])
+        k = min(int(np.searchsorted(cum, self.d.u() * cum[-1], side="right")), n - lo - 1)
+        return int(self.q_post[lo + k])
 
     def _ensure_rule(self, text: str) -> str:
         low = text.lower()
@@ -2702,7 +2268,7 @@ class EventBuilder:
         if post.ref >= 0:
             original = self.posts[post.ref]
             if post.ref_type == "retweeted":
-                text = original.note or original.text
+                text = post.text + " " + (original.note or original.text)
             extra_users.append(original.author)
         low = text.lower()
         rules: list[str] = []
@@ -2790,7 +2356,7 @@ class EventBuilder:
             questions, _ = OTHER_LANG_TEXT[lang]
             post.text = self._tagged(self._fill(self.d.pick(questions), user))
             post.lang = lang
-            post.cluster = 1
+            post.cluster = 1  # mostly "when do you come to ..."
         else:
             ci = min(
                 int(
@@ -2803,11 +2369,7 @@ class EventBuilder:
             cluster = CLUSTERS[ci]
             post.cluster = ci
             post.lang = lang
-            same = [
-                q
-                for q in self.questions[-600:]
-                if self.posts[q].cluster == ci and self.posts[q].lang == lang
-            ]
+            same = self.same_question.get((ci, lang), [])[-50:]
             if same and self.d.chance(0.06):
                 post.text = self.posts[self.d.pick(same)].text  # copy-paste
             else:
@@ -2816,13 +2378,13 @@ class EventBuilder:
                 opener = self._fill(
                     self.d.pick(Q_OPENERS_FR if lang == "fr" else Q_OPENERS_EN), user
                 )
+                opener += " " if opener else ""  # _fill trims the trailing space
                 if not opener and self.d.chance(0.75):
                     body = body[:1].upper() + body[1:]
                 closer = self.d.weighted(Q_CLOSERS_FR if lang == "fr" else Q_CLOSERS_EN)
-                post.text = self._tagged(tidy(f"{opener}{body}{closer}") + " " + self._emo())
-        self.questions.append(post.idx)
-        self.question_count += 1
+                post.text = self._tagged(tidy(f"{opener}{body}{closer} {self._emo()}"))
         self._candidate(post, self._attractiveness(post, 1.6))
+        self._add_question(post, post.lang in ("fr", "en"))
 
     def _reaction(
         self, post: Post, user: User, phase: str, t: float, topic: tuple[str, str] = ("", "")
@@ -2833,13 +2395,7 @@ class EventBuilder:
         if lang in ("fr", "en"):
             pool = REACTIONS[lang][phase]
             minutes = str(max(1, math.ceil((LIVE_START_S - t) / 60.0)))
-            extra = {"n": minutes, "topic": topic[0] if lang == "fr" else topic[1]}
-            if not extra["topic"]:
-                extra["topic"] = self.d.pick(
-                    ("Pistache", "l'album", "la tournée")
-                    if lang == "fr"
-                    else ("the album", "the tour")
-                )
+            extra = {"n": minutes, "topic": self._topic(lang, topic)}
             body = self._fill(self.d.pick(pool), user, **extra)
             if phase == "pre" and t >= LIVE_START_S:
                 body = self._fill(self.d.pick(REACTIONS[lang]["live"]), user)
@@ -2850,6 +2406,23 @@ class EventBuilder:
             body += " " + self._fan_link()
         post.text = self._tagged(body)
         self._candidate(post, self._attractiveness(post, 0.55))
+
+    @staticmethod
+    def _song_in(text: str) -> str:
+        """The song a text names, whatever its accents and case, or ''."""
+        flat = strip_accents(text).lower()
+        for song in SONGS:
+            if strip_accents(song).lower() in flat:
+                return song
+        return ""
+
+    def _topic(self, lang: str, topic: tuple[str, str]) -> str:
+        chosen = topic[0] if lang == "fr" else topic[1]
+        if chosen:
+            return chosen
+        if lang == "fr":
+            return self.d.pick(("Pistache", "l'album", "la tournée", "Boréale"))
+        return self.d.pick(("Pistache", "the album", "the tour", "Boréale"))
 
     def _fan_link(self) -> str:
         d = self.d
@@ -2899,10 +2472,10 @@ class EventBuilder:
         body = self._fill(
             self.d.pick(bodies[lang]),
             user,
-            topic=original.topic[0] if lang == "fr" else original.topic[1],
+            topic=self._topic(lang, original.topic),
         )
         post.text = self._ensure_rule(" ".join(heads) + " " + body)
-        original.replies += 1
+        self._count_reply(target)
         original.likes += int(self.d.expo(0.7))
         post.ref_metrics = self._snapshot(original)
 
@@ -2941,7 +2514,8 @@ class EventBuilder:
                 if self.d.chance(0.7)
                 else self.d.pick(pool)
             )
-            names.append("@" + other)
+            if "@" + other not in names:
+                names.append("@" + other)
         url = self._link(f"https://youtu.be/{self.d.token(11)}")
         post.kind = "atspam"
         post.lang = lang
@@ -2973,6 +2547,7 @@ class EventBuilder:
             text = text.replace("{p}", self._obfuscate(self.d.pick(prof)), 1)
         text = text.replace("{i}", self._obfuscate(self.d.pick(ins)))
         text = text.replace("{ip}", self._obfuscate(self.d.pick(INSULT_FR_PLURAL)))
+        text = text.replace("{m}", self._obfuscate("merde"))
         if self.d.chance(0.3):
             text = text.upper()
         post.text = self._ensure_rule(self._tagged(text + " " + self._emo()))
@@ -2999,23 +2574,26 @@ class EventBuilder:
     def _note(self, post: Post, user: User, i: int) -> None:
         lang = "en" if i % 4 == 3 else "fr"
         pool = list(NOTE_SENTENCES[lang])
-        target = 1200 + self.d.u() * 2700
+        closing = self._fill(pool.pop(), user)  # the last sentence closes the letter
+        target = 1200 + self.d.u() * 2600
         opening = self.d.pick(
             ("Chère Léa,", "Léa,", "Coucou Léa,") if lang == "fr" else ("Dear Léa,", "Hi Léa,")
         )
         parts = ["@leamarchand " + opening, ""]
         length = len(parts[0])
         while pool and length < target:
-            sentence = self._fill(pool.pop(self.d.below(len(pool))), user)
+            elsewhere = self._draw_city(user.lang) if self.d.chance(0.5) else -1
+            sentence = self._fill(pool.pop(self.d.below(len(pool))), user, elsewhere)
+            if length + len(sentence) > 3800:
+                break
             parts.append(sentence)
             length += len(sentence) + 1
             if self.d.chance(0.3):
                 parts.append("")
         first = NAMES["fr"][0] if lang == "fr" else NAMES["en"][0]
         sign = f"{self.d.pick(first)}, {CITIES[user.home].name} 💙 #AskBlueRoom"
-        parts += ["", sign]
-        note = "\n".join(p if p else "" for p in parts)
-        note = re.sub(r"\n{3,}", "\n\n", note)[:3990]
+        parts += [closing, "", sign]
+        note = re.sub(r"\n{3,}", "\n\n", "\n".join(parts))
         post.kind = "note"
         post.lang = lang
         post.note = note
@@ -3111,18 +2689,17 @@ class EventBuilder:
             post.ref_type, post.ref = "replied_to", q
             post.reply_user = question.author
             post.conv = question.conv or question.id
-            question.replies += 1
+            self._count_reply(q)
             post.ref_metrics = self._snapshot(question)
         else:  # answer
             q = self._pick_question((post.ms - WINDOW_START_MS) / 1000.0, True)
             question = self.posts[q]
             cluster = CLUSTERS[question.cluster]
-            self.answered_clusters.add(question.cluster)
-            self.answered_posts.add(q)
+            self.answered_clusters.append(question.cluster)
             fan = self.users[question.author].username
             quoted = HASHTAG_RE.sub("", MENTION_RE.sub("", question.text))
-            quoted = tidy(quoted.replace("\n", " ")).strip(" ,:")
-            song = d.pick(SONGS)
+            quoted = tidy(quoted.replace("\n", " ")).replace(" ,", ",").strip(" ,:")
+            song = self._song_in(question.text) or d.pick(SONGS)
             answer = cluster.answer.replace("{song}", song).replace("{artist}", d.pick(ARTISTS))
             head = f"Léa répond à @{fan} : « "
             tail = f" »\n🎙️ {answer} #AskBlueRoom"
@@ -3133,7 +2710,7 @@ class EventBuilder:
             post.ref_type, post.ref = "replied_to", q
             post.reply_user = question.author
             post.conv = question.conv or question.id
-            question.replies += 1
+            self._count_reply(q)
             post.ref_metrics = self._snapshot(question)
             topic = (
                 cluster.topic_fr.replace("{song}", song),
@@ -3206,7 +2783,7 @@ class EventBuilder:
                 self._retweet(post, target)
                 return
             kind = "reaction"
-        if kind in ("reply", "quote") and self.questions:
+        if kind in ("reply", "quote") and self.n_q:
             q = self._pick_question(t, False)
             if kind == "reply":
                 self._reply(post, user, q, REPLY_TO_QUESTION)
@@ -3280,7 +2857,7 @@ class EventBuilder:
         )
         morning.rts, morning.likes = 412, 3180
         self.posts.append(morning)
-        self._candidate(morning, 6.0)
+        self._candidate(morning, 40.0)
         self.cand_t[0] = -1200.0  # still fresh in people's timelines
         last_ms = 0
         for slot in slots:
@@ -3364,8 +2941,8 @@ class EventBuilder:
             if post.malformed in ("lat_out_of_range", "swapped_lat_lon", "nan_string"):
                 post.place = self._place(0, "city")
                 post.coords = (
-                    2.3522 + self.rng.normal(0, 0.01),
-                    48.8566 + self.rng.normal(0, 0.01),
+                    round(2.3522 + self.rng.normal(0, 0.01), 6),
+                    round(48.8566 + self.rng.normal(0, 0.01), 6),
                 )
 
     def _assign_locations(self) -> None:
@@ -3400,7 +2977,7 @@ class EventBuilder:
             elif user.role == "fresh":
                 user.location = ""
             elif user.role == "spam":
-                user.location = self.d.pick(("", "", "🌍", "Worldwide", "DM 📩"))
+                user.location = self.d.pick(("", "", "🌍", "Worldwide", "DM for collab"))
             else:
                 user.location = "" if self.d.chance(0.55) else self.d.pick(JUNK_LOCATIONS)
 
@@ -3589,7 +3166,6 @@ def generate_event(
         if not p.place
         and builder.users[p.author].location
         and builder.users[p.author].location not in JUNK_LOCATIONS
-        and builder.users[p.author].role != "spam"
     )
     summary = EventSummary(
         path=out,

@@ -68,7 +68,9 @@ class Subscription:
         self.block_timeout = block_timeout
         self._gate = gate
         self._accepts = accepts
-        self._items: deque[tuple[int, Event]] = deque()
+        # Two parallel deques, not one of (seq, event) tuples: nothing here for the GC to walk.
+        self._seqs: deque[int] = deque()
+        self._items: deque[Event] = deque()
         self._cond = threading.Condition(threading.Lock())
         self._delivered = 0
         self._shed = 0
@@ -101,13 +103,15 @@ class Subscription:
             if full and event.sheddable and (self.overflow is Overflow.SHED or self._stalled):
                 self._shed += 1
                 return
-            self._items.append((seq, event))
+            self._seqs.append(seq)
+            self._items.append(event)
             self._high_water = max(self._high_water, len(self._items))
-            self._cond.notify_all()
 
     def _poke(self) -> None:
         with self._cond:
             self._cond.notify_all()
+
+    _wake = _poke
 
     # -- consumer side ------------------------------------------------------------
     def drain(self, max_items: int | None = None) -> list[Event]:
@@ -131,26 +135,30 @@ class Subscription:
     def _has_ready(self) -> bool:
         if not self._items:
             return False
-        return self._gate is None or self._items[0][0] <= self._gate()
+        return self._gate is None or self._seqs[0] <= self._gate()
 
     def _take(self, max_items: int | None) -> list[Event]:
-        items = self._items
+        items, seqs = self._items, self._seqs
         limit = len(items) if max_items is None else min(max_items, len(items))
-        watermark = self._gate() if self._gate is not None else None
-        batch: list[Event] = []
-        append = batch.append
-        while len(batch) < limit:
-            seq, event = items[0]
-            if watermark is not None and seq > watermark:
-                break
-            items.popleft()
-            append(event)
-            self.last_taken_seq = seq
-        self._delivered += len(batch)
+        if self._gate is not None:
+            watermark = self._gate()
+            ready = 0
+            for seq in seqs:
+                if ready >= limit or seq > watermark:
+                    break
+                ready += 1
+            limit = ready
+        if limit == 0:
+            return []
+        batch = [items.popleft() for _ in range(limit)]
+        for _ in range(limit - 1):
+            seqs.popleft()
+        self.last_taken_seq = seqs.popleft()
+        self._delivered += limit
         if self._stalled and len(items) < self.capacity // 2:
             self._stalled = False
-        if batch:
-            self._cond.notify_all()
+        if self.overflow is Overflow.BLOCK:
+            self._cond.notify_all()  # publishers may be waiting for room
         return batch
 
     def close(self) -> None:
@@ -228,6 +236,8 @@ class Bus:
                     subscription._offer(seq, event)
             self._last_seq = seq
             self._published += len(batch)
+        for subscription in subscriptions:
+            subscription._wake()  # once per batch, not once per event
         return seq
 
     def poke(self) -> None:
@@ -262,12 +272,14 @@ class BatchWorker:
         name: str,
         max_batch: int = 5_000,
         on_error: Callable[[BaseException], None] | None = None,
+        on_idle: Callable[[], None] | None = None,
         idle_timeout: float = 0.05,
     ) -> None:
         self._subscription = subscription
         self._handle = handle
         self._max_batch = max_batch
         self._on_error = on_error
+        self._on_idle = on_idle
         self._idle_timeout = idle_timeout
         self._stop = threading.Event()
         self._idle = threading.Event()
@@ -299,6 +311,14 @@ class BatchWorker:
                 return True
         return False
 
+    def _guarded(self, call: Callable[[], None]) -> None:
+        try:
+            call()
+        except Exception as error:  # noqa: BLE001 - reported, and the worker carries on
+            self.errors += 1
+            if self._on_error is not None:
+                self._on_error(error)
+
     def _run(self) -> None:
         subscription = self._subscription
         while not self._stop.is_set():
@@ -307,6 +327,8 @@ class BatchWorker:
                 self._idle.set()
                 if subscription.closed:
                     return
+                if self._on_idle is not None:
+                    self._guarded(self._on_idle)
                 continue
             try:
                 self._handle(batch)

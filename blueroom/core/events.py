@@ -21,7 +21,7 @@ def _now() -> float:
     return time.time()
 
 
-class Event(msgspec.Struct, frozen=True, tag=True, kw_only=True):
+class Event(msgspec.Struct, frozen=True, tag=True, kw_only=True, gc=False):
     """Base of all events. ``at`` is wall-clock seconds when the fact happened."""
 
     at: float = msgspec.field(default_factory=_now)

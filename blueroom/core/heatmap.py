@@ -1,7 +1,8 @@
 """The heat-map grid: located posts accumulated on a world grid that fades over time.
 
 Cells are half a degree (about 55 km at the equator): what the wall draws is an
-aggregate, never a fan's exact position.
+aggregate, never a fan's exact position. The glow image the wall shows is rendered
+here, on the model worker, so the GUI thread only hands a ready uint8 image to Qt.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 
@@ -22,6 +24,9 @@ CELL_DEGREES = 0.5
 GRID_WIDTH = int(360 / CELL_DEGREES)
 GRID_HEIGHT = int(180 / CELL_DEGREES)
 FLASH_SECONDS = 1.5
+GLOW_UPSAMPLE = 2
+GLOW_SIGMA_CELLS = 1.6
+REFRESH_SECONDS = 1 / 30
 
 
 def cell_of(lon: float, lat: float) -> tuple[int, int]:
@@ -35,6 +40,7 @@ def cell_of(lon: float, lat: float) -> tuple[int, int]:
 class HeatSnapshot:
     density: npt.NDArray[np.float32]  # GRID_HEIGHT × GRID_WIDTH, decayed counts
     cumulative: npt.NDArray[np.float32]
+    glow: npt.NDArray[np.uint8]  # north-up, GLOW_UPSAMPLE × the grid, 0 = nothing
     flashes: tuple[tuple[int, int, float], ...]  # (column, row, age in seconds)
     located: int
     exact: int
@@ -42,6 +48,44 @@ class HeatSnapshot:
     countries: int
     top_places: tuple[tuple[str, int], ...]
     version: int
+    made_at: float
+
+
+class GlowRenderer:
+    """Density → smooth glow levels (uint8), with an adaptive scale and new-post flashes.
+
+    Blurred at grid resolution, upsampled once, and mapped through a log-curve lookup
+    table: a few milliseconds per frame instead of float maths on the full image.
+    """
+
+    CURVE_STEPS = 4096
+    CURVE_GAIN = 40.0
+
+    def __init__(self) -> None:
+        self._scale = 0.0
+        steps = np.linspace(0.0, 1.0, self.CURVE_STEPS, dtype=np.float32)
+        curve = np.log1p(steps * self.CURVE_GAIN) / math.log1p(self.CURVE_GAIN)
+        self._curve = np.clip(curve * 255.0, 0, 255).astype(np.uint8)
+
+    def render(
+        self, density: npt.NDArray[np.float32], flashes: tuple[tuple[int, int, float], ...]
+    ) -> npt.NDArray[np.uint8]:
+        height, width = density.shape[0] * GLOW_UPSAMPLE, density.shape[1] * GLOW_UPSAMPLE
+        blurred = cv2.GaussianBlur(density, (0, 0), sigmaX=GLOW_SIGMA_CELLS)
+        peak = float(blurred.max())
+        if peak <= 0 and not flashes:
+            return np.zeros((height, width), dtype=np.uint8)
+        # A slowly adapting scale: one burst does not blank the rest of the map.
+        self._scale = max(peak, self._scale * 0.98, 1e-3)
+        if flashes:
+            spark = np.zeros_like(density)
+            for column, row, age in flashes:
+                spark[row, column] = max(spark[row, column], 1.0 - age / FLASH_SECONDS)
+            blurred += cv2.GaussianBlur(spark, (0, 0), sigmaX=0.9) * (self._scale * 0.6)
+        blurred *= (self.CURVE_STEPS - 1) / self._scale
+        np.clip(blurred, 0, self.CURVE_STEPS - 1, out=blurred)
+        levels = self._curve[blurred.astype(np.int32)]
+        return cv2.resize(levels, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 class HeatGrid:
@@ -63,6 +107,8 @@ class HeatGrid:
         self._countries: Counter[str] = Counter()
         self._places: Counter[str] = Counter()
         self._version = 0
+        self._renderer = GlowRenderer()
+        self._latest: HeatSnapshot | None = None
 
     def apply(self, events: Iterable[Event]) -> None:
         columns: list[int] = []
@@ -128,19 +174,39 @@ class HeatGrid:
             self._places.clear()
             self._version += 1
 
+    def latest(self) -> HeatSnapshot:
+        """The last snapshot rendered, without waiting for the worker: for views."""
+        latest = self._latest
+        return latest if latest is not None else self.snapshot()
+
+    def refresh_due(self) -> bool:
+        latest = self._latest
+        return latest is None or self._clock() - latest.made_at >= REFRESH_SECONDS
+
     def snapshot(self) -> HeatSnapshot:
+        """Decay to now, render the glow, and keep it as the latest snapshot."""
         now = self._clock()
         with self._lock:
             self._decay(now)
             flashes = tuple((c, r, now - t) for c, r, t in self._flashes if now - t < FLASH_SECONDS)
-            return HeatSnapshot(
-                density=self._density.copy(),
-                cumulative=self._cumulative.copy(),
-                flashes=flashes,
-                located=self._located,
-                exact=self._exact,
-                place=self._place,
-                countries=len(self._countries),
-                top_places=tuple(self._places.most_common(5)),
-                version=self._version,
-            )
+            density = self._density.copy()
+            cumulative = self._cumulative.copy()
+            located, exact, place = self._located, self._exact, self._place
+            countries = len(self._countries)
+            top_places = tuple(self._places.most_common(5))
+            version = self._version
+        snapshot = HeatSnapshot(
+            density=density,
+            cumulative=cumulative,
+            glow=self._renderer.render(density, flashes),
+            flashes=flashes,
+            located=located,
+            exact=exact,
+            place=place,
+            countries=countries,
+            top_places=top_places,
+            version=version,
+            made_at=now,
+        )
+        self._latest = snapshot
+        return snapshot

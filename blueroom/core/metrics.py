@@ -71,6 +71,12 @@ class IngestMetrics:
         self._camera: CameraState | None = None
         self._camera_detail = ""
         self._version = 0
+        self._latest: MetricsSnapshot | None = None
+
+    def latest(self) -> MetricsSnapshot:
+        """The last snapshot built, without waiting for the worker: for views."""
+        latest = self._latest
+        return latest if latest is not None else self.snapshot()
 
     def apply(self, events: Iterable[Event]) -> None:
         with self._lock:
@@ -128,7 +134,7 @@ class IngestMetrics:
             history = tuple(
                 counts.get(b, 0) / RATE_BUCKET_SECONDS for b in range(now_bucket - 120, now_bucket)
             )
-            return MetricsSnapshot(
+            self._latest = MetricsSnapshot(
                 posts=self._posts,
                 duplicates=self._duplicates,
                 retweets=self._retweets,
@@ -146,3 +152,4 @@ class IngestMetrics:
                 camera_detail=self._camera_detail,
                 version=self._version,
             )
+            return self._latest

@@ -13,7 +13,11 @@ from blueroom.core.session import SessionScript, Step
 
 
 class RoomModel:
-    """The pure models of the room. ``apply`` runs on the model worker thread."""
+    """The pure models of the room.
+
+    ``apply`` and ``tick`` run on the model worker thread and leave fresh snapshots
+    behind; views only read ``latest()`` snapshots, which never waits on a lock.
+    """
 
     def __init__(self, rules: QuestionRules, steps: tuple[Step, ...], half_life: float) -> None:
         self.metrics = IngestMetrics()
@@ -26,3 +30,11 @@ class RoomModel:
         self.questions.apply(events)
         self.heat.apply(events)
         self.session.apply(events)
+        self.questions.snapshot()
+        self.tick()
+
+    def tick(self) -> None:
+        """Keep time-based snapshots (rates, fading heat) fresh when no event comes."""
+        self.metrics.snapshot()
+        if self.heat.refresh_due():
+            self.heat.snapshot()

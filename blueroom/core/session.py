@@ -111,3 +111,7 @@ class SessionScript:
     def snapshot(self) -> SessionSnapshot:
         with self._lock:
             return SessionSnapshot(self._steps, self._current, self._version)
+
+    def latest(self) -> SessionSnapshot:
+        """Lock-free for views: the script is tiny, its snapshot is built on every read."""
+        return SessionSnapshot(self._steps, self._current, self._version)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import msgspec
 
 
-class GeoPoint(msgspec.Struct, frozen=True, array_like=True):
+class GeoPoint(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A WGS84 position, longitude first as in GeoJSON."""
 
     lon: float
     lat: float
 
 
-class Place(msgspec.Struct, frozen=True, omit_defaults=True):
+class Place(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
     """An X place: a named area with a bounding box (west, south, east, north)."""
 
     id: str
@@ -30,7 +30,7 @@ class Place(msgspec.Struct, frozen=True, omit_defaults=True):
         return GeoPoint((west + east) / 2.0, (south + north) / 2.0)
 
 
-class Author(msgspec.Struct, frozen=True, omit_defaults=True):
+class Author(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
     id: str
     username: str = ""
     name: str = ""
@@ -40,14 +40,14 @@ class Author(msgspec.Struct, frozen=True, omit_defaults=True):
     verified: bool = False
 
 
-class Metrics(msgspec.Struct, frozen=True, omit_defaults=True):
+class Metrics(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
     likes: int = 0
     retweets: int = 0
     replies: int = 0
     quotes: int = 0
 
 
-class Tweet(msgspec.Struct, frozen=True, omit_defaults=True):
+class Tweet(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
     """A post. Text is kept exactly as received: views must show it as plain text."""
 
     id: str

@@ -31,7 +31,7 @@ class GuestPanel(QWidget):
         self._session = session
         self._frames = frames
         self._guest_name = guest_name
-        self._snapshot: SessionSnapshot = session.snapshot()
+        self._snapshot: SessionSnapshot = session.latest()
         self._frame: Frame | None = None
         self.setMinimumSize(480, 300)
         self._timer = QTimer(self)
@@ -40,7 +40,7 @@ class GuestPanel(QWidget):
         self._timer.start()
 
     def _tick(self) -> None:
-        self._snapshot = self._session.snapshot()
+        self._snapshot = self._session.latest()
         frame = self._frames.latest()
         if frame is not None:
             self._frame = frame

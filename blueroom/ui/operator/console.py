@@ -347,7 +347,7 @@ class OperatorConsole(QMainWindow):
         self._act_on_selected(self._actions.put_on_air)
 
     def answered_current(self) -> None:
-        on_air = self._model.questions.snapshot().on_air
+        on_air = self._model.questions.latest().on_air
         if on_air is not None:
             self._actions.mark_answered(on_air.tweet_id)
 
@@ -359,8 +359,8 @@ class OperatorConsole(QMainWindow):
         self._refresh_health()
 
     def _refresh_metrics(self) -> None:
-        metrics = self._model.metrics.snapshot()
-        board = self._model.questions.snapshot()
+        metrics = self._model.metrics.latest()
+        board = self._model.questions.latest()
         self.posts.value.setText(f"{metrics.posts:,}")
         self.rate.value.setText(f"{metrics.rate_now:,.0f}")
         self.per_minute.value.setText(f"{metrics.rate_per_minute:,.0f}")
@@ -379,7 +379,7 @@ class OperatorConsole(QMainWindow):
         )
 
     def _refresh_queue(self) -> None:
-        board = self._model.questions.snapshot()
+        board = self._model.questions.latest()
         if board.version == self._queue_version:
             return
         self._queue_version = board.version
@@ -409,7 +409,7 @@ class OperatorConsole(QMainWindow):
                 self.approved_list.setCurrentItem(item)
 
     def _refresh_session(self) -> None:
-        snapshot = self._model.session.snapshot()
+        snapshot = self._model.session.latest()
         if snapshot.version == self._session_version and self.steps.count():
             return
         self._session_version = snapshot.version
@@ -432,7 +432,7 @@ class OperatorConsole(QMainWindow):
         return self._health_labels[key]
 
     def _refresh_health(self) -> None:
-        metrics = self._model.metrics.snapshot()
+        metrics = self._model.metrics.latest()
         for source in metrics.sources:
             _, value = self._health_row(f"source · {source.name}")
             value.setText(f"{source.state.value} — {single_line(source.detail)}")

@@ -9,20 +9,19 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import cv2
 import numpy as np
 import numpy.typing as npt
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from blueroom.core.heatmap import CELL_DEGREES, HeatGrid, HeatSnapshot
+from blueroom.core.heatmap import HeatGrid, HeatSnapshot
 from blueroom.core.metrics import IngestMetrics
 from blueroom.ui import theme
 
 WORLD_VIEW = (-170.0, -58.0, 350.0, 142.0)  # west, south, width, height in degrees
-UPSAMPLE = 2
+WORLD_RECT = QRectF(-180.0, -90.0, 360.0, 180.0)
 
 
 def glow_lut() -> npt.NDArray[np.uint8]:
@@ -44,28 +43,33 @@ def glow_lut() -> npt.NDArray[np.uint8]:
     return lut
 
 
-def land_dots(mask_path: Path, dot_px: int = 3) -> npt.NDArray[np.uint8]:
-    """A dotted world (RGBA, north up): one soft dot per half degree of land."""
+def land_dots(
+    mask_path: Path, spacing_degrees: float = 1.0, dot_px: int = 6, south_limit: float = -58.0
+) -> npt.NDArray[np.uint8]:
+    """A dotted world (RGBA, north up, 360° × 180°): one soft round dot per cell of land.
+
+    Antarctica is left out: it would only take room from the counters.
+    """
     with np.load(mask_path) as data:
         land = data["land"]
         cell = float(data["cell"])
-    factor = max(1, round(CELL_DEGREES / cell))
+    factor = max(1, round(spacing_degrees / cell))
     height, width = land.shape[0] // factor, land.shape[1] // factor
     coarse = land[: height * factor, : width * factor].reshape(height, factor, width, factor)
     fraction = coarse.mean(axis=(1, 3)) / 255.0
-    on = (fraction > 0.35).astype(np.float32)
-    kernel = np.zeros((dot_px, dot_px), dtype=np.float32)
+    on = (fraction > 0.4).astype(np.float32)
+    first_south_row = int((90.0 - south_limit) / spacing_degrees)
+    on[first_south_row:] = 0.0
     centre = (dot_px - 1) / 2
-    for y in range(dot_px):
-        for x in range(dot_px):
-            distance = ((x - centre) ** 2 + (y - centre) ** 2) ** 0.5
-            kernel[y, x] = max(0.0, 1.0 - distance / (dot_px / 2 + 0.2))
+    ys, xs = np.mgrid[0:dot_px, 0:dot_px]
+    distance = np.hypot(xs - centre, ys - centre)
+    kernel = np.clip(1.0 - (distance - dot_px * 0.22) / 1.2, 0.0, 1.0).astype(np.float32)
     alpha = np.kron(on, kernel)
     image = np.zeros((*alpha.shape, 4), dtype=np.uint8)
-    image[..., 0] = 70
-    image[..., 1] = 96
-    image[..., 2] = 170
-    image[..., 3] = np.clip(alpha * 150, 0, 255).astype(np.uint8)
+    image[..., 0] = 58
+    image[..., 1] = 84
+    image[..., 2] = 160
+    image[..., 3] = np.clip(alpha * 120, 0, 255).astype(np.uint8)
     return np.ascontiguousarray(image)
 
 
@@ -97,7 +101,7 @@ class _Overlay(QWidget):
             Qt.AlignmentFlag.AlignLeft,
             "Where the conversation is, live",
         )
-        metrics = wall.metrics.snapshot()
+        metrics = wall.metrics.latest()
         located_share = snapshot.located / metrics.posts if metrics.posts else 0.0
         figures = [
             (f"{metrics.posts:,}".replace(",", "\u202f"), "posts"),
@@ -162,7 +166,6 @@ class HeatmapWall(QWidget):
         self.hashtag = hashtag
         self.snapshot: HeatSnapshot | None = None
         self._version = -1
-        self._scale = 1.0
         self.frame_ms: list[float] = []
         self.setMinimumSize(480, 270)
         self.setAutoFillBackground(True)
@@ -175,15 +178,12 @@ class HeatmapWall(QWidget):
         self.box.setBackgroundColor(theme.NIGHT)
         self.view.setCentralItem(self.box)
         self.land = pg.ImageItem(np.flipud(land_dots(land_mask)).copy(), axisOrder="row-major")
-        self.land.setRect(QRectF(-180.0, -90.0, 360.0, 180.0))
+        self.land.setRect(WORLD_RECT)
         self.box.addItem(self.land)
         self.heat = pg.ImageItem(axisOrder="row-major")
         self.heat.setLookupTable(glow_lut())
         self.heat.setCompositionMode(QPainter.CompositionMode.CompositionMode_Plus)
-        self.heat.setRect(QRectF(-180.0, -90.0, 360.0, 180.0))
         self.box.addItem(self.heat)
-        self.flashes = pg.ScatterPlotItem(pxMode=True, pen=None)
-        self.box.addItem(self.flashes)
         self.box.setRange(QRectF(*WORLD_VIEW), padding=0.0)
         self.overlay = _Overlay(self)
 
@@ -200,44 +200,15 @@ class HeatmapWall(QWidget):
 
     def refresh(self) -> None:
         started = time.perf_counter()
-        snapshot = self.grid.snapshot()
-        self.snapshot = snapshot
-        self._update_heat(snapshot.density)
-        self._update_flashes(snapshot)
-        self.overlay.update()
+        snapshot = self.grid.latest()
+        if self.snapshot is None or snapshot.made_at != self.snapshot.made_at:
+            self.snapshot = snapshot
+            # Rendered on the model worker: here it is only handed to Qt (north-up → y-up).
+            self.heat.setImage(
+                np.ascontiguousarray(snapshot.glow[::-1]), levels=(0, 255), autoLevels=False
+            )
+            self.heat.setRect(WORLD_RECT)  # the transform follows the image size
+            self.overlay.update()
         self.frame_ms.append((time.perf_counter() - started) * 1000.0)
         if len(self.frame_ms) > 600:
             del self.frame_ms[:300]
-
-    def _update_heat(self, density: npt.NDArray[np.float32]) -> None:
-        peak = float(density.max())
-        if peak <= 0:
-            self.heat.clear()
-            return
-        glow = cv2.resize(
-            density,
-            (density.shape[1] * UPSAMPLE, density.shape[0] * UPSAMPLE),
-            interpolation=cv2.INTER_LINEAR,
-        )
-        glow = cv2.GaussianBlur(glow, (0, 0), sigmaX=1.6 * UPSAMPLE)
-        # Smooth, slowly adapting scale so one burst does not blank the rest of the map.
-        target = max(float(glow.max()), 1e-3)
-        self._scale = max(target, self._scale * 0.98) if self._scale > 0 else target
-        levels = np.log1p(glow * (40.0 / self._scale)) / np.log1p(40.0)
-        image = np.clip(levels * 255.0, 0, 255).astype(np.uint8)
-        self.heat.setImage(
-            np.ascontiguousarray(np.flipud(image)), levels=(0, 255), autoLevels=False
-        )
-
-    def _update_flashes(self, snapshot: HeatSnapshot) -> None:
-        if not snapshot.flashes:
-            self.flashes.clear()
-            return
-        xs = np.array([-180.0 + (c + 0.5) * CELL_DEGREES for c, _, _ in snapshot.flashes])
-        ys = np.array([90.0 - (r + 0.5) * CELL_DEGREES for _, r, _ in snapshot.flashes])
-        ages = np.array([a for _, _, a in snapshot.flashes])
-        fade = np.clip(1.0 - ages / 1.5, 0.0, 1.0)
-        h = max(1, self.height())
-        sizes = (h * 0.006) + (h * 0.02) * (1.0 - fade)
-        brushes = [pg.mkBrush(QColor(200, 240, 255, int(230 * f))) for f in fade]
-        self.flashes.setData(x=xs, y=ys, size=sizes, brush=brushes)

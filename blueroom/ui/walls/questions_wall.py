@@ -82,7 +82,7 @@ class QuestionsWall(QWidget):
 
     # -- data -----------------------------------------------------------------------
     def refresh(self) -> None:
-        snapshot = self._board.snapshot()
+        snapshot = self._board.latest()
         changed = self._snapshot is None or snapshot.version != self._snapshot.version
         self._snapshot = snapshot
         now = time.monotonic()
@@ -197,7 +197,7 @@ class QuestionsWall(QWidget):
 
     def _paint_counters(self, painter: QPainter, header: QRectF) -> None:
         snapshot = self._snapshot
-        metrics = self._metrics.snapshot()
+        metrics = self._metrics.latest()
         received = snapshot.received if snapshot else 0
         answered = snapshot.counts.get(QuestionState.ANSWERED, 0) if snapshot else 0
         figures = [

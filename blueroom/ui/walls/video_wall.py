@@ -78,7 +78,7 @@ class VideoWall(QWidget):
         if self._image is not None:
             self._paint_frame(painter, self._image)
             self.painted_frames += 1
-        metrics = self._metrics.snapshot()
+        metrics = self._metrics.latest()
         live = metrics.camera is CameraState.LIVE and self._image is not None
         if not live:
             self._paint_no_signal(painter, metrics.camera, metrics.camera_detail)
@@ -160,7 +160,7 @@ class VideoWall(QWidget):
 
     def _paint_lower_third(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()
-        on_air = self._board.snapshot().on_air
+        on_air = self._board.latest().on_air
         left = w * 0.05
         width = w * 0.9
         top = h * 0.74
