@@ -1,7 +1,8 @@
-"""The composition root: builds the room, its five windows, places them on screens, runs.
+"""The composition root: starts the engine, builds the five windows, places them, runs.
 
-Nothing else in Blue Room creates threads or windows; every part gets what it needs
-from here.
+Nothing else in Blue Room creates processes, threads or windows; every part gets what
+it needs from here. The engine (sources, bus, journal, models) runs in its own process
+(see ``engine.py``); this process keeps the camera and the screens.
 """
 
 from __future__ import annotations
@@ -12,14 +13,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from blueroom.room import ASSETS, Room, RoomOptions
+from blueroom.capture.camera import CameraCapture
+from blueroom.capture.frames import LatestFrameSlot
+from blueroom.core.actions import RoomActions
+from blueroom.core.bus import SubscriptionStats
+from blueroom.core.events import Event
+from blueroom.engine import EngineClient
+from blueroom.room import ASSETS, DEMO_VIDEO, RoomOptions
 from blueroom.settings import Settings
-from blueroom.ui.bus_pump import BusPump
+from blueroom.store.journal import WriterStats
+from blueroom.ui.bus_pump import EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
@@ -40,6 +49,20 @@ class GuiOptions:
     kiosk: bool | None = None  # None: from the settings
     quit_after: float | None = None
     screenshots: Path | None = None
+    camera: bool = True
+
+
+class RoomView(Protocol):
+    """What the windows need of the room, whether in this process or in the engine."""
+
+    model: Any
+    actions: RoomActions
+
+    def bus_stats(self) -> list[SubscriptionStats]: ...
+
+    def writer_stats(self) -> WriterStats: ...
+
+    def drain_events(self) -> list[Event]: ...
 
 
 def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -63,7 +86,7 @@ def qt_screens(app: QGuiApplication) -> list[ScreenInfo]:
         screens.append(
             ScreenInfo(
                 index=index,
-                name=screen.name(),
+                name=screen.name() or f"screen {index}",
                 x=geometry.x(),
                 y=geometry.y(),
                 width=geometry.width(),
@@ -75,25 +98,41 @@ def qt_screens(app: QGuiApplication) -> list[ScreenInfo]:
     return screens
 
 
-def build_windows(room: Room, settings: Settings) -> dict[str, QWidget]:
-    """The five top-level windows, each given its models (views only subscribe)."""
+def camera_device(settings: Settings) -> int | str:
+    device = settings.camera.device
+    return str(DEMO_VIDEO) if device == "demo" else device
+
+
+def make_camera(
+    settings: Settings, frames: LatestFrameSlot, publish: Callable[[Event], int]
+) -> CameraCapture:
+    device = camera_device(settings)
+    real = isinstance(device, int) or (isinstance(device, str) and device.isdigit())
+    return CameraCapture(
+        device,
+        frames,
+        publish,
+        width=settings.camera.width if real else None,
+        height=settings.camera.height if real else None,
+        fps=settings.camera.fps if real else None,
+    )
+
+
+def build_windows(
+    room: RoomView, frames: LatestFrameSlot, settings: Settings, session_label: str
+) -> dict[str, QWidget]:
+    """The five top-level windows, each given its models (views only read snapshots)."""
     event = settings.event
     frame_rate = settings.display.frame_rate
     model = room.model
     console = OperatorConsole(
         model,
         room.actions,
-        session_label=(
-            f"session {room.report.session.id}" + (" (resumed)" if room.report.resumed else "")
-        ),
-        bus_stats=room.bus.stats,
-        journal_stats=room.writer.stats,
+        session_label=session_label,
+        bus_stats=room.bus_stats,
+        journal_stats=room.writer_stats,
     )
-    pump = BusPump(
-        room.bus.subscribe("console", capacity=50_000, gate=room.writer.watermark),
-        frame_rate=frame_rate,
-        parent=console,
-    )
+    pump = EventPump(room.drain_events, frame_rate=frame_rate, parent=console)
     pump.batch.connect(console.on_events)
     return {
         "operator_console": console,
@@ -101,7 +140,7 @@ def build_windows(room: Room, settings: Settings) -> dict[str, QWidget]:
             model.questions, model.metrics, hashtag=event.hashtag, guest_name=event.guest_name
         ),
         "video_wall": VideoWall(
-            room.frames,
+            frames,
             model.questions,
             model.metrics,
             hashtag=event.hashtag,
@@ -115,7 +154,7 @@ def build_windows(room: Room, settings: Settings) -> dict[str, QWidget]:
             land_mask=LAND_MASK,
             frame_rate=frame_rate,
         ),
-        "guest_panel": GuestPanel(model.session, room.frames, guest_name=event.guest_name),
+        "guest_panel": GuestPanel(model.session, frames, guest_name=event.guest_name),
     }
 
 
@@ -131,16 +170,14 @@ def place_windows(
     for placement in plan.placements:
         window = windows[placement.window]
         window.setScreen(screens[placement.screen.index])
-        x, y, width, height = placement.geometry()
         if placement.fullscreen:
             screen = placement.screen
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             window.setGeometry(screen.x, screen.y, screen.width, screen.height)
             window.showFullScreen()
-            if placement.window != "operator_console":
-                window.setCursor(Qt.CursorShape.BlankCursor)
+            window.setCursor(Qt.CursorShape.BlankCursor)
         else:
-            window.setGeometry(x, y, width, height)
+            window.setGeometry(*placement.geometry())
             window.show()
     return plan
 
@@ -164,6 +201,21 @@ def run_gui(
     problem = display_problem()
     if problem is not None:
         raise NoDisplayError(problem)
+    engine = EngineClient(settings, room_options)
+    engine.start()  # before Qt: the engine is a fresh process, nothing of Qt crosses over
+    try:
+        return _run_windows(settings, gui, engine, say)
+    finally:
+        engine.stop()
+        for error in engine.model_errors[:5]:
+            say(f"model error: {error}")
+        if engine.failure:
+            say(f"engine: {engine.failure}")
+
+
+def _run_windows(
+    settings: Settings, gui: GuiOptions, engine: EngineClient, say: Callable[[str], None]
+) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "blueroom"])
     assert isinstance(app, QApplication)
     app.setApplicationName("Blue Room")
@@ -171,10 +223,12 @@ def run_gui(
     fonts = register_bundled_fonts()
     for failure in fonts.failed:
         say(f"font not loaded: {failure}")
-    room = Room(settings, room_options)
-    for message in room.report.messages:
+    for message in engine.messages:
         say(message)
-    windows = build_windows(room, settings)
+    frames = LatestFrameSlot()
+    camera = make_camera(settings, frames, engine.publish) if gui.camera else None
+    label = f"session {engine.session_id}" + (" (resumed)" if engine.resumed else "")
+    windows = build_windows(engine, frames, settings, label)
     kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
     plan = place_windows(app, windows, settings, kiosk)
     for message in plan.messages:
@@ -185,7 +239,8 @@ def run_gui(
     console = windows["operator_console"]
     assert isinstance(console, OperatorConsole)
     console.closed.connect(app.quit)
-    room.start()
+    if camera is not None:
+        camera.start()
 
     def finish() -> None:
         if gui.screenshots is not None:
@@ -195,22 +250,23 @@ def run_gui(
 
     if gui.quit_after is not None:
         QTimer.singleShot(int(gui.quit_after * 1000), finish)
+    watchdog = QTimer()
+    watchdog.timeout.connect(lambda: None if engine.alive else app.quit())
+    watchdog.start(200)  # also lets Python run its signal handlers
     previous = {
         sig: signal.signal(sig, lambda *_: app.quit()) for sig in (signal.SIGINT, signal.SIGTERM)
     }
-    heartbeat = QTimer()
-    heartbeat.timeout.connect(lambda: None)  # lets Python run its signal handlers
-    heartbeat.start(200)
     try:
         code = app.exec()
     finally:
-        heartbeat.stop()
+        watchdog.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        room.stop()
+        if camera is not None:
+            camera.stop()
         for window in windows.values():
             window.close()
             window.deleteLater()
-        for error in room.model_errors[:5]:
-            say(f"model error: {error}")
+    if not engine.alive and engine.failure:
+        return 1
     return code

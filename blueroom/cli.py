@@ -7,7 +7,6 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -173,7 +172,6 @@ def _room_options(args: argparse.Namespace) -> RoomOptions:
         speed=getattr(args, "speed", "settings"),
         loop=args.loop,
         new_session=args.new_session,
-        camera=args.camera,
         journal_path=journal,
     )
 
@@ -191,12 +189,17 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return run_gui(
         settings,
         options,
-        GuiOptions(kiosk=args.kiosk, quit_after=args.quit_after, screenshots=args.screenshots),
+        GuiOptions(
+            kiosk=args.kiosk,
+            quit_after=args.quit_after,
+            screenshots=args.screenshots,
+            camera=args.camera,
+        ),
     )
 
 
 def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | None) -> int:
-    room = Room(settings, replace(options, camera=False))
+    room = Room(settings, options)
     for message in room.report.messages:
         print(message)
     started = time.monotonic()

@@ -1,4 +1,4 @@
-"""The room without its screens: bus, journal, models, sources and camera, wired and run.
+"""The room without its screens: bus, journal, models and sources, wired and run.
 
 This is the non-Qt half of the composition root (``app.py`` adds the windows); the
 headless ``blueroom replay --headless`` and the benchmarks use it alone.
@@ -13,17 +13,15 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from blueroom.capture.camera import CameraCapture
-from blueroom.capture.frames import LatestFrameSlot
 from blueroom.core.actions import RoomActions
-from blueroom.core.bus import BatchWorker, Bus, Overflow
+from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, ReplayCheckpoint, SessionStarted
+from blueroom.core.events import Event, ReplayCheckpoint, SessionStarted, TweetReceived
 from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
 from blueroom.settings import Settings
 from blueroom.sources.replay import ReplaySource
-from blueroom.store.journal import Journal, JournalWriter, SessionInfo
+from blueroom.store.journal import Journal, JournalWriter, SessionInfo, WriterStats
 
 ASSETS = Path(os.environ.get("BLUEROOM_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
 DEMO_EVENT = ASSETS / "demo" / "askblueroom.jsonl.gz"
@@ -40,7 +38,6 @@ class RoomOptions:
     speed: float | str | None = "settings"  # a number, None for max, or "settings"
     loop: bool | None = None
     new_session: bool = False
-    camera: bool = True
     journal_path: Path | None = None
 
 
@@ -95,18 +92,23 @@ class Room:
             raise RoomError(str(error)) from error
         self._checkpoint: ReplayCheckpoint | None = None
         self.report = self._open_session(options.new_session)
-        self.writer = JournalWriter(journal_path, self.bus, self.report.session.id)
-        self.worker = BatchWorker(
-            self.bus.subscribe(
-                "models", capacity=200_000, overflow=Overflow.SHED, gate=self.writer.watermark
-            ),
-            self.model.apply,
-            name="room-models",
-            on_error=self._model_error,
+        # The models take each batch once it is committed: what they hold (and so what
+        # the screens show) is on disk, and survives a kill -9.
+        self.writer = JournalWriter(
+            journal_path,
+            self.bus,
+            self.report.session.id,
+            after_commit=self.model.apply,
             on_idle=self.model.tick,
-            idle_timeout=0.03,
+            on_error=self._model_error,
         )
         self.model_errors: list[str] = []
+        self._log = self.bus.subscribe(
+            "activity-log",
+            capacity=20_000,
+            gate=self.writer.watermark,
+            accepts=lambda event: not isinstance(event, TweetReceived),
+        )
         if not self.report.resumed:
             session = self.report.session
             self.bus.publish(SessionStarted(session_id=session.id, label=session.label))
@@ -121,12 +123,6 @@ class Room:
             start_loop=start_loop,
             start_line=start_line,
         )
-        self.frames = LatestFrameSlot()
-        self.camera: CameraCapture | None = None
-        if options.camera:
-            self.camera = CameraCapture(
-                self._camera_device(settings), self.frames, self.bus.publish
-            )
         self._started = False
         self._stopped = threading.Event()
 
@@ -142,13 +138,6 @@ class Room:
         if not path.is_file():
             raise RoomError(f"replay file not found: {path}")
         return path
-
-    @staticmethod
-    def _camera_device(settings: Settings) -> int | str:
-        device = settings.camera.device
-        if device == "demo":
-            return str(DEMO_VIDEO)
-        return device
 
     def _open_session(self, new_session: bool) -> RoomReport:
         unfinished = self.journal.unfinished_session()
@@ -184,28 +173,33 @@ class Room:
     def _model_error(self, error: BaseException) -> None:
         self.model_errors.append(f"{type(error).__name__}: {error}")
 
-    # -- running --------------------------------------------------------------------
+    # -- what the screens read (the same calls as the engine client's) ----------------
     def publish(self, event: Event) -> int:
         return self.bus.publish(event)
 
+    def bus_stats(self) -> list[SubscriptionStats]:
+        return self.bus.stats()
+
+    def writer_stats(self) -> WriterStats:
+        return self.writer.stats()
+
+    def drain_events(self) -> list[Event]:
+        """Committed events other than posts, for the operator's activity log."""
+        return self._log.drain(2_000)
+
+    # -- running --------------------------------------------------------------------
     def start(self) -> None:
         if self._started:
             return
         self._started = True
         tune_runtime()
         self.writer.start()
-        self.worker.start()
         self.source.start()
-        if self.camera is not None:
-            self.camera.start()
 
     def stop(self) -> None:
         if self._stopped.is_set():
             return
         self._stopped.set()
         self.source.stop()
-        if self.camera is not None:
-            self.camera.stop()
         self.writer.stop()
-        self.worker.stop()
         self.journal.close()

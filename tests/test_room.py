@@ -15,10 +15,7 @@ from blueroom.settings import load_settings
 def run_to_end(room: Room) -> None:
     room.start()
     assert room.source.wait_finished(10.0)
-    deadline = time.monotonic() + 5.0
-    while room.writer.committed_seq < room.bus.last_seq and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert room.worker.wait_until_idle(5.0)
+    assert room.writer.wait_until_handed_on(5.0)
 
 
 def options(journal: Path, recording: Path, **more: object) -> RoomOptions:
@@ -26,7 +23,6 @@ def options(journal: Path, recording: Path, **more: object) -> RoomOptions:
         replay_file=recording,
         speed=None,
         loop=False,
-        camera=False,
         journal_path=journal,
         **more,  # type: ignore[arg-type]
     )
@@ -96,7 +92,7 @@ def test_the_state_of_a_question_follows_its_events(tmp_path: Path, recording: P
     try:
         run_to_end(room)
         room.actions.reject("101", reason="off topic")
-        room.worker.wait_until_idle(5.0)
+        room.writer.wait_until_handed_on(5.0)
         deadline = time.monotonic() + 5.0
         while time.monotonic() < deadline:
             question = room.model.questions.question("101")

@@ -139,14 +139,11 @@ class HeatGrid:
         if not columns:
             return
         flat = np.asarray(rows, dtype=np.intp) * GRID_WIDTH + np.asarray(columns, dtype=np.intp)
-        added = np.bincount(flat, minlength=GRID_WIDTH * GRID_HEIGHT).reshape(
-            GRID_HEIGHT, GRID_WIDTH
-        )
         now = self._clock()
         with self._lock:
             self._decay(now)
-            self._density += added
-            self._cumulative += added
+            np.add.at(self._density.reshape(-1), flat, 1.0)
+            np.add.at(self._cumulative.reshape(-1), flat, 1.0)
             self._located += len(columns)
             self._exact += exact
             self._place += place

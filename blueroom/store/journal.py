@@ -167,12 +167,28 @@ class WriterStats:
     lost: int
 
 
+Rows = bytes  # a JSON array of encoded events
+
+# One statement per batch: SQLite splits the JSON array itself, so the GIL is released
+# once per batch instead of once per row (executemany): with a busy parser thread,
+# getting the GIL back after every row was most of the writer's time.
+_INSERT_BATCH = (
+    "INSERT INTO events(session_id, at, kind, body)"
+    " SELECT ?, json_extract(value, '$.at'), json_extract(value, '$.type'), CAST(value AS BLOB)"
+    " FROM json_each(?)"
+)
+MAX_BACKLOG_EVENTS = 1_000_000
+
+
 class JournalWriter:
     """Drains a BLOCK subscription and appends every event to the session, in batches.
 
-    ``committed_seq`` is the bus sequence number of the last event known durable.
-    When the file cannot be written (disk full, file removed) the writer keeps the
-    batch, retries, and says so in ``stats().error``; the room keeps running.
+    ``committed_seq`` is the bus sequence number of the last event known durable, and
+    ``after_commit`` (on the writer thread) hands each committed batch on, so what the
+    models hold, and so what the screens show, is already on disk. When the file
+    cannot be written (disk full, file removed) the room keeps running: batches wait
+    in a backlog, are still handed on, the error is in ``stats()``, and writing
+    resumes by itself when it can.
     """
 
     def __init__(
@@ -184,12 +200,18 @@ class JournalWriter:
         capacity: int = 200_000,
         max_batch: int = 5_000,
         retry_delay: float = 1.0,
+        after_commit: Callable[[list[Event]], None] | None = None,
+        on_idle: Callable[[], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         self.path = path
         self.session_id = session_id
         self._bus = bus
         self._max_batch = max_batch
         self._retry_delay = retry_delay
+        self._after_commit = after_commit
+        self._on_idle = on_idle
+        self._on_error = on_error
         self._conn: sqlite3.Connection | None = None
         self._committed_seq = bus.last_seq
         self._written = 0
@@ -197,16 +219,15 @@ class JournalWriter:
         self._last_batch_ms = 0.0
         self._error = ""
         self._lost = 0
+        self._backlog: list[tuple[Rows, int, bool]] = []
+        self._backlog_events = 0
+        self._next_retry = 0.0
+        self.handed_on_seq = bus.last_seq  # last event given to ``after_commit``
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
         self.subscription: Subscription = bus.subscribe(
             "journal", capacity=capacity, overflow=Overflow.BLOCK, block_timeout=10.0
         )
-        self._listeners: list[Callable[[int], None]] = []
-
-    def on_commit(self, listener: Callable[[int], None]) -> None:
-        """Call ``listener(committed_seq)`` on the writer thread after each commit."""
-        self._listeners.append(listener)
 
     @property
     def committed_seq(self) -> int:
@@ -219,6 +240,20 @@ class JournalWriter:
     def start(self) -> None:
         self._conn = connect(self.path)
         self._thread.start()
+
+    def wait_until_handed_on(self, timeout: float = 5.0) -> bool:
+        """True once every event published so far is written and handed on (for tests)."""
+        target = self._bus.last_seq
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.handed_on_seq >= target or (
+                self.subscription.stats().queued == 0
+                and self._committed_seq >= target
+                and self.handed_on_seq >= self.subscription.last_taken_seq
+            ):
+                return True
+            time.sleep(0.005)
+        return False
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
@@ -244,57 +279,90 @@ class JournalWriter:
     def _run(self) -> None:
         while not self._stop.is_set():
             seq_before = self._bus.last_seq
-            batch = self.subscription.get_batch(0.05, self._max_batch)
+            batch = self.subscription.get_batch(0.03, self._max_batch)
             if batch:
                 self._write(batch, self.subscription.last_taken_seq)
-            elif self.subscription.stats().queued == 0:
-                self._advance(seq_before)
+            else:
+                if self.subscription.stats().queued == 0 and not self._backlog:
+                    self._advance(seq_before)
+                self._retry_backlog()
+                self._guarded(self._on_idle)
         final = self.subscription.drain()
         if final:
             self._write(final, self.subscription.last_taken_seq)
+        self._retry_backlog(final_attempt=True)
 
     def _write(self, batch: list[Event], upto_seq: int) -> None:
-        rows = [(self.session_id, e.at, e.kind, encode_event(e)) for e in batch]
+        rows = b"[" + b",".join([encode_event(e) for e in batch]) + b"]"
         session_ended = any(isinstance(e, SessionEnded) for e in batch)
-        attempts = 0
-        while True:
-            started = time.perf_counter()
-            attempts += 1
-            try:
-                self._insert(rows, session_ended)
-                break
-            except sqlite3.Error as error:
-                self._error = f"cannot write {self.path}: {error}; retrying"
-                if self._stop.is_set() and attempts >= 3:
-                    self._lost += len(rows)
-                    self._error = f"cannot write {self.path}: {error}; {self._lost} events lost"
-                    return
-                time.sleep(self._retry_delay)
-        self._error = ""
-        self._last_batch_ms = (time.perf_counter() - started) * 1000.0
-        self._written += len(rows)
-        self._batches += 1
-        self._advance(upto_seq)
+        self._retry_backlog()
+        if self._backlog or not self._try_insert(rows, len(batch), session_ended):
+            self._keep(rows, len(batch), session_ended)
+        else:
+            self._advance(upto_seq)
+        if self._after_commit is not None:
+            self._guarded(lambda: self._after_commit(batch))  # type: ignore[misc]
+        self.handed_on_seq = upto_seq
 
-    def _insert(self, rows: list[tuple[str, float, str, bytes]], session_ended: bool) -> None:
+    def _try_insert(self, rows: Rows, count: int, session_ended: bool) -> bool:
+        started = time.perf_counter()
+        try:
+            self._insert(rows, session_ended)
+        except sqlite3.Error as error:
+            self._error = f"cannot write {self.path}: {error}"
+            self._next_retry = time.monotonic() + self._retry_delay
+            return False
+        self._last_batch_ms = (time.perf_counter() - started) * 1000.0
+        self._written += count
+        self._batches += 1
+        return True
+
+    def _keep(self, rows: Rows, count: int, session_ended: bool) -> None:
+        if self._backlog_events + count > MAX_BACKLOG_EVENTS:
+            self._lost += count
+        else:
+            self._backlog.append((rows, count, session_ended))
+            self._backlog_events += count
+        self._error = f"{self._error.split(';')[0]}; {self._backlog_events:,} events waiting" + (
+            f", {self._lost:,} lost" if self._lost else ""
+        )
+
+    def _retry_backlog(self, final_attempt: bool = False) -> None:
+        if not self._backlog or (not final_attempt and time.monotonic() < self._next_retry):
+            return
+        while self._backlog:
+            rows, count, session_ended = self._backlog[0]
+            if not self._try_insert(rows, count, session_ended):
+                if final_attempt:
+                    self._lost += self._backlog_events
+                    self._error = f"{self._error}; {self._lost:,} events lost"
+                    self._backlog.clear()
+                return
+            self._backlog.pop(0)
+            self._backlog_events -= count
+        self._error = ""
+        self._advance(self._bus.last_seq if self.subscription.stats().queued == 0 else 0)
+
+    def _insert(self, rows: Rows, session_ended: bool) -> None:
         if self._conn is None:
             raise sqlite3.OperationalError("journal is closed")
         with self._conn:
-            self._conn.executemany(
-                "INSERT INTO events(session_id, at, kind, body) VALUES (?, ?, ?, ?)",
-                rows,
-            )
+            self._conn.execute(_INSERT_BATCH, (self.session_id, rows.decode()))
             if session_ended:
                 self._conn.execute(
                     "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
                     (time.time(), self.session_id),
                 )
 
+    def _guarded(self, call: Callable[[], None] | None) -> None:
+        if call is None:
+            return
+        try:
+            call()
+        except Exception as error:  # noqa: BLE001 - a model error must not stop the journal
+            if self._on_error is not None:
+                self._on_error(error)
+
     def _advance(self, seq: int) -> None:
         self._committed_seq = max(self._committed_seq, seq)
-        self._notify(self._committed_seq)
-
-    def _notify(self, seq: int) -> None:
         self._bus.poke()
-        for listener in self._listeners:
-            listener(seq)

@@ -1,27 +1,27 @@
-"""Bus events on the GUI thread: drained once per frame, one Qt signal per batch."""
+"""Room events on the GUI thread: drained once per frame, one Qt signal per batch."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from blueroom.core.bus import Subscription
+from blueroom.core.events import Event
 
 
-class BusPump(QObject):
+class EventPump(QObject):
     """Never one signal per event: ``batch`` carries everything that arrived this frame."""
 
     batch = Signal(list)
 
     def __init__(
         self,
-        subscription: Subscription,
+        drain: Callable[[], list[Event]],
         frame_rate: int = 60,
-        max_batch: int = 20_000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._subscription = subscription
-        self._max_batch = max_batch
+        self._drain = drain
         self.batches = 0
         self.events = 0
         self._timer = QTimer(self)
@@ -31,7 +31,7 @@ class BusPump(QObject):
         self._timer.start()
 
     def pump(self) -> None:
-        events = self._subscription.drain(self._max_batch)
+        events = self._drain()
         if events:
             self.batches += 1
             self.events += len(events)

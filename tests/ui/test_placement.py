@@ -112,14 +112,15 @@ PLACE = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from blueroom.app import build_windows, place_windows
+    from blueroom.capture.frames import LatestFrameSlot
     from blueroom.room import Room, RoomOptions
     from blueroom.settings import load_settings
 
     app = QApplication([])
     settings = load_settings()
-    room = Room(settings, RoomOptions(replay_file=Path(sys.argv[1]), camera=False,
+    room = Room(settings, RoomOptions(replay_file=Path(sys.argv[1]),
                                       journal_path=Path(sys.argv[2])))
-    windows = build_windows(room, settings)
+    windows = build_windows(room, LatestFrameSlot(), settings, "test")
     plan = place_windows(app, windows, settings, kiosk=True)
     app.processEvents()
     for name, window in windows.items():

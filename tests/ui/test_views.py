@@ -271,12 +271,11 @@ def test_the_heat_map_lights_up_where_posts_are(qtbot: QtBot, model: RoomModel) 
     show(qtbot, wall, 1920, 1080)
     wall.refresh()
     image = wall.grab().toImage()
-    view = wall.box.viewRect()
-    x = (2.35 - view.left()) / view.width() * wall.view.width()
-    y = (view.bottom() - 48.85) / view.height() * wall.view.height()
-    paris = image.pixelColor(int(x), int(y))
-    ocean = image.pixelColor(int((-40 - view.left()) / view.width() * wall.view.width()), int(y))
-    assert paris.lightness() > ocean.lightness() + 60, (paris.name(), ocean.name())
+    paris = wall.to_widget(2.35, 48.85)
+    atlantic = wall.to_widget(-40.0, 48.85)
+    lit = image.pixelColor(paris.toPoint())
+    dark = image.pixelColor(atlantic.toPoint())
+    assert lit.lightness() > dark.lightness() + 100, (lit.name(), dark.name())
 
 
 def _ink_width(image: QImage) -> int:

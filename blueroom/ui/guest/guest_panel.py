@@ -6,14 +6,15 @@ hour as a row of dots; a live, mirrored preview of the camera, as in a mirror.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QTransform
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.frames import Frame, LatestFrameSlot
 from blueroom.core.session import SessionScript, SessionSnapshot
 from blueroom.ui import theme
-from blueroom.ui.walls.video_wall import frame_to_image
+from blueroom.ui.widgets.frames import bgr_image, cover
 
 
 class GuestPanel(QWidget):
@@ -33,6 +34,8 @@ class GuestPanel(QWidget):
         self._guest_name = guest_name
         self._snapshot: SessionSnapshot = session.latest()
         self._frame: Frame | None = None
+        self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
+        self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self.setMinimumSize(480, 300)
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, int(1000 / frame_rate)))
@@ -40,20 +43,52 @@ class GuestPanel(QWidget):
         self._timer.start()
 
     def _tick(self) -> None:
-        self._snapshot = self._session.latest()
+        snapshot = self._session.latest()
+        if snapshot.version != self._snapshot.version or snapshot.current != self._snapshot.current:
+            self._snapshot = snapshot
+            self._background = None
+            self.update()
         frame = self._frames.latest()
-        if frame is not None:
+        if frame is not None and (self._frame is None or frame.seq != self._frame.seq):
             self._frame = frame
-        self.update()
+            box = self._mirror_box()
+            ratio = self.devicePixelRatioF()
+            self._mirror = cover(
+                frame.image, round(box.width() * ratio), round(box.height() * ratio), mirror=True
+            )
+            self.update(box.toAlignedRect())
+
+    def _mirror_box(self) -> QRectF:
+        w, h = self.width(), self.height()
+        m = h * 0.06
+        left_w = w * 0.55
+        return QRectF(left_w + m * 0.5, m, w - left_w - m * 1.5, h - 2 * m)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._background = None
+        self._mirror = None
+        self._frame = None
+        super().resizeEvent(event)
 
     @property
     def current_step(self) -> int:
         return self._snapshot.current
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._background is None:
+            self._background = self._render_background()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(0, 0, self._background)
+        self._paint_mirror(painter, self._mirror_box())
+        painter.end()
+
+    def _render_background(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
         theme.paint_backdrop(painter, w, h)
         snapshot = self._snapshot
@@ -81,8 +116,8 @@ class GuestPanel(QWidget):
             step.guidance,
         )
         self._paint_progress(painter, QRectF(m, h * 0.78, left_w - m, h * 0.14))
-        self._paint_mirror(painter, QRectF(left_w + m * 0.5, m, w - left_w - m * 1.5, h - 2 * m))
         painter.end()
+        return pixmap
 
     def _paint_progress(self, painter: QPainter, area: QRectF) -> None:
         steps = self._snapshot.steps
@@ -113,29 +148,21 @@ class GuestPanel(QWidget):
         h = self.height()
         path = QPainterPath()
         path.addRoundedRect(box, h * 0.03, h * 0.03)
-        painter.setPen(QPen(theme.LINE, 2))
-        painter.setBrush(theme.PANEL)
-        painter.drawPath(path)
-        frame = self._frame
-        if frame is None:
+        if self._mirror is None:
+            painter.setPen(QPen(theme.LINE, 2))
+            painter.setBrush(theme.PANEL)
+            painter.drawPath(path)
             painter.setPen(theme.MUTED)
             painter.setFont(theme.font(h * 0.03, QFont.Weight.Medium))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "The mirror wakes up…")
             return
-        image = frame_to_image(frame.image)
         painter.save()
         painter.setClipPath(path)
-        scale = max(box.width() / image.width(), box.height() / image.height())
-        draw_w, draw_h = image.width() * scale, image.height() * scale
-        # A mirror: flip horizontally around the box's centre.
-        centre_x = box.center().x()
-        painter.setTransform(
-            QTransform().translate(centre_x, 0).scale(-1, 1).translate(-centre_x, 0)
-        )
-        painter.drawImage(
-            QRectF(centre_x - draw_w / 2, box.center().y() - draw_h / 2, draw_w, draw_h), image
-        )
+        painter.drawImage(box.topLeft(), bgr_image(self._mirror, self.devicePixelRatioF()))
         painter.restore()
+        painter.setPen(QPen(theme.LINE, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
         painter.setPen(theme.TEXT)
         painter.setFont(theme.font(h * 0.028, QFont.Weight.Bold))
         painter.drawText(

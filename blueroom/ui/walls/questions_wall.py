@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPropertyAnimation, QRectF, Qt, QTimer
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QWidget
 
 from blueroom.core.events import QuestionState
@@ -18,7 +18,9 @@ from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
 from blueroom.ui import theme
 from blueroom.ui.widgets.text import FittedText, clip
 
+_PENDING = QuestionState.PENDING
 ROTATE_SECONDS = 8.0
+COUNTER_SECONDS = 1.0
 UP_NEXT = 3
 
 
@@ -48,6 +50,10 @@ class QuestionsWall(QWidget):
         self._mode = "invite"
         self._rotation = 0
         self._rotated_at = time.monotonic()
+        self._counted_at = 0.0
+        self._shown_key: tuple[object, ...] = ()
+        self._background: QPixmap | None = None
+        self._background_key: tuple[object, ...] = ()
         self.setMinimumSize(480, 270)
 
         bold = QFont.Weight.Bold
@@ -83,7 +89,7 @@ class QuestionsWall(QWidget):
     # -- data -----------------------------------------------------------------------
     def refresh(self) -> None:
         snapshot = self._board.latest()
-        changed = self._snapshot is None or snapshot.version != self._snapshot.version
+        changed = self._display_key(snapshot) != self._shown_key
         self._snapshot = snapshot
         now = time.monotonic()
         rotate = now - self._rotated_at >= ROTATE_SECONDS
@@ -92,7 +98,17 @@ class QuestionsWall(QWidget):
                 self._rotated_at = now
                 self._rotation += 1
             self._show(snapshot)
-        self.update()
+            self.update()
+        elif now - self._counted_at >= COUNTER_SECONDS:
+            # Counters and clock: a repaint a second is lively enough from five metres.
+            self._counted_at = now
+            self.update()
+
+    def _display_key(self, snapshot: BoardSnapshot) -> tuple[object, ...]:
+        """What this wall shows; new pending posts (not shown) do not repaint it."""
+        approved = tuple(q.tweet_id for q in snapshot.approved[: UP_NEXT + 1])
+        on_air = snapshot.on_air.tweet_id if snapshot.on_air else None
+        return (on_air, approved, len(snapshot.approved), snapshot.counts.get(_PENDING, 0) > 0)
 
     def _featured(self, snapshot: BoardSnapshot) -> tuple[str, Question | None]:
         if snapshot.on_air is not None:
@@ -102,6 +118,7 @@ class QuestionsWall(QWidget):
         return "invite", None
 
     def _show(self, snapshot: BoardSnapshot) -> None:
+        self._shown_key = self._display_key(snapshot)
         mode, featured = self._featured(snapshot)
         self._mode = mode
         featured_id = featured.tweet_id if featured else None
@@ -247,6 +264,13 @@ class QuestionsWall(QWidget):
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(theme.TEXT)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_waiting(self, painter: QPainter, card: QRectF) -> None:
+        h = self.height()
+        pad = card.height() * 0.1
+        painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
+        label_w = painter.fontMetrics().horizontalAdvance("YOUR QUESTIONS")
+        pill = QRectF(card.left() + pad, card.top() + pad * 0.6, label_w + h * 0.05, h * 0.04)
         if self._mode == "invite" and self._snapshot is not None:
             waiting = self._snapshot.counts.get(QuestionState.PENDING, 0)
             if waiting:

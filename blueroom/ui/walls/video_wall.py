@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.frames import Frame, LatestFrameSlot
@@ -19,13 +19,10 @@ from blueroom.core.events import CameraState
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.questions import QuestionBoard
 from blueroom.ui import theme
+from blueroom.ui.widgets.frames import bgr_image, cover
 from blueroom.ui.widgets.text import clip, single_line
 
-
-def frame_to_image(image: np.ndarray) -> QImage:
-    """Wrap a BGR uint8 frame without copying; the caller keeps ``image`` alive."""
-    height, width = image.shape[:2]
-    return QImage(image.data, width, height, image.strides[0], QImage.Format.Format_BGR888)
+REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
 
 
 class VideoWall(QWidget):
@@ -49,7 +46,9 @@ class VideoWall(QWidget):
         self._hashtag = hashtag
         self._guest_name = guest_name
         self._frame: Frame | None = None
+        self._prepared: np.ndarray | None = None  # the frame at the widget's size
         self._image: QImage | None = None
+        self._painted_at = 0.0
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
         self._timer = QTimer(self)
@@ -60,24 +59,38 @@ class VideoWall(QWidget):
 
     def _tick(self) -> None:
         frame = self._frames.latest()
-        if frame is not None and (self._frame is None or frame.seq != self._frame.seq):
+        fresh = frame is not None and (self._frame is None or frame.seq != self._frame.seq)
+        if fresh and frame is not None:
             self._frame = frame
-            self._image = frame_to_image(frame.image)
-        self.update()
+            self._prepare(frame)
+        if fresh or time.monotonic() - self._painted_at >= REPAINT_SECONDS:
+            self.update()
+
+    def _prepare(self, frame: Frame) -> None:
+        ratio = self.devicePixelRatioF()
+        width, height = round(self.width() * ratio), round(self.height() * ratio)
+        self._prepared = cover(frame.image, width, height)
+        self._image = bgr_image(self._prepared, ratio)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._frame is not None:
+            self._prepare(self._frame)
+        super().resizeEvent(event)
 
     @property
     def frame_seq(self) -> int:
         return self._frame.seq if self._frame is not None else 0
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._painted_at = time.monotonic()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         w, h = self.width(), self.height()
-        painter.fillRect(0, 0, w, h, theme.NIGHT)
         if self._image is not None:
-            self._paint_frame(painter, self._image)
+            painter.drawImage(0, 0, self._image)
             self.painted_frames += 1
+        else:
+            painter.fillRect(0, 0, w, h, theme.NIGHT)
         metrics = self._metrics.latest()
         live = metrics.camera is CameraState.LIVE and self._image is not None
         if not live:
@@ -86,13 +99,6 @@ class VideoWall(QWidget):
         self._paint_clock(painter)
         self._paint_lower_third(painter)
         painter.end()
-
-    def _paint_frame(self, painter: QPainter, image: QImage) -> None:
-        w, h = self.width(), self.height()
-        scale = max(w / image.width(), h / image.height())
-        draw_w, draw_h = image.width() * scale, image.height() * scale
-        target = QRectF((w - draw_w) / 2, (h - draw_h) / 2, draw_w, draw_h)
-        painter.drawImage(target, image)
 
     def _paint_no_signal(self, painter: QPainter, state: CameraState | None, detail: str) -> None:
         w, h = self.width(), self.height()
