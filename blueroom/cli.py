@@ -211,14 +211,15 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
     except KeyboardInterrupt:
         print("interrupted")
     finally:
+        elapsed = time.monotonic() - started
+        played = room.source.stats().tweets
         room.stop()
-    elapsed = time.monotonic() - started
     stats = room.source.stats()
     board = room.model.questions.snapshot()
     metrics = room.model.metrics.snapshot()
     journal = room.writer.stats()
     print(
-        f"{stats.tweets:,} posts in {elapsed:.1f} s ({stats.tweets / max(elapsed, 1e-9):,.0f}/s);"
+        f"{stats.tweets:,} posts in {elapsed:.1f} s ({played / max(elapsed, 1e-9):,.0f}/s);"
         f" {board.received:,} questions; {metrics.located:,} located;"
         f" {stats.problems:,} malformed records; {journal.written:,} events journalled"
         f" in session {room.report.session.id}"

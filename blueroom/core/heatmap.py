@@ -108,6 +108,7 @@ class HeatGrid:
         self._places: Counter[str] = Counter()
         self._version = 0
         self._renderer = GlowRenderer()
+        self._render_lock = threading.Lock()
         self._latest: HeatSnapshot | None = None
 
     def apply(self, events: Iterable[Event]) -> None:
@@ -172,9 +173,15 @@ class HeatGrid:
             self._version += 1
 
     def latest(self) -> HeatSnapshot:
-        """The last snapshot rendered, without waiting for the worker: for views."""
+        """The latest rendering, re-rendered (on the caller's thread) when a frame is due."""
         latest = self._latest
-        return latest if latest is not None else self.snapshot()
+        if latest is None or self.refresh_due():
+            with self._render_lock:
+                if self.refresh_due():
+                    return self.snapshot()
+                latest = self._latest
+        assert latest is not None
+        return latest
 
     def refresh_due(self) -> bool:
         latest = self._latest

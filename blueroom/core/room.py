@@ -34,7 +34,10 @@ class RoomModel:
         self.tick()
 
     def tick(self) -> None:
-        """Keep time-based snapshots (rates, fading heat) fresh when no event comes."""
+        """Keep the rates fresh when no event comes.
+
+        The heat glow is not rendered here: OpenCV lets go of the GIL, and getting it
+        back beside a busy parser thread would stall the journal. It is rendered by
+        whoever reads it, at most once per frame (see ``HeatGrid.latest``).
+        """
         self.metrics.snapshot()
-        if self.heat.refresh_due():
-            self.heat.snapshot()

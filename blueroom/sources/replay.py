@@ -8,6 +8,7 @@ loop fresh ids and later times, so the room keeps growing as it would live.
 from __future__ import annotations
 
 import gzip
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -26,11 +27,12 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.core.tweet import Tweet
-from blueroom.sources.x_payload import PayloadParser
+from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
 
 PublishMany = Callable[[Sequence[Event]], int]
 
 _LOOP_ID_STRIDE = 10**18
+_CREATED_AT = re.compile(rb'"created_at"\s*:\s*"([^"]{10,40})"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,16 +178,19 @@ class ReplaySource:
         self._set_state(SourceState.STOPPED, f"{self.path.name} stopped at line {self._line}")
 
     def _duration(self) -> float:
-        """Span of the recording in seconds (first to last post), for looping."""
+        """Span of the recording in seconds (first to last post), for looping.
+
+        Found by a quick scan for ``created_at`` rather than a full parse.
+        """
         first = last = 0.0
-        with open_lines(self.path) as handle:
-            for raw in (
-                line for chunk in iter(lambda: handle.readlines(4 << 20), []) for line in chunk
-            ):
-                for tweet in self._parser.parse(raw).tweets:
-                    if tweet.created_at:
-                        first = first or tweet.created_at
-                        last = tweet.created_at
+        for _, raw in self._numbered_lines(0):
+            match = _CREATED_AT.search(raw, 0, 2_000)
+            if match is None:
+                continue
+            stamp = parse_time(match.group(1).decode("ascii", "replace"))
+            if stamp:
+                first = first or stamp
+                last = max(last, stamp)
         return max(60.0, last - first + 1.0)
 
     def _numbered_lines(self, start_line: int) -> Iterator[tuple[int, bytes]]:
@@ -198,18 +203,22 @@ class ReplaySource:
                     if number > start_line:
                         yield number, raw
 
+    def _parsed_lines(self, start_line: int) -> Iterator[tuple[int, Parsed]]:
+        numbered = self._numbered_lines(start_line)
+        parser = self._parser
+        for number, raw in numbered:
+            yield number, parser.parse(raw)
+
     def _play_once(self, loop: int, start_line: int, duration: float) -> None:
         batch: list[Event] = []
         first_time: float | None = None
         wall_start = time.monotonic()
         last_checkpoint = wall_start
-        parser = self._parser
-        for number, raw in self._numbered_lines(start_line):
+        for number, parsed in self._parsed_lines(start_line):
             if self._stop.is_set():
                 break
             self._lines += 1
             self._line = number
-            parsed = parser.parse(raw)
             for problem in parsed.problems:
                 self._problems += 1
                 batch.append(

@@ -227,6 +227,7 @@ class PayloadParser:
 
     def __init__(self) -> None:
         self._place_cache: dict[str, Place] = {}
+        self._author_cache: dict[tuple[object, ...], Author] = {}
 
     def parse(self, raw: bytes | str) -> Parsed:
         parsed = Parsed()
@@ -338,17 +339,24 @@ class PayloadParser:
             )
         )
 
-    @staticmethod
-    def _author(user: _RawUser) -> Author:
-        return Author(
+    def _author(self, user: _RawUser) -> Author:
+        followers = user.public_metrics.followers_count if user.public_metrics else 0
+        key = (user.id, user.username, user.name, user.location, followers, user.verified)
+        cached = self._author_cache.get(key)
+        if cached is not None:
+            return cached
+        if len(self._author_cache) > 200_000:
+            self._author_cache.clear()
+        author = self._author_cache[key] = Author(
             id=user.id,
             username=clean_text(user.username)[:64],
             name=clean_text(user.name)[:100],
             location=clean_text(user.location or "")[:200],
-            followers=user.public_metrics.followers_count if user.public_metrics else 0,
+            followers=followers,
             created_at=user.created_at or "",
             verified=bool(user.verified),
         )
+        return author
 
     def _place(self, place_id: str, places: list[_RawPlace]) -> Place | None:
         cached = self._place_cache.get(place_id)

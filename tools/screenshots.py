@@ -1,0 +1,94 @@
+"""Screenshots of the five windows for the README, with a scripted operator.
+
+Starts the real app (engine process, windows, demo camera) on the embedded demo event,
+lets it run, then does what an operator would: approves a few questions, puts one on
+air, moves the session to the questions step; and saves a PNG of every window.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py docs/screenshots
+    (or with QT_QPA_PLATFORM=offscreen)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from blueroom.app import build_windows, grab_windows, make_camera  # noqa: E402
+from blueroom.capture.frames import LatestFrameSlot  # noqa: E402
+from blueroom.engine import EngineClient  # noqa: E402
+from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
+from blueroom.settings import load_settings  # noqa: E402
+from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
+
+SIZES = {
+    "operator_console": (1600, 1000),
+    "questions_wall": (1920, 1080),
+    "video_wall": (1920, 1080),
+    "heatmap_wall": (1920, 1080),
+    "guest_panel": (1600, 1000),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--seconds", type=float, default=25.0)
+    parser.add_argument("--speed", type=float, default=60.0)
+    args = parser.parse_args()
+    settings = load_settings(environ={})
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = EngineClient(
+            settings,
+            RoomOptions(
+                replay_file=DEMO_EVENT,
+                speed=args.speed,
+                loop=True,
+                journal_path=Path(scratch) / "journal.sqlite",
+            ),
+        )
+        engine.start()
+        app = QApplication([])
+        register_bundled_fonts()
+        frames = LatestFrameSlot()
+        camera = make_camera(settings, frames, engine.publish)
+        windows = build_windows(engine, frames, settings, f"session {engine.session_id}")
+        for name, window in windows.items():
+            window.resize(*SIZES[name])
+            window.show()
+        camera.start()
+
+        def operate() -> None:
+            board = engine.model.questions.latest()
+            chosen = sorted(board.pending, key=lambda q: -q.supporters)[:6]
+            for question in chosen:
+                engine.actions.approve(question.tweet_id)
+            time.sleep(0.5)
+            if chosen:
+                engine.actions.put_on_air(chosen[0].tweet_id)
+            engine.actions.go_to_step(2)
+
+        def finish() -> None:
+            for path in grab_windows(windows, args.folder):
+                print(f"screenshot: {path}")
+            app.quit()
+
+        QTimer.singleShot(int(args.seconds * 1000 * 0.7), operate)
+        QTimer.singleShot(int(args.seconds * 1000), finish)
+        app.exec()
+        camera.stop()
+        for window in windows.values():
+            window.close()
+        engine.stop()
+
+
+if __name__ == "__main__":
+    main()
