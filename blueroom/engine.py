@@ -26,8 +26,8 @@ import msgspec
 import numpy as np
 
 from blueroom.core.actions import RoomActions
-from blueroom.core.bus import Overflow, SubscriptionStats
-from blueroom.core.events import AnyEvent, Event, TweetReceived
+from blueroom.core.bus import SubscriptionStats
+from blueroom.core.events import AnyEvent, Event
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.questions import BoardSnapshot
@@ -166,13 +166,6 @@ class _SnapshotPublisher:
         self._encoder = encoder
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="engine-publisher", daemon=True)
-        self._log = room.bus.subscribe(
-            "screens-log",
-            capacity=20_000,
-            overflow=Overflow.SHED,
-            gate=room.writer.watermark,
-            accepts=lambda event: not isinstance(event, TweetReceived),
-        )
 
     def start(self) -> None:
         self._thread.start()
@@ -221,7 +214,7 @@ class _SnapshotPublisher:
                             self._room.model_errors[-5:],
                         )
                     )
-                events = self._log.drain(2_000)
+                events = self._room.drain_events()
                 if events:
                     self._send(Events(events))
         except (BrokenPipeError, OSError):
@@ -308,7 +301,7 @@ class EngineClient:
             target=engine_main,
             args=(self._config, engine_out, engine_in),
             name="blueroom-engine",
-            daemon=True,
+            daemon=False,  # it has a parsing child of its own; it stops when its pipe closes
         )
         self._engine_ends = (engine_out, engine_in)
         self._decoder = msgspec.msgpack.Decoder(ToClient)

@@ -15,6 +15,11 @@ class Step:
     title: str
     guidance: str
     minutes: int
+    label: str = ""  # a word or two for the progress row
+
+    @property
+    def short(self) -> str:
+        return self.label or self.title
 
 
 def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
@@ -26,6 +31,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "Make yourself comfortable. The team will walk you through the hour, one step "
             "at a time. Nothing happens without you.",
             5,
+            label="Welcome",
         ),
         Step(
             "first-post",
@@ -33,18 +39,21 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             f"Say hello to your fans. We suggest mentioning {hashtag} so everyone can "
             "follow along.",
             5,
+            label="First post",
         ),
         Step(
             "questions",
             "Answer your fans",
             "Questions arrive on the wall behind you. Tap one on this screen to answer it live.",
             25,
+            label="Questions",
         ),
         Step(
             "live-video",
             "Go live",
             "The camera is ready. When you say so, we go live to everyone following the event.",
             10,
+            label="Go live",
         ),
         Step(
             "mirror",
@@ -52,12 +61,14 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "Strike a pose: a three-second countdown, then sign your photo with your "
             "finger before we post it.",
             10,
+            label="Mirror",
         ),
         Step(
             "final-selfie",
             "The final selfie",
             "One last picture with the team, to thank everyone who took part.",
             5,
+            label="Selfie",
         ),
     )
 

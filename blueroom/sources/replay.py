@@ -27,11 +27,13 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.core.tweet import Tweet
+from blueroom.sources.parse_worker import ParseWorker
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
 
 PublishMany = Callable[[Sequence[Event]], int]
 
 _LOOP_ID_STRIDE = 10**18
+FAST_SPEED = 200.0
 _CREATED_AT = re.compile(rb'"created_at"\s*:\s*"([^"]{10,40})"')
 
 
@@ -92,6 +94,7 @@ class ReplaySource:
         name: str = "replay",
         max_batch: int = 500,
         checkpoint_every: float = 2.0,
+        parse_in_worker: bool | None = None,
     ) -> None:
         if speed is not None and speed <= 0:
             raise ValueError("speed must be positive (or None for as fast as possible)")
@@ -99,6 +102,10 @@ class ReplaySource:
         self.name = name
         self.speed = speed
         self.loop = loop
+        # At full speed parsing goes to a worker process (its own GIL, the other core).
+        fast = speed is None or speed >= FAST_SPEED
+        self.parse_in_worker = fast if parse_in_worker is None else parse_in_worker
+        self._worker: ParseWorker | None = None
         self._publish_many = publish_many
         self._start_loop = start_loop
         self._start_line = start_line
@@ -145,6 +152,12 @@ class ReplaySource:
         self._publish_many([SourceStateChanged(source=self.name, state=state, detail=detail)])
 
     def _run(self) -> None:
+        if self.parse_in_worker:
+            self._worker = ParseWorker()
+            try:
+                self._worker.start()
+            except (AssertionError, OSError):  # e.g. inside a daemonic process: parse here
+                self._worker = None
         try:
             self._play()
         except OSError as error:
@@ -155,6 +168,8 @@ class ReplaySource:
         except Exception as error:  # noqa: BLE001 - the room must outlive a bad file
             self._set_state(SourceState.FAILED, f"replay stopped: {type(error).__name__}: {error}")
         finally:
+            if self._worker is not None:
+                self._worker.stop()
             self._finished.set()
 
     def _play(self) -> None:
@@ -205,6 +220,9 @@ class ReplaySource:
 
     def _parsed_lines(self, start_line: int) -> Iterator[tuple[int, Parsed]]:
         numbered = self._numbered_lines(start_line)
+        if self._worker is not None:
+            yield from self._worker.parse(numbered)
+            return
         parser = self._parser
         for number, raw in numbered:
             yield number, parser.parse(raw)

@@ -47,6 +47,7 @@ CONSOLE_STYLE = f"""
 QWidget {{ background: {NIGHT.name()}; color: {TEXT.name()}; font-family: "{UI_FAMILY}";
            font-size: 14px; }}
 QFrame#card {{ background: {PANEL.name()}; border: 1px solid {LINE.name()}; border-radius: 10px; }}
+QFrame#card QLabel {{ background: transparent; border: none; }}
 QLabel#figure {{ font-size: 28px; font-weight: 700; }}
 QLabel#caption {{ color: {MUTED.name()}; font-size: 12px; text-transform: uppercase; }}
 QLabel#title {{ font-size: 18px; font-weight: 700; }}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import time
 from pathlib import Path
 
@@ -93,3 +94,35 @@ def test_a_missing_or_unreadable_file_is_a_failed_state_not_a_crash(tmp_path: Pa
 def test_resumes_from_a_line(recording: Path) -> None:
     events, _ = play(recording, speed=None, loop=False, start_line=3)
     assert [e.tweet.id for e in events if isinstance(e, TweetReceived)] == ["102", "103"]
+
+
+def test_a_parse_worker_process_gives_exactly_what_parsing_here_gives(recording: Path) -> None:
+    inline, _ = play(recording, speed=None, loop=False, parse_in_worker=False)
+    worker, source = play(recording, speed=None, loop=False, parse_in_worker=True)
+    assert source.parse_in_worker
+    assert [e.tweet for e in worker if isinstance(e, TweetReceived)] == [
+        e.tweet for e in inline if isinstance(e, TweetReceived)
+    ]
+    assert [(e.line, e.reason) for e in worker if isinstance(e, MalformedRecord)] == [
+        (e.line, e.reason) for e in inline if isinstance(e, MalformedRecord)
+    ]
+
+
+def test_parsing_carries_on_here_when_the_worker_process_dies(tmp_path: Path) -> None:
+    from blueroom.sources.parse_worker import CHUNK_LINES, ParseWorker
+
+    lines = [
+        (n, (json.dumps(post(str(n), f"post {n}")) + "\n").encode())
+        for n in range(1, CHUNK_LINES * 4)
+    ]
+    worker = ParseWorker()
+    worker.start()
+    results = worker.parse(iter(lines))
+    first = [next(results) for _ in range(10)]
+    worker._process.kill()
+    rest = list(results)
+    worker.stop()
+    assert worker.failed
+    numbers = [n for n, _ in first + rest]
+    assert numbers == list(range(1, CHUNK_LINES * 4)), "every line once, in order"
+    assert all(parsed.tweets for _, parsed in first + rest)

@@ -16,7 +16,7 @@ import pytest
 from blueroom.core.bus import Bus
 from blueroom.core.events import QuestionState, QuestionStateChanged, TweetReceived
 from blueroom.core.tweet import Tweet
-from blueroom.store.journal import Journal, JournalError, JournalWriter
+from blueroom.store.journal import Journal, JournalError, JournalWriter, encode_batch
 from tests.conftest import post, write_recording
 
 
@@ -68,12 +68,22 @@ def test_an_unreadable_row_is_reported_and_skipped(tmp_path: Path) -> None:
     session = journal.new_session()
     with sqlite3.connect(path) as conn:
         conn.execute(
-            "INSERT INTO events(session_id, at, kind, body) VALUES (?, 0, 'X', ?)",
-            (session.id, b"{not json"),
+            "INSERT INTO batches(session_id, first_at, last_at, count, kinds, body)"
+            " VALUES (?, 0, 0, 3, 'TweetReceived', ?)",
+            (session.id, b"\xc1 not msgpack"),
+        )
+        conn.execute(
+            "INSERT INTO batches(session_id, first_at, last_at, count, kinds, body)"
+            " VALUES (?, 0, 0, 1, 'QuestionStateChanged', ?)",
+            (
+                session.id,
+                encode_batch([QuestionStateChanged(tweet_id="1", state=QuestionState.APPROVED)])[4],
+            ),
         )
     bad: list[int] = []
-    assert list(journal.read(session.id, on_bad_row=lambda seq, why: bad.append(seq))) == [[]]
+    read = list(journal.read(session.id, on_bad_row=lambda seq, why: bad.append(seq)))
     assert bad == [1]
+    assert [e.kind for batch in read for e in batch] == ["QuestionStateChanged"]
 
 
 def test_a_file_that_is_not_a_journal_gives_one_clear_error(tmp_path: Path) -> None:

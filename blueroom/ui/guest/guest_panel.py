@@ -141,7 +141,7 @@ class GuestPanel(QWidget):
             painter.drawText(
                 QRectF(x - spacing / 2 + radius, y + radius * 2.2, spacing - 4, h * 0.06),
                 Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
-                step.title.split(",")[0],
+                step.short,
             )
 
     def _paint_mirror(self, painter: QPainter, box: QRectF) -> None:

@@ -1,0 +1,149 @@
+"""Parsing in a worker process, for replays played as fast as the room takes them.
+
+Turning an X payload into a :class:`Tweet` is most of what a post costs, and the
+engine's journal-and-models thread needs the same GIL. A child process, with its own
+GIL on the other core, parses chunks of raw lines; the source thread only decodes the
+MessagePack that comes back. A feeder thread keeps chunks in flight so the worker
+never waits. Should the worker die, parsing carries on in the calling thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import suppress
+from multiprocessing.connection import Connection
+from typing import Any
+
+import msgspec
+
+from blueroom.core.tweet import Tweet
+from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
+
+CHUNK_LINES = 1_000
+IN_FLIGHT = 3
+
+
+class _Chunk(msgspec.Struct, gc=False):
+    tweets: list[list[Tweet]]
+    problems: list[list[tuple[str, str, bool]]]
+
+
+def _serve(inbox: Connection, outbox: Connection) -> None:
+    parser = PayloadParser()
+    encoder = msgspec.msgpack.Encoder()
+    while True:
+        try:
+            data = inbox.recv_bytes()
+        except EOFError:
+            return
+        if not data:
+            return
+        lines = data.split(b"\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        tweets: list[list[Tweet]] = []
+        problems: list[list[tuple[str, str, bool]]] = []
+        for raw in lines:
+            parsed = parser.parse(raw)
+            tweets.append(parsed.tweets)
+            problems.append([(p.reason, p.excerpt, p.dropped) for p in parsed.problems])
+        outbox.send_bytes(encoder.encode(_Chunk(tweets, problems)))
+
+
+class ParseWorker:
+    """Owns one parsing process; ``parse`` turns numbered raw lines into numbered results."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        worker_in, self._to_worker = context.Pipe(duplex=False)
+        self._from_worker, worker_out = context.Pipe(duplex=False)
+        self._process: Any = context.Process(
+            target=_serve, args=(worker_in, worker_out), name="blueroom-parser", daemon=True
+        )
+        self._worker_ends = (worker_in, worker_out)
+        self._decoder = msgspec.msgpack.Decoder(_Chunk)
+        self._fallback = PayloadParser()
+        self.failed = False
+
+    def start(self) -> None:
+        self._process.start()
+        for end in self._worker_ends:
+            end.close()
+
+    def stop(self) -> None:
+        with suppress(OSError):
+            self._to_worker.send_bytes(b"")
+        self._process.join(2.0)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join(2.0)
+        self._to_worker.close()
+        self._from_worker.close()
+
+    def parse(self, numbered: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, Parsed]]:
+        """Results in order, while a feeder thread sends the next chunks."""
+        in_flight: queue.Queue[tuple[int, list[bytes]] | None] = queue.Queue(maxsize=IN_FLIGHT)
+        stop = threading.Event()
+
+        def feed() -> None:
+            try:
+                for chunk in _chunks(numbered):
+                    in_flight.put(chunk)  # blocks while IN_FLIGHT chunks are out
+                    if stop.is_set():
+                        break
+                    if self.failed:
+                        continue  # the reader parses it itself
+                    payload = b"".join(line.rstrip(b"\n") + b"\n" for line in chunk[1])
+                    try:
+                        self._to_worker.send_bytes(payload)
+                    except OSError:
+                        self.failed = True
+            finally:
+                in_flight.put(None)
+
+        feeder = threading.Thread(target=feed, name="source-parse-feeder", daemon=True)
+        feeder.start()
+        done = False
+        try:
+            while (chunk := in_flight.get()) is not None:
+                first, lines = chunk
+                yield from enumerate(self._receive(lines), start=first)
+            done = True
+        finally:
+            stop.set()
+            while not done:  # stopped early: collect what is in flight, let the feeder end
+                chunk = in_flight.get()
+                if chunk is None:
+                    done = True
+                else:
+                    self._receive(chunk[1])
+            feeder.join(2.0)
+
+    def _receive(self, lines: list[bytes]) -> list[Parsed]:
+        if not self.failed:
+            try:
+                chunk = self._decoder.decode(self._from_worker.recv_bytes())
+                return [
+                    Parsed(tweets, [Problem(*problem) for problem in problems])
+                    for tweets, problems in zip(chunk.tweets, chunk.problems, strict=True)
+                ]
+            except (EOFError, OSError, msgspec.DecodeError, ValueError):
+                self.failed = True
+        return [self._fallback.parse(line) for line in lines]
+
+
+def _chunks(numbered: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, list[bytes]]]:
+    first = 0
+    lines: list[bytes] = []
+    for number, raw in numbered:
+        if not lines:
+            first = number
+        lines.append(raw)
+        if len(lines) >= CHUNK_LINES:
+            yield first, lines
+            lines = []
+    if lines:
+        yield first, lines
