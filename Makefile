@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint soak bench screenshots assets system clean
+.PHONY: demo test lint bench screenshots assets system clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,6 @@ lint: $(STAMP)
 
 test: $(STAMP) system lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not soak" $(PYTEST_ARGS)
-
-soak: $(STAMP) system
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak $(PYTEST_ARGS)
 
 bench: $(STAMP) system
 	@for script in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done

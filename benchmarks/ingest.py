@@ -59,6 +59,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=12.0)
     parser.add_argument("--file", type=Path, default=DEMO_EVENT)
+    parser.add_argument("--speed", type=float, default=None, help="replay speed (default: max)")
     args = parser.parse_args()
 
     settings = load_settings(environ={})
@@ -67,7 +68,7 @@ def main() -> None:
             settings,
             RoomOptions(
                 replay_file=args.file,
-                speed=None,
+                speed=args.speed,
                 loop=True,
                 journal_path=Path(folder) / "bench.sqlite",
             ),
@@ -119,7 +120,8 @@ def main() -> None:
     rate = (n1 - n0) / (t1 - t0)
     stalls = [max(0.0, gap - 1.0) for gap in gaps]
     ceiling = json_ceiling(args.file)
-    print(f"ingest parse→bus→journal→models with the GUI running: {rate:,.0f} events/s")
+    pace = "max speed" if args.speed is None else f"{args.speed:g}× speed"
+    print(f"ingest parse→bus→journal→models with the GUI running ({pace}): {rate:,.0f} events/s")
     print(
         f"GUI thread blocked at most: {max(stalls):.1f} ms"
         f" (p99 {percentile(stalls, 0.99):.1f} ms over {len(gaps):,} ticks of a 1 ms timer)"

@@ -156,7 +156,7 @@ class ReplaySource:
             self._worker = ParseWorker()
             try:
                 self._worker.start()
-            except (AssertionError, OSError):  # e.g. inside a daemonic process: parse here
+            except Exception:  # noqa: BLE001 - no helper process to be had: parse here
                 self._worker = None
         try:
             self._play()
