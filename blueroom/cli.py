@@ -45,7 +45,19 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _add_run_options(parser: argparse.ArgumentParser, *, speed_default: str) -> None:
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be zero or more minutes")
+    return value
+
+
+def _add_run_options(
+    parser: argparse.ArgumentParser, *, speed_default: str, skip_default: float = 0.0
+) -> None:
     display = parser.add_mutually_exclusive_group()
     display.add_argument(
         "--kiosk",
@@ -65,6 +77,13 @@ def _add_run_options(parser: argparse.ArgumentParser, *, speed_default: str) -> 
         type=_speed,
         default=argparse.SUPPRESS if speed_default == "settings" else speed_default,
         help=f"replay speed: 1, 10, ... or max (default: {speed_default})",
+    )
+    parser.add_argument(
+        "--skip",
+        type=_minutes,
+        default=skip_default,
+        metavar="MINUTES",
+        help=f"start this many minutes into the recording, on a new session (default: {skip_default:g})",
     )
     parser.add_argument(
         "--no-loop",
@@ -127,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         "#AskBlueRoom and the bundled demo video: no account, camera or "
         "network needed.",
     )
-    _add_run_options(demo, speed_default="10")
+    _add_run_options(demo, speed_default="10", skip_default=40.0)
 
     run = commands.add_parser(
         "run",
@@ -173,6 +192,7 @@ def _room_options(args: argparse.Namespace) -> RoomOptions:
         loop=args.loop,
         new_session=args.new_session,
         journal_path=journal,
+        skip_minutes=args.skip,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 import threading
 import time
 from collections import deque
@@ -122,6 +123,10 @@ def _options_from(raw: dict[str, Any]) -> RoomOptions:
 
 def engine_main(config: bytes, outbox: Connection, inbox: Connection) -> None:
     """Entry point of the engine process: run the room until told to stop."""
+    # Ctrl-C reaches the whole process group: the screens decide when the engine stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    terminated = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: terminated.set())
     encoder = msgspec.msgpack.Encoder()
     settings_raw, options_raw = msgspec.msgpack.decode(config)
     settings = msgspec.convert(settings_raw, Settings)
@@ -141,7 +146,7 @@ def engine_main(config: bytes, outbox: Connection, inbox: Connection) -> None:
     publisher.start()
     decoder = msgspec.msgpack.Decoder(ToEngine)
     try:
-        while True:
+        while not terminated.is_set():
             if not inbox.poll(0.1):
                 continue
             message = decoder.decode(inbox.recv_bytes())

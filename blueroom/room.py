@@ -39,6 +39,7 @@ class RoomOptions:
     loop: bool | None = None
     new_session: bool = False
     journal_path: Path | None = None
+    skip_minutes: float = 0.0  # start the recording this far in (a fresh session only)
 
 
 @dataclass(slots=True)
@@ -122,6 +123,7 @@ class Room:
             loop=settings.source.loop if options.loop is None else options.loop,
             start_loop=start_loop,
             start_line=start_line,
+            skip_seconds=options.skip_minutes * 60.0 if not self.report.resumed else 0.0,
         )
         self._started = False
         self._stopped = threading.Event()

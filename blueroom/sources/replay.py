@@ -95,6 +95,7 @@ class ReplaySource:
         max_batch: int = 500,
         checkpoint_every: float = 2.0,
         parse_in_worker: bool | None = None,
+        skip_seconds: float = 0.0,
     ) -> None:
         if speed is not None and speed <= 0:
             raise ValueError("speed must be positive (or None for as fast as possible)")
@@ -102,6 +103,8 @@ class ReplaySource:
         self.name = name
         self.speed = speed
         self.loop = loop
+        self.skip_seconds = skip_seconds  # of the recording's start, on its first play only
+        self._first_time = 0.0
         # At full speed parsing goes to a worker process (its own GIL, the other core).
         fast = speed is None or speed >= FAST_SPEED
         self.parse_in_worker = fast if parse_in_worker is None else parse_in_worker
@@ -206,6 +209,7 @@ class ReplaySource:
             if stamp:
                 first = first or stamp
                 last = max(last, stamp)
+        self._first_time = first
         return max(60.0, last - first + 1.0)
 
     def _numbered_lines(self, start_line: int) -> Iterator[tuple[int, bytes]]:
@@ -228,6 +232,8 @@ class ReplaySource:
             yield number, parser.parse(raw)
 
     def _play_once(self, loop: int, start_line: int, duration: float) -> None:
+        first_play = loop == self._start_loop and start_line == 0 and self.skip_seconds > 0
+        skip_until = self._first_time + self.skip_seconds if first_play else 0.0
         batch: list[Event] = []
         first_time: float | None = None
         wall_start = time.monotonic()
@@ -249,6 +255,8 @@ class ReplaySource:
                     )
                 )
             for tweet in parsed.tweets:
+                if skip_until and tweet.created_at and tweet.created_at < skip_until:
+                    continue
                 if self.speed is not None and tweet.created_at:
                     if first_time is None:
                         first_time = tweet.created_at

@@ -126,3 +126,12 @@ def test_parsing_carries_on_here_when_the_worker_process_dies(tmp_path: Path) ->
     numbers = [n for n, _ in first + rest]
     assert numbers == list(range(1, CHUNK_LINES * 4)), "every line once, in order"
     assert all(parsed.tweets for _, parsed in first + rest)
+
+
+def test_skipping_starts_the_first_play_later_in_the_recording(tmp_path: Path) -> None:
+    path = write_recording(
+        tmp_path / "long.jsonl",
+        [post(str(n), "hi", created_at=f"2026-11-24T18:{n:02d}:00.000Z") for n in range(10)],
+    )
+    events, _ = play(path, speed=None, loop=False, skip_seconds=5 * 60)
+    assert [e.tweet.id for e in events if isinstance(e, TweetReceived)] == ["5", "6", "7", "8", "9"]
