@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from blueroom.app import build_windows, make_camera  # noqa: E402
+from blueroom.app import build_windows, frame_preparer, make_camera, settle_memory  # noqa: E402
 from blueroom.capture.frames import LatestFrameSlot  # noqa: E402
 from blueroom.engine import EngineClient  # noqa: E402
 from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
@@ -83,6 +83,11 @@ def main() -> None:
             window.resize(1920, 1080)
             window.show()
         camera.start()
+        preparer = frame_preparer(frames, windows)
+        preparer.start()
+        settle_memory()
+        heat_wall = windows["heatmap_wall"]
+        heat_wall.composer_thread.start()  # type: ignore[attr-defined]
 
         gaps: list[float] = []
         last = [time.perf_counter()]
@@ -110,6 +115,8 @@ def main() -> None:
         app.exec()
         heartbeat.stop()
         camera.stop()
+        preparer.stop()
+        heat_wall.composer_thread.stop()  # type: ignore[attr-defined]
         heat = windows["heatmap_wall"]
         frame_ms = list(getattr(heat, "frame_ms", []))
         for window in windows.values():

@@ -7,6 +7,7 @@ it needs from here. The engine (sources, bus, journal, models) runs in its own p
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -33,9 +34,10 @@ from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
 from blueroom.ui.placement import Plan, ScreenInfo, plan_placement
-from blueroom.ui.walls.heatmap_wall import HeatmapWall
+from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
+from blueroom.ui.widgets.frames import FramePreparer, PreparedFrames
 
 LAND_MASK = ASSETS / "map" / "land_0p25.npz"
 
@@ -132,6 +134,10 @@ def build_windows(
         bus_stats=room.bus_stats,
         journal_stats=room.writer_stats,
     )
+    heat_wall = HeatmapWall(
+        model.heat, model.metrics, hashtag=event.hashtag, land_mask=LAND_MASK, frame_rate=frame_rate
+    )
+    heat_wall.use_composer_thread(HeatComposerThread(model.heat, heat_wall.composer))
     pump = EventPump(room.drain_events, frame_rate=frame_rate, parent=console)
     pump.batch.connect(console.on_events)
     return {
@@ -147,15 +153,25 @@ def build_windows(
             guest_name=event.guest_name,
             frame_rate=frame_rate,
         ),
-        "heatmap_wall": HeatmapWall(
-            model.heat,
-            model.metrics,
-            hashtag=event.hashtag,
-            land_mask=LAND_MASK,
-            frame_rate=frame_rate,
-        ),
+        "heatmap_wall": heat_wall,
         "guest_panel": GuestPanel(model.session, frames, guest_name=event.guest_name),
     }
+
+
+def settle_memory() -> None:
+    """After start-up: freeze what exists so full collections stay short during the show."""
+    gc.collect()
+    gc.freeze()
+
+
+def frame_preparer(frames: LatestFrameSlot, windows: dict[str, QWidget]) -> FramePreparer:
+    """One thread scales camera frames for the video wall and the mirror (started by caller)."""
+    preparer = FramePreparer(frames)
+    for window in windows.values():
+        prepared = getattr(window, "prepared", None)
+        if isinstance(prepared, PreparedFrames):
+            preparer.register(prepared)
+    return preparer
 
 
 def place_windows(
@@ -241,6 +257,12 @@ def _run_windows(
     console.closed.connect(app.quit)
     if camera is not None:
         camera.start()
+    heat_wall = windows["heatmap_wall"]
+    assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
+    heat_wall.composer_thread.start()
+    preparer = frame_preparer(frames, windows)
+    preparer.start()
+    settle_memory()
 
     def finish() -> None:
         if gui.screenshots is not None:
@@ -264,6 +286,8 @@ def _run_windows(
             signal.signal(sig, handler)
         if camera is not None:
             camera.stop()
+        heat_wall.composer_thread.stop()
+        preparer.stop()
         for window in windows.values():
             window.close()
             window.deleteLater()

@@ -13,7 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-OUR_THREADS = ("journal-writer", "room-models", "source-", "camera")
+OUR_THREADS = ("journal-writer", "room-models", "source-", "camera", "heat-composer")
 
 
 @pytest.fixture(autouse=True)

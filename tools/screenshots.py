@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from blueroom.app import build_windows, grab_windows, make_camera  # noqa: E402
+from blueroom.app import build_windows, frame_preparer, grab_windows, make_camera  # noqa: E402
 from blueroom.capture.frames import LatestFrameSlot  # noqa: E402
 from blueroom.engine import EngineClient  # noqa: E402
 from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
@@ -65,6 +65,9 @@ def main() -> None:
             window.resize(*SIZES[name])
             window.show()
         camera.start()
+        preparer = frame_preparer(frames, windows)
+        preparer.start()
+        windows["heatmap_wall"].composer_thread.start()  # type: ignore[attr-defined]
 
         def operate() -> None:
             board = engine.model.questions.latest()
@@ -85,6 +88,8 @@ def main() -> None:
         QTimer.singleShot(int(args.seconds * 1000), finish)
         app.exec()
         camera.stop()
+        preparer.stop()
+        windows["heatmap_wall"].composer_thread.stop()  # type: ignore[attr-defined]
         for window in windows.values():
             window.close()
         engine.stop()

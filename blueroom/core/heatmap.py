@@ -184,8 +184,14 @@ class HeatGrid:
         return latest
 
     def refresh_due(self) -> bool:
+        """A new rendering is worth it: new posts, flashes fading, or a second of decay."""
         latest = self._latest
-        return latest is None or self._clock() - latest.made_at >= REFRESH_SECONDS
+        if latest is None:
+            return True
+        age = self._clock() - latest.made_at
+        if age < REFRESH_SECONDS:
+            return False
+        return latest.version != self._version or bool(latest.flashes) or age >= 1.0
 
     def snapshot(self) -> HeatSnapshot:
         """Decay to now, render the glow, and keep it as the latest snapshot."""

@@ -11,10 +11,10 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from blueroom.capture.frames import Frame, LatestFrameSlot
+from blueroom.capture.frames import LatestFrameSlot
 from blueroom.core.session import SessionScript, SessionSnapshot
 from blueroom.ui import theme
-from blueroom.ui.widgets.frames import bgr_image, cover
+from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
 
 
 class GuestPanel(QWidget):
@@ -33,7 +33,8 @@ class GuestPanel(QWidget):
         self._frames = frames
         self._guest_name = guest_name
         self._snapshot: SessionSnapshot = session.latest()
-        self._frame: Frame | None = None
+        self.prepared = PreparedFrames(frames, mirror=True)
+        self._shown_seq = 0
         self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self.setMinimumSize(480, 300)
@@ -48,14 +49,14 @@ class GuestPanel(QWidget):
             self._snapshot = snapshot
             self._background = None
             self.update()
-        frame = self._frames.latest()
-        if frame is not None and (self._frame is None or frame.seq != self._frame.seq):
-            self._frame = frame
-            box = self._mirror_box()
-            ratio = self.devicePixelRatioF()
-            self._mirror = cover(
-                frame.image, round(box.width() * ratio), round(box.height() * ratio), mirror=True
-            )
+        box = self._mirror_box()
+        ratio = self.devicePixelRatioF()
+        size = (round(box.width() * ratio), round(box.height() * ratio))
+        self.prepared.set_size(*size)
+        latest = self.prepared.latest()
+        if latest is not None and latest[0] != self._shown_seq and latest[1] == size:
+            self._shown_seq = latest[0]
+            self._mirror = latest[2]
             self.update(box.toAlignedRect())
 
     def _mirror_box(self) -> QRectF:
@@ -67,7 +68,7 @@ class GuestPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._background = None
         self._mirror = None
-        self._frame = None
+        self._shown_seq = 0
         super().resizeEvent(event)
 
     @property

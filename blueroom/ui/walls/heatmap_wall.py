@@ -8,7 +8,9 @@ only copies one opaque image per frame (scaling in QPainter cost ~10 ms a frame)
 
 from __future__ import annotations
 
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
@@ -76,6 +78,106 @@ def land_dots(
     return np.ascontiguousarray(image)
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The frame to compose, in device pixels: the widget's size and where the map sits."""
+
+    width: int
+    height: int
+    map_rect: tuple[int, int, int, int]  # x, y, width, height
+
+
+def crop_world(image: np.ndarray) -> np.ndarray:
+    """The WORLD_VIEW part of a full-world, north-up image."""
+    west, south, width, height = WORLD_VIEW
+    per_degree_x = image.shape[1] / 360.0
+    per_degree_y = image.shape[0] / 180.0
+    x0 = round((west + 180.0) * per_degree_x)
+    x1 = round((west + width + 180.0) * per_degree_x)
+    y0 = round((90.0 - (south + height)) * per_degree_y)
+    y1 = round((90.0 - south) * per_degree_y)
+    return image[y0:y1, x0:x1]
+
+
+class HeatFrameComposer:
+    """Glow + dotted land → one opaque BGRA frame at the screen's size (numpy/OpenCV only)."""
+
+    def __init__(self, land: np.ndarray) -> None:
+        self._land = land
+        lut = glow_lut().astype(np.float32)
+        premultiplied = lut[:, :3] * (lut[:, 3:4] / 255.0)
+        self._lut_bgr = [premultiplied[:, c].astype(np.uint8).reshape(256, 1) for c in (2, 1, 0)]
+        self._base: tuple[Target, np.ndarray] | None = None
+
+    def base(self, target: Target) -> np.ndarray:
+        if self._base is not None and self._base[0] == target:
+            return self._base[1]
+        night = theme.NIGHT
+        base = np.empty((target.height, target.width, 4), dtype=np.uint8)
+        base[...] = (night.blue(), night.green(), night.red(), 255)
+        x, y, map_w, map_h = target.map_rect
+        land = cv2.resize(crop_world(self._land), (map_w, map_h), interpolation=cv2.INTER_AREA)
+        alpha = land[..., 3:4].astype(np.float32) / 255.0
+        region = base[y : y + map_h, x : x + map_w, :3].astype(np.float32)
+        dots = land[..., [2, 1, 0]].astype(np.float32)
+        base[y : y + map_h, x : x + map_w, :3] = (region * (1 - alpha) + dots * alpha).astype(
+            np.uint8
+        )
+        self._base = (target, base)
+        return base
+
+    def compose(self, glow: np.ndarray, target: Target) -> np.ndarray:
+        base = self.base(target)
+        frame = base.copy()
+        x, y, map_w, map_h = target.map_rect
+        scaled = cv2.resize(crop_world(glow), (map_w, map_h), interpolation=cv2.INTER_LINEAR)
+        channels = [cv2.LUT(scaled, lut) for lut in self._lut_bgr]
+        colour = cv2.merge([*channels, np.zeros_like(scaled)])
+        frame[y : y + map_h, x : x + map_w] = cv2.add(base[y : y + map_h, x : x + map_w], colour)
+        return frame
+
+
+class HeatComposerThread:
+    """Composes frames off the GUI thread (OpenCV lets go of the GIL): the wall only blits.
+
+    Started and stopped by the composition root.
+    """
+
+    def __init__(self, grid: HeatGrid, composer: HeatFrameComposer, rate: float = 20.0) -> None:
+        self._grid = grid
+        self._composer = composer
+        self._interval = 1.0 / rate
+        self._target: Target | None = None
+        self._latest: tuple[Target, float, np.ndarray] | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="heat-composer", daemon=True)
+
+    def set_target(self, target: Target) -> None:
+        self._target = target
+
+    def latest(self) -> tuple[Target, float, np.ndarray] | None:
+        return self._latest
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(2.0)
+
+    def _run(self) -> None:
+        shown: tuple[Target | None, float] = (None, -1.0)
+        while not self._stop.wait(self._interval):
+            target = self._target
+            snapshot = self._grid.latest()
+            if target is None or (target, snapshot.made_at) == shown:
+                continue
+            frame = self._composer.compose(snapshot.glow, target)
+            self._latest = (target, snapshot.made_at, frame)
+            shown = (target, snapshot.made_at)
+
+
 class HeatmapWall(QWidget):
     def __init__(
         self,
@@ -96,12 +198,10 @@ class HeatmapWall(QWidget):
         self.snapshot: HeatSnapshot | None = None
         self.frame_ms: list[float] = []
         self.setMinimumSize(480, 270)
-        self._land = land_dots(land_mask)
-        lut = glow_lut().astype(np.float32)
-        premultiplied = lut[:, :3] * (lut[:, 3:4] / 255.0)
-        self._lut_bgr = [premultiplied[:, c].astype(np.uint8).reshape(256, 1) for c in (2, 1, 0)]
-        self._base: np.ndarray | None = None
+        self.composer = HeatFrameComposer(land_dots(land_mask))
+        self.composer_thread: HeatComposerThread | None = None
         self._frame: np.ndarray | None = None
+        self._shown_made_at = -1.0
         self._image: QImage | None = None
         self._overlay: QPixmap | None = None
         self._overlay_rects: list[QRect] = []
@@ -139,60 +239,26 @@ class HeatmapWall(QWidget):
             max(1, round(rect.height() * ratio)),
         )
 
+    def target(self) -> Target:
+        ratio = self.devicePixelRatioF()
+        return Target(
+            round(self.width() * ratio), round(self.height() * ratio), self._device_rect()
+        )
+
+    def use_composer_thread(self, thread: HeatComposerThread) -> None:
+        self.composer_thread = thread
+        thread.set_target(self.target())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._base = None
         self._overlay = None
-        if self.snapshot is not None:
-            self._compose(self.snapshot)
+        if self.composer_thread is not None:
+            self.composer_thread.set_target(self.target())
+        elif self.snapshot is not None:
+            self._show(self.composer.compose(self.snapshot.glow, self.target()))
         super().resizeEvent(event)
 
-    # -- composing ----------------------------------------------------------------------
-    def _crop_world(self, image: np.ndarray) -> np.ndarray:
-        """The WORLD_VIEW part of a full-world, north-up image."""
-        west, south, width, height = WORLD_VIEW
-        per_degree_x = image.shape[1] / 360.0
-        per_degree_y = image.shape[0] / 180.0
-        x0 = round((west + 180.0) * per_degree_x)
-        x1 = round((west + width + 180.0) * per_degree_x)
-        y0 = round((90.0 - (south + height)) * per_degree_y)
-        y1 = round((90.0 - south) * per_degree_y)
-        return image[y0:y1, x0:x1]
-
-    def _make_base(self) -> np.ndarray:
-        ratio = self.devicePixelRatioF()
-        width, height = round(self.width() * ratio), round(self.height() * ratio)
-        night = theme.NIGHT
-        base = np.empty((height, width, 4), dtype=np.uint8)
-        base[...] = (night.blue(), night.green(), night.red(), 255)
-        x, y, map_w, map_h = self._device_rect()
-        land = cv2.resize(
-            self._crop_world(self._land), (map_w, map_h), interpolation=cv2.INTER_AREA
-        )
-        alpha = land[..., 3:4].astype(np.float32) / 255.0
-        region = base[y : y + map_h, x : x + map_w, :3].astype(np.float32)
-        dots = land[..., [2, 1, 0]].astype(np.float32)
-        base[y : y + map_h, x : x + map_w, :3] = (region * (1 - alpha) + dots * alpha).astype(
-            np.uint8
-        )
-        return base
-
-    def _compose(self, snapshot: HeatSnapshot) -> None:
-        if self._base is None or self._base.shape[:2] != (
-            round(self.height() * self.devicePixelRatioF()),
-            round(self.width() * self.devicePixelRatioF()),
-        ):
-            self._base = self._make_base()
-        x, y, map_w, map_h = self._device_rect()
-        if self._frame is None or self._frame.shape != self._base.shape:
-            self._frame = self._base.copy()
-        frame = self._frame
-        glow = cv2.resize(
-            self._crop_world(snapshot.glow), (map_w, map_h), interpolation=cv2.INTER_LINEAR
-        )
-        channels = [cv2.LUT(glow, lut) for lut in self._lut_bgr]
-        colour = cv2.merge([*channels, np.zeros_like(glow)])
-        base = self._base[y : y + map_h, x : x + map_w]
-        frame[y : y + map_h, x : x + map_w] = cv2.add(base, colour)
+    def _show(self, frame: np.ndarray) -> None:
+        self._frame = frame
         self._image = QImage(
             frame.data, frame.shape[1], frame.shape[0], frame.strides[0], QImage.Format.Format_RGB32
         )
@@ -202,13 +268,22 @@ class HeatmapWall(QWidget):
         started = time.perf_counter()
         snapshot = self.grid.latest()
         now = time.monotonic()
-        changed = self.snapshot is None or (
+        changed = False
+        if self.composer_thread is not None:
+            composed = self.composer_thread.latest()
+            fresh = composed is not None and composed[1] != self._shown_made_at
+            if composed is not None and fresh and composed[0] == self.target():
+                self._shown_made_at = composed[1]
+                self._show(composed[2])
+                changed = True
+            self.snapshot = snapshot
+        elif self.snapshot is None or (
             snapshot.made_at != self.snapshot.made_at and now - self._composed_at >= COMPOSE_SECONDS
-        )
-        if changed:
+        ):
             self._composed_at = now
             self.snapshot = snapshot
-            self._compose(snapshot)
+            self._show(self.composer.compose(snapshot.glow, self.target()))
+            changed = True
         if time.monotonic() - self._overlay_at >= OVERLAY_SECONDS:
             self._overlay = None
         if changed or self._overlay is None:

@@ -11,15 +11,15 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from blueroom.capture.frames import Frame, LatestFrameSlot
+from blueroom.capture.frames import LatestFrameSlot
 from blueroom.core.events import CameraState
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.questions import QuestionBoard
 from blueroom.ui import theme
-from blueroom.ui.widgets.frames import bgr_image, cover
+from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import clip, single_line
 
 REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
@@ -45,10 +45,13 @@ class VideoWall(QWidget):
         self._metrics = metrics
         self._hashtag = hashtag
         self._guest_name = guest_name
-        self._frame: Frame | None = None
+        self.prepared = PreparedFrames(frames)
+        self._shown_seq = 0
         self._prepared: np.ndarray | None = None  # the frame at the widget's size
         self._image: QImage | None = None
         self._painted_at = 0.0
+        self._overlay: QPixmap | None = None
+        self._overlay_key: tuple[object, ...] = ()
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
         self._timer = QTimer(self)
@@ -58,28 +61,21 @@ class VideoWall(QWidget):
         self._timer.start()
 
     def _tick(self) -> None:
-        frame = self._frames.latest()
-        fresh = frame is not None and (self._frame is None or frame.seq != self._frame.seq)
-        if fresh and frame is not None:
-            self._frame = frame
-            self._prepare(frame)
+        ratio = self.devicePixelRatioF()
+        size = (round(self.width() * ratio), round(self.height() * ratio))
+        self.prepared.set_size(*size)
+        latest = self.prepared.latest()
+        fresh = latest is not None and latest[0] != self._shown_seq and latest[1] == size
+        if fresh and latest is not None:
+            self._shown_seq = latest[0]
+            self._prepared = latest[2]
+            self._image = bgr_image(self._prepared, ratio)
         if fresh or time.monotonic() - self._painted_at >= REPAINT_SECONDS:
             self.update()
 
-    def _prepare(self, frame: Frame) -> None:
-        ratio = self.devicePixelRatioF()
-        width, height = round(self.width() * ratio), round(self.height() * ratio)
-        self._prepared = cover(frame.image, width, height)
-        self._image = bgr_image(self._prepared, ratio)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        if self._frame is not None:
-            self._prepare(self._frame)
-        super().resizeEvent(event)
-
     @property
     def frame_seq(self) -> int:
-        return self._frame.seq if self._frame is not None else 0
+        return self._shown_seq
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._painted_at = time.monotonic()

@@ -7,10 +7,14 @@ GIL), after which Qt only blits.
 
 from __future__ import annotations
 
+import threading
+
 import cv2
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtGui import QImage
+
+from blueroom.capture.frames import Frame, LatestFrameSlot
 
 
 def cover(
@@ -24,6 +28,10 @@ def cover(
     crop_h = min(source_h, max(1, round(height / scale)))
     left, top = (source_w - crop_w) // 2, (source_h - crop_h) // 2
     cropped = image[top : top + crop_h, left : left + crop_w]
+    if cropped.ndim == 3 and cropped.shape[2] == 3:
+        # 4 bytes a pixel is what the screen's backing store holds: painting becomes a
+        # copy. Converting before scaling up touches fewer pixels.
+        cropped = cv2.cvtColor(cropped, cv2.COLOR_BGR2BGRA)
     shrinking = crop_w > width
     resized = cv2.resize(
         cropped,
@@ -32,9 +40,6 @@ def cover(
     )
     if mirror:
         resized = cv2.flip(resized, 1)
-    if resized.ndim == 3 and resized.shape[2] == 3:
-        # 4 bytes a pixel is what the screen's backing store holds: painting becomes a copy.
-        resized = cv2.cvtColor(resized, cv2.COLOR_BGR2BGRA)
     return np.ascontiguousarray(resized)
 
 
@@ -46,3 +51,70 @@ def bgr_image(array: npt.NDArray[np.uint8], device_pixel_ratio: float = 1.0) -> 
     image = QImage(array.data, width, height, array.strides[0], image_format)
     image.setDevicePixelRatio(device_pixel_ratio)
     return image
+
+
+class PreparedFrames:
+    """The camera's newest frame at one view's size, made by a ``FramePreparer`` thread.
+
+    A view owns one; without a preparer thread (tests) it prepares frames itself.
+    """
+
+    def __init__(self, slot: LatestFrameSlot, *, mirror: bool = False) -> None:
+        self.slot = slot
+        self.mirror = mirror
+        self._size: tuple[int, int] | None = None
+        self._latest: tuple[int, tuple[int, int], npt.NDArray[np.uint8]] | None = None
+        self.threaded = False
+
+    def set_size(self, width: int, height: int) -> None:
+        self._size = (max(1, width), max(1, height))
+
+    def latest(self) -> tuple[int, tuple[int, int], npt.NDArray[np.uint8]] | None:
+        """(frame number, size, BGRA array) of the newest prepared frame, if any."""
+        if not self.threaded:
+            self.prepare(self.slot.latest())
+        return self._latest
+
+    def prepare(self, frame: Frame | None) -> None:
+        size = self._size
+        if frame is None or size is None:
+            return
+        latest = self._latest
+        if latest is not None and latest[0] == frame.seq and latest[1] == size:
+            return
+        self._latest = (frame.seq, size, cover(frame.image, *size, mirror=self.mirror))
+
+
+class FramePreparer:
+    """One thread that scales each new camera frame for every view (OpenCV drops the GIL).
+
+    Started and stopped by the composition root.
+    """
+
+    def __init__(self, slot: LatestFrameSlot) -> None:
+        self._slot = slot
+        self._views: list[PreparedFrames] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="camera-preparer", daemon=True)
+
+    def register(self, prepared: PreparedFrames) -> None:
+        prepared.threaded = True
+        self._views.append(prepared)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(2.0)
+
+    def _run(self) -> None:
+        seq = 0
+        while not self._stop.is_set():
+            frame = self._slot.wait_newer(seq, timeout=0.1)
+            if frame is None:
+                continue
+            seq = frame.seq
+            for view in self._views:
+                view.prepare(frame)
