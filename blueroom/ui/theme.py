@@ -44,8 +44,8 @@ def with_alpha(color: QColor, alpha: float) -> QColor:
 
 
 CONSOLE_STYLE = f"""
-QWidget {{ background: {NIGHT.name()}; color: {TEXT.name()}; font-family: "{UI_FAMILY}";
-           font-size: 14px; }}
+QMainWindow, QWidget#consoleRoot {{ background: {NIGHT.name()}; }}
+QWidget {{ color: {TEXT.name()}; font-family: "{UI_FAMILY}"; font-size: 14px; }}
 QFrame#card {{ background: {PANEL.name()}; border: 1px solid {LINE.name()}; border-radius: 10px; }}
 QFrame#card QLabel {{ background: transparent; border: none; }}
 QLabel#figure {{ font-size: 28px; font-weight: 700; }}
@@ -63,6 +63,11 @@ QPushButton:pressed {{ background: {ACCENT.name()}; }}
 QPushButton#approve {{ background: #15634F; border-color: {GREEN.name()}; }}
 QPushButton#reject {{ background: #5E1B2A; border-color: {LIVE.name()}; }}
 QPushButton#onair {{ background: #5E1B2A; border-color: {LIVE.name()}; }}
+QScrollBar:vertical {{ background: {DEEP.name()}; width: 10px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {LINE.name()}; border-radius: 5px; min-height: 30px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+QScrollBar:horizontal {{ background: {DEEP.name()}; height: 10px; }}
+QScrollBar::handle:horizontal {{ background: {LINE.name()}; border-radius: 5px; }}
 QTabWidget::pane {{ border: none; }}
 QTabBar::tab {{ background: {PANEL.name()}; color: {MUTED.name()}; padding: 8px 16px;
            border-top-left-radius: 8px; border-top-right-radius: 8px; margin-right: 2px; }}

@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -20,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -51,6 +50,7 @@ from blueroom.core.questions import Question
 from blueroom.core.room import RoomModel
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
+from blueroom.ui.widgets.sparkline import Sparkline
 from blueroom.ui.widgets.text import single_line
 
 QUEUE_COLUMNS = ("Received", "Author", "Followers", "Lang", "Support", "Question")
@@ -144,7 +144,7 @@ class OperatorConsole(QMainWindow):
         session_label: str,
         bus_stats: Callable[[], list[SubscriptionStats]],
         journal_stats: Callable[[], WriterStats],
-        refresh_hz: float = 4.0,
+        refresh_hz: float = 2.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -160,6 +160,7 @@ class OperatorConsole(QMainWindow):
         self._session_version = -1
 
         root = QWidget()
+        root.setObjectName("consoleRoot")
         self.setCentralWidget(root)
         outer = QVBoxLayout(root)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -251,14 +252,8 @@ class OperatorConsole(QMainWindow):
         rate_title = _plain("Ingest — posts per second, last two minutes")
         rate_title.setObjectName("title")
         side.addWidget(rate_title)
-        self.rate_plot = pg.PlotWidget(background=theme.DEEP)
-        self.rate_plot.setMaximumHeight(150)
-        self.rate_plot.hideButtons()
-        self.rate_plot.setMouseEnabled(False, False)
-        self.rate_plot.getPlotItem().hideAxis("bottom")
-        self.rate_curve = self.rate_plot.plot(
-            pen=pg.mkPen(theme.ACCENT, width=2), fillLevel=0, brush=QColor(76, 155, 255, 60)
-        )
+        self.rate_plot = Sparkline()
+        self.rate_plot.setFixedHeight(120)
         side.addWidget(self.rate_plot)
         health_title = _plain("Feeds")
         health_title.setObjectName("title")
@@ -371,7 +366,7 @@ class OperatorConsole(QMainWindow):
         shed = sum(s.shed for s in self._bus_stats())
         self.shed.value.setText(f"{shed:,}")
         self.shed.value.setStyleSheet(f"color: {(theme.LIVE if shed else theme.TEXT).name()};")
-        self.rate_curve.setData(list(metrics.rate_history))
+        self.rate_plot.set_values(metrics.rate_history)
         elapsed = int(time.monotonic() - self._started)
         self.status.setText(
             f"up {elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
