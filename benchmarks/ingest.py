@@ -26,8 +26,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from blueroom.app import build_windows, frame_preparer, make_camera, settle_memory  # noqa: E402
-from blueroom.capture.frames import LatestFrameSlot  # noqa: E402
+from blueroom.app import Studio  # noqa: E402
 from blueroom.engine import EngineClient  # noqa: E402
 from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
 from blueroom.settings import load_settings  # noqa: E402
@@ -76,18 +75,12 @@ def main() -> None:
         engine.start()
         app = QApplication([])
         register_bundled_fonts()
-        frames = LatestFrameSlot()
-        camera = make_camera(settings, frames, engine.publish)
-        windows = build_windows(engine, frames, settings, "benchmark")
+        studio = Studio(settings, engine, session_label="benchmark")
+        windows = studio.windows
         for window in windows.values():
             window.resize(1920, 1080)
             window.show()
-        camera.start()
-        preparer = frame_preparer(frames, windows)
-        preparer.start()
-        settle_memory()
-        heat_wall = windows["heatmap_wall"]
-        heat_wall.composer_thread.start()  # type: ignore[attr-defined]
+        studio.start()
 
         gaps: list[float] = []
         last = [time.perf_counter()]
@@ -114,13 +107,9 @@ def main() -> None:
         QTimer.singleShot(int((warmup + args.seconds) * 1000), lambda: (mark("end"), app.quit()))
         app.exec()
         heartbeat.stop()
-        camera.stop()
-        preparer.stop()
-        heat_wall.composer_thread.stop()  # type: ignore[attr-defined]
         heat = windows["heatmap_wall"]
         frame_ms = list(getattr(heat, "frame_ms", []))
-        for window in windows.values():
-            window.close()
+        studio.stop()
         engine.stop()
 
     (t0, n0), (t1, n1) = marks["start"], marks["end"]

@@ -66,6 +66,8 @@ class RoomView(Protocol):
 
     def drain_events(self) -> list[Event]: ...
 
+    def publish(self, event: Event) -> int: ...
+
 
 def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
     """Why Qt would find no display here, with what to do instead; None when fine."""
@@ -229,6 +231,42 @@ def run_gui(
             say(f"engine: {engine.failure}")
 
 
+class Studio:
+    """The GUI side of a running room: the windows, the camera and their helper threads.
+
+    Built on a started engine (or an in-process room); ``start`` starts every helper
+    thread and ``stop`` stops them and closes the windows. ``run_gui``, the benchmarks
+    and the screenshot tool all run the room through this one class.
+    """
+
+    def __init__(
+        self, settings: Settings, room: RoomView, *, session_label: str, camera: bool = True
+    ) -> None:
+        self.frames = LatestFrameSlot()
+        self.camera = make_camera(settings, self.frames, room.publish) if camera else None
+        self.windows = build_windows(room, self.frames, settings, session_label)
+        heat_wall = self.windows["heatmap_wall"]
+        assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
+        self._composer = heat_wall.composer_thread
+        self._preparer = frame_preparer(self.frames, self.windows)
+
+    def start(self) -> None:
+        if self.camera is not None:
+            self.camera.start()
+        self._composer.start()
+        self._preparer.start()
+        settle_memory()
+
+    def stop(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
+        self._composer.stop()
+        self._preparer.stop()
+        for window in self.windows.values():
+            window.close()
+            window.deleteLater()
+
+
 def _run_windows(
     settings: Settings, gui: GuiOptions, engine: EngineClient, say: Callable[[str], None]
 ) -> int:
@@ -241,10 +279,9 @@ def _run_windows(
         say(f"font not loaded: {failure}")
     for message in engine.messages:
         say(message)
-    frames = LatestFrameSlot()
-    camera = make_camera(settings, frames, engine.publish) if gui.camera else None
     label = f"session {engine.session_id}" + (" (resumed)" if engine.resumed else "")
-    windows = build_windows(engine, frames, settings, label)
+    studio = Studio(settings, engine, session_label=label, camera=gui.camera)
+    windows = studio.windows
     kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
     plan = place_windows(app, windows, settings, kiosk)
     for message in plan.messages:
@@ -255,14 +292,7 @@ def _run_windows(
     console = windows["operator_console"]
     assert isinstance(console, OperatorConsole)
     console.closed.connect(app.quit)
-    if camera is not None:
-        camera.start()
-    heat_wall = windows["heatmap_wall"]
-    assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
-    heat_wall.composer_thread.start()
-    preparer = frame_preparer(frames, windows)
-    preparer.start()
-    settle_memory()
+    studio.start()
 
     def finish() -> None:
         if gui.screenshots is not None:
@@ -284,13 +314,7 @@ def _run_windows(
         watchdog.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        if camera is not None:
-            camera.stop()
-        heat_wall.composer_thread.stop()
-        preparer.stop()
-        for window in windows.values():
-            window.close()
-            window.deleteLater()
+        studio.stop()
     if not engine.alive and engine.failure:
         return 1
     return code

@@ -22,8 +22,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from blueroom.app import build_windows, frame_preparer, grab_windows, make_camera  # noqa: E402
-from blueroom.capture.frames import LatestFrameSlot  # noqa: E402
+from blueroom.app import Studio, grab_windows  # noqa: E402
 from blueroom.engine import EngineClient  # noqa: E402
 from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
 from blueroom.settings import load_settings  # noqa: E402
@@ -58,16 +57,12 @@ def main() -> None:
         engine.start()
         app = QApplication([])
         register_bundled_fonts()
-        frames = LatestFrameSlot()
-        camera = make_camera(settings, frames, engine.publish)
-        windows = build_windows(engine, frames, settings, f"session {engine.session_id}")
+        studio = Studio(settings, engine, session_label=f"session {engine.session_id}")
+        windows = studio.windows
         for name, window in windows.items():
             window.resize(*SIZES[name])
             window.show()
-        camera.start()
-        preparer = frame_preparer(frames, windows)
-        preparer.start()
-        windows["heatmap_wall"].composer_thread.start()  # type: ignore[attr-defined]
+        studio.start()
 
         def operate() -> None:
             board = engine.model.questions.latest()
@@ -87,11 +82,7 @@ def main() -> None:
         QTimer.singleShot(int(args.seconds * 1000 * 0.7), operate)
         QTimer.singleShot(int(args.seconds * 1000), finish)
         app.exec()
-        camera.stop()
-        preparer.stop()
-        windows["heatmap_wall"].composer_thread.stop()  # type: ignore[attr-defined]
-        for window in windows.values():
-            window.close()
+        studio.stop()
         engine.stop()
 
 
