@@ -216,10 +216,13 @@ class OperatorConsole(QMainWindow):
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().setVisible(False)
+        # Fixed row heights: a reset of hundreds of rows must not measure every row.
+        self.queue.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.queue.verticalHeader().setDefaultSectionSize(28)
         self.queue.setWordWrap(False)
         self.queue.setAlternatingRowColors(False)
         self.queue.horizontalHeader().setStretchLastSection(True)
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column, width in enumerate((80, 150, 80, 50, 70)):
             self.queue.setColumnWidth(column, width)
         queue_box.addWidget(self.queue, 1)
