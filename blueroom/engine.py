@@ -136,6 +136,9 @@ def engine_main(config: bytes, outbox: Connection, inbox: Connection) -> None:
     except RoomError as error:
         outbox.send_bytes(encoder.encode(Failed(str(error))))
         return
+    except Exception as error:  # noqa: BLE001 - the screens show one line, not a traceback
+        outbox.send_bytes(encoder.encode(Failed(f"{type(error).__name__}: {error}")))
+        return
     steps = list(room.model.session.steps)
     report = room.report
     outbox.send_bytes(
@@ -362,8 +365,9 @@ class EngineClient:
         return 0
 
     def drain_events(self) -> list[Event]:
-        events = list(self._events)
-        self._events.clear()
+        events: list[Event] = []
+        while self._events:  # popleft, not clear(): the receiver may be adding meanwhile
+            events.append(self._events.popleft())
         return events
 
     def bus_stats(self) -> list[SubscriptionStats]:

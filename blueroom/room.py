@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,11 +63,10 @@ def _rules(settings: Settings) -> QuestionRules:
 def tune_runtime() -> None:
     """Interpreter settings for a live room with several busy threads and a GUI.
 
-    A shorter GIL switch interval lets the GUI thread in between ingest threads
-    (5 ms → 1 ms), and freezing what start-up built (settings, fonts, a resumed
-    journal) keeps the collector from walking it again in every full collection.
+    Freezing what start-up built (settings, a resumed journal) keeps the collector
+    from walking it again in every full collection, and fewer young collections
+    keep the pauses rare.
     """
-    sys.setswitchinterval(0.005)
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
@@ -92,7 +91,11 @@ class Room:
         except Exception as error:
             raise RoomError(str(error)) from error
         self._checkpoint: ReplayCheckpoint | None = None
-        self.report = self._open_session(options.new_session)
+        try:
+            self.report = self._open_session(options.new_session)
+        except sqlite3.Error as error:
+            self.journal.close()
+            raise RoomError(f"journal {journal_path}: {error}") from error
         # The models take each batch once it is committed: what they hold (and so what
         # the screens show) is on disk, and survives a kill -9.
         self.writer = JournalWriter(

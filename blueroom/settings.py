@@ -64,10 +64,6 @@ class DisplaySettings(_Section):
     frame_rate: int = 60
 
 
-class ModerationSettings(_Section):
-    premoderation: bool = True
-
-
 class HeatmapSettings(_Section):
     half_life_minutes: float = 10.0
 
@@ -79,7 +75,6 @@ class Settings(_Section):
     journal: JournalSettings = msgspec.field(default_factory=JournalSettings)
     screens: ScreenSettings = msgspec.field(default_factory=ScreenSettings)
     display: DisplaySettings = msgspec.field(default_factory=DisplaySettings)
-    moderation: ModerationSettings = msgspec.field(default_factory=ModerationSettings)
     heatmap: HeatmapSettings = msgspec.field(default_factory=HeatmapSettings)
 
     @property

@@ -114,6 +114,8 @@ class HeatGrid:
     def apply(self, events: Iterable[Event]) -> None:
         columns: list[int] = []
         rows: list[int] = []
+        ages: list[float] = []
+        wall_now = time.time()
         exact = place = 0
         countries: list[str] = []
         names: list[str] = []
@@ -137,13 +139,17 @@ class HeatGrid:
             column, row = cell_of(point.lon, point.lat)
             columns.append(column)
             rows.append(row)
+            ages.append(wall_now - event.at)
         if not columns:
             return
+        # Posts replayed from the journal after a restart come back already faded.
+        age = np.maximum(np.asarray(ages, dtype=np.float32), 0.0)
+        weights = np.exp(age * np.float32(-math.log(2.0) / self.half_life))
         flat = np.asarray(rows, dtype=np.intp) * GRID_WIDTH + np.asarray(columns, dtype=np.intp)
         now = self._clock()
         with self._lock:
             self._decay(now)
-            np.add.at(self._density.reshape(-1), flat, 1.0)
+            np.add.at(self._density.reshape(-1), flat, weights)
             np.add.at(self._cumulative.reshape(-1), flat, 1.0)
             self._located += len(columns)
             self._exact += exact
@@ -151,8 +157,11 @@ class HeatGrid:
             self._countries.update(countries)
             self._places.update(names)
             step = max(1, len(columns) // 100)
-            for column, row in zip(columns[::step], rows[::step], strict=True):
-                self._flashes.append((column, row, now))
+            for column, row, seconds in zip(
+                columns[::step], rows[::step], ages[::step], strict=True
+            ):
+                if seconds < FLASH_SECONDS:
+                    self._flashes.append((column, row, now))
             self._version += 1
 
     def _decay(self, now: float) -> None:

@@ -92,6 +92,7 @@ class SessionScript:
         self._current = 0
         self._version = 0
         self._lock = threading.Lock()
+        self._latest = SessionSnapshot(steps, 0, 0)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -118,11 +119,12 @@ class SessionScript:
                     if index is not None and index != self._current:
                         self._current = index
                         self._version += 1
+                        self._latest = SessionSnapshot(self._steps, index, self._version)
 
     def snapshot(self) -> SessionSnapshot:
         with self._lock:
             return SessionSnapshot(self._steps, self._current, self._version)
 
     def latest(self) -> SessionSnapshot:
-        """Lock-free for views: the script is tiny, its snapshot is built on every read."""
-        return SessionSnapshot(self._steps, self._current, self._version)
+        """Lock-free for views: one immutable snapshot, replaced whole on every change."""
+        return self._latest

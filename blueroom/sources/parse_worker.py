@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import signal
 import threading
 from collections.abc import Iterator
 from contextlib import suppress
@@ -32,6 +33,7 @@ class _Chunk(msgspec.Struct, gc=False):
 
 
 def _serve(inbox: Connection, outbox: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # its parent decides when it stops
     parser = PayloadParser()
     encoder = msgspec.msgpack.Encoder()
     while True:
@@ -85,22 +87,25 @@ class ParseWorker:
 
     def parse(self, numbered: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, Parsed]]:
         """Results in order, while a feeder thread sends the next chunks."""
-        in_flight: queue.Queue[tuple[int, list[bytes]] | None] = queue.Queue(maxsize=IN_FLIGHT)
+        in_flight: queue.Queue[tuple[int, list[bytes], bool] | None] = queue.Queue(
+            maxsize=IN_FLIGHT
+        )
         stop = threading.Event()
 
         def feed() -> None:
             try:
-                for chunk in _chunks(numbered):
-                    in_flight.put(chunk)  # blocks while IN_FLIGHT chunks are out
+                for first, lines in _chunks(numbered):
                     if stop.is_set():
                         break
-                    if self.failed:
-                        continue  # the reader parses it itself
-                    payload = b"".join(line.rstrip(b"\n") + b"\n" for line in chunk[1])
-                    try:
-                        self._to_worker.send_bytes(payload)
-                    except OSError:
-                        self.failed = True
+                    sent = False
+                    if not self.failed:
+                        payload = b"".join(line.rstrip(b"\n") + b"\n" for line in lines)
+                        try:
+                            self._to_worker.send_bytes(payload)
+                            sent = True
+                        except OSError:
+                            self.failed = True
+                    in_flight.put((first, lines, sent))  # blocks while IN_FLIGHT are out
             finally:
                 in_flight.put(None)
 
@@ -109,21 +114,21 @@ class ParseWorker:
         done = False
         try:
             while (chunk := in_flight.get()) is not None:
-                first, lines = chunk
-                yield from enumerate(self._receive(lines), start=first)
+                first, lines, sent = chunk
+                yield from enumerate(self._receive(lines, sent), start=first)
             done = True
         finally:
             stop.set()
-            while not done:  # stopped early: collect what is in flight, let the feeder end
+            while not done:  # stopped early: collect what was sent, let the feeder end
                 chunk = in_flight.get()
                 if chunk is None:
                     done = True
-                else:
-                    self._receive(chunk[1])
+                elif chunk[2]:
+                    self._receive(chunk[1], True)
             feeder.join(2.0)
 
-    def _receive(self, lines: list[bytes]) -> list[Parsed]:
-        if not self.failed:
+    def _receive(self, lines: list[bytes], sent: bool) -> list[Parsed]:
+        if sent and not self.failed:
             try:
                 chunk = self._decoder.decode(self._from_worker.recv_bytes())
                 return [

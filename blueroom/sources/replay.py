@@ -34,6 +34,7 @@ PublishMany = Callable[[Sequence[Event]], int]
 
 _LOOP_ID_STRIDE = 10**18
 FAST_SPEED = 200.0
+MAX_TIME_JUMP = 600.0  # seconds of recording between two posts before it counts as an error
 _CREATED_AT = re.compile(rb'"created_at"\s*:\s*"([^"]{10,40})"')
 
 
@@ -93,7 +94,6 @@ class ReplaySource:
         start_line: int = 0,
         name: str = "replay",
         max_batch: int = 500,
-        checkpoint_every: float = 2.0,
         parse_in_worker: bool | None = None,
         skip_seconds: float = 0.0,
     ) -> None:
@@ -113,7 +113,6 @@ class ReplaySource:
         self._start_loop = start_loop
         self._start_line = start_line
         self._max_batch = max_batch
-        self._checkpoint_every = checkpoint_every
         self._parser = PayloadParser()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"source-{name}", daemon=True)
@@ -200,15 +199,19 @@ class ReplaySource:
 
         Found by a quick scan for ``created_at`` rather than a full parse.
         """
-        first = last = 0.0
+        stamps: list[float] = []
         for _, raw in self._numbered_lines(0):
             match = _CREATED_AT.search(raw, 0, 2_000)
-            if match is None:
-                continue
-            stamp = parse_time(match.group(1).decode("ascii", "replace"))
-            if stamp:
-                first = first or stamp
-                last = max(last, stamp)
+            if match is not None and (
+                stamp := parse_time(match.group(1).decode("ascii", "replace"))
+            ):
+                stamps.append(stamp)
+        if not stamps:
+            return 60.0
+        stamps.sort()
+        # The 0.1 % at either end are ignored: one post dated 2099 must not stretch the loop.
+        cut = len(stamps) // 1000
+        first, last = stamps[cut], stamps[len(stamps) - 1 - cut]
         self._first_time = first
         return max(60.0, last - first + 1.0)
 
@@ -236,8 +239,8 @@ class ReplaySource:
         skip_until = self._first_time + self.skip_seconds if first_play else 0.0
         batch: list[Event] = []
         first_time: float | None = None
+        last_time = 0.0
         wall_start = time.monotonic()
-        last_checkpoint = wall_start
         for number, parsed in self._parsed_lines(start_line):
             if self._stop.is_set():
                 break
@@ -259,11 +262,16 @@ class ReplaySource:
                     continue
                 if self.speed is not None and tweet.created_at:
                     if first_time is None:
-                        first_time = tweet.created_at
+                        first_time = last_time = tweet.created_at
+                    jump = tweet.created_at - last_time
+                    if abs(jump) > MAX_TIME_JUMP:
+                        # A post dated years away must not park the replay: pace it as next.
+                        first_time += jump
+                    last_time = tweet.created_at
                     due = wall_start + (tweet.created_at - first_time) / self.speed
                     wait = due - time.monotonic()
                     if wait > 0:
-                        self._flush(batch)
+                        self._flush(batch, number - 1)
                         batch = []
                         if self._stop.wait(wait):
                             return
@@ -271,17 +279,17 @@ class ReplaySource:
                     TweetReceived(tweet=shift_for_loop(tweet, loop, duration), source=self.name)
                 )
             if len(batch) >= self._max_batch:
-                self._flush(batch)
+                self._flush(batch, number)
                 batch = []
-            now = time.monotonic()
-            if now - last_checkpoint >= self._checkpoint_every:
-                last_checkpoint = now
-                batch.append(
-                    ReplayCheckpoint(source=self.name, path=str(self.path), loop=loop, line=number)
-                )
-        self._flush(batch)
+        self._flush(batch, self._line)
 
-    def _flush(self, batch: list[Event]) -> None:
+    def _flush(self, batch: list[Event], done_line: int) -> None:
         if batch:
+            # Every batch says which line it ends with: a resumed session restarts after it.
+            batch.append(
+                ReplayCheckpoint(
+                    source=self.name, path=str(self.path), loop=self._loop, line=done_line
+                )
+            )
             self._publish_many(batch)
             self._tweets += sum(1 for e in batch if isinstance(e, TweetReceived))

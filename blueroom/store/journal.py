@@ -78,6 +78,14 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+            found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if found is None or found[0] != str(SCHEMA_VERSION):
+                version = found[0] if found else "none"
+                conn.close()
+                raise JournalError(
+                    f"journal {path}: written by another version of Blue Room (schema"
+                    f" {version}, this one reads {SCHEMA_VERSION}); start with another --journal"
+                )
             conn.commit()
         return conn
     except sqlite3.DatabaseError as error:
@@ -220,7 +228,7 @@ class JournalWriter:
         self._last_batch_ms = 0.0
         self._error = ""
         self._lost = 0
-        self._backlog: list[tuple[Rows, int, bool]] = []
+        self._backlog: list[tuple[Rows, int, bool, int]] = []
         self._backlog_events = 0
         self._next_retry = 0.0
         self.handed_on_seq = bus.last_seq  # last event given to ``after_commit``
@@ -298,7 +306,7 @@ class JournalWriter:
         session_ended = any(isinstance(e, SessionEnded) for e in batch)
         self._retry_backlog()
         if self._backlog or not self._try_insert(rows, len(batch), session_ended):
-            self._keep(rows, len(batch), session_ended)
+            self._keep(rows, len(batch), session_ended, upto_seq)
         else:
             self._advance(upto_seq)
         if self._after_commit is not None:
@@ -318,11 +326,11 @@ class JournalWriter:
         self._batches += 1
         return True
 
-    def _keep(self, rows: Rows, count: int, session_ended: bool) -> None:
+    def _keep(self, rows: Rows, count: int, session_ended: bool, upto_seq: int) -> None:
         if self._backlog_events + count > MAX_BACKLOG_EVENTS:
             self._lost += count
         else:
-            self._backlog.append((rows, count, session_ended))
+            self._backlog.append((rows, count, session_ended, upto_seq))
             self._backlog_events += count
         self._error = f"{self._error.split(';')[0]}; {self._backlog_events:,} events waiting" + (
             f", {self._lost:,} lost" if self._lost else ""
@@ -332,7 +340,7 @@ class JournalWriter:
         if not self._backlog or (not final_attempt and time.monotonic() < self._next_retry):
             return
         while self._backlog:
-            rows, count, session_ended = self._backlog[0]
+            rows, count, session_ended, upto_seq = self._backlog[0]
             if not self._try_insert(rows, count, session_ended):
                 if final_attempt:
                     self._lost += self._backlog_events
@@ -341,8 +349,8 @@ class JournalWriter:
                 return
             self._backlog.pop(0)
             self._backlog_events -= count
+            self._advance(upto_seq)  # durable up to the last batch actually inserted
         self._error = ""
-        self._advance(self._bus.last_seq if self.subscription.stats().queued == 0 else 0)
 
     def _insert(self, rows: Rows, session_ended: bool) -> None:
         if self._conn is None:

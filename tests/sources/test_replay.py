@@ -135,3 +135,34 @@ def test_skipping_starts_the_first_play_later_in_the_recording(tmp_path: Path) -
     )
     events, _ = play(path, speed=None, loop=False, skip_seconds=5 * 60)
     assert [e.tweet.id for e in events if isinstance(e, TweetReceived)] == ["5", "6", "7", "8", "9"]
+
+
+def test_a_post_dated_years_away_does_not_park_the_replay(tmp_path: Path) -> None:
+    path = write_recording(
+        tmp_path / "odd.jsonl",
+        [
+            post("1", "a", created_at="2026-11-24T18:00:00.000Z"),
+            post("2", "b", created_at="2099-01-01T00:00:00.000Z"),
+            post("3", "c", created_at="2026-11-24T18:00:01.000Z"),
+        ],
+    )
+    started = time.monotonic()
+    events, _ = play(path, speed=10.0, loop=False)
+    assert [e.tweet.id for e in events if isinstance(e, TweetReceived)] == ["1", "2", "3"]
+    assert time.monotonic() - started < 5.0
+
+
+def test_stopping_a_full_speed_replay_is_prompt() -> None:
+    from blueroom.room import DEMO_EVENT
+
+    bus = Bus()
+    bus.subscribe("sink", capacity=10**7)
+    source = ReplaySource(DEMO_EVENT, bus.publish_many, speed=None, parse_in_worker=True)
+    source.start()
+    deadline = time.monotonic() + 10
+    while source.stats().tweets < 5_000 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    started = time.monotonic()
+    source.stop(5.0)
+    assert time.monotonic() - started < 2.0
+    assert source.stats().state is SourceState.STOPPED

@@ -178,6 +178,8 @@ def test_unapproved_posts_never_reach_the_walls(
     for text in HOSTILE.values():
         assert all(text[:20] not in s for s in shown)
     assert model.questions.snapshot().on_air is None
+    strap = video.grab().toImage().pixelColor(int(video.width() * 0.5), int(video.height() * 0.83))
+    assert strap.lightness() < 160, "no question box on the video wall, only the name strap"
 
 
 def test_the_video_wall_paints_camera_frames_with_its_overlays(
@@ -214,8 +216,20 @@ def test_the_console_approves_rejects_and_puts_on_air_with_clicks_and_shortcuts(
     assert any("<img src=" in text for text in shown), "markup is listed literally"
     assert all("\x00" not in text and "\n" not in text for text in shown)
 
+    (html_row,) = [
+        r for r in range(console.queue_model.rowCount())
+        if "<img" in console.queue_model.question(r).text  # type: ignore[union-attr]
+    ]  # fmt: skip
+    index = console.queue_model.index(html_row, 5)
+    tooltip = console.queue_model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip and "&lt;img" in tooltip, "tooltips guess rich text: escaped"
+
+    qtbot.keyClick(console.queue, Qt.Key.Key_A)
+    assert not model.questions.snapshot().approved, "nothing selected: a key approves nothing"
+
     first = console.queue_model.question(0)
     assert first is not None
+    console.queue.selectRow(0)
     qtbot.mouseClick(console.approve_button, Qt.MouseButton.LeftButton)
     assert model.questions.question(first.tweet_id).state is QuestionState.APPROVED
     console.refresh()

@@ -7,6 +7,7 @@ action is an event on the bus.
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable
 from typing import Any
@@ -42,6 +43,7 @@ from blueroom.core.events import (
     CameraStateChanged,
     Event,
     MalformedRecord,
+    QuestionState,
     QuestionStateChanged,
     SessionStepChanged,
     SourceStateChanged,
@@ -113,7 +115,8 @@ class QueueModel(QAbstractTableModel):
                 return str(question.supporters) if question.supporters else ""
             return single_line(question.text)[:300]
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            return question.text[:2000]
+            # Tooltips guess rich text: escape, so a post's markup is shown, not rendered.
+            return f"<p style='white-space:pre-wrap'>{html.escape(question.text[:2000])}</p>"
         if role == Qt.ItemDataRole.ForegroundRole and column in (0, 2, 3):
             return theme.MUTED
         return None
@@ -316,10 +319,11 @@ class OperatorConsole(QMainWindow):
 
     # -- actions --------------------------------------------------------------------
     def selected_question(self) -> Question | None:
+        """The question the operator picked; never an implicit one (rows move every refresh)."""
         rows = self.queue.selectionModel().selectedRows()
         if rows:
             return self.queue_model.question(rows[0].row())
-        return self.queue_model.question(0)
+        return None
 
     def _act_on_selected(self, act: Callable[[str], None]) -> None:
         question = self.selected_question()
@@ -339,8 +343,9 @@ class OperatorConsole(QMainWindow):
 
     def on_air_selected(self) -> None:
         item = self.approved_list.currentItem()
-        if item is not None:
+        if item is not None and item.isSelected():
             self._actions.put_on_air(item.data(Qt.ItemDataRole.UserRole))
+            self.approved_list.setCurrentItem(None)
             return
         self._act_on_selected(self._actions.put_on_air)
 
@@ -363,7 +368,7 @@ class OperatorConsole(QMainWindow):
         self.rate.value.setText(f"{metrics.rate_now:,.0f}")
         self.per_minute.value.setText(f"{metrics.rate_per_minute:,.0f}")
         self.questions.value.setText(f"{board.received:,}")
-        self.pending.value.setText(f"{len(board.pending):,}")
+        self.pending.value.setText(f"{board.counts.get(QuestionState.PENDING, 0):,}")
         self.located.value.setText(f"{metrics.located:,}")
         self.malformed.value.setText(f"{metrics.malformed:,}")
         shed = sum(s.shed for s in self._bus_stats())
