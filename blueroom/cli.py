@@ -223,6 +223,7 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
     for message in room.report.messages:
         print(message)
     started = time.monotonic()
+    interrupted = False
     room.start()
     try:
         while not room.source.wait_finished(0.5):
@@ -230,6 +231,7 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
                 break
     except KeyboardInterrupt:
         print("interrupted")
+        interrupted = True
     finally:
         elapsed = time.monotonic() - started
         played = room.source.stats().tweets
@@ -247,7 +249,7 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
     if stats.detail and stats.state.value == "failed":
         print(f"replay failed: {stats.detail}", file=sys.stderr)
         return EXIT_FAILURE
-    return 0
+    return 130 if interrupted else 0
 
 
 def _screens(settings: Settings) -> int:
@@ -286,7 +288,7 @@ def _sessions(settings: Settings, journal_path: Path | None) -> int:
     path = journal_path or settings.journal_path()
     if not path.exists():
         raise _Failure(f"no journal at {path}")
-    journal = Journal(path)
+    journal = Journal(path, lock=False)
     try:
         for session in journal.sessions():
             started = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at))

@@ -329,7 +329,7 @@ class EngineClient:
         self.resumed = False
         self.messages: list[str] = []
 
-    def start(self, timeout: float = 60.0) -> None:
+    def start(self, timeout: float = 300.0) -> None:
         """Start the engine and wait until it has opened (or resumed) the session."""
         self._process.start()
         for end in self._engine_ends:

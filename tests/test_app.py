@@ -52,7 +52,7 @@ def test_the_app_opens_five_windows_plays_the_replay_and_quits(
         image = QImage(str(shots / f"{name}.png"))
         assert not image.isNull() and image.width() >= 400, name
         assert f"{name}: screen" in result.stdout
-    journal_file = Journal(journal)
+    journal_file = Journal(journal, lock=False)
     (session,) = journal_file.sessions()
     assert session.events > 20, "the looping replay went through the journal"
     kinds = {e.kind for batch in journal_file.read(session.id) for e in batch}

@@ -8,6 +8,8 @@ watermark gates what the screens may show, so anything shown survives ``kill -9`
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import threading
 import time
@@ -15,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import msgspec
 
@@ -46,6 +49,28 @@ CREATE INDEX IF NOT EXISTS batches_by_session ON batches(session_id, seq);
 
 class JournalError(Exception):
     """The journal file cannot be used; the message says why in one line."""
+
+
+def _lock(path: Path) -> IO[str]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.with_name(path.name + ".lock").open("a+", encoding="utf-8")
+    except OSError as error:
+        raise JournalError(f"journal {path}: {error.strerror or error}") from error
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        owner = handle.read().strip() or "another process"
+        handle.close()
+        raise JournalError(
+            f"journal {path} is in use by another Blue Room ({owner}); stop it or use --journal"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}")
+    handle.flush()
+    return handle
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +120,29 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 class Journal:
-    """Sessions and their events: opening, resuming and reading back."""
+    """Sessions and their events: opening, resuming and reading back.
 
-    def __init__(self, path: Path) -> None:
+    With ``lock`` (the default) one Blue Room at a time may use the file: a second one
+    would resume the same session and interleave its batches.
+    """
+
+    def __init__(self, path: Path, *, lock: bool = True) -> None:
         self.path = path
-        self._conn = connect(path)
+        self._lock_file: IO[str] | None = _lock(path) if lock else None
+        try:
+            self._conn = connect(path)
+        except JournalError:
+            self._unlock()
+            raise
 
     def close(self) -> None:
         self._conn.close()
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.close()  # closing releases the lock, as does the process ending
+            self._lock_file = None
 
     def sessions(self) -> list[SessionInfo]:
         rows = self._conn.execute(

@@ -159,3 +159,24 @@ def test_every_event_shown_survives_kill_9_mid_ingest(tmp_path: Path) -> None:
     missing = [tweet_id for tweet_id in acknowledged if tweet_id not in stored]
     assert not missing, f"{len(missing)} shown events lost, e.g. {missing[:3]}"
     assert len(stored) >= len(acknowledged)
+
+
+def test_one_blue_room_at_a_time_per_journal(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite"
+    first = Journal(path)
+    with pytest.raises(JournalError, match="in use by another Blue Room"):
+        Journal(path)
+    reader = Journal(path, lock=False)  # listing sessions stays possible
+    assert reader.sessions() == []
+    reader.close()
+    first.close()
+    Journal(path).close()
+
+
+def test_a_journal_of_another_schema_is_refused_not_resumed_empty(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    with pytest.raises(JournalError, match="another version of Blue Room"):
+        Journal(path)
