@@ -21,6 +21,7 @@ from typing import Any
 import msgspec
 
 from blueroom.core.tweet import Tweet
+from blueroom.sources.loops import shift_for_loop
 from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
 
 CHUNK_LINES = 1_000
@@ -46,10 +47,14 @@ def _serve(inbox: Connection, outbox: Connection) -> None:
         lines = data.split(b"\n")
         if lines and not lines[-1]:
             lines.pop()
+        loop_text, duration_text = lines.pop(0).split()
+        loop, duration = int(loop_text), float(duration_text)
         tweets: list[list[Tweet]] = []
         problems: list[list[tuple[str, str, bool]]] = []
         for raw in lines:
             parsed = parser.parse(raw)
+            if loop:
+                parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]
             tweets.append(parsed.tweets)
             problems.append([(p.reason, p.excerpt, p.dropped) for p in parsed.problems])
         outbox.send_bytes(encoder.encode(_Chunk(tweets, problems)))
@@ -85,7 +90,9 @@ class ParseWorker:
         self._to_worker.close()
         self._from_worker.close()
 
-    def parse(self, numbered: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, Parsed]]:
+    def parse(
+        self, numbered: Iterator[tuple[int, bytes]], loop: int = 0, duration: float = 0.0
+    ) -> Iterator[tuple[int, Parsed]]:
         """Results in order, while a feeder thread sends the next chunks."""
         in_flight: queue.Queue[tuple[int, list[bytes], bool] | None] = queue.Queue(
             maxsize=IN_FLIGHT
@@ -99,7 +106,8 @@ class ParseWorker:
                         break
                     sent = False
                     if not self.failed:
-                        payload = b"".join(line.rstrip(b"\n") + b"\n" for line in lines)
+                        header = f"{loop} {duration!r}\n".encode()
+                        payload = header + b"".join(line.rstrip(b"\n") + b"\n" for line in lines)
                         try:
                             self._to_worker.send_bytes(payload)
                             sent = True
@@ -115,7 +123,7 @@ class ParseWorker:
         try:
             while (chunk := in_flight.get()) is not None:
                 first, lines, sent = chunk
-                yield from enumerate(self._receive(lines, sent), start=first)
+                yield from enumerate(self._receive(lines, sent, loop, duration), start=first)
             done = True
         finally:
             stop.set()
@@ -127,7 +135,9 @@ class ParseWorker:
                     self._receive(chunk[1], True)
             feeder.join(2.0)
 
-    def _receive(self, lines: list[bytes], sent: bool) -> list[Parsed]:
+    def _receive(
+        self, lines: list[bytes], sent: bool, loop: int = 0, duration: float = 0.0
+    ) -> list[Parsed]:
         if sent and not self.failed:
             try:
                 chunk = self._decoder.decode(self._from_worker.recv_bytes())
@@ -137,7 +147,11 @@ class ParseWorker:
                 ]
             except (EOFError, OSError, msgspec.DecodeError, ValueError):
                 self.failed = True
-        return [self._fallback.parse(line) for line in lines]
+        results = [self._fallback.parse(line) for line in lines]
+        if loop:
+            for parsed in results:
+                parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]
+        return results
 
 
 def _chunks(numbered: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, list[bytes]]]:

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-import msgspec
-
 from blueroom.core.events import (
     Event,
     MalformedRecord,
@@ -26,13 +24,12 @@ from blueroom.core.events import (
     SourceStateChanged,
     TweetReceived,
 )
-from blueroom.core.tweet import Tweet
+from blueroom.sources.loops import shift_for_loop
 from blueroom.sources.parse_worker import ParseWorker
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
 
 PublishMany = Callable[[Sequence[Event]], int]
 
-_LOOP_ID_STRIDE = 10**18
 FAST_SPEED = 200.0
 MAX_TIME_JUMP = 600.0  # seconds of recording between two posts before it counts as an error
 _CREATED_AT = re.compile(rb'"created_at"\s*:\s*"([^"]{10,40})"')
@@ -57,27 +54,6 @@ def open_lines(path: Path) -> IO[bytes]:
     if magic == b"\x1f\x8b":
         return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
     return handle
-
-
-def shift_for_loop(tweet: Tweet, loop: int, duration: float) -> Tweet:
-    """The same post as it would arrive on loop ``loop``: new ids, later time."""
-    if loop == 0:
-        return tweet
-
-    def new_id(value: str | None) -> str | None:
-        if value is None:
-            return None
-        return str(int(value) + loop * _LOOP_ID_STRIDE) if value.isdigit() else f"{value}~{loop}"
-
-    return msgspec.structs.replace(
-        tweet,
-        id=new_id(tweet.id),
-        created_at=tweet.created_at + loop * duration if tweet.created_at else 0.0,
-        retweet_of=new_id(tweet.retweet_of),
-        quote_of=new_id(tweet.quote_of),
-        reply_to=new_id(tweet.reply_to),
-        conversation_id=new_id(tweet.conversation_id),
-    )
 
 
 class ReplaySource:
@@ -225,14 +201,20 @@ class ReplaySource:
                     if number > start_line:
                         yield number, raw
 
-    def _parsed_lines(self, start_line: int) -> Iterator[tuple[int, Parsed]]:
+    def _parsed_lines(
+        self, start_line: int, loop: int, duration: float
+    ) -> Iterator[tuple[int, Parsed]]:
+        """Parsed lines, their posts already given this loop's ids and times."""
         numbered = self._numbered_lines(start_line)
         if self._worker is not None:
-            yield from self._worker.parse(numbered)
+            yield from self._worker.parse(numbered, loop, duration)
             return
         parser = self._parser
         for number, raw in numbered:
-            yield number, parser.parse(raw)
+            parsed = parser.parse(raw)
+            if loop:
+                parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]
+            yield number, parsed
 
     def _play_once(self, loop: int, start_line: int, duration: float) -> None:
         first_play = loop == self._start_loop and start_line == 0 and self.skip_seconds > 0
@@ -241,7 +223,7 @@ class ReplaySource:
         first_time: float | None = None
         last_time = 0.0
         wall_start = time.monotonic()
-        for number, parsed in self._parsed_lines(start_line):
+        for number, parsed in self._parsed_lines(start_line, loop, duration):
             if self._stop.is_set():
                 break
             self._lines += 1
@@ -275,9 +257,7 @@ class ReplaySource:
                         batch = []
                         if self._stop.wait(wait):
                             return
-                batch.append(
-                    TweetReceived(tweet=shift_for_loop(tweet, loop, duration), source=self.name)
-                )
+                batch.append(TweetReceived(tweet=tweet, source=self.name))
             if len(batch) >= self._max_batch:
                 self._flush(batch, number)
                 batch = []
