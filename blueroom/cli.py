@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -35,24 +35,24 @@ def _speed(text: str) -> float | None:
     return value
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number of seconds")
-    return value
+def _number_of(unit: str, *, zero_allowed: bool) -> Callable[[str], float]:
+    """An argparse type for a duration in ``unit``: positive, or also zero."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of {unit}") from None
+        if value < 0 or (value == 0 and not zero_allowed):
+            need = "zero or more" if zero_allowed else "a positive number of"
+            raise argparse.ArgumentTypeError(f"must be {need} {unit}")
+        return value
+
+    return parse
 
 
-def _minutes(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be zero or more minutes")
-    return value
+_seconds = _number_of("seconds", zero_allowed=False)
+_minutes = _number_of("minutes", zero_allowed=True)
 
 
 def _add_run_options(

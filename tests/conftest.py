@@ -13,7 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-OUR_THREADS = ("journal-writer", "room-models", "source-", "camera", "heat-composer")
+OUR_THREADS = ("journal-writer", "source-", "camera", "heat-composer", "engine-")
 
 
 @pytest.fixture(autouse=True)

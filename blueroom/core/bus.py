@@ -2,7 +2,7 @@
 
 Ingest rate is not render rate, so nothing is pushed to a subscriber one event at a
 time: each subscription buffers events and its owner drains them in batches (a worker
-thread with :class:`BatchWorker`, or a GUI timer once per frame).
+thread such as the journal writer, or a GUI timer once per frame).
 
 A full buffer never loses anything silently. A ``SHED`` subscription drops incoming
 *sheddable* events (plain tweets, rejected records) and counts them; a ``BLOCK``
@@ -255,94 +255,3 @@ class Bus:
 
     def stats(self) -> list[SubscriptionStats]:
         return [s.stats() for s in self._subscriptions]
-
-
-class BatchWorker:
-    """A thread that drains one subscription and hands each batch to ``handle``.
-
-    Started by the composition root (``start``), never by a constructor. A failing
-    handler is reported through ``on_error`` and the worker carries on.
-    """
-
-    def __init__(
-        self,
-        subscription: Subscription,
-        handle: Callable[[list[Event]], None],
-        *,
-        name: str,
-        max_batch: int = 5_000,
-        on_error: Callable[[BaseException], None] | None = None,
-        on_idle: Callable[[], None] | None = None,
-        idle_timeout: float = 0.05,
-    ) -> None:
-        self._subscription = subscription
-        self._handle = handle
-        self._max_batch = max_batch
-        self._on_error = on_error
-        self._on_idle = on_idle
-        self._idle_timeout = idle_timeout
-        self._stop = threading.Event()
-        self._idle = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self.batches = 0
-        self.events = 0
-        self.errors = 0
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._subscription._poke()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    def wait_until_idle(self, timeout: float = 5.0) -> bool:
-        """True once everything ready in the subscription has been handled."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self._idle.clear()
-            idle = self._idle.wait(max(0.0, deadline - time.monotonic()))
-            if idle and self._subscription.stats().queued == 0:
-                return True
-        return False
-
-    def _guarded(self, call: Callable[[], None]) -> None:
-        try:
-            call()
-        except Exception as error:  # noqa: BLE001 - reported, and the worker carries on
-            self.errors += 1
-            if self._on_error is not None:
-                self._on_error(error)
-
-    def _run(self) -> None:
-        subscription = self._subscription
-        while not self._stop.is_set():
-            batch = subscription.get_batch(self._idle_timeout, self._max_batch)
-            if not batch:
-                self._idle.set()
-                if subscription.closed:
-                    return
-                if self._on_idle is not None:
-                    self._guarded(self._on_idle)
-                continue
-            try:
-                self._handle(batch)
-            except Exception as error:  # noqa: BLE001 - a bad batch must not kill the room
-                self.errors += 1
-                if self._on_error is not None:
-                    self._on_error(error)
-            self.batches += 1
-            self.events += len(batch)
-        remaining = subscription.drain()
-        if remaining:
-            try:
-                self._handle(remaining)
-            except Exception as error:  # noqa: BLE001 - same as above
-                self.errors += 1
-                if self._on_error is not None:
-                    self._on_error(error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from blueroom.core.bus import BatchWorker, Bus, Overflow
+from blueroom.core.bus import Bus, Overflow
 from blueroom.core.events import (
     Event,
     QuestionState,
@@ -131,33 +131,6 @@ def test_a_gated_subscription_only_hands_out_events_below_the_watermark() -> Non
     ]
     watermark = bus.last_seq
     assert len(gated.drain()) == 6
-
-
-def test_batch_worker_hands_batches_to_its_handler_and_survives_a_failing_one() -> None:
-    bus = Bus()
-    seen: list[int] = []
-    errors: list[BaseException] = []
-
-    def handle(batch: list[Event]) -> None:
-        if any(isinstance(e, TweetReceived) and e.tweet.id == "13" for e in batch):
-            seen.append(-1)
-            raise RuntimeError("bad batch")
-        seen.append(len(batch))
-
-    worker = BatchWorker(bus.subscribe("w"), handle, name="room-models", on_error=errors.append)
-    worker.start()
-    try:
-        bus.publish_many([tweet_event(n) for n in range(10)])
-        assert worker.wait_until_idle(5.0)
-        bus.publish(tweet_event(13))
-        assert worker.wait_until_idle(5.0)
-        bus.publish_many([tweet_event(n) for n in range(20, 25)])
-        assert worker.wait_until_idle(5.0)
-    finally:
-        worker.stop()
-    assert sum(n for n in seen if n > 0) == 15
-    assert len(errors) == 1 and worker.errors == 1
-    assert not worker.running
 
 
 def test_unsubscribed_subscriptions_get_nothing_more() -> None:
