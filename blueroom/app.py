@@ -7,7 +7,6 @@ it needs from here. The engine (sources, bus, journal, models) runs in its own p
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -26,7 +25,7 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import Event
 from blueroom.engine import EngineClient
-from blueroom.room import ASSETS, DEMO_VIDEO, RoomOptions
+from blueroom.room import ASSETS, DEMO_VIDEO, RoomOptions, tune_runtime
 from blueroom.settings import Settings
 from blueroom.store.journal import WriterStats
 from blueroom.ui.bus_pump import EventPump
@@ -160,12 +159,6 @@ def build_windows(
     }
 
 
-def settle_memory() -> None:
-    """After start-up: freeze what exists so full collections stay short during the show."""
-    gc.collect()
-    gc.freeze()
-
-
 def frame_preparer(frames: LatestFrameSlot, windows: dict[str, QWidget]) -> FramePreparer:
     """One thread scales camera frames for the video wall and the mirror (started by caller)."""
     preparer = FramePreparer(frames)
@@ -255,7 +248,7 @@ class Studio:
             self.camera.start()
         self._composer.start()
         self._preparer.start()
-        settle_memory()
+        tune_runtime()
 
     def stop(self) -> None:
         if self.camera is not None:

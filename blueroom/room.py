@@ -61,7 +61,7 @@ def _rules(settings: Settings) -> QuestionRules:
 
 
 def tune_runtime() -> None:
-    """Interpreter settings for a live room with several busy threads and a GUI.
+    """Interpreter settings for a process of the live room, once its start-up is done.
 
     Freezing what start-up built (settings, a resumed journal) keeps the collector
     from walking it again in every full collection, and fewer young collections

@@ -132,6 +132,20 @@ PLACE = textwrap.dedent(
 )
 
 
+def place_in_subprocess(
+    env: dict[str, str], recording: Path, tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    """Build and place the real windows in a fresh process with the given screen layout."""
+    return subprocess.run(
+        [sys.executable, "-c", PLACE, str(recording), str(tmp_path / "j.sqlite")],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_windows_really_open_on_their_screens_in_a_five_screen_layout(
     tmp_path: Path, recording: Path
 ) -> None:
@@ -140,14 +154,7 @@ def test_windows_really_open_on_their_screens_in_a_five_screen_layout(
     env["BLUEROOM_SCREENS__VIDEO_WALL"] = '"WALL-V"'
     env["BLUEROOM_SCREENS__HEATMAP_WALL"] = '"WALL-H"'
     env["BLUEROOM_SCREENS__GUEST_PANEL"] = '"TOUCH"'
-    result = subprocess.run(
-        [sys.executable, "-c", PLACE, str(recording), str(tmp_path / "j.sqlite")],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = place_in_subprocess(env, recording, tmp_path)
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()}
     assert rows["questions_wall"][:2] == ["WALL-Q", "True"]
@@ -162,14 +169,7 @@ def test_with_one_screen_the_app_still_starts_and_says_what_it_did(
     tmp_path: Path, recording: Path
 ) -> None:
     env = offscreen_env(tmp_path, SCREENS[:1])
-    result = subprocess.run(
-        [sys.executable, "-c", PLACE, str(recording), str(tmp_path / "j.sqlite")],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = place_in_subprocess(env, recording, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "message 1 screen for 5 windows" in result.stdout
     rows = [line.split() for line in result.stdout.splitlines() if not line.startswith("message")]
