@@ -13,6 +13,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
+
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.detect import QuestionRules
@@ -65,8 +67,10 @@ def tune_runtime() -> None:
 
     Freezing what start-up built (settings, a resumed journal) keeps the collector
     from walking it again in every full collection, and fewer young collections
-    keep the pauses rare.
+    keep the pauses rare. OpenCV runs single-threaded: each of its callers already
+    has a thread of its own, and its worker pool would only fight them for two cores.
     """
+    cv2.setNumThreads(1)
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)

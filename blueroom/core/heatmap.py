@@ -24,9 +24,8 @@ CELL_DEGREES = 0.5
 GRID_WIDTH = int(360 / CELL_DEGREES)
 GRID_HEIGHT = int(180 / CELL_DEGREES)
 FLASH_SECONDS = 1.5
-GLOW_UPSAMPLE = 2
 GLOW_SIGMA_CELLS = 1.6
-REFRESH_SECONDS = 1 / 30
+REFRESH_SECONDS = 1 / 20  # the wall composes 20 frames a second (heatmap_wall)
 
 
 def cell_of(lon: float, lat: float) -> tuple[int, int]:
@@ -40,7 +39,7 @@ def cell_of(lon: float, lat: float) -> tuple[int, int]:
 class HeatSnapshot:
     density: npt.NDArray[np.float32]  # GRID_HEIGHT × GRID_WIDTH, decayed counts
     cumulative: npt.NDArray[np.float32]
-    glow: npt.NDArray[np.uint8]  # north-up, GLOW_UPSAMPLE × the grid, 0 = nothing
+    glow: npt.NDArray[np.uint8]  # north-up, one level per cell, 0 = nothing
     flashes: tuple[tuple[int, int, float], ...]  # (column, row, age in seconds)
     located: int
     exact: int
@@ -54,8 +53,8 @@ class HeatSnapshot:
 class GlowRenderer:
     """Density → smooth glow levels (uint8), with an adaptive scale and new-post flashes.
 
-    Blurred at grid resolution, upsampled once, and mapped through a log-curve lookup
-    table: a few milliseconds per frame instead of float maths on the full image.
+    Blurred and mapped through a log-curve lookup table at grid resolution: the wall
+    scales it to the screen, so what crosses to the GUI is one byte a cell.
     """
 
     CURVE_STEPS = 4096
@@ -70,11 +69,10 @@ class GlowRenderer:
     def render(
         self, density: npt.NDArray[np.float32], flashes: tuple[tuple[int, int, float], ...]
     ) -> npt.NDArray[np.uint8]:
-        height, width = density.shape[0] * GLOW_UPSAMPLE, density.shape[1] * GLOW_UPSAMPLE
         blurred = cv2.GaussianBlur(density, (0, 0), sigmaX=GLOW_SIGMA_CELLS)
         peak = float(blurred.max())
         if peak <= 0 and not flashes:
-            return np.zeros((height, width), dtype=np.uint8)
+            return np.zeros(density.shape, dtype=np.uint8)
         # A slowly adapting scale: one burst does not blank the rest of the map.
         self._scale = max(peak, self._scale * 0.98, 1e-3)
         if flashes:
@@ -84,8 +82,7 @@ class GlowRenderer:
             blurred += cv2.GaussianBlur(spark, (0, 0), sigmaX=0.9) * (self._scale * 0.6)
         blurred *= (self.CURVE_STEPS - 1) / self._scale
         np.clip(blurred, 0, self.CURVE_STEPS - 1, out=blurred)
-        levels = self._curve[blurred.astype(np.int32)]
-        return cv2.resize(levels, (width, height), interpolation=cv2.INTER_LINEAR)
+        return self._curve[blurred.astype(np.int32)]
 
 
 class HeatGrid:

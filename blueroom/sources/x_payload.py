@@ -115,8 +115,10 @@ class _RawPlace(msgspec.Struct):
 
 
 class _Includes(msgspec.Struct):
-    users: list[_RawUser] = []
-    places: list[_RawPlace] = []
+    # Kept raw: the same fans and places come back post after post, so each is decoded
+    # once and then found by its bytes (users) or its id (places).
+    users: list[msgspec.Raw] = []
+    places: list[msgspec.Raw] = []
 
 
 class _Rule(msgspec.Struct):
@@ -136,6 +138,10 @@ class _Message(msgspec.Struct):
 
 
 _decoder = msgspec.json.Decoder(_Message)
+_user_decoder = msgspec.json.Decoder(_RawUser)
+_place_decoder = msgspec.json.Decoder(_RawPlace)
+MAX_CACHED_AUTHORS = 200_000
+MAX_CACHED_PLACES = 100_000
 
 # --- the result ------------------------------------------------------------------
 
@@ -227,7 +233,7 @@ class PayloadParser:
 
     def __init__(self) -> None:
         self._place_cache: dict[str, Place] = {}
-        self._author_cache: dict[tuple[object, ...], Author] = {}
+        self._author_cache: dict[bytes, Author] = {}
 
     def parse(self, raw: bytes | str) -> Parsed:
         parsed = Parsed()
@@ -254,7 +260,7 @@ class PayloadParser:
             parsed.problems.append(Problem(reason, excerpt(raw)))
             return parsed
         includes = message.includes or _Includes()
-        users = {u.id: u for u in includes.users} if includes.users else {}
+        users = self._authors(includes.users, raw, parsed) if includes.users else {}
         places = includes.places
         tags = tuple(r.tag for r in message.matching_rules or () if r.tag)
         items = message.data if isinstance(message.data, list) else [message.data]
@@ -265,8 +271,8 @@ class PayloadParser:
     def _convert(
         self,
         raw_tweet: _RawTweet,
-        users: dict[str, _RawUser],
-        places: list[_RawPlace],
+        users: dict[str, Author],
+        places: list[msgspec.Raw],
         tags: tuple[str, ...],
         raw: bytes | str,
         parsed: Parsed,
@@ -279,8 +285,7 @@ class PayloadParser:
         text = clean_text(note.text if note is not None and note.text else raw_tweet.text)
         author = None
         if raw_tweet.author_id is not None:
-            user = users.get(raw_tweet.author_id)
-            author = self._author(user) if user is not None else Author(id=raw_tweet.author_id)
+            author = users.get(raw_tweet.author_id) or Author(id=raw_tweet.author_id)
         coordinates = None
         place = None
         geo = raw_tweet.geo
@@ -339,40 +344,62 @@ class PayloadParser:
             )
         )
 
-    def _author(self, user: _RawUser) -> Author:
-        followers = user.public_metrics.followers_count if user.public_metrics else 0
-        key = (user.id, user.username, user.name, user.location, followers, user.verified)
-        cached = self._author_cache.get(key)
-        if cached is not None:
-            return cached
-        if len(self._author_cache) > 200_000:
-            self._author_cache.clear()
-        author = self._author_cache[key] = Author(
-            id=user.id,
-            username=clean_text(user.username)[:64],
-            name=clean_text(user.name)[:100],
-            location=clean_text(user.location or "")[:200],
-            followers=followers,
-            created_at=user.created_at or "",
-            verified=bool(user.verified),
-        )
-        return author
+    def _authors(
+        self, raw_users: list[msgspec.Raw], raw: bytes | str, parsed: Parsed
+    ) -> dict[str, Author]:
+        authors: dict[str, Author] = {}
+        cache = self._author_cache
+        for raw_user in raw_users:
+            key = bytes(raw_user)
+            author = cache.get(key)
+            if author is None:
+                try:
+                    author = _author(_user_decoder.decode(key))
+                except msgspec.DecodeError as error:  # ValidationError is one
+                    reason = f"an included user is not understood: {error}; author unknown"
+                    parsed.problems.append(Problem(reason, excerpt(raw), False))
+                    continue
+                if len(cache) >= MAX_CACHED_AUTHORS:
+                    cache.clear()
+                cache[key] = author
+            authors[author.id] = author
+        return authors
 
-    def _place(self, place_id: str, places: list[_RawPlace]) -> Place | None:
+    def _place(self, place_id: str, places: list[msgspec.Raw]) -> Place | None:
         cached = self._place_cache.get(place_id)
         if cached is not None:
             return cached
         for raw_place in places:
-            if raw_place.id == place_id:
-                place = Place(
-                    id=place_id,
-                    full_name=clean_text(raw_place.full_name)[:200],
-                    country_code=raw_place.country_code[:3],
-                    country=clean_text(raw_place.country)[:100],
-                    place_type=raw_place.place_type[:20],
-                    bbox=check_bbox(raw_place.geo.bbox if raw_place.geo else None),
-                )
-                if len(self._place_cache) < 100_000:
+            try:
+                decoded = _place_decoder.decode(raw_place)
+            except msgspec.DecodeError:
+                continue
+            if decoded.id == place_id:
+                place = _place(decoded)
+                if len(self._place_cache) < MAX_CACHED_PLACES:
                     self._place_cache[place_id] = place
                 return place
         return Place(id=place_id)
+
+
+def _author(user: _RawUser) -> Author:
+    return Author(
+        id=user.id,
+        username=clean_text(user.username)[:64],
+        name=clean_text(user.name)[:100],
+        location=clean_text(user.location or "")[:200],
+        followers=user.public_metrics.followers_count if user.public_metrics else 0,
+        created_at=user.created_at or "",
+        verified=bool(user.verified),
+    )
+
+
+def _place(raw_place: _RawPlace) -> Place:
+    return Place(
+        id=raw_place.id,
+        full_name=clean_text(raw_place.full_name)[:200],
+        country_code=raw_place.country_code[:3],
+        country=clean_text(raw_place.country)[:100],
+        place_type=raw_place.place_type[:20],
+        bbox=check_bbox(raw_place.geo.bbox if raw_place.geo else None),
+    )

@@ -182,3 +182,28 @@ def test_hostile_text_is_cleaned_of_control_characters_and_capped_but_otherwise_
 def test_an_author_missing_from_includes_still_gives_the_author_id() -> None:
     (tweet,) = parse({"data": {"id": "1", "text": "hi", "author_id": "77"}}).tweets
     assert tweet.author.id == "77" and tweet.author.username == ""
+
+
+def test_a_broken_included_user_loses_only_the_author_details() -> None:
+    message = post("9", "what next?", author={"id": "42", "username": 7})
+    result = parse(message)
+    assert [t.id for t in result.tweets] == ["9"]
+    assert result.tweets[0].author is not None and result.tweets[0].author.id == "42"
+    assert result.tweets[0].author.username == ""
+    (problem,) = result.problems
+    assert "included user" in problem.reason and not problem.dropped
+
+
+def test_authors_and_places_seen_before_come_back_identical_from_the_cache() -> None:
+    parser = PayloadParser()
+    message = post("1", "why?", author={"id": "42", "username": "fan", "location": "Lyon"})
+    message["data"]["geo"] = {"place_id": "p1"}
+    message["includes"]["places"] = [{"id": "p1", "full_name": "Lyon, France"}]
+    first = parser.parse(json.dumps(message)).tweets[0]
+    message["data"]["id"] = "2"
+    second = parser.parse(json.dumps(message)).tweets[0]
+    assert second.author is first.author and second.place is first.place
+    message["includes"]["users"][0]["location"] = "Paris"  # a fan who moved: re-read
+    message["data"]["id"] = "3"
+    third = parser.parse(json.dumps(message)).tweets[0]
+    assert third.author is not None and third.author.location == "Paris"

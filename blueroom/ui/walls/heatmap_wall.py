@@ -106,7 +106,7 @@ class HeatFrameComposer:
         self._land = land
         lut = glow_lut().astype(np.float32)
         premultiplied = lut[:, :3] * (lut[:, 3:4] / 255.0)
-        self._lut_bgr = [premultiplied[:, c].astype(np.uint8).reshape(256, 1) for c in (2, 1, 0)]
+        self._lut_bgr = np.ascontiguousarray(premultiplied[:, ::-1].astype(np.uint8)[None, :, :])
         self._base: tuple[Target, np.ndarray] | None = None
 
     def base(self, target: Target) -> np.ndarray:
@@ -130,10 +130,13 @@ class HeatFrameComposer:
         base = self.base(target)
         frame = base.copy()
         x, y, map_w, map_h = target.map_rect
-        scaled = cv2.resize(crop_world(glow), (map_w, map_h), interpolation=cv2.INTER_LINEAR)
-        channels = [cv2.LUT(scaled, lut) for lut in self._lut_bgr]
-        colour = cv2.merge([*channels, np.zeros_like(scaled)])
-        frame[y : y + map_h, x : x + map_w] = cv2.add(base[y : y + map_h, x : x + map_w], colour)
+        # Coloured at one pixel a cell, then scaled once: the screen-sized work is one
+        # resize and one saturating add.
+        levels = cv2.cvtColor(np.ascontiguousarray(crop_world(glow)), cv2.COLOR_GRAY2BGR)
+        colour = cv2.cvtColor(cv2.LUT(levels, self._lut_bgr), cv2.COLOR_BGR2BGRA)
+        colour[..., 3] = 0
+        scaled = cv2.resize(colour, (map_w, map_h), interpolation=cv2.INTER_LINEAR)
+        frame[y : y + map_h, x : x + map_w] = cv2.add(base[y : y + map_h, x : x + map_w], scaled)
         return frame
 
 
