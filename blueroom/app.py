@@ -24,9 +24,11 @@ from blueroom.capture.frames import LatestFrameSlot
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import Event
+from blueroom.core.moderation import ModerationRules
 from blueroom.engine import EngineClient
 from blueroom.room import ASSETS, DEMO_VIDEO, RoomOptions, tune_runtime
-from blueroom.settings import Settings
+from blueroom.settings import Settings, save_moderation
+from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui.bus_pump import EventPump
 from blueroom.ui.fonts import register_bundled_fonts
@@ -51,6 +53,7 @@ class GuiOptions:
     quit_after: float | None = None
     screenshots: Path | None = None
     camera: bool = True
+    settings_path: Path | None = None  # where the console saves moderation rules
 
 
 class RoomView(Protocol):
@@ -66,6 +69,11 @@ class RoomView(Protocol):
     def drain_events(self) -> list[Event]: ...
 
     def publish(self, event: Event) -> int: ...
+
+    def export_csv(self, path: Path) -> object: ...
+
+    @property
+    def last_export(self) -> ExportResult | None: ...
 
 
 def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -121,8 +129,27 @@ def make_camera(
     )
 
 
+def rules_saver(settings_path: Path | None) -> Callable[[ModerationRules], str]:
+    """Where the console's rule changes are kept beyond this session: the settings file."""
+
+    def save(rules: ModerationRules) -> str:
+        if settings_path is None:
+            return "rules kept for this session (start with --settings FILE to save them)"
+        try:
+            save_moderation(settings_path, rules)
+        except (OSError, ValueError) as error:
+            return f"rules apply, but could not be saved to {settings_path}: {error}"
+        return f"rules saved to {settings_path}"
+
+    return save
+
+
 def build_windows(
-    room: RoomView, frames: LatestFrameSlot, settings: Settings, session_label: str
+    room: RoomView,
+    frames: LatestFrameSlot,
+    settings: Settings,
+    session_label: str,
+    settings_path: Path | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots)."""
     event = settings.event
@@ -134,6 +161,10 @@ def build_windows(
         session_label=session_label,
         bus_stats=room.bus_stats,
         journal_stats=room.writer_stats,
+        export_csv=room.export_csv,
+        last_export=lambda: room.last_export,
+        export_folder=settings.journal_path().parent,
+        save_rules=rules_saver(settings_path),
     )
     heat_wall = HeatmapWall(
         model.heat, model.metrics, hashtag=event.hashtag, land_mask=LAND_MASK, frame_rate=frame_rate
@@ -144,7 +175,11 @@ def build_windows(
     return {
         "operator_console": console,
         "questions_wall": QuestionsWall(
-            model.questions, model.metrics, hashtag=event.hashtag, guest_name=event.guest_name
+            model.questions,
+            model.metrics,
+            hashtag=event.hashtag,
+            guest_name=event.guest_name,
+            refresh_hz=frame_rate,  # a look at the latest snapshot: on air within a frame
         ),
         "video_wall": VideoWall(
             frames,
@@ -155,7 +190,14 @@ def build_windows(
             frame_rate=frame_rate,
         ),
         "heatmap_wall": heat_wall,
-        "guest_panel": GuestPanel(model.session, frames, guest_name=event.guest_name),
+        "guest_panel": GuestPanel(
+            model.session,
+            frames,
+            guest_name=event.guest_name,
+            board=model.questions,
+            actions=room.actions,
+            confirm_with_operator=settings.guest.confirm_with_operator,
+        ),
     }
 
 
@@ -233,11 +275,17 @@ class Studio:
     """
 
     def __init__(
-        self, settings: Settings, room: RoomView, *, session_label: str, camera: bool = True
+        self,
+        settings: Settings,
+        room: RoomView,
+        *,
+        session_label: str,
+        camera: bool = True,
+        settings_path: Path | None = None,
     ) -> None:
         self.frames = LatestFrameSlot()
         self.camera = make_camera(settings, self.frames, room.publish) if camera else None
-        self.windows = build_windows(room, self.frames, settings, session_label)
+        self.windows = build_windows(room, self.frames, settings, session_label, settings_path)
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
         self._composer = heat_wall.composer_thread
@@ -273,7 +321,13 @@ def _run_windows(
     for message in engine.messages:
         say(message)
     label = f"session {engine.session_id}" + (" (resumed)" if engine.resumed else "")
-    studio = Studio(settings, engine, session_label=label, camera=gui.camera)
+    studio = Studio(
+        settings,
+        engine,
+        session_label=label,
+        camera=gui.camera,
+        settings_path=gui.settings_path,
+    )
     windows = studio.windows
     kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
     plan = place_windows(app, windows, settings, kiosk)

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from blueroom.room import DEMO_EVENT, Room, RoomError, RoomOptions
+from blueroom.room import DEMO_EVENT, Room, RoomError, RoomOptions, rebuild_board
 from blueroom.settings import Settings, SettingsError, describe, load_settings
+from blueroom.store.export import export_questions
 from blueroom.store.journal import Journal, JournalError
 
 EXIT_USAGE = 2
@@ -172,6 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("settings", help="show the effective settings, validated")
     sessions = commands.add_parser("sessions", help="list the sessions in the journal")
     sessions.add_argument("--journal", type=Path, metavar="FILE")
+    export = commands.add_parser(
+        "export",
+        help="write a session's questions as CSV: every post, its state, support and decisions",
+        description="Rebuild a session's questions from the journal and write them as CSV, so "
+        "the team can show how questions were chosen. Safe while the room is running.",
+    )
+    export.add_argument("out", type=Path, help="the CSV file to write")
+    export.add_argument("--journal", type=Path, metavar="FILE", help="default: the settings' one")
+    export.add_argument("--session", metavar="ID", help="default: the latest session")
     return parser
 
 
@@ -214,6 +224,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             quit_after=args.quit_after,
             screenshots=args.screenshots,
             camera=args.camera,
+            settings_path=args.settings,
         ),
     )
 
@@ -299,6 +310,18 @@ def _sessions(settings: Settings, journal_path: Path | None) -> int:
     return 0
 
 
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    path = args.journal or settings.journal_path()
+    if not path.exists():
+        raise _Failure(f"no journal at {path}")
+    session, board = rebuild_board(settings, path, args.session)
+    result = export_questions(args.out, board.export_rows())
+    if result.error:
+        raise _Failure(result.error)
+    print(f"{result.rows:,} question posts of session {session.id} written to {result.path}")
+    return 0
+
+
 class _Failure(Exception):
     pass
 
@@ -315,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _screens(settings)
         if args.command == "sessions":
             return _sessions(settings, args.journal)
+        if args.command == "export":
+            return _export(settings, args)
         return _run(args, settings)
     except SettingsError as error:
         print(f"blueroom: settings: {error}", file=sys.stderr)

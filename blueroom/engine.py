@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -32,14 +31,14 @@ from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import AnyEvent, Event
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
-from blueroom.core.questions import BoardSnapshot
+from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.session import SessionSnapshot, Step
 from blueroom.room import Room, RoomError, RoomOptions
 from blueroom.settings import Settings
 from blueroom.sources.replay import ReplayStats
+from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-UI_PENDING_LIMIT = 500
 HEAT_HZ = 30.0
 BOARD_HZ = 10.0
 METRICS_HZ = 5.0
@@ -108,14 +107,31 @@ class Stop(msgspec.Struct, tag=True):
     pass
 
 
-ToClient = Ready | Failed | Board | Metrics | Heat | Session | Stats | Events | Stopped
-ToEngine = Publish | Stop
+class Query(msgspec.Struct, tag=True):
+    """What the console's queue shows; the engine answers with a ``Page`` on each change."""
+
+    query: QueueQuery
+
+
+class Page(msgspec.Struct, tag=True):
+    page: QueuePage
+
+
+class Export(msgspec.Struct, tag=True):
+    path: str
+
+
+class Exported(msgspec.Struct, tag=True):
+    result: ExportResult
+
+
+ToClient = (
+    Ready | Failed | Board | Page | Metrics | Heat | Session | Stats | Events | Exported | Stopped
+)
+ToEngine = Publish | Query | Export | Stop
 
 
 # -- the engine process -----------------------------------------------------------------
-
-
-ENGINE_NICENESS = 10
 
 
 def _options_from(raw: dict[str, Any]) -> RoomOptions:
@@ -131,10 +147,6 @@ def engine_main(config: bytes, outbox: Connection, inbox: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     terminated = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: terminated.set())
-    # The screens come first: on two cores a paint must not wait behind a parser.
-    # Ingest takes whatever the screens leave (and the parser process inherits this).
-    with contextlib.suppress(OSError):
-        os.nice(ENGINE_NICENESS)
     encoder = msgspec.msgpack.Encoder()
     settings_raw, options_raw = msgspec.msgpack.decode(config)
     settings = msgspec.convert(settings_raw, Settings)
@@ -163,7 +175,12 @@ def engine_main(config: bytes, outbox: Connection, inbox: Connection) -> None:
             message = decoder.decode(inbox.recv_bytes())
             if isinstance(message, Stop):
                 break
-            room.bus.publish(message.event)
+            if isinstance(message, Query):
+                publisher.ask(message.query)
+            elif isinstance(message, Export):
+                publisher.export(message.path)
+            else:
+                room.bus.publish(message.event)
     except (EOFError, OSError):
         pass  # the screens went away: stop cleanly, the journal is flushed below
     finally:
@@ -181,6 +198,8 @@ class _SnapshotPublisher:
         self._outbox = outbox
         self._encoder = encoder
         self._stop = threading.Event()
+        self._query: QueueQuery | None = None
+        self._exports: list[str] = []
         self._thread = threading.Thread(target=self._run, name="engine-publisher", daemon=True)
 
     def start(self) -> None:
@@ -188,7 +207,19 @@ class _SnapshotPublisher:
 
     def stop(self) -> None:
         self._stop.set()
+        self._room.model.changed.set()
         self._thread.join(5.0)
+
+    def ask(self, query: QueueQuery) -> None:
+        self._query = query
+        self._room.model.changed.set()
+
+    def export(self, path: str) -> None:
+        self._exports.append(path)
+        self._room.model.changed.set()
+
+    def _export(self, path: str) -> Exported:
+        return Exported(self._room.export_csv(Path(path)))
 
     def _send(self, message: Any) -> None:
         self._outbox.send_bytes(self._encoder.encode(message))
@@ -204,17 +235,41 @@ class _SnapshotPublisher:
             sent[kind] = now
             return True
 
+        changed = model.changed
+        shown_query: tuple[QueueQuery | None, int] = (None, -1)
         try:
-            while not self._stop.wait(1.0 / HEAT_HZ):
+            while not self._stop.is_set():
+                # Woken at once by a person's decision: the walls answer within a frame.
+                changed.wait(1.0 / HEAT_HZ)
+                changed.clear()
+                if self._stop.is_set():
+                    break
                 now = time.monotonic()
+                while self._exports:
+                    self._send(self._export(self._exports.pop(0)))
+                questions = model.questions
+                decided = questions.decisions != versions.get("decisions")
+                if questions.version != versions.get("board") and (
+                    decided or due("board", BOARD_HZ, now)
+                ):
+                    versions["board"], versions["decisions"] = (
+                        questions.version,
+                        questions.decisions,
+                    )
+                    self._send(Board(questions.snapshot()))
+                    query = self._query
+                    if query is not None and (query, questions.version) != shown_query:
+                        shown_query = (query, questions.version)
+                        self._send(Page(questions.page(query)))
+                query = self._query
+                if query is not None and query != shown_query[0]:
+                    shown_query = (query, questions.version)
+                    self._send(Page(questions.page(query)))
+                # After the board: a decision must not wait behind a glow rendering.
                 heat = model.heat.latest()
                 if heat.made_at != versions.get("heat"):
                     versions["heat"] = heat.made_at
                     self._send(_heat_message(heat))
-                board = model.questions.latest()
-                if board.version != versions.get("board") and due("board", BOARD_HZ, now):
-                    versions["board"] = board.version
-                    self._send(Board(_trim(board)))
                 if due("metrics", METRICS_HZ, now):
                     self._send(Metrics(model.metrics.latest()))
                 session = model.session.latest()
@@ -252,20 +307,6 @@ def _heat_message(heat: HeatSnapshot) -> Heat:
     )
 
 
-def _trim(board: BoardSnapshot) -> BoardSnapshot:
-    if len(board.pending) <= UI_PENDING_LIMIT:
-        return board
-    return BoardSnapshot(
-        pending=board.pending[:UI_PENDING_LIMIT],
-        approved=board.approved,
-        on_air=board.on_air,
-        answered=board.answered[:UI_PENDING_LIMIT],
-        counts=board.counts,
-        received=board.received,
-        version=board.version,
-    )
-
-
 # -- the client, in the GUI process ------------------------------------------------------
 
 
@@ -293,12 +334,30 @@ class _RemoteSession(_Latest):
         return SessionStepChanged(step=index, step_id=self.steps[index].id, actor=actor)
 
 
+class RemoteBoard(_Latest):
+    """The question board as last received; ``page`` asks the engine for a console page."""
+
+    def __init__(self, ask: Callable[[QueueQuery], None]) -> None:
+        super().__init__(empty_board())
+        self._ask = ask
+        self._asked: QueueQuery | None = None
+        self.last_page: QueuePage | None = None
+
+    def page(self, query: QueueQuery) -> QueuePage:
+        """The latest page received (for this query once the engine has answered)."""
+        if query != self._asked:
+            self._asked = query
+            self._ask(query)
+        page = self.last_page
+        return page if page is not None else QueuePage(query, (), 0, -1)
+
+
 class RemoteModel:
     """The engine's models, as last received: same ``latest()`` API as ``RoomModel``."""
 
-    def __init__(self, steps: tuple[Step, ...]) -> None:
+    def __init__(self, steps: tuple[Step, ...], ask: Callable[[QueueQuery], None]) -> None:
         self.metrics = _Latest(_empty_metrics())
-        self.questions = _Latest(BoardSnapshot((), (), None, (), {}, 0, -1))
+        self.questions = RemoteBoard(ask)
         self.heat = _Latest(_empty_heat())
         self.session = _RemoteSession(steps)
 
@@ -336,6 +395,7 @@ class EngineClient:
         self.session_id = ""
         self.resumed = False
         self.messages: list[str] = []
+        self.last_export: ExportResult | None = None
 
     def start(self, timeout: float = 300.0) -> None:
         """Start the engine and wait until it has opened (or resumed) the session."""
@@ -356,21 +416,32 @@ class EngineClient:
             first.messages,
         )
         steps = tuple(first.steps)
-        self.model = RemoteModel(steps)
+        self.model = RemoteModel(steps, self._send_query)
         self.actions = RoomActions(self.publish, self.model.session, first.session_id)  # type: ignore[arg-type]
         self._receiver.start()
 
     def publish(self, event: Event) -> int:
         """Send an event to the engine's bus (an action, a camera state...)."""
-        if self.stopped.is_set():
-            return 0
-        data = self._encoder.encode(Publish(event))
+        if not self.stopped.is_set():
+            self._send(Publish(event))
+        return 0
+
+    def _send(self, message: Query | Export | Publish | Stop) -> None:
+        data = self._encoder.encode(message)
         with self._send_lock:
             try:
                 self._to_engine.send_bytes(data)
             except (BrokenPipeError, OSError):
                 self.stopped.set()
-        return 0
+
+    def _send_query(self, query: QueueQuery) -> None:
+        if not self.stopped.is_set():
+            self._send(Query(query))
+
+    def export_csv(self, path: Path) -> None:
+        """Ask the engine to write the questions CSV; the answer is ``last_export``."""
+        if not self.stopped.is_set():
+            self._send(Export(str(path)))
 
     def drain_events(self) -> list[Event]:
         events: list[Event] = []
@@ -402,6 +473,8 @@ class EngineClient:
     def _receive(self) -> None:
         handlers: dict[type, Callable[[Any], None]] = {
             Board: lambda m: setattr(self.model.questions, "value", m.snapshot),
+            Page: lambda m: setattr(self.model.questions, "last_page", m.page),
+            Exported: lambda m: setattr(self, "last_export", m.result),
             Metrics: lambda m: setattr(self.model.metrics, "value", m.snapshot),
             Heat: self._on_heat,
             Session: self._on_session,

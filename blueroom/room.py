@@ -19,10 +19,12 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, ReplayCheckpoint, SessionStarted, TweetReceived
+from blueroom.core.questions import QuestionBoard
 from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
 from blueroom.settings import Settings
 from blueroom.sources.replay import ReplaySource
+from blueroom.store.export import ExportResult, export_questions
 from blueroom.store.journal import Journal, JournalWriter, SessionInfo, WriterStats
 
 ASSETS = Path(os.environ.get("BLUEROOM_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
@@ -53,13 +55,38 @@ class RoomReport:
     messages: list[str] = field(default_factory=list)
 
 
-def _rules(settings: Settings) -> QuestionRules:
+def question_rules(settings: Settings) -> QuestionRules:
     event = settings.event
     return QuestionRules(
         hashtags=frozenset({event.hashtag.lstrip("#").lower()}),
         guest_handles=frozenset({event.guest_handle.lstrip("@").lower()}),
         room_handles=frozenset({event.room_handle.lstrip("@").lower()}),
     )
+
+
+def rebuild_board(
+    settings: Settings, journal_path: Path, session_id: str | None = None
+) -> tuple[SessionInfo, QuestionBoard]:
+    """A session's question board, replayed from its journal (read-only, even in use)."""
+    journal = Journal(journal_path, lock=False)
+    try:
+        sessions = journal.sessions()
+        chosen = [s for s in sessions if session_id in (None, s.id)]
+        if not chosen:
+            known = ", ".join(s.id for s in sessions[-5:]) or "none"
+            wanted = f"session {session_id}" if session_id else "any session"
+            raise RoomError(f"{journal_path}: no {wanted} in this journal (latest: {known})")
+        session = chosen[-1]
+        board = QuestionBoard(
+            question_rules(settings),
+            settings.moderation,
+            ignored_words=tuple(settings.event.guest_name.split()),
+        )
+        for batch in journal.read(session.id):
+            board.apply(batch)
+        return session, board
+    finally:
+        journal.close()
 
 
 def tune_runtime() -> None:
@@ -84,9 +111,11 @@ class Room:
         self.settings = settings
         self.bus = Bus()
         self.model = RoomModel(
-            _rules(settings),
+            question_rules(settings),
             default_script(settings.event.guest_name, settings.event.hashtag),
             half_life=settings.heatmap.half_life_minutes * 60.0,
+            moderation=settings.moderation,
+            ignored_words=tuple(settings.event.guest_name.split()),
         )
         self.replay_path = self._replay_path(settings, options)
         journal_path = options.journal_path or settings.journal_path()
@@ -111,6 +140,7 @@ class Room:
             on_error=self._model_error,
         )
         self.model_errors: list[str] = []
+        self.last_export: ExportResult | None = None
         self._log = self.bus.subscribe(
             "activity-log",
             capacity=20_000,
@@ -191,6 +221,11 @@ class Room:
 
     def writer_stats(self) -> WriterStats:
         return self.writer.stats()
+
+    def export_csv(self, path: Path) -> ExportResult:
+        """Every question post of the session, with its decisions, as CSV."""
+        self.last_export = export_questions(path, self.model.questions.export_rows())
+        return self.last_export
 
     def drain_events(self) -> list[Event]:
         """Committed events other than posts, for the operator's activity log."""

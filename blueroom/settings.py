@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 import msgspec
 
+from blueroom.core.moderation import ModerationRules
+
 ENV_PREFIX = "BLUEROOM_"
 WINDOWS = ("operator_console", "questions_wall", "video_wall", "heatmap_wall", "guest_panel")
 
@@ -64,6 +66,11 @@ class DisplaySettings(_Section):
     frame_rate: int = 60
 
 
+class GuestSettings(_Section):
+    # true: the guest's pick goes to the operator's preview, taken on air with T
+    confirm_with_operator: bool = False
+
+
 class HeatmapSettings(_Section):
     half_life_minutes: float = 10.0
 
@@ -76,6 +83,8 @@ class Settings(_Section):
     screens: ScreenSettings = msgspec.field(default_factory=ScreenSettings)
     display: DisplaySettings = msgspec.field(default_factory=DisplaySettings)
     heatmap: HeatmapSettings = msgspec.field(default_factory=HeatmapSettings)
+    guest: GuestSettings = msgspec.field(default_factory=GuestSettings)
+    moderation: ModerationRules = msgspec.field(default_factory=ModerationRules)
 
     @property
     def replay_speed(self) -> float | None:
@@ -168,6 +177,40 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
         message = str(error).replace("`$.", "`").replace("- at `$`", "")
         raise SettingsError(f"{origin}: {message}") from None
     return _check(settings, origin)
+
+
+def _toml_table(name: str, values: dict[str, Any]) -> str:
+    # JSON strings, numbers, booleans and arrays of them are valid TOML values.
+    lines = [f"[{name}]"]
+    lines += [f"{key} = {msgspec.json.encode(value).decode()}" for key, value in values.items()]
+    return "\n".join(lines) + "\n"
+
+
+def save_moderation(path: Path, rules: ModerationRules) -> None:
+    """Write the rules as the file's ``[moderation]`` table, keeping the rest of the file.
+
+    Written to a temporary file and renamed, so a crash never leaves half a file.
+    """
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    table = _toml_table("moderation", msgspec.to_builtins(rules))
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.strip() == "[moderation]"), None)
+    if start is None:
+        separator = (
+            "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+        )
+        new_text = text + separator + table
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+            len(lines),
+        )
+        new_text = "".join(lines[:start]) + table + ("\n" if end < len(lines) else "")
+        new_text += "".join(lines[end:])
+    tomllib.loads(new_text)  # never write a file the next start could not read
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_text(new_text, encoding="utf-8")
+    temporary.replace(path)
 
 
 def describe(settings: Settings) -> str:

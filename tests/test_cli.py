@@ -30,7 +30,7 @@ def blueroom(
 def test_help_lists_every_command() -> None:
     result = blueroom("--help")
     assert result.returncode == 0
-    for command in ("demo", "run", "replay", "screens", "settings", "sessions"):
+    for command in ("demo", "run", "replay", "screens", "settings", "sessions", "export"):
         assert f"    {command} " in result.stdout
 
 
@@ -78,6 +78,10 @@ def test_a_missing_recording_is_one_line_and_exit_1(tmp_path: Path) -> None:
         ('[display]\nmode = "cinema"', "Invalid enum value 'cinema'"),
         ("[screens]\nguest_panel = 1.5", "at `screens.guest_panel`"),
         ('[event]\nhashtag = "two words"', "event.hashtag must be one word"),
+        ('[moderation]\nprofanity = "maybe"', "Invalid enum value 'maybe'"),
+        ("[moderation]\nflood_posts = 0", "flood_posts must be 1 or more"),
+        ('[moderation]\nslurs = "pass"', "slurs cannot be let through"),
+        ('[guest]\nconfirm_with_operator = "yes"', "Expected `bool`"),
     ],
 )
 def test_a_bad_settings_file_is_one_clear_line(tmp_path: Path, content: str, needle: str) -> None:
@@ -154,3 +158,13 @@ def test_headless_replay_plays_a_recording_into_the_journal(
     assert "1 malformed records" in result.stdout
     sessions = blueroom("sessions", "--journal", str(journal))
     assert "unfinished (will resume)" in sessions.stdout
+    exported = blueroom("export", str(tmp_path / "q.csv"), "--journal", str(journal))
+    assert exported.returncode == 0, exported.stderr
+    assert "2 question posts of session" in exported.stdout
+    lines = (tmp_path / "q.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("post_id,received_utc,author") and len(lines) == 3
+    missing = blueroom(
+        "export", str(tmp_path / "x.csv"), "--journal", str(journal), "--session", "nope"
+    )
+    assert missing.returncode == 1 and "no session nope" in missing.stderr
+    assert missing.stderr.count("\n") == 1

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from blueroom.core.events import QuestionState
+from blueroom.core.questions import QueueQuery
 from blueroom.room import Room, RoomError, RoomOptions
 from blueroom.settings import load_settings
 
@@ -36,9 +37,10 @@ def test_a_replay_flows_through_to_every_model(tmp_path: Path, recording: Path) 
         board = room.model.questions.snapshot()
         assert metrics.posts == 4 and metrics.retweets == 1 and metrics.malformed == 1
         assert board.received == 2
-        assert {q.tweet_id for q in board.pending} == {"100", "101"}
-        supported = next(q for q in board.pending if q.tweet_id == "100")
-        assert supported.supporters == 1
+        pending = room.model.questions.page(QueueQuery()).rows
+        assert {q.tweet_id for q in pending} == {"100", "101"}
+        supported = next(q for q in pending if q.tweet_id == "100")
+        assert supported.supporters == 2  # the asker and one retweeter
         assert room.model.heat.snapshot().located == 1
     finally:
         room.stop()

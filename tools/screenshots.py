@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,13 +64,15 @@ def main() -> None:
         studio.start()
 
         def operate() -> None:
-            board = engine.model.questions.latest()
-            chosen = sorted(board.pending, key=lambda q: -q.supporters)[:6]
-            for question in chosen:
+            page = engine.model.questions.last_page
+            rows = page.rows if page is not None else ()
+            chosen = sorted(rows, key=lambda q: -q.supporters)[:7]
+            for question in chosen[:6]:
                 engine.actions.approve(question.tweet_id)
-            time.sleep(0.5)
             if chosen:
+                engine.actions.star(chosen[1].tweet_id, True)
                 engine.actions.put_on_air(chosen[0].tweet_id)
+                engine.actions.arm(chosen[2].tweet_id)
             engine.actions.go_to_step(2)
 
         def finish() -> None:

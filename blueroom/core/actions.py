@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from blueroom.core.events import Event, QuestionState, QuestionStateChanged, SessionEnded
+from blueroom.core.events import (
+    DecisionUndone,
+    Event,
+    ModerationRulesChanged,
+    QuestionArmed,
+    QuestionStarred,
+    QuestionState,
+    QuestionStateChanged,
+    SessionEnded,
+)
+from blueroom.core.moderation import ModerationRules
 from blueroom.core.session import SessionScript
 
 
@@ -35,6 +45,31 @@ class RoomActions:
 
     def mark_answered(self, tweet_id: str, actor: str = "operator") -> None:
         self.set_question(tweet_id, QuestionState.ANSWERED, actor)
+
+    def stash(self, tweet_id: str, actor: str = "operator") -> None:
+        self.set_question(tweet_id, QuestionState.STASHED, actor)
+
+    def requeue(self, tweet_id: str, actor: str = "operator") -> None:
+        """Back to the queue: un-approve, unstash, or restore from the trash."""
+        self.set_question(tweet_id, QuestionState.PENDING, actor)
+
+    def star(self, tweet_id: str, starred: bool, actor: str = "operator") -> None:
+        self._publish(QuestionStarred(tweet_id=tweet_id, starred=starred, actor=actor))
+
+    def arm(self, tweet_id: str, actor: str = "operator") -> None:
+        """Put a question in preview; ``take`` puts it on air. ``""`` clears the preview."""
+        self._publish(QuestionArmed(tweet_id=tweet_id, actor=actor))
+
+    def take(self, armed_id: str, actor: str = "operator") -> None:
+        """The armed question goes on air; the one on air before counts as answered."""
+        if armed_id:
+            self.put_on_air(armed_id, actor)
+
+    def undo(self, actor: str = "operator") -> None:
+        self._publish(DecisionUndone(actor=actor))
+
+    def set_rules(self, rules: ModerationRules, actor: str = "operator") -> None:
+        self._publish(ModerationRulesChanged(rules=rules, actor=actor))
 
     def go_to_step(self, index: int, actor: str = "operator") -> None:
         event = self._session.step_event(index, actor)

@@ -14,6 +14,7 @@ from typing import ClassVar
 import msgspec
 
 from blueroom.core.detect import looks_like_question
+from blueroom.core.moderation import ModerationRules
 from blueroom.core.tweet import Tweet
 
 
@@ -67,16 +68,46 @@ class MalformedRecord(Event, frozen=True, kw_only=True):
 class QuestionState(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
-    REJECTED = "rejected"
+    REJECTED = "rejected"  # in the trash, restorable
     ON_AIR = "on_air"
     ANSWERED = "answered"
+    STASHED = "stashed"  # kept for later, out of the queue
 
 
 class QuestionStateChanged(Event, frozen=True, kw_only=True):
+    """A person (or, with ``actor="rule"``, an automatic rule) decided about a question."""
+
     tweet_id: str
     state: QuestionState
     actor: str = "operator"
     reason: str = ""
+    rule: str = ""  # the rule's code when a rule decided
+
+
+class QuestionStarred(Event, frozen=True, kw_only=True):
+    tweet_id: str
+    starred: bool
+    actor: str = "operator"
+
+
+class QuestionArmed(Event, frozen=True, kw_only=True):
+    """The question in preview, taken on air with one key; ``tweet_id=""`` clears it."""
+
+    tweet_id: str
+    actor: str = "operator"
+
+
+class DecisionUndone(Event, frozen=True, kw_only=True):
+    """Undo the last decision a person took (state, star or arm), as it was before."""
+
+    actor: str = "operator"
+
+
+class ModerationRulesChanged(Event, frozen=True, kw_only=True):
+    """The automatic rules in force from now on (they never rewrite past decisions)."""
+
+    rules: ModerationRules
+    actor: str = "operator"
 
 
 class SessionStarted(Event, frozen=True, kw_only=True):
@@ -142,6 +173,10 @@ AnyEvent = (
     TweetReceived
     | MalformedRecord
     | QuestionStateChanged
+    | QuestionStarred
+    | QuestionArmed
+    | DecisionUndone
+    | ModerationRulesChanged
     | SessionStarted
     | SessionEnded
     | SessionStepChanged

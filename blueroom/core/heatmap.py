@@ -77,8 +77,10 @@ class GlowRenderer:
         self._scale = max(peak, self._scale * 0.98, 1e-3)
         if flashes:
             spark = np.zeros_like(density)
-            for column, row, age in flashes:
-                spark[row, column] = max(spark[row, column], 1.0 - age / FLASH_SECONDS)
+            columns, rows, ages = np.asarray(flashes, dtype=np.float32).T
+            np.maximum.at(
+                spark, (rows.astype(np.intp), columns.astype(np.intp)), 1.0 - ages / FLASH_SECONDS
+            )
             blurred += cv2.GaussianBlur(spark, (0, 0), sigmaX=0.9) * (self._scale * 0.6)
         blurred *= (self.CURVE_STEPS - 1) / self._scale
         np.clip(blurred, 0, self.CURVE_STEPS - 1, out=blurred)

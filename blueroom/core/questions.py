@@ -1,25 +1,53 @@
-"""The question board: every question for the guest and its state, built from events."""
+"""The question board: every question for the guest, its moderation and its state.
+
+Built only from events, so replaying a journal rebuilds it exactly: automatic verdicts
+depend only on the post, the rules in force (rules changes are events) and the event
+times. A question that says what an earlier one said joins that question's *card*
+("asked by 37 people"); the card is what is moderated, starred, armed and put on air.
+
+States: pending → approved / rejected (the restorable trash) → on air → answered, and
+back (un-approve, requeue, restore); stashed keeps a question for later. Exactly one
+card is on air. Every human decision can be undone, in reverse order.
+"""
 
 from __future__ import annotations
 
+import heapq
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import islice
 
 import msgspec
 
+from blueroom.core.clusters import QuestionClusters
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
+    DecisionUndone,
     Event,
+    ModerationRulesChanged,
+    QuestionArmed,
+    QuestionStarred,
     QuestionState,
     QuestionStateChanged,
     TweetReceived,
 )
+from blueroom.core.moderation import Action, ModerationRules, Moderator, is_new_account
 from blueroom.core.tweet import Tweet
+
+RULE_ACTOR = "rule"
+SUPPORT_BURST_MIN = 5  # new-account supporters before a card is flagged for it
+_BURST = "support_burst"
+MAX_UNDO = 500
+MAX_HISTORY = 50
+WALL_APPROVED_LIMIT = 200
+ANSWERED_LIMIT = 100
 
 
 class Question(msgspec.Struct, frozen=True, gc=False):
+    """One card as the screens show it (plain data, safe to send to another process)."""
+
     tweet_id: str
     text: str
     handle: str
@@ -27,33 +55,99 @@ class Question(msgspec.Struct, frozen=True, gc=False):
     followers: int
     lang: str
     received_at: float
-    supporters: int
-    likes: int
     state: QuestionState
-    reason: str
     changed_at: float
+    supporters: int = 0  # distinct accounts: askers and retweeters, new accounts aside
+    asked_by: int = 1  # posts in the card (the first and its near-duplicates)
+    likes: int = 0
+    retweets: int = 0
+    starred: bool = False
+    reason: str = ""  # why the last decision was taken (always set by a rule)
+    rule: str = ""  # the rule's code, when a rule decided
+    actor: str = ""  # who took the last decision: "operator", "guest", "rule"
+    flag: str = ""  # a rule's warning for the moderator, "" when none
+    flag_reason: str = ""
+    new_supporters: int = 0  # supporters whose accounts are days old, not counted
+    verified: bool = False
+
+    @property
+    def initials(self) -> str:
+        """Up to two letters for an avatar: from the name, else the handle."""
+        words = [w for w in (self.name or self.handle.lstrip("@")).split() if w[:1].isalnum()]
+        letters = "".join(w[0] for w in words[:2]) if words else ""
+        return (letters or "?").upper()
+
+
+class QueueView(StrEnum):
+    PENDING = "pending"
+    FLAGGED = "flagged"
+    APPROVED = "approved"
+    STARRED = "starred"
+    STASHED = "stashed"
+    ANSWERED = "answered"
+    TRASH = "trash"
+    ALL = "all"
+
+
+class QueueOrder(StrEnum):
+    NEWEST = "newest"
+    SUPPORT = "support"
+    STARRED = "starred"  # starred first, newest first within
+
+
+class QueueQuery(msgspec.Struct, frozen=True):
+    view: QueueView = QueueView.PENDING
+    order: QueueOrder = QueueOrder.NEWEST
+    search: str = ""
+    limit: int = 300
+
+
+class QueuePage(msgspec.Struct, frozen=True):
+    query: QueueQuery
+    rows: tuple[Question, ...]
+    total: int  # cards matching the query, of which ``rows`` are the first
+    version: int
 
 
 @dataclass(frozen=True, slots=True)
 class BoardSnapshot:
-    pending: tuple[Question, ...]  # newest first
-    approved: tuple[Question, ...]  # in approval order
+    approved: tuple[Question, ...]  # in approval order: the wall's and the guest's list
     on_air: Question | None
+    armed: Question | None
     answered: tuple[Question, ...]  # most recent first
-    counts: dict[QuestionState, int]
-    received: int
+    counts: dict[str, int]  # cards per QueueView
+    received: int  # question posts received, near-duplicates included
+    cards: int
+    rules: ModerationRules
     version: int
 
+    def count(self, view: QueueView) -> int:
+        return self.counts.get(view.value, 0)
 
-class _Entry(msgspec.Struct, gc=False):
+
+def empty_board() -> BoardSnapshot:
+    return BoardSnapshot((), None, None, (), {}, 0, 0, ModerationRules(), -1)
+
+
+class _Card(msgspec.Struct, gc=False):
     """Mutable, but untracked by the GC: it never holds a reference cycle."""
 
     tweet: Tweet
     received_at: float
     state: QuestionState = QuestionState.PENDING
-    reason: str = ""
     changed_at: float = 0.0
-    supporters: set[str] | None = None  # author ids; None until the first retweet
+    reason: str = ""
+    rule: str = ""
+    actor: str = ""
+    starred: bool = False
+    flag: str = ""
+    flag_reason: str = ""
+    asked_by: int = 1
+    supporters: set[str] | None = None  # account ids; the asker is counted apart
+    new_supporters: set[str] | None = None
+    retweets: int = 0
+    history: list[tuple[float, str, str, str]] | None = None  # (at, state, actor, reason)
+    search_key: str = ""
     frozen: Question | None = None
 
     def freeze(self) -> Question:
@@ -67,31 +161,94 @@ class _Entry(msgspec.Struct, gc=False):
                 followers=author.followers if author else 0,
                 lang=self.tweet.lang,
                 received_at=self.received_at,
-                supporters=len(self.supporters) if self.supporters else 0,
-                likes=self.tweet.metrics.likes,
                 state=self.state,
-                reason=self.reason,
                 changed_at=self.changed_at,
+                supporters=self.support,
+                asked_by=self.asked_by,
+                likes=self.tweet.metrics.likes,
+                retweets=self.retweets,
+                starred=self.starred,
+                reason=self.reason,
+                rule=self.rule,
+                actor=self.actor,
+                flag=self.flag,
+                flag_reason=self.flag_reason,
+                new_supporters=len(self.new_supporters) if self.new_supporters else 0,
+                verified=bool(author and author.verified),
             )
         return self.frozen
 
+    @property
+    def support(self) -> int:
+        return 1 + (len(self.supporters) if self.supporters else 0)
+
+    def matches(self, needle: str) -> bool:
+        if not self.search_key:
+            self.search_key = f"{self.tweet.text}\n{self.tweet.handle}".casefold()
+        return needle in self.search_key
+
+
+class _Merged(msgspec.Struct, frozen=True, gc=False):
+    """A near-duplicate: a post counted on an earlier question's card."""
+
+    tweet: Tweet
+    received_at: float
+    card_id: str
+    flag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    tweet: Tweet
+    received_at: float
+    state: str  # a QuestionState, or "merged" for a near-duplicate
+    card_id: str
+    asked_by: int
+    supporters: int
+    starred: bool
+    flag: str
+    rule: str
+    actor: str
+    reason: str
+    decisions: tuple[tuple[float, str, str, str], ...]
+
+
+_Undo = tuple[tuple[tuple[str, QuestionState, float, str, str, str, bool], ...], str | None, str]
+
 
 class QuestionBoard:
-    """Questions and their states, built only from events (so a replayed journal rebuilds it).
+    """Cards and their states, built only from events (so a replayed journal rebuilds it).
 
-    ``apply`` runs on the model worker; ``snapshot`` is cheap for any thread: it is
-    rebuilt at most once per change, from lists kept in order as events arrive.
+    ``apply`` runs on the model worker; ``latest``/``page`` are cheap for any thread:
+    the snapshot is rebuilt at most once per change.
     """
 
-    def __init__(self, rules: QuestionRules, max_listed: int = 5_000) -> None:
+    def __init__(
+        self,
+        rules: QuestionRules,
+        moderation: ModerationRules | None = None,
+        *,
+        ignored_words: Iterable[str] = (),
+    ) -> None:
         self._rules = rules
-        self._max_listed = max_listed
-        self._lock = threading.Lock()
-        self._entries: dict[str, _Entry] = {}  # in arrival order
-        self._by_state: dict[QuestionState, dict[str, _Entry]] = {s: {} for s in QuestionState}
+        self._moderation = moderation or ModerationRules()
+        self._moderator = Moderator(self._moderation)
+        self._clusters = QuestionClusters(ignored_words=ignored_words)
+        self._lock = threading.RLock()
+        self._cards: dict[str, _Card] = {}  # in arrival order
+        self._merged: dict[str, _Merged] = {}
+        self._by_state: dict[QuestionState, dict[str, _Card]] = {s: {} for s in QuestionState}
         self._on_air: str | None = None
+        self._armed: str | None = None
+        self._undo: list[_Undo] = []
+        self._received = 0
         self._version = 0
+        self._decisions = 0  # human decisions and rule changes: the walls show them at once
+        self._starred = 0
+        self._flagged_pending = 0  # kept as cards change, not counted per snapshot
         self._cached: BoardSnapshot | None = None
+
+    # -- events ------------------------------------------------------------------------
 
     def apply(self, events: Iterable[Event]) -> None:
         with self._lock:
@@ -100,56 +257,251 @@ class QuestionBoard:
                     case TweetReceived(tweet=tweet):
                         self._receive(tweet, event.at)
                     case QuestionStateChanged():
-                        self._change(event)
+                        self._decisions += 1
+                        self._decide(event)
+                    case QuestionStarred():
+                        self._decisions += 1
+                        self._star(event)
+                    case QuestionArmed():
+                        self._decisions += 1
+                        self._arm(event)
+                    case DecisionUndone():
+                        self._decisions += 1
+                        self._undo_last(event.at)
+                    case ModerationRulesChanged(rules=rules):
+                        self._decisions += 1
+                        self._moderation = rules
+                        self._moderator = Moderator(rules)
+                        self._version += 1
                     case _:
                         continue
 
     def _receive(self, tweet: Tweet, at: float) -> None:
         if tweet.retweet_of is not None:
-            original = self._entries.get(tweet.retweet_of)
-            if original is not None and tweet.author is not None:
-                if original.supporters is None:
-                    original.supporters = set()
-                before = len(original.supporters)
-                original.supporters.add(tweet.author.id)
-                if len(original.supporters) != before:
-                    original.frozen = None
-                    self._version += 1
+            self._support(tweet, at)
             return
-        if tweet.id in self._entries or not self._rules.is_question(tweet):
+        if tweet.id in self._cards or tweet.id in self._merged:
             return
-        entry = _Entry(tweet=tweet, received_at=at, changed_at=at)
-        self._entries[tweet.id] = entry
-        self._by_state[QuestionState.PENDING][tweet.id] = entry
+        if not self._rules.is_question(tweet):
+            return
+        self._received += 1
+        verdict = self._moderator.check(tweet, at)
+        if verdict.action is Action.REJECT:
+            card = _Card(tweet=tweet, received_at=at, changed_at=at)
+            self._file(card)
+            self._set_state(card, QuestionState.REJECTED, at, RULE_ACTOR, verdict.reason)
+            card.rule = verdict.rule
+            self._version += 1
+            return
+        cluster_id = self._clusters.add(tweet.id, tweet.text)
+        card = self._cards.get(cluster_id) if cluster_id != tweet.id else None
+        if card is not None:
+            flag = verdict.rule if verdict.action is Action.FLAG else ""
+            self._merged[tweet.id] = _Merged(tweet, at, card.tweet.id, flag)
+            card.asked_by += 1
+            self._add_supporter(card, tweet, at)
+            card.frozen = None
+            self._version += 1
+            return
+        card = _Card(tweet=tweet, received_at=at, changed_at=at)
+        if verdict.action is Action.FLAG:
+            card.flag, card.flag_reason = verdict.rule, verdict.reason
+        self._file(card)
+        if self._moderation.auto_approve_clean and verdict.action is Action.PASS:
+            self._set_state(card, QuestionState.APPROVED, at, RULE_ACTOR, "auto-approved: clean")
         self._version += 1
 
-    def _set_state(self, entry: _Entry, state: QuestionState, at: float, reason: str) -> None:
-        tweet_id = entry.tweet.id
-        self._by_state[entry.state].pop(tweet_id, None)
-        entry.state = state
-        entry.reason = reason
-        entry.changed_at = at
-        entry.frozen = None
-        self._by_state[state][tweet_id] = entry  # re-inserted last: lists keep change order
+    def _file(self, card: _Card) -> None:
+        self._cards[card.tweet.id] = card
+        self._by_state[card.state][card.tweet.id] = card
+        self._count_flag(card, +1)
 
-    def _change(self, event: QuestionStateChanged) -> None:
-        entry = self._entries.get(event.tweet_id)
-        if entry is None:
+    def _count_flag(self, card: _Card, sign: int) -> None:
+        if card.flag and card.state is QuestionState.PENDING:
+            self._flagged_pending += sign
+
+    def _set_flag(self, card: _Card, flag: str, reason: str) -> None:
+        self._count_flag(card, -1)
+        card.flag, card.flag_reason = flag, reason
+        self._count_flag(card, +1)
+
+    def _set_starred(self, card: _Card, starred: bool) -> None:
+        if card.starred != starred:
+            self._starred += 1 if starred else -1
+            card.starred = starred
+
+    def _support(self, retweet: Tweet, at: float) -> None:
+        original = retweet.retweet_of or ""
+        card = self._cards.get(original)
+        if card is None:
+            merged = self._merged.get(original)
+            card = self._cards.get(merged.card_id) if merged is not None else None
+        if card is None or retweet.author is None:
             return
-        if event.state is QuestionState.ON_AIR and self._on_air not in (None, event.tweet_id):
-            previous = self._entries[self._on_air]  # type: ignore[index]
-            self._set_state(previous, QuestionState.APPROVED, event.at, "")
-        if self._on_air == event.tweet_id and event.state is not QuestionState.ON_AIR:
+        card.retweets += 1
+        self._add_supporter(card, retweet, at)
+        card.frozen = None
+        self._version += 1
+
+    def _add_supporter(self, card: _Card, post: Tweet, at: float) -> None:
+        author = post.author
+        if author is None or (card.tweet.author is not None and author.id == card.tweet.author.id):
+            return
+        if is_new_account(author, at, self._moderation.new_account_days):
+            if card.new_supporters is None:
+                card.new_supporters = set()
+            card.new_supporters.add(author.id)
+            burst = len(card.new_supporters)
+            if burst >= SUPPORT_BURST_MIN and burst >= card.support and card.flag in ("", _BURST):
+                reason = (
+                    f"support burst: {burst} supporters have accounts under"
+                    f" {self._moderation.new_account_days} days old (not counted)"
+                )
+                self._set_flag(card, _BURST, reason)
+            return
+        if card.supporters is None:
+            card.supporters = set()
+        card.supporters.add(author.id)
+
+    # -- decisions ---------------------------------------------------------------------
+
+    def _set_state(
+        self, card: _Card, state: QuestionState, at: float, actor: str, reason: str
+    ) -> None:
+        tweet_id = card.tweet.id
+        self._by_state[card.state].pop(tweet_id, None)
+        self._count_flag(card, -1)
+        card.state = state
+        self._count_flag(card, +1)
+        card.changed_at = at
+        card.actor = actor
+        card.reason = reason
+        card.rule = ""
+        card.frozen = None
+        if card.history is None:
+            card.history = []
+        if len(card.history) < MAX_HISTORY:
+            card.history.append((at, state.value, actor, reason))
+        self._by_state[state][tweet_id] = card  # re-inserted last: lists keep change order
+        if self._on_air == tweet_id and state is not QuestionState.ON_AIR:
             self._on_air = None
+        if self._armed == tweet_id and state in (QuestionState.REJECTED, QuestionState.ON_AIR):
+            self._armed = None
+
+    def _remember(self, cards: Iterable[_Card], actor: str) -> None:
+        if actor == RULE_ACTOR:
+            return
+        saved = tuple(
+            (c.tweet.id, c.state, c.changed_at, c.actor, c.reason, c.rule, c.starred) for c in cards
+        )
+        self._undo.append((saved, self._armed, actor))
+        if len(self._undo) > MAX_UNDO:
+            del self._undo[0]
+
+    def _decide(self, event: QuestionStateChanged) -> None:
+        card = self._cards.get(event.tweet_id)
+        if card is None:
+            merged = self._merged.get(event.tweet_id)
+            card = self._cards.get(merged.card_id) if merged is not None else None
+        if card is None:
+            return
+        touched = [card]
+        previous = self._cards.get(self._on_air) if self._on_air else None
+        taking = event.state is QuestionState.ON_AIR and previous not in (None, card)
+        if taking and previous is not None:
+            touched.append(previous)
+        self._remember(touched, event.actor)
+        if taking and previous is not None:
+            self._set_state(previous, QuestionState.ANSWERED, event.at, event.actor, "")
+        self._set_state(card, event.state, event.at, event.actor, event.reason)
+        card.rule = event.rule
         if event.state is QuestionState.ON_AIR:
-            self._on_air = event.tweet_id
-        self._set_state(entry, event.state, event.at, event.reason)
+            self._on_air = card.tweet.id
         self._version += 1
+
+    def _star(self, event: QuestionStarred) -> None:
+        card = self._cards.get(event.tweet_id)
+        if card is None or card.starred == event.starred:
+            return
+        self._remember([card], event.actor)
+        self._set_starred(card, event.starred)
+        card.frozen = None
+        self._version += 1
+
+    def _arm(self, event: QuestionArmed) -> None:
+        card = self._cards.get(event.tweet_id) if event.tweet_id else None
+        if event.tweet_id and (card is None or card.state is QuestionState.REJECTED):
+            return
+        new = card.tweet.id if card is not None else None
+        if new == self._armed:
+            return
+        self._remember([], event.actor)
+        self._armed = new
+        self._version += 1
+
+    def _undo_last(self, at: float) -> None:
+        if not self._undo:
+            return
+        saved, armed, _actor = self._undo.pop()
+        for tweet_id, state, changed_at, actor, reason, rule, starred in saved:
+            card = self._cards[tweet_id]
+            self._by_state[card.state].pop(tweet_id, None)
+            self._count_flag(card, -1)
+            card.state, card.changed_at, card.actor = state, changed_at, actor
+            self._count_flag(card, +1)
+            card.reason, card.rule = reason, rule
+            self._set_starred(card, starred)
+            card.frozen = None
+            if card.history is not None and len(card.history) < MAX_HISTORY:
+                card.history.append((at, state.value, "undo", ""))
+            self._insert_in_order(card)
+            if state is QuestionState.ON_AIR:
+                self._on_air = tweet_id
+            elif self._on_air == tweet_id:
+                self._on_air = None
+        self._armed = armed
+        self._version += 1
+
+    def _insert_in_order(self, card: _Card) -> None:
+        """Back in its state's list where its (restored) change time puts it."""
+        entries = self._by_state[card.state]
+        if not entries or next(reversed(entries.values())).changed_at <= card.changed_at:
+            entries[card.tweet.id] = card
+            return
+        items = list(entries.items())
+        at = len(items)
+        while at > 0 and items[at - 1][1].changed_at > card.changed_at:
+            at -= 1
+        items.insert(at, (card.tweet.id, card))
+        entries.clear()
+        entries.update(items)
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    @property
+    def decisions(self) -> int:
+        return self._decisions
+
+    @property
+    def moderation(self) -> ModerationRules:
+        return self._moderation
 
     def question(self, tweet_id: str) -> Question | None:
         with self._lock:
-            entry = self._entries.get(tweet_id)
-            return entry.freeze() if entry is not None else None
+            card = self._cards.get(tweet_id)
+            return card.freeze() if card is not None else None
+
+    def card_of(self, tweet_id: str) -> str | None:
+        """The card a post is counted on (itself when it is a card)."""
+        with self._lock:
+            if tweet_id in self._cards:
+                return tweet_id
+            merged = self._merged.get(tweet_id)
+            return merged.card_id if merged is not None else None
 
     def latest(self) -> BoardSnapshot:
         """The last snapshot built, without waiting for the worker: for views."""
@@ -162,20 +514,131 @@ class QuestionBoard:
         if cached is not None and cached.version == self._version:
             return cached
         with self._lock:
-            limit = self._max_listed
             by_state = self._by_state
-            pending = by_state[QuestionState.PENDING]
-            newest_first = list(islice(reversed(pending.values()), limit))
-            approved = list(islice(by_state[QuestionState.APPROVED].values(), limit))
-            answered = list(islice(reversed(by_state[QuestionState.ANSWERED].values()), limit))
-            on_air = self._entries.get(self._on_air) if self._on_air else None
+            approved = islice(by_state[QuestionState.APPROVED].values(), WALL_APPROVED_LIMIT)
+            answered = islice(reversed(by_state[QuestionState.ANSWERED].values()), ANSWERED_LIMIT)
+            on_air = self._cards.get(self._on_air) if self._on_air else None
+            armed = self._cards.get(self._armed) if self._armed else None
             self._cached = BoardSnapshot(
-                pending=tuple(e.freeze() for e in newest_first),
-                approved=tuple(e.freeze() for e in approved),
+                approved=tuple(c.freeze() for c in approved),
                 on_air=on_air.freeze() if on_air is not None else None,
-                answered=tuple(e.freeze() for e in answered),
-                counts={state: len(entries) for state, entries in by_state.items()},
-                received=len(self._entries),
+                armed=armed.freeze() if armed is not None else None,
+                answered=tuple(c.freeze() for c in answered),
+                counts=self._counts(),
+                received=self._received,
+                cards=len(self._cards),
+                rules=self._moderation,
                 version=self._version,
             )
             return self._cached
+
+    def _counts(self) -> dict[str, int]:
+        by_state = self._by_state
+        pending = by_state[QuestionState.PENDING]
+        return {
+            QueueView.PENDING.value: len(pending),
+            QueueView.FLAGGED.value: self._flagged_pending,
+            QueueView.APPROVED.value: len(by_state[QuestionState.APPROVED])
+            + len(by_state[QuestionState.ON_AIR]),
+            QueueView.STARRED.value: self._starred,
+            QueueView.STASHED.value: len(by_state[QuestionState.STASHED]),
+            QueueView.ANSWERED.value: len(by_state[QuestionState.ANSWERED]),
+            QueueView.TRASH.value: len(by_state[QuestionState.REJECTED]),
+            QueueView.ALL.value: len(self._cards),
+        }
+
+    def page(self, query: QueueQuery) -> QueuePage:
+        """The cards a console asks for: one view, one order, a search, the first rows."""
+        with self._lock:
+            candidates = self._view(query.view)
+            needle = query.search.strip().casefold()
+            if needle:
+                candidates = (c for c in candidates if c.matches(needle))
+            limit = max(1, query.limit)
+            if query.order is QueueOrder.NEWEST:
+                matching = list(candidates)
+                total = len(matching)
+                chosen = matching[: -limit - 1 : -1]
+            else:
+                matching = list(candidates)
+                total = len(matching)
+                key = (
+                    (lambda c: (c.support, c.received_at))
+                    if query.order is QueueOrder.SUPPORT
+                    else (lambda c: (c.starred, c.received_at))
+                )
+                chosen = heapq.nlargest(limit, matching, key=key)
+            return QueuePage(
+                query=query,
+                rows=tuple(c.freeze() for c in chosen),
+                total=total,
+                version=self._version,
+            )
+
+    def _view(self, view: QueueView) -> Iterator[_Card]:
+        """Cards of a view, oldest change first."""
+        by_state = self._by_state
+        match view:
+            case QueueView.PENDING:
+                return iter(by_state[QuestionState.PENDING].values())
+            case QueueView.FLAGGED:
+                return (c for c in by_state[QuestionState.PENDING].values() if c.flag)
+            case QueueView.APPROVED:
+                return iter(
+                    [
+                        *by_state[QuestionState.APPROVED].values(),
+                        *by_state[QuestionState.ON_AIR].values(),
+                    ]
+                )
+            case QueueView.STARRED:
+                return (c for c in self._cards.values() if c.starred)
+            case QueueView.STASHED:
+                return iter(by_state[QuestionState.STASHED].values())
+            case QueueView.ANSWERED:
+                return iter(by_state[QuestionState.ANSWERED].values())
+            case QueueView.TRASH:
+                return iter(by_state[QuestionState.REJECTED].values())
+            case _:
+                return iter(self._cards.values())
+
+    def export_rows(self) -> list[ExportRow]:
+        """Every question post, cards and near-duplicates, in order of arrival."""
+        with self._lock:
+            rows: list[ExportRow] = []
+            for card in self._cards.values():
+                rows.append(
+                    ExportRow(
+                        tweet=card.tweet,
+                        received_at=card.received_at,
+                        state=card.state.value,
+                        card_id=card.tweet.id,
+                        asked_by=card.asked_by,
+                        supporters=card.support,
+                        starred=card.starred,
+                        flag=card.flag,
+                        rule=card.rule,
+                        actor=card.actor,
+                        reason=card.reason or card.flag_reason,
+                        decisions=tuple(card.history or ()),
+                    )
+                )
+            for merged in self._merged.values():
+                card = self._cards[merged.card_id]
+                rows.append(
+                    ExportRow(
+                        tweet=merged.tweet,
+                        received_at=merged.received_at,
+                        state="merged",
+                        card_id=merged.card_id,
+                        asked_by=card.asked_by,
+                        supporters=card.support,
+                        starred=False,
+                        flag=merged.flag,
+                        rule="",
+                        actor="",
+                        reason=f"same question as {merged.card_id}",
+                        decisions=(),
+                    )
+                )
+            rows.sort(key=lambda row: row.received_at)
+            return rows

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event
 from blueroom.core.heatmap import HeatGrid
 from blueroom.core.metrics import IngestMetrics
+from blueroom.core.moderation import ModerationRules
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.session import SessionScript, Step
 
@@ -19,19 +21,31 @@ class RoomModel:
     behind; views only read ``latest()`` snapshots, which never waits on a lock.
     """
 
-    def __init__(self, rules: QuestionRules, steps: tuple[Step, ...], half_life: float) -> None:
+    def __init__(
+        self,
+        rules: QuestionRules,
+        steps: tuple[Step, ...],
+        half_life: float,
+        moderation: ModerationRules | None = None,
+        *,
+        ignored_words: tuple[str, ...] = (),
+    ) -> None:
         self.metrics = IngestMetrics()
-        self.questions = QuestionBoard(rules)
+        self.questions = QuestionBoard(rules, moderation, ignored_words=ignored_words)
+        self.changed = threading.Event()  # set when a person's decision was applied
         self.heat = HeatGrid(half_life=half_life)
         self.session = SessionScript(steps)
 
     def apply(self, events: Sequence[Event]) -> None:
         self.metrics.apply(events)
+        decisions = self.questions.decisions
         self.questions.apply(events)
         self.heat.apply(events)
         self.session.apply(events)
         self.questions.snapshot()
         self.tick()
+        if self.questions.decisions != decisions:
+            self.changed.set()
 
     def tick(self) -> None:
         """Keep the rates fresh when no event comes.

@@ -10,6 +10,7 @@ never waits. Should the worker die, parsing carries on in the calling thread.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -25,6 +26,7 @@ from blueroom.sources.loops import shift_for_loop
 from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
 
 CHUNK_LINES = 1_000
+PARSER_NICENESS = 10
 IN_FLIGHT = 3
 
 
@@ -35,6 +37,10 @@ class _Chunk(msgspec.Struct, gc=False):
 
 def _serve(inbox: Connection, outbox: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # its parent decides when it stops
+    # Parsing at full speed is the one job that can eat a core: on two cores, the
+    # screens and the decisions' path (journal, models) come first.
+    with suppress(OSError):
+        os.nice(PARSER_NICENESS)
     parser = PayloadParser()
     encoder = msgspec.msgpack.Encoder()
     while True:

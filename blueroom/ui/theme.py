@@ -68,9 +68,18 @@ QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
 QScrollBar:horizontal {{ background: {DEEP.name()}; height: 10px; }}
 QScrollBar::handle:horizontal {{ background: {LINE.name()}; border-radius: 5px; }}
 QTabWidget::pane {{ border: none; }}
-QTabBar::tab {{ background: {PANEL.name()}; color: {MUTED.name()}; padding: 8px 16px;
+QTabBar::tab {{ background: {PANEL.name()}; color: {MUTED.name()}; padding: 7px 9px; font-size: 13px;
            border-top-left-radius: 8px; border-top-right-radius: 8px; margin-right: 2px; }}
 QTabBar::tab:selected {{ background: {PANEL_HI.name()}; color: {TEXT.name()}; }}
+QTabBar QToolButton {{ background: {PANEL_HI.name()}; border: 1px solid {LINE.name()}; }}
+QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ background: {DEEP.name()};
+           border: 1px solid {LINE.name()}; border-radius: 8px; padding: 6px 10px; }}
+QLineEdit:focus, QComboBox:focus {{ border-color: {ACCENT.name()}; }}
+QComboBox QAbstractItemView {{ background: {PANEL.name()}; border: 1px solid {LINE.name()};
+           selection-background-color: {ACCENT.name()}; }}
+QStatusBar {{ background: {PANEL.name()}; color: {AMBER.name()}; font-weight: 600; }}
+QDialog {{ background: {NIGHT.name()}; }}
+QCheckBox {{ spacing: 8px; }}
 """
 
 

@@ -10,8 +10,6 @@ from blueroom.core.events import (
     CameraState,
     CameraStateChanged,
     MalformedRecord,
-    QuestionState,
-    QuestionStateChanged,
     SessionStepChanged,
     SourceState,
     SourceStateChanged,
@@ -19,7 +17,6 @@ from blueroom.core.events import (
 )
 from blueroom.core.heatmap import GRID_WIDTH, HeatGrid, cell_of
 from blueroom.core.metrics import IngestMetrics
-from blueroom.core.questions import QuestionBoard
 from blueroom.core.session import SessionScript, default_script
 from blueroom.core.tweet import Author, GeoPoint, Place, Tweet
 
@@ -54,49 +51,6 @@ def tweet(tweet_id: str, text: str, **more: object) -> TweetReceived:
     fields: dict[str, object] = {"author": Author(id=f"a{tweet_id}", username=f"fan{tweet_id}")}
     fields.update(more)
     return TweetReceived(tweet=Tweet(id=tweet_id, text=text, **fields))  # type: ignore[arg-type]
-
-
-def test_the_board_takes_addressed_questions_and_counts_retweets_once_per_account() -> None:
-    board = QuestionBoard(RULES)
-    board.apply(
-        [
-            tweet("1", "pourquoi Paris ?", hashtags=("AskBlueRoom",)),
-            tweet("2", "pourquoi Paris ?"),  # not addressed to the guest
-            tweet(
-                "3",
-                "@BlueRoomFR on air?",
-                author=Author(id="r", username="BlueRoomFR"),
-                hashtags=("AskBlueRoom",),
-            ),
-            tweet("4", "RT", retweet_of="1", author=Author(id="x", username="x")),
-            tweet("5", "RT", retweet_of="1", author=Author(id="x", username="x")),
-            tweet("6", "RT", retweet_of="1", author=Author(id="y", username="y")),
-        ]
-    )
-    snapshot = board.snapshot()
-    assert [q.tweet_id for q in snapshot.pending] == ["1"]
-    assert snapshot.pending[0].supporters == 2
-
-
-def test_exactly_one_question_is_on_air() -> None:
-    board = QuestionBoard(RULES)
-    board.apply([tweet(str(n), f"question {n} ?", hashtags=("AskBlueRoom",)) for n in range(3)])
-    board.apply(
-        [
-            QuestionStateChanged(tweet_id="0", state=QuestionState.APPROVED),
-            QuestionStateChanged(tweet_id="1", state=QuestionState.APPROVED),
-            QuestionStateChanged(tweet_id="0", state=QuestionState.ON_AIR),
-            QuestionStateChanged(tweet_id="1", state=QuestionState.ON_AIR),
-            QuestionStateChanged(tweet_id="404", state=QuestionState.ON_AIR),
-        ]
-    )
-    snapshot = board.snapshot()
-    assert snapshot.on_air is not None and snapshot.on_air.tweet_id == "1"
-    assert [q.tweet_id for q in snapshot.approved] == ["0"]
-    assert snapshot.counts[QuestionState.ON_AIR] == 1
-    board.apply([QuestionStateChanged(tweet_id="1", state=QuestionState.ANSWERED)])
-    snapshot = board.snapshot()
-    assert snapshot.on_air is None and [q.tweet_id for q in snapshot.answered] == ["1"]
 
 
 def test_metrics_count_posts_once_and_keep_problems_and_states() -> None:

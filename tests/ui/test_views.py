@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,16 +21,21 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, QuestionState, TweetReceived
+from blueroom.core.moderation import ModerationRules
+from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
 from blueroom.core.tweet import Author, GeoPoint, Tweet
+from blueroom.store.export import ExportResult, export_questions
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.queue_list import ROW_HEIGHT, QueueList
+from blueroom.ui.operator.rules_dialog import RulesDialog
 from blueroom.ui.walls.heatmap_wall import HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
-from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText
+from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText, displayable
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = {
@@ -199,67 +204,131 @@ def test_the_video_wall_paints_camera_frames_with_its_overlays(
     assert lower_third.lightness() > 200, "the on-air question sits on a light lower third"
 
 
-def test_the_console_approves_rejects_and_puts_on_air_with_clicks_and_shortcuts(
+def _click_row(qtbot: QtBot, queue: QueueList, row: int) -> None:
+    queue._scroll_to(row)
+    y = row * ROW_HEIGHT - queue.verticalScrollBar().value() + ROW_HEIGHT // 2
+    qtbot.mouseClick(queue.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(200, y))
+
+
+def _state(model: RoomModel, tweet_id: str) -> QuestionState:
+    question = model.questions.question(tweet_id)
+    assert question is not None
+    return question.state
+
+
+def test_the_console_moderates_with_clicks_and_shortcuts(
     qtbot: QtBot, model: RoomModel, actions: RoomActions
 ) -> None:
     console = OperatorConsole(
         model, actions, session_label="s", bus_stats=Bus().stats, journal_stats=_journal_stats
     )
-    show(qtbot, console, 1400, 900)
+    image = show(qtbot, console, 1600, 1000)
     console.activateWindow()
     qtbot.waitUntil(lambda: console.isActiveWindow(), timeout=2000)
-    assert console.queue_model.rowCount() == len(HOSTILE)
-    shown = {
-        console.queue_model.data(console.queue_model.index(r, 5), Qt.ItemDataRole.DisplayRole)
-        for r in range(console.queue_model.rowCount())
-    }
-    assert any("<img src=" in text for text in shown), "markup is listed literally"
-    assert all("\x00" not in text and "\n" not in text for text in shown)
-
-    (html_row,) = [
-        r for r in range(console.queue_model.rowCount())
-        if "<img" in console.queue_model.question(r).text  # type: ignore[union-attr]
-    ]  # fmt: skip
-    index = console.queue_model.index(html_row, 5)
-    tooltip = console.queue_model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert "<img" not in tooltip and "&lt;img" in tooltip, "tooltips guess rich text: escaped"
+    assert _ink_width(image) > 0
+    rows = console.queue.rows
+    trash = model.questions.page(QueueQuery(view=QueueView.TRASH)).rows
+    assert len(rows) + len(trash) == len(HOSTILE), "every question is a card, queued or trashed"
+    assert any("<img src=" in q.text for q in rows), "markup is kept, to be drawn literally"
 
     qtbot.keyClick(console.queue, Qt.Key.Key_A)
     assert not model.questions.snapshot().approved, "nothing selected: a key approves nothing"
+    assert "Select a question" in console.statusBar().currentMessage()
 
-    first = console.queue_model.question(0)
-    assert first is not None
-    console.queue.selectRow(0)
-    qtbot.mouseClick(console.approve_button, Qt.MouseButton.LeftButton)
-    assert model.questions.question(first.tweet_id).state is QuestionState.APPROVED
+    _click_row(qtbot, console.queue, 0)
+    first = console.selected_question()
+    assert first is not None and first.tweet_id == rows[0].tweet_id
+    assert console.detail.toPlainText() == displayable(first.text), "the full text, as text"
+    qtbot.mouseClick(console.buttons["approve"], Qt.MouseButton.LeftButton)
+    assert _state(model, first.tweet_id) is QuestionState.APPROVED
     console.refresh()
 
     second = console.selected_question()
-    assert second is not None and second.tweet_id != first.tweet_id
+    assert second is not None and second.tweet_id == rows[1].tweet_id, "the next slid in"
     qtbot.keyClick(console.queue, Qt.Key.Key_R)
-    assert model.questions.question(second.tweet_id).state is QuestionState.REJECTED
+    assert _state(model, second.tweet_id) is QuestionState.REJECTED
     console.refresh()
-
     third = console.selected_question()
     assert third is not None
-    qtbot.keyClick(console.queue, Qt.Key.Key_A)
+    qtbot.keyClick(console.queue, Qt.Key.Key_S)
+    assert model.questions.question(third.tweet_id).starred  # type: ignore[union-attr]
+    qtbot.keyClick(console.queue, Qt.Key.Key_H)
+    assert _state(model, third.tweet_id) is QuestionState.STASHED
+    qtbot.keyClick(console.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _state(model, third.tweet_id) is QuestionState.PENDING, "undo the stash"
     console.refresh()
-    assert [q.tweet_id for q in model.questions.snapshot().approved] == [
-        first.tweet_id,
-        third.tweet_id,
-    ]
+    console.queue.select(third.tweet_id)
 
-    console.approved_list.setCurrentRow(1)
-    qtbot.keyClick(console.queue, Qt.Key.Key_O)
-    assert model.questions.snapshot().on_air.tweet_id == third.tweet_id
+    # Preview, then take: as on a vision mixer.
+    qtbot.keyClick(console.queue, Qt.Key.Key_P)
+    assert model.questions.snapshot().armed.tweet_id == third.tweet_id  # type: ignore[union-attr]
+    qtbot.keyClick(console.queue, Qt.Key.Key_T)
+    assert model.questions.snapshot().on_air.tweet_id == third.tweet_id  # type: ignore[union-attr]
+    console.refresh()
+    assert console.approved.rows[0].tweet_id == third.tweet_id
     qtbot.keyClick(console.queue, Qt.Key.Key_D)
-    assert model.questions.question(third.tweet_id).state is QuestionState.ANSWERED
+    assert _state(model, third.tweet_id) is QuestionState.ANSWERED
+
+    # Typing in the search box searches; it never moderates.
+    before = model.questions.snapshot().counts
+    console.search.setFocus()
+    qtbot.keyClicks(console.search, "POURQUOI")  # P, O, R, Q are shortcuts elsewhere
+    assert console.search.text() == "POURQUOI" and model.questions.snapshot().counts == before
+    console.refresh()
+    assert [q.text for q in console.queue.rows] == [HOSTILE["long"]]
+    console.search.clear()
+
+    # The trash, and back.
+    qtbot.keyClick(console.queue, Qt.Key.Key_7)
+    console.refresh()
+    assert second.tweet_id in [q.tweet_id for q in console.queue.rows]
+    console.queue.select(second.tweet_id)
+    qtbot.keyClick(console.queue, Qt.Key.Key_Q)
+    assert _state(model, second.tweet_id) is QuestionState.PENDING
 
     qtbot.keyClick(console.queue, Qt.Key.Key_PageDown)
     qtbot.keyClick(console.queue, Qt.Key.Key_PageDown)
     assert model.session.snapshot().current == 2
     qtbot.mouseClick(console.previous_button, Qt.MouseButton.LeftButton)
     assert model.session.snapshot().current == 1
+
+
+def test_the_console_exports_and_reports_where(
+    qtbot: QtBot, model: RoomModel, tmp_path: Path
+) -> None:
+    results: list[ExportResult] = []
+
+    def export(path: Path) -> None:
+        results.append(export_questions(path, model.questions.export_rows()))
+
+    console = OperatorConsole(
+        model,
+        RoomActions(lambda e: 0, model.session, "s"),
+        session_label="s",
+        bus_stats=Bus().stats,
+        journal_stats=_journal_stats,
+        export_csv=export,
+        last_export=lambda: results[-1] if results else None,
+    )
+    show(qtbot, console, 1400, 900)
+    console.export_to(tmp_path / "q.csv")
+    console.refresh()
+    assert (tmp_path / "q.csv").exists()
+    assert f"Exported {len(HOSTILE)} posts" in console.statusBar().currentMessage()
+
+
+def test_the_rules_dialog_refuses_invalid_rules_and_returns_valid_ones(qtbot: QtBot) -> None:
+    dialog = RulesDialog(ModerationRules())
+    qtbot.addWidget(dialog)
+    dialog.blocked_users.setPlainText("good_handle\nbad handle")
+    dialog.accept()
+    assert dialog.result_rules is None and "blocked_users" in dialog.problem.text()
+    dialog.blocked_users.setPlainText("@spammer")
+    dialog.auto_approve.setChecked(True)
+    dialog.accept()
+    assert dialog.result_rules is not None
+    assert dialog.result_rules.blocked_users == ("@spammer",)
+    assert dialog.result_rules.auto_approve_clean
 
 
 def test_the_guest_panel_follows_the_session_and_mirrors_the_camera(
@@ -310,3 +379,65 @@ def _journal_stats() -> object:
     return WriterStats(
         written=0, batches=0, committed_seq=0, last_batch_ms=0.0, healthy=True, error="", lost=0
     )
+
+
+def test_the_guest_taps_then_confirms_to_put_a_question_on_air(
+    qtbot: QtBot, model: RoomModel, actions: RoomActions, frames: LatestFrameSlot
+) -> None:
+    panel = GuestPanel(
+        model.session, frames, guest_name="Léa", board=model.questions, actions=actions
+    )
+    show(qtbot, panel, 1280, 800)
+    assert panel.picker is not None and not panel.picker.isVisible()
+    actions.go_to_step(2)  # the questions step
+    qtbot.waitUntil(lambda: panel.picking and panel.picker.isVisible(), timeout=2000)
+    picker = panel.picker
+    for tweet_id in ("0", "1", "3"):
+        actions.approve(tweet_id)
+    qtbot.waitUntil(lambda: len(picker.cards()) == 3, timeout=2000)
+    picker.grab()  # lays the cards out, as the first paint does
+    first = picker.cards()[0]
+    card = picker._rects[first.tweet_id]
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton, pos=card.center().toPoint())
+    assert model.questions.snapshot().on_air is None, "one touch only opens the confirmation"
+    yes, _no = picker._confirm_buttons(card)
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton, pos=yes.center().toPoint())
+    on_air = model.questions.snapshot().on_air
+    assert on_air is not None and on_air.tweet_id == first.tweet_id and on_air.actor == "guest"
+    picker.refresh()
+    image = picker.grab().toImage()
+    assert image.pixelColor(int(card.left()) + 1, int(card.center().y())).red() > 150, (
+        "the on-air card is outlined in red"
+    )
+    actions.mark_answered(first.tweet_id)
+    qtbot.waitUntil(
+        lambda: first.tweet_id not in {q.tweet_id for q in picker.cards()}, timeout=2000
+    )
+    assert picker._leaving, "the answered card leaves with an animation"
+
+
+def test_with_operator_confirmation_the_guest_pick_goes_to_preview(
+    qtbot: QtBot, model: RoomModel, actions: RoomActions, frames: LatestFrameSlot
+) -> None:
+    panel = GuestPanel(
+        model.session,
+        frames,
+        guest_name="Léa",
+        board=model.questions,
+        actions=actions,
+        confirm_with_operator=True,
+    )
+    show(qtbot, panel, 1280, 800)
+    actions.go_to_step(2)
+    actions.approve("1")
+    picker = panel.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: len(picker.cards()) == 1, timeout=2000)
+    picker.grab()
+    card = picker._rects["1"]
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton, pos=card.center().toPoint())
+    yes, _no = picker._confirm_buttons(card)
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton, pos=yes.center().toPoint())
+    snapshot = model.questions.snapshot()
+    assert snapshot.on_air is None and snapshot.armed is not None
+    assert snapshot.armed.tweet_id == "1"

@@ -1,7 +1,9 @@
 """The guest panel (touch screen): where the guest is in the hour, and the mirror.
 
 Big, calm and impossible to get lost in: the current step, large; the steps of the
-hour as a row of dots; a live, mirrored preview of the camera, as in a mirror.
+hour as a row of dots; a live, mirrored preview of the camera, as in a mirror. During
+the questions step the mirror gives way to the pick view: the approved questions as
+big cards the guest taps to answer.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPix
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.frames import LatestFrameSlot
+from blueroom.core.actions import RoomActions
+from blueroom.core.questions import QuestionBoard
 from blueroom.core.session import SessionScript, SessionSnapshot
 from blueroom.ui import theme
+from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
 
 
@@ -24,6 +29,9 @@ class GuestPanel(QWidget):
         frames: LatestFrameSlot,
         *,
         guest_name: str,
+        board: QuestionBoard | None = None,
+        actions: RoomActions | None = None,
+        confirm_with_operator: bool = False,
         frame_rate: int = 30,
         parent: QWidget | None = None,
     ) -> None:
@@ -38,6 +46,12 @@ class GuestPanel(QWidget):
         self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self.setMinimumSize(480, 300)
+        self.picker: QuestionPicker | None = None
+        if board is not None and actions is not None:
+            self.picker = QuestionPicker(
+                board, actions, confirm_with_operator=confirm_with_operator, parent=self
+            )
+            self.picker.hide()
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, int(1000 / frame_rate)))
         self._timer.timeout.connect(self._tick)
@@ -48,7 +62,10 @@ class GuestPanel(QWidget):
         if snapshot.version != self._snapshot.version or snapshot.current != self._snapshot.current:
             self._snapshot = snapshot
             self._background = None
+            self._place_picker()
             self.update()
+        if self.picking:
+            return
         box = self._mirror_box()
         ratio = self.devicePixelRatioF()
         size = (round(box.width() * ratio), round(box.height() * ratio))
@@ -62,13 +79,31 @@ class GuestPanel(QWidget):
     def _mirror_box(self) -> QRectF:
         w, h = self.width(), self.height()
         m = h * 0.06
-        left_w = w * 0.55
+        left_w = w * self._left_share()
         return QRectF(left_w + m * 0.5, m, w - left_w - m * 1.5, h - 2 * m)
+
+    def _left_share(self) -> float:
+        return 0.36 if self.picking else 0.55
+
+    @property
+    def picking(self) -> bool:
+        """The questions step: the pick view takes the mirror's place."""
+        return self.picker is not None and self._snapshot.step.id == "questions"
+
+    def _place_picker(self) -> None:
+        if self.picker is None:
+            return
+        if self.picking:
+            self.picker.setGeometry(self._mirror_box().toAlignedRect())
+            self.picker.show()
+        else:
+            self.picker.hide()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._background = None
         self._mirror = None
         self._shown_seq = 0
+        self._place_picker()
         super().resizeEvent(event)
 
     @property
@@ -81,7 +116,8 @@ class GuestPanel(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(0, 0, self._background)
-        self._paint_mirror(painter, self._mirror_box())
+        if not self.picking:
+            self._paint_mirror(painter, self._mirror_box())
         painter.end()
 
     def _render_background(self) -> QPixmap:
@@ -95,7 +131,7 @@ class GuestPanel(QWidget):
         snapshot = self._snapshot
         step = snapshot.step
         m = h * 0.06
-        left_w = w * 0.55
+        left_w = w * self._left_share()
         painter.setPen(theme.ACCENT_SOFT)
         painter.setFont(theme.font(h * 0.03, QFont.Weight.Bold))
         painter.drawText(
@@ -138,9 +174,11 @@ class GuestPanel(QWidget):
             r = radius * (1.6 if current else 1.0)
             painter.drawEllipse(QRectF(x - r, y - r, 2 * r, 2 * r))
             painter.setPen(theme.TEXT if current else theme.DIM)
-            painter.setFont(theme.font(h * 0.02, QFont.Weight.DemiBold))
+            painter.setFont(
+                theme.font(h * (0.016 if self.picking else 0.02), QFont.Weight.DemiBold)
+            )
             painter.drawText(
-                QRectF(x - spacing / 2 + radius, y + radius * 2.2, spacing - 4, h * 0.06),
+                QRectF(x - spacing * 0.6 + radius, y + radius * 2.2, spacing * 1.2, h * 0.06),
                 Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
                 step.short,
             )

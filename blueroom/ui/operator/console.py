@@ -1,38 +1,33 @@
-"""The operator console: health of every feed, the moderation queue, the session.
+"""The operator console: the moderation queue, program and preview, feeds, the session.
 
-Keyboard-fast: A approve, R reject, O put on air, D answered, Page Up/Down moves the
-session step. Everything shown comes from model snapshots read on a timer; every
-action is an event on the bus.
+Keyboard-fast (see ``KEYS_HELP``); Page Up/Down move the session step, as a
+presenter's clicker does. Everything shown comes from model snapshots read on a timer
+(the queue is a page the engine answers for the console's view, order and search);
+every action is an event on the bus.
 """
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -41,22 +36,50 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import (
     CameraStateChanged,
+    DecisionUndone,
     Event,
     MalformedRecord,
+    ModerationRulesChanged,
+    QuestionArmed,
+    QuestionStarred,
     QuestionState,
     QuestionStateChanged,
     SessionStepChanged,
     SourceStateChanged,
 )
-from blueroom.core.questions import Question
+from blueroom.core.moderation import ModerationRules
+from blueroom.core.questions import Question, QueueOrder, QueueQuery, QueueView
 from blueroom.core.room import RoomModel
+from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
+from blueroom.ui.operator.program import ProgramPanel
+from blueroom.ui.operator.queue_list import QueueList
+from blueroom.ui.operator.rules_dialog import RulesDialog, rules_summary
 from blueroom.ui.widgets.sparkline import Sparkline
-from blueroom.ui.widgets.text import single_line
+from blueroom.ui.widgets.text import displayable, single_line
 
-QUEUE_COLUMNS = ("Received", "Author", "Followers", "Lang", "Support", "Question")
 LOG_LINES = 400
+QUEUE_ROWS = 400
+VIEW_LABELS = {
+    QueueView.PENDING: "Pending",
+    QueueView.FLAGGED: "Flagged",
+    QueueView.APPROVED: "Approved",
+    QueueView.STARRED: "Starred",
+    QueueView.STASHED: "Stashed",
+    QueueView.ANSWERED: "Answered",
+    QueueView.TRASH: "Trash",
+    QueueView.ALL: "All",
+}
+ORDER_LABELS = {
+    QueueOrder.NEWEST: "Newest first",
+    QueueOrder.SUPPORT: "Most supported",
+    QueueOrder.STARRED: "Starred first",
+}
+KEYS_HELP = (
+    "A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air"
+    " · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search"
+)
 
 
 def _plain(text: str) -> QLabel:
@@ -65,61 +88,10 @@ def _plain(text: str) -> QLabel:
     return label
 
 
-class QueueModel(QAbstractTableModel):
-    """Pending questions for the table; rows are replaced per snapshot, never per post."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: tuple[Question, ...] = ()
-
-    def set_rows(self, rows: tuple[Question, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def question(self, row: int) -> Question | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, tweet_id: str) -> int | None:
-        for index, question in enumerate(self._rows):
-            if question.tweet_id == tweet_id:
-                return index
-        return None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QUEUE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QUEUE_COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        question = self.question(index.row())
-        if question is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return time.strftime("%H:%M:%S", time.localtime(question.received_at))
-            if column == 1:
-                return single_line(question.handle or question.name)
-            if column == 2:
-                return f"{question.followers:,}"
-            if column == 3:
-                return question.lang
-            if column == 4:
-                return str(question.supporters) if question.supporters else ""
-            return single_line(question.text)[:300]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            # Tooltips guess rich text: escape, so a post's markup is shown, not rendered.
-            return f"<p style='white-space:pre-wrap'>{html.escape(question.text[:2000])}</p>"
-        if role == Qt.ItemDataRole.ForegroundRole and column in (0, 2, 3):
-            return theme.MUTED
-        return None
+def _title(text: str) -> QLabel:
+    label = _plain(text)
+    label.setObjectName("title")
+    return label
 
 
 class _Figure(QFrame):
@@ -147,7 +119,11 @@ class OperatorConsole(QMainWindow):
         session_label: str,
         bus_stats: Callable[[], list[SubscriptionStats]],
         journal_stats: Callable[[], WriterStats],
-        refresh_hz: float = 2.0,
+        export_csv: Callable[[Path], object] | None = None,
+        last_export: Callable[[], ExportResult | None] | None = None,
+        export_folder: Path | None = None,
+        save_rules: Callable[[ModerationRules], str] | None = None,
+        refresh_hz: float = 4.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -157,29 +133,35 @@ class OperatorConsole(QMainWindow):
         self._actions = actions
         self._bus_stats = bus_stats
         self._journal_stats = journal_stats
+        self._export_csv = export_csv
+        self._last_export = last_export
+        self._export_folder = export_folder or Path.cwd()
+        self._save_rules = save_rules
+        self._shown_export: ExportResult | None = None
         self._started = time.monotonic()
-        self._queue_version = -1
-        self._metrics_version = -1
+        self._board_version = -1
+        self._page_key: tuple[object, ...] = ()
         self._session_version = -1
+        self._view = QueueView.PENDING
+        self._order = QueueOrder.NEWEST
+        self._active: QueueList | None = None  # the list the operator last picked in
 
         root = QWidget()
         root.setObjectName("consoleRoot")
         self.setCentralWidget(root)
         outer = QVBoxLayout(root)
         outer.setContentsMargins(16, 12, 16, 12)
-        outer.setSpacing(12)
+        outer.setSpacing(10)
 
         header = QHBoxLayout()
-        title = _plain("BLUE ROOM")
-        title.setObjectName("title")
+        header.addWidget(_title("BLUE ROOM"))
+        header.addSpacing(12)
         self.session_label = _plain(session_label)
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
-        self.status = _plain("")
-        self.status.setStyleSheet(f"color: {theme.MUTED.name()};")
-        header.addWidget(title)
-        header.addSpacing(12)
         header.addWidget(self.session_label)
         header.addStretch(1)
+        self.status = _plain("")
+        self.status.setStyleSheet(f"color: {theme.MUTED.name()};")
         header.addWidget(self.status)
         outer.addLayout(header)
 
@@ -189,6 +171,7 @@ class OperatorConsole(QMainWindow):
         self.per_minute = _Figure("per minute")
         self.questions = _Figure("questions")
         self.pending = _Figure("to moderate")
+        self.flagged = _Figure("flagged")
         self.located = _Figure("on the map")
         self.malformed = _Figure("malformed")
         self.shed = _Figure("shed")
@@ -198,6 +181,7 @@ class OperatorConsole(QMainWindow):
             self.per_minute,
             self.questions,
             self.pending,
+            self.flagged,
             self.located,
             self.malformed,
             self.shed,
@@ -206,157 +190,311 @@ class OperatorConsole(QMainWindow):
         outer.addLayout(figures)
 
         body = QHBoxLayout()
-        body.setSpacing(12)
+        body.setSpacing(14)
         outer.addLayout(body, 1)
+        body.addLayout(self._build_queue(), 6)
+        body.addLayout(self._build_program(), 3)
+        body.addLayout(self._build_side(), 3)
 
-        queue_box = QVBoxLayout()
-        queue_title = _plain("Moderation queue — A approve · R reject · O on air · D answered")
-        queue_title.setObjectName("title")
-        queue_box.addWidget(queue_title)
-        self.queue_model = QueueModel()
-        self.queue = QTableView()
-        self.queue.setModel(self.queue_model)
-        self.queue.setPalette(theme.table_palette(self.queue.palette()))
-        self.queue.horizontalHeader().setPalette(theme.table_palette(self.queue.palette()))
-        self.queue.setGridStyle(Qt.PenStyle.NoPen)
-        self.queue.setShowGrid(False)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.verticalHeader().setVisible(False)
-        # Fixed row heights: a reset of hundreds of rows must not measure every row.
-        self.queue.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.queue.verticalHeader().setDefaultSectionSize(28)
-        self.queue.setWordWrap(False)
-        self.queue.setAlternatingRowColors(False)
-        self.queue.horizontalHeader().setStretchLastSection(True)
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for column, width in enumerate((80, 150, 80, 50, 70)):
-            self.queue.setColumnWidth(column, width)
-        queue_box.addWidget(self.queue, 1)
-        buttons = QHBoxLayout()
-        self.approve_button = QPushButton("Approve  (A)")
-        self.approve_button.setObjectName("approve")
-        self.reject_button = QPushButton("Reject  (R)")
-        self.reject_button.setObjectName("reject")
-        self.on_air_button = QPushButton("Put on air  (O)")
-        self.on_air_button.setObjectName("onair")
-        self.answered_button = QPushButton("Answered  (D)")
-        for button in (
-            self.approve_button,
-            self.reject_button,
-            self.on_air_button,
-            self.answered_button,
-        ):
-            buttons.addWidget(button)
-        queue_box.addLayout(buttons)
-        self.approved_list = QListWidget()
-        self.approved_list.setMaximumHeight(150)
-        approved_title = _plain("Approved — next on the wall")
-        approved_title.setObjectName("title")
-        queue_box.addWidget(approved_title)
-        queue_box.addWidget(self.approved_list)
-        body.addLayout(queue_box, 3)
-
-        side = QVBoxLayout()
-        side.setSpacing(10)
-        rate_title = _plain("Ingest — posts per second, last two minutes")
-        rate_title.setObjectName("title")
-        side.addWidget(rate_title)
-        self.rate_plot = Sparkline()
-        self.rate_plot.setFixedHeight(120)
-        side.addWidget(self.rate_plot)
-        health_title = _plain("Feeds")
-        health_title.setObjectName("title")
-        side.addWidget(health_title)
-        self.health = QGridLayout()
-        side.addLayout(self.health)
-        self._health_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        session_title = _plain("Session — Page Up / Page Down")
-        session_title.setObjectName("title")
-        side.addWidget(session_title)
-        self.steps = QListWidget()
-        self.steps.setMaximumHeight(170)
-        side.addWidget(self.steps)
-        step_buttons = QHBoxLayout()
-        self.previous_button = QPushButton("◀  Previous step")
-        self.next_button = QPushButton("Next step  ▶")
-        step_buttons.addWidget(self.previous_button)
-        step_buttons.addWidget(self.next_button)
-        side.addLayout(step_buttons)
-        log_title = _plain("Activity")
-        log_title.setObjectName("title")
-        side.addWidget(log_title)
-        self.log = QPlainTextEdit()
-        self.log.setReadOnly(True)
-        self.log.setMaximumBlockCount(LOG_LINES)
-        side.addWidget(self.log, 1)
-        body.addLayout(side, 2)
-
-        self.approve_button.clicked.connect(self.approve_selected)
-        self.reject_button.clicked.connect(self.reject_selected)
-        self.on_air_button.clicked.connect(self.on_air_selected)
-        self.answered_button.clicked.connect(self.answered_current)
-        self.previous_button.clicked.connect(lambda: self._actions.previous_step())
-        self.next_button.clicked.connect(lambda: self._actions.next_step())
-        shortcuts: list[tuple[str, Callable[[], None]]] = [
-            ("A", self.approve_selected),
-            ("R", self.reject_selected),
-            ("O", self.on_air_selected),
-            ("D", self.answered_current),
-            ("PgDown", lambda: self._actions.next_step()),
-            ("PgUp", lambda: self._actions.previous_step()),
-        ]
-        for key, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-
+        self._install_shortcuts()
         self._timer = QTimer(self)
         self._timer.setInterval(int(1000 / refresh_hz))
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
 
+    # -- building -------------------------------------------------------------------
+    def _build_queue(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(_title("Moderation"))
+        top.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search text or @author  ( / )")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(lambda _: self._query_changed())
+        self.search.returnPressed.connect(lambda: self.queue.setFocus())
+        self.order = QComboBox()
+        for order, label in ORDER_LABELS.items():
+            self.order.addItem(label, order.value)
+        self.order.currentIndexChanged.connect(self._order_changed)
+        top.addWidget(self.search)
+        top.addWidget(self.order)
+        box.addLayout(top)
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for view in QueueView:
+            self.tabs.addTab(VIEW_LABELS[view])
+        self.tabs.currentChanged.connect(self._view_changed)
+        box.addWidget(self.tabs)
+        self.queue = QueueList()
+        self.queue.selection_changed.connect(lambda q: self._picked(self.queue, q))
+        box.addWidget(self.queue, 1)
+        self.queue_total = _plain("")
+        self.queue_total.setStyleSheet(f"color: {theme.MUTED.name()}; font-size: 12px;")
+        box.addWidget(self.queue_total)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setFixedHeight(96)
+        self.detail.setPlaceholderText("The selected question, in full")
+        box.addWidget(self.detail)
+        rows = [
+            [
+                ("Approve  A", "approve", self.approve_selected),
+                ("Reject  R", "reject", self.reject_selected),
+                ("Star  S", "", self.star_selected),
+                ("Stash  H", "", self.stash_selected),
+                ("Back to queue  Q", "", self.requeue_selected),
+            ],
+            [
+                ("Preview  P", "preview", self.arm_selected),
+                ("Take  T", "onair", self.take),
+                ("On air now  O", "onair", self.on_air_selected),
+                ("Answered  D", "", self.answered_current),
+                ("Undo  Ctrl+Z", "", self.undo),
+            ],
+        ]
+        self.buttons: dict[str, QPushButton] = {}
+        for row in rows:
+            line = QHBoxLayout()
+            for label, name, slot in row:
+                button = QPushButton(label)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                if name:
+                    button.setObjectName(name)
+                button.clicked.connect(slot)
+                line.addWidget(button)
+                self.buttons[label.split("  ")[0].lower()] = button
+            box.addLayout(line)
+        help_line = _plain(KEYS_HELP)
+        help_line.setWordWrap(True)
+        help_line.setStyleSheet(f"color: {theme.DIM.name()}; font-size: 12px;")
+        box.addWidget(help_line)
+        return box
+
+    def _build_program(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(8)
+        box.addWidget(_title("Program"))
+        self.program = ProgramPanel()
+        box.addWidget(self.program)
+        box.addWidget(_title("Approved — next on the wall"))
+        self.approved = QueueList(show_state=True)
+        self.approved.empty_text = "No approved question yet"
+        self.approved.selection_changed.connect(lambda q: self._picked(self.approved, q))
+        box.addWidget(self.approved, 1)
+        tools = QHBoxLayout()
+        self.rules_button = QPushButton("Moderation rules…")
+        self.rules_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.export_button.clicked.connect(self._choose_export)
+        self.export_button.setEnabled(self._export_csv is not None)
+        tools.addWidget(self.rules_button)
+        tools.addWidget(self.export_button)
+        box.addLayout(tools)
+        self.rules_summary = _plain("")
+        self.rules_summary.setWordWrap(True)
+        self.rules_summary.setStyleSheet(f"color: {theme.MUTED.name()}; font-size: 12px;")
+        box.addWidget(self.rules_summary)
+        return box
+
+    def _build_side(self) -> QVBoxLayout:
+        side = QVBoxLayout()
+        side.setSpacing(8)
+        side.addWidget(_title("Ingest — posts per second"))
+        self.rate_plot = Sparkline()
+        self.rate_plot.setFixedHeight(100)
+        side.addWidget(self.rate_plot)
+        side.addWidget(_title("Feeds"))
+        self.health = QGridLayout()
+        side.addLayout(self.health)
+        self._health_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        side.addWidget(_title("Session — Page Up / Page Down"))
+        self.steps = QListWidget()
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setMaximumHeight(170)
+        side.addWidget(self.steps)
+        step_buttons = QHBoxLayout()
+        self.previous_button = QPushButton("◀  Previous step")
+        self.next_button = QPushButton("Next step  ▶")
+        for button in (self.previous_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            step_buttons.addWidget(button)
+        self.previous_button.clicked.connect(lambda: self._actions.previous_step())
+        self.next_button.clicked.connect(lambda: self._actions.next_step())
+        side.addLayout(step_buttons)
+        side.addWidget(_title("Activity"))
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.log.setMaximumBlockCount(LOG_LINES)
+        side.addWidget(self.log, 1)
+        return side
+
+    def _install_shortcuts(self) -> None:
+        shortcuts: list[tuple[str, Callable[[], None]]] = [
+            ("A", self.approve_selected),
+            ("R", self.reject_selected),
+            ("S", self.star_selected),
+            ("H", self.stash_selected),
+            ("Q", self.requeue_selected),
+            ("P", self.arm_selected),
+            ("T", self.take),
+            ("O", self.on_air_selected),
+            ("D", self.answered_current),
+            ("Ctrl+Z", self.undo),
+            ("/", self._focus_search),
+            ("Ctrl+F", self._focus_search),
+            ("PgDown", lambda: self._actions.next_step()),
+            ("PgUp", lambda: self._actions.previous_step()),
+        ]
+        for index in range(len(QueueView)):
+            shortcuts.append((str(index + 1), lambda i=index: self.tabs.setCurrentIndex(i)))
+        for key, slot in shortcuts:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
         self.closed.emit()
 
+    # -- the query --------------------------------------------------------------------
+    @property
+    def query(self) -> QueueQuery:
+        return QueueQuery(
+            view=self._view, order=self._order, search=self.search.text(), limit=QUEUE_ROWS
+        )
+
+    def _view_changed(self, index: int) -> None:
+        self._view = list(QueueView)[index]
+        self.queue.empty_text = (
+            "No question waiting — new ones appear here"
+            if self._view is QueueView.PENDING
+            else f"Nothing in {VIEW_LABELS[self._view].lower()}"
+        )
+        self._query_changed()
+
+    def _order_changed(self, index: int) -> None:
+        self._order = QueueOrder(self.order.itemData(index))
+        self._query_changed()
+
+    def _query_changed(self) -> None:
+        self._page_key = ()
+        self._refresh_queue()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     # -- actions --------------------------------------------------------------------
+    def _picked(self, source: QueueList, question: Question | None) -> None:
+        if question is not None:
+            self._active = source
+            other = self.approved if source is self.queue else self.queue
+            other.select(None)
+        self._show_detail(question)
+
     def selected_question(self) -> Question | None:
         """The question the operator picked; never an implicit one (rows move every refresh)."""
-        rows = self.queue.selectionModel().selectedRows()
-        if rows:
-            return self.queue_model.question(rows[0].row())
+        for candidate in (self._active, self.queue, self.approved):
+            if candidate is not None:
+                question = candidate.selected()
+                if question is not None:
+                    return question
         return None
 
-    def _act_on_selected(self, act: Callable[[str], None]) -> None:
+    def _act(self, act: Callable[[str], None], *, leaves: bool = True) -> None:
         question = self.selected_question()
         if question is None:
+            self._say("Select a question first (click it, or use ↑ ↓)")
             return
-        row = self.queue_model.row_of(question.tweet_id) or 0
+        source = self._active or self.queue
+        successor = source.next_after(question.tweet_id) if leaves else question.tweet_id
         act(question.tweet_id)
-        # Keep the operator's place: select the row that will slide into this one.
-        next_question = self.queue_model.question(row + 1)
-        self._keep_selected = next_question.tweet_id if next_question else None
+        # Keep the operator's place: the next question slides into this one's place.
+        source.select(successor)
 
     def approve_selected(self) -> None:
-        self._act_on_selected(self._actions.approve)
+        self._act(self._actions.approve, leaves=self._view is not QueueView.ALL)
 
     def reject_selected(self) -> None:
-        self._act_on_selected(lambda tweet_id: self._actions.reject(tweet_id, reason="operator"))
+        self._act(lambda tweet_id: self._actions.reject(tweet_id, reason="rejected by operator"))
+
+    def stash_selected(self) -> None:
+        self._act(self._actions.stash)
+
+    def requeue_selected(self) -> None:
+        self._act(self._actions.requeue)
+
+    def star_selected(self) -> None:
+        question = self.selected_question()
+        if question is None:
+            self._say("Select a question to star")
+            return
+        self._actions.star(question.tweet_id, not question.starred)
+
+    def arm_selected(self) -> None:
+        question = self.selected_question()
+        if question is None:
+            self._say("Select a question to preview")
+            return
+        if question.state is QuestionState.REJECTED:
+            self._say("A question in the trash cannot go on air: put it back first (Q)")
+            return
+        self._actions.arm(question.tweet_id)
+
+    def take(self) -> None:
+        armed = self._model.questions.latest().armed
+        if armed is None:
+            self._say("Nothing in preview: select a question and press P")
+            return
+        self._actions.take(armed.tweet_id)
 
     def on_air_selected(self) -> None:
-        item = self.approved_list.currentItem()
-        if item is not None and item.isSelected():
-            self._actions.put_on_air(item.data(Qt.ItemDataRole.UserRole))
-            self.approved_list.setCurrentItem(None)
+        question = self.selected_question()
+        if question is None:
+            self._say("Select a question to put on air")
             return
-        self._act_on_selected(self._actions.put_on_air)
+        if question.state is QuestionState.REJECTED:
+            self._say("A question in the trash cannot go on air: put it back first (Q)")
+            return
+        self._act(self._actions.put_on_air, leaves=False)
 
     def answered_current(self) -> None:
         on_air = self._model.questions.latest().on_air
         if on_air is not None:
             self._actions.mark_answered(on_air.tweet_id)
+
+    def undo(self) -> None:
+        self._actions.undo()
+
+    def edit_rules(self) -> None:
+        dialog = RulesDialog(self._model.questions.latest().rules, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_rules is not None:
+            self._actions.set_rules(dialog.result_rules)
+            saved = self._save_rules(dialog.result_rules) if self._save_rules else ""
+            self._say(f"Moderation rules changed: they apply to new posts. {saved}".strip())
+
+    def _choose_export(self) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M")
+        suggested = str(self._export_folder / f"blueroom-questions-{stamp}.csv")
+        path, _ = QFileDialog.getSaveFileName(self, "Export questions", suggested, "CSV (*.csv)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        if self._export_csv is not None:
+            self._export_csv(path)
+            self._say(f"Exporting questions to {path}…")
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
 
     # -- refresh --------------------------------------------------------------------
     def refresh(self) -> None:
@@ -364,6 +502,7 @@ class OperatorConsole(QMainWindow):
         self._refresh_queue()
         self._refresh_session()
         self._refresh_health()
+        self._refresh_export()
 
     def _refresh_metrics(self) -> None:
         metrics = self._model.metrics.latest()
@@ -372,7 +511,8 @@ class OperatorConsole(QMainWindow):
         self.rate.value.setText(f"{metrics.rate_now:,.0f}")
         self.per_minute.value.setText(f"{metrics.rate_per_minute:,.0f}")
         self.questions.value.setText(f"{board.received:,}")
-        self.pending.value.setText(f"{board.counts.get(QuestionState.PENDING, 0):,}")
+        self.pending.value.setText(f"{board.count(QueueView.PENDING):,}")
+        self.flagged.value.setText(f"{board.count(QueueView.FLAGGED):,}")
         self.located.value.setText(f"{metrics.located:,}")
         self.malformed.value.setText(f"{metrics.malformed:,}")
         shed = sum(s.shed for s in self._bus_stats())
@@ -387,33 +527,48 @@ class OperatorConsole(QMainWindow):
 
     def _refresh_queue(self) -> None:
         board = self._model.questions.latest()
-        if board.version == self._queue_version:
+        if board.version != self._board_version:
+            self._board_version = board.version
+            for index, view in enumerate(QueueView):
+                count = board.count(view)
+                self.tabs.setTabText(index, f"{VIEW_LABELS[view]}  {count:,}")
+            self.program.set_questions(board.on_air, board.armed)
+            rows = ((board.on_air,) if board.on_air else ()) + board.approved
+            self.approved.set_rows(rows)
+            self.rules_summary.setText(rules_summary(board.rules))
+        query = self.query
+        page = self._model.questions.page(query)
+        key = (page.query, page.version)
+        if key == self._page_key:
             return
-        self._queue_version = board.version
-        keep = getattr(self, "_keep_selected", None)
-        selected = self.selected_question()
-        keep_id = keep or (selected.tweet_id if selected else None)
-        self._keep_selected = None
-        self.queue_model.set_rows(board.pending)
-        if keep_id is not None:
-            row = self.queue_model.row_of(keep_id)
-            if row is not None:
-                self.queue.selectRow(row)
-        current = self.approved_list.currentItem()
-        current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
-        self.approved_list.clear()
-        entries = ([board.on_air] if board.on_air else []) + list(board.approved)
-        for question in entries:
-            prefix = "● ON AIR  " if board.on_air and question is board.on_air else ""
-            self.approved_list.addItem(
-                f"{prefix}{single_line(question.handle)} — {single_line(question.text)[:160]}"
-            )
-            item = self.approved_list.item(self.approved_list.count() - 1)
-            item.setData(Qt.ItemDataRole.UserRole, question.tweet_id)
-            if prefix:
-                item.setForeground(theme.LIVE)
-            if question.tweet_id == current_id:
-                self.approved_list.setCurrentItem(item)
+        self._page_key = key
+        if page.query != query:
+            return  # the engine has not answered this query yet
+        self.queue.set_rows(page.rows)
+        shown = len(page.rows)
+        self.queue_total.setText(
+            f"{page.total:,} question{'s' if page.total != 1 else ''}"
+            + (f" — showing the first {shown:,}" if shown < page.total else "")
+        )
+        self._show_detail(self.selected_question())
+
+    def _show_detail(self, question: Question | None) -> None:
+        if question is None:
+            self.detail.setPlainText("")
+            return
+        text = displayable(question.text)
+        if self.detail.toPlainText() != text:
+            self.detail.setPlainText(text)
+
+    def _refresh_export(self) -> None:
+        result = self._last_export() if self._last_export is not None else None
+        if result is None or result is self._shown_export:
+            return
+        self._shown_export = result
+        if result.error:
+            self._say(f"Export failed: {result.error}")
+        else:
+            self._say(f"Exported {result.rows:,} posts to {result.path}")
 
     def _refresh_session(self) -> None:
         snapshot = self._model.session.latest()
@@ -480,9 +635,21 @@ class OperatorConsole(QMainWindow):
                 case CameraStateChanged():
                     lines.append(f"{stamp}  camera: {event.state.value} — {event.detail}")
                 case QuestionStateChanged():
+                    why = f" ({single_line(event.reason)[:120]})" if event.reason else ""
                     lines.append(
-                        f"{stamp}  {event.actor}: question {event.tweet_id} → {event.state.value}"
+                        f"{stamp}  {event.actor}: question {event.tweet_id}"
+                        f" → {event.state.value}{why}"
                     )
+                case QuestionStarred():
+                    mark = "starred" if event.starred else "unstarred"
+                    lines.append(f"{stamp}  {event.actor}: question {event.tweet_id} {mark}")
+                case QuestionArmed():
+                    target = event.tweet_id or "nothing"
+                    lines.append(f"{stamp}  {event.actor}: preview → {target}")
+                case DecisionUndone():
+                    lines.append(f"{stamp}  {event.actor}: undo")
+                case ModerationRulesChanged():
+                    lines.append(f"{stamp}  {event.actor}: moderation rules changed")
                 case SessionStepChanged():
                     lines.append(f"{stamp}  {event.actor}: step {event.step + 1} ({event.step_id})")
                 case _:

@@ -77,7 +77,8 @@ class QuestionsWall(QWidget):
         self.main_text.setGraphicsEffect(self._fade)
         self._fade_animation = QPropertyAnimation(self._fade, b"opacity", self)
         self._fade_animation.setDuration(450)
-        self._fade_animation.setStartValue(0.0)
+        # From a third: the new question is on the wall from its first frame, then fades up.
+        self._fade_animation.setStartValue(0.35)
         self._fade_animation.setEndValue(1.0)
 
         self._timer = QTimer(self)

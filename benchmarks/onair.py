@@ -1,0 +1,133 @@
+"""From "on air" on the operator console to the question painted on the questions wall.
+
+The app as it runs: the engine process replays the demo event (10× by default), the
+five windows run in this process. Every few hundred milliseconds the benchmark picks a
+pending question in the console's queue and presses O (approve and put on air), then
+waits for the wall's question text to paint that question. Prints the latency
+percentiles (the target is p99 under 50 ms).
+
+    python benchmarks/onair.py [--trials 120] [--speed 10|max]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from blueroom.app import Studio  # noqa: E402
+from blueroom.engine import EngineClient  # noqa: E402
+from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
+from blueroom.settings import load_settings  # noqa: E402
+from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
+from blueroom.ui.operator.console import OperatorConsole  # noqa: E402
+from blueroom.ui.walls.questions_wall import QuestionsWall  # noqa: E402
+from blueroom.ui.widgets.text import clip  # noqa: E402
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
+
+
+class PaintWatch(QObject):
+    """Notes when the wall's question text paints the awaited text."""
+
+    def __init__(self, wall: QuestionsWall) -> None:
+        super().__init__()
+        self.wall = wall
+        self.awaited: str | None = None
+        self.pressed_at = 0.0
+        self.latencies: list[float] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and self.awaited is not None
+            and self.wall.main_text.text() == self.awaited
+        ):
+            self.latencies.append((time.perf_counter() - self.pressed_at) * 1000.0)
+            self.awaited = None
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=120)
+    parser.add_argument("--speed", default="10", help="replay speed: a number or max")
+    args = parser.parse_args()
+    speed = None if args.speed == "max" else float(args.speed)
+
+    settings = load_settings(environ={})
+    with tempfile.TemporaryDirectory() as folder:
+        engine = EngineClient(
+            settings,
+            RoomOptions(
+                replay_file=DEMO_EVENT,
+                speed=speed,
+                loop=True,
+                skip_minutes=40.0,
+                journal_path=Path(folder) / "bench.sqlite",
+            ),
+        )
+        engine.start()
+        app = QApplication([])
+        register_bundled_fonts()
+        studio = Studio(settings, engine, session_label="benchmark")
+        for window in studio.windows.values():
+            window.resize(1920, 1080)
+            window.show()
+        studio.start()
+        console = studio.windows["operator_console"]
+        wall = studio.windows["questions_wall"]
+        assert isinstance(console, OperatorConsole) and isinstance(wall, QuestionsWall)
+        watch = PaintWatch(wall)
+        wall.main_text.installEventFilter(watch)
+        used: set[str] = set()
+        missed = [0]
+
+        def press() -> None:
+            if len(watch.latencies) + missed[0] >= args.trials:
+                app.quit()
+                return
+            if watch.awaited is not None:
+                missed[0] += 1  # never painted within the interval: counted, not hidden
+                watch.awaited = None
+            shown = wall.main_text.text()
+            for question in console.queue.rows:
+                if question.tweet_id not in used and clip(question.text) != shown:
+                    used.add(question.tweet_id)
+                    console.queue.select(question.tweet_id)
+                    watch.awaited = clip(question.text)
+                    watch.pressed_at = time.perf_counter()
+                    console.on_air_selected()
+                    break
+
+        timer = QTimer()
+        timer.timeout.connect(press)
+        QTimer.singleShot(4000, lambda: timer.start(400))
+        app.exec()
+        studio.stop()
+        engine.stop()
+
+    latencies = watch.latencies
+    pace = "max speed" if speed is None else f"{speed:g}× speed"
+    print(
+        f"on air → painted on the questions wall ({pace}, {len(latencies)} takes):"
+        f" p50 {percentile(latencies, 0.5):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms,"
+        f" max {max(latencies, default=0.0):.1f} ms, not painted within 400 ms: {missed[0]}"
+    )
+
+
+if __name__ == "__main__":
+    main()

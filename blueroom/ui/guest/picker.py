@@ -1,0 +1,271 @@
+"""The guest's pick view: big touch cards of the approved questions.
+
+The guest taps a card, then confirms on the card itself ("Answer this one"): one
+mistaken touch never puts anything on air. When the operator requires it, the pick
+goes to the operator's preview instead, and the card says it is waiting for the team.
+The question on air is marked; answered ones leave with a short fade and slide.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from blueroom.core.actions import RoomActions
+from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
+from blueroom.ui import theme
+from blueroom.ui.widgets.text import clip, single_line
+
+CARDS = 6
+COLUMNS = 2
+LEAVE_SECONDS = 0.6
+CONFIRM_SECONDS = 8.0  # an open confirmation closes by itself
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaving:
+    question: Question
+    rect: QRectF
+    since: float
+
+
+class QuestionPicker(QWidget):
+    def __init__(
+        self,
+        board: QuestionBoard,
+        actions: RoomActions,
+        *,
+        confirm_with_operator: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._board = board
+        self._actions = actions
+        self.confirm_with_operator = confirm_with_operator
+        self._snapshot: BoardSnapshot = board.latest()
+        self._shown: tuple[Question, ...] = ()
+        self._rects: dict[str, QRectF] = {}
+        self._leaving: list[_Leaving] = []
+        self._confirming: tuple[str, float] | None = None
+        self._picked: str | None = None  # sent to the operator, waiting to be taken
+        self._page = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # mouse is synthesised
+        self._timer = QTimer(self)
+        self._timer.setInterval(33)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+
+    # -- data -------------------------------------------------------------------------
+    def cards(self) -> tuple[Question, ...]:
+        """What the guest sees: the question on air first, then the approved ones."""
+        snapshot = self._snapshot
+        listed = ((snapshot.on_air,) if snapshot.on_air else ()) + snapshot.approved
+        pages = max(1, -(-len(listed) // CARDS))
+        self._page %= pages
+        return listed[self._page * CARDS : (self._page + 1) * CARDS]
+
+    @property
+    def pages(self) -> int:
+        snapshot = self._snapshot
+        count = len(snapshot.approved) + (1 if snapshot.on_air else 0)
+        return max(1, -(-count // CARDS))
+
+    def refresh(self) -> None:
+        snapshot = self._board.latest()
+        now = time.monotonic()
+        changed = snapshot.version != self._snapshot.version
+        if changed:
+            before = {q.tweet_id: q for q in self._shown}
+            self._snapshot = snapshot
+            shown = self.cards()
+            kept = {q.tweet_id for q in shown}
+            for tweet_id, question in before.items():
+                rect = self._rects.get(tweet_id)
+                if tweet_id not in kept and rect is not None:
+                    self._leaving.append(_Leaving(question, rect, now))
+            self._shown = shown
+            if self._picked is not None and (
+                snapshot.on_air is not None and snapshot.on_air.tweet_id == self._picked
+            ):
+                self._picked = None
+        self._leaving = [x for x in self._leaving if now - x.since < LEAVE_SECONDS]
+        if self._confirming is not None and now - self._confirming[1] > CONFIRM_SECONDS:
+            self._confirming = None
+            changed = True
+        if changed or self._leaving:
+            self.update()
+
+    # -- touch --------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.tap(event.position())
+
+    def tap(self, point: QPointF) -> None:
+        self._rects = self._layout()
+        if self._pager_rect("next").contains(point) and self.pages > 1:
+            self._page += 1
+            self._confirming = None
+            self._shown = self.cards()
+            self.update()
+            return
+        for question in self._shown:
+            rect = self._rects.get(question.tweet_id)
+            if rect is None or not rect.contains(point):
+                continue
+            on_air = self._snapshot.on_air
+            if on_air is not None and on_air.tweet_id == question.tweet_id:
+                return  # already being answered
+            confirming = self._confirming
+            if confirming is not None and confirming[0] == question.tweet_id:
+                yes, no = self._confirm_buttons(rect)
+                if yes.contains(point):
+                    self._choose(question)
+                elif no.contains(point):
+                    self._confirming = None
+            else:
+                self._confirming = (question.tweet_id, time.monotonic())
+            self.update()
+            return
+        self._confirming = None
+        self.update()
+
+    def _choose(self, question: Question) -> None:
+        self._confirming = None
+        if self.confirm_with_operator:
+            self._picked = question.tweet_id
+            self._actions.arm(question.tweet_id, actor="guest")
+        else:
+            self._actions.put_on_air(question.tweet_id, actor="guest")
+
+    # -- painting -----------------------------------------------------------------------
+    def _layout(self) -> dict[str, QRectF]:
+        w, h = self.width(), self.height()
+        gap = h * 0.025
+        top = h * 0.1
+        rows = -(-CARDS // COLUMNS)
+        card_w = (w - gap * (COLUMNS - 1)) / COLUMNS
+        card_h = (h - top - gap * rows - h * 0.08) / rows
+        rects: dict[str, QRectF] = {}
+        for index, question in enumerate(self._shown):
+            row, column = divmod(index, COLUMNS)
+            rects[question.tweet_id] = QRectF(
+                column * (card_w + gap), top + row * (card_h + gap), card_w, card_h
+            )
+        return rects
+
+    def _pager_rect(self, which: str) -> QRectF:
+        w, h = self.width(), self.height()
+        return QRectF(w - w * 0.3, h - h * 0.07, w * 0.3, h * 0.07)
+
+    def _confirm_buttons(self, rect: QRectF) -> tuple[QRectF, QRectF]:
+        pad = rect.height() * 0.08
+        height = rect.height() * 0.3
+        width = (rect.width() - pad * 3) / 2
+        y = rect.bottom() - pad - height
+        yes = QRectF(rect.left() + pad, y, width * 1.2, height)
+        no = QRectF(yes.right() + pad, y, rect.width() - width * 1.2 - pad * 3, height)
+        return yes, no
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        painter.setPen(theme.TEXT)
+        painter.setFont(theme.font(h * 0.045, QFont.Weight.Bold))
+        painter.drawText(
+            QRectF(0, 0, w, h * 0.08),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            "Tap a question to answer it",
+        )
+        self._rects = self._layout()
+        now = time.monotonic()
+        for leaving in self._leaving:
+            progress = min(1.0, (now - leaving.since) / LEAVE_SECONDS)
+            painter.setOpacity(1.0 - progress)
+            self._paint_card(
+                painter, leaving.rect.translated(-w * 0.25 * progress, 0), leaving.question
+            )
+        painter.setOpacity(1.0)
+        if not self._shown:
+            painter.setPen(theme.MUTED)
+            painter.setFont(theme.font(h * 0.04, QFont.Weight.Medium))
+            painter.drawText(
+                QRectF(0, h * 0.2, w, h * 0.5),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                "The team is choosing the first questions for you…",
+            )
+        for question in self._shown:
+            self._paint_card(painter, self._rects[question.tweet_id], question)
+        if self.pages > 1:
+            pager = self._pager_rect("next")
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.PANEL_HI)
+            painter.drawRoundedRect(pager.adjusted(0, h * 0.01, 0, 0), 14, 14)
+            painter.setPen(theme.TEXT)
+            painter.setFont(theme.font(h * 0.03, QFont.Weight.Bold))
+            painter.drawText(
+                pager.adjusted(0, h * 0.01, 0, 0),
+                Qt.AlignmentFlag.AlignCenter,
+                f"More questions ▸  {self._page + 1}/{self.pages}",
+            )
+        painter.end()
+
+    def _paint_card(self, painter: QPainter, rect: QRectF, question: Question) -> None:
+        h = self.height()
+        on_air = self._snapshot.on_air is not None and (
+            self._snapshot.on_air.tweet_id == question.tweet_id
+        )
+        waiting = question.tweet_id == self._picked
+        confirming = self._confirming is not None and self._confirming[0] == question.tweet_id
+        border = theme.LIVE if on_air else theme.AMBER if (waiting or confirming) else theme.LINE
+        painter.setPen(QPen(border, 4 if (on_air or confirming or waiting) else 2))
+        painter.setBrush(theme.PANEL)
+        painter.drawRoundedRect(rect, 18, 18)
+        pad = rect.height() * 0.09
+        inner = rect.adjusted(pad, pad, -pad, -pad)
+        label = "ON AIR — you are answering" if on_air else ""
+        if waiting:
+            label = "Sent to the team — on air in a moment"
+        if label:
+            painter.setPen(theme.LIVE if on_air else theme.AMBER)
+            painter.setFont(theme.font(h * 0.022, QFont.Weight.Black))
+            painter.drawText(
+                QRectF(inner.left(), inner.top(), inner.width(), h * 0.035),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            inner = inner.adjusted(0, h * 0.04, 0, 0)
+        author = single_line(question.handle or question.name or "a fan")
+        if question.asked_by > 1:
+            author += f"  ·  asked by {question.asked_by}"
+        painter.setPen(theme.ACCENT_SOFT)
+        painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
+        painter.drawText(
+            QRectF(inner.left(), inner.bottom() - h * 0.03, inner.width(), h * 0.03),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            author,
+        )
+        text_box = inner.adjusted(0, 0, 0, -h * 0.04)
+        if confirming:
+            text_box = QRectF(inner.left(), inner.top(), inner.width(), rect.height() * 0.3)
+        painter.setPen(theme.TEXT)
+        painter.setFont(theme.font(h * 0.03, QFont.Weight.DemiBold))
+        painter.drawText(
+            text_box,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            single_line(clip(question.text, 160)),
+        )
+        if confirming:
+            yes, no = self._confirm_buttons(rect)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.LIVE)
+            painter.drawRoundedRect(yes, 14, 14)
+            painter.setBrush(theme.PANEL_HI)
+            painter.drawRoundedRect(no, 14, 14)
+            painter.setPen(theme.TEXT)
+            painter.setFont(theme.font(h * 0.028, QFont.Weight.Bold))
+            painter.drawText(yes, Qt.AlignmentFlag.AlignCenter, "Answer this one")
+            painter.drawText(no, Qt.AlignmentFlag.AlignCenter, "Not now")

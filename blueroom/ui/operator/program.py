@@ -1,0 +1,107 @@
+"""Program and preview, as on a vision mixer: what is on air, and what is armed next.
+
+The operator arms a question (preview), then takes it on air with one key; the one on
+air before counts as answered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from blueroom.core.questions import Question
+from blueroom.ui import theme
+from blueroom.ui.widgets.text import clip, single_line
+
+
+class ProgramPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_air: Question | None = None
+        self._armed: Question | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(268)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 268)
+
+    def set_questions(self, on_air: Question | None, armed: Question | None) -> None:
+        if (on_air, armed) != (self._on_air, self._armed):
+            self._on_air, self._armed = on_air, armed
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), theme.NIGHT)
+        half = (self.height() - 12) / 2
+        self._paint_box(
+            painter,
+            QRectF(1, 1, self.width() - 2, half - 2),
+            "ON AIR",
+            theme.LIVE,
+            self._on_air,
+            "Nothing on air — arm a question (P) and take it (T)",
+            "D answered",
+        )
+        self._paint_box(
+            painter,
+            QRectF(1, half + 11, self.width() - 2, half - 2),
+            "PREVIEW",
+            theme.AMBER,
+            self._armed,
+            "Select a question and press P to arm it",
+            "T take on air",
+        )
+        painter.end()
+
+    def _paint_box(
+        self,
+        painter: QPainter,
+        box: QRectF,
+        label: str,
+        colour: QColor,
+        question: Question | None,
+        empty: str,
+        key: str,
+    ) -> None:
+        painter.setPen(QPen(colour if question else theme.LINE, 2))
+        painter.setBrush(theme.PANEL)
+        painter.drawRoundedRect(box, 10, 10)
+        tag = QRectF(box.left() + 12, box.top() + 10, 86, 24)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour if question else theme.PANEL_HI)
+        painter.drawRoundedRect(tag, 6, 6)
+        painter.setPen(theme.NIGHT if question else theme.MUTED)
+        painter.setFont(theme.font(13, QFont.Weight.Black))
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
+        painter.setFont(theme.font(12.5, QFont.Weight.DemiBold))
+        painter.setPen(theme.MUTED)
+        painter.drawText(
+            QRectF(box.right() - 160, box.top() + 10, 148, 24),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            key if question else "",
+        )
+        body = box.adjusted(14, 42, -14, -10)
+        if question is None:
+            painter.setPen(theme.DIM)
+            painter.setFont(theme.font(14, QFont.Weight.Medium))
+            painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, empty)
+            return
+        who = single_line(question.handle or question.name or "a fan")
+        painter.setPen(colour)
+        painter.setFont(theme.font(14, QFont.Weight.Bold))
+        support = f"  ·  asked by {question.asked_by}" if question.asked_by > 1 else ""
+        painter.drawText(
+            QRectF(body.left(), body.top(), body.width(), 20),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{who}{support}",
+        )
+        painter.setPen(theme.TEXT)
+        painter.setFont(theme.font(16, QFont.Weight.DemiBold))
+        painter.drawText(
+            body.adjusted(0, 24, 0, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            single_line(clip(question.text, 220)),
+        )
