@@ -2,19 +2,20 @@
 
 Blue Room pre-moderates: a person approves every question. These rules only take the
 obvious out (slurs, profanity, blocked authors and words, hashtag bombs) and flag what
-deserves a second look (links, @-spam, floods), and every verdict says why.
+deserves a second look (mild insults, links, @-spam, floods), and every verdict says why.
 
 Verdicts depend only on the post, the rules and the ``now`` passed in (the event time),
 so replaying a journal gives the same verdicts. The strictest verdict wins (reject >
 flag > pass); between rules of the same strictness, the first in :data:`RULE_PRIORITY`.
 
 Trusted authors skip the behaviour rules (hashbomb, link, mention_spam, flood and the
-board's new-account check) but not the content rules (slur, blocked_word, profanity):
+new-account check) but not the word rules (slur, blocked_word, profanity, insult):
 what they write is still shown on the wall. A blocked author is rejected even if trusted.
 
 Word lists live in ``wordlists/`` (syntax in ``profanity_en.txt``). English and French
-profanity and slurs are compiled into one trie-shaped regex, the operator's blocked words
-into another; both run on :func:`normalise`-d text.
+slurs, profanity and insults are compiled into one trie-shaped regex, the operator's blocked words
+into another; both read the post folded to ASCII (see :func:`normalise`) and read
+leetspeak, masks and repeated letters themselves.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ RULE_PRIORITY = (
     "slur",
     "blocked_word",
     "profanity",
+    "insult",
     "hashbomb",
     "link",
     "mention_spam",
@@ -67,6 +69,9 @@ class Action(StrEnum):
     PASS = "pass"
     FLAG = "flag"
     REJECT = "reject"
+
+
+_ACTIONS = frozenset(Action)  # holds the plain strings too: StrEnum members equal them
 
 
 class ModerationRules(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -82,6 +87,7 @@ class ModerationRules(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     allowed_domains: tuple[str, ...] = ("x.com", "twitter.com")  # and their subdomains
     profanity: Action = Action.REJECT
     slurs: Action = Action.REJECT  # flag or reject: slurs are never let through
+    insults: Action = Action.FLAG  # idiot, loser, débile: often said in jest
     links: Action = Action.FLAG
     hashbomb: Action = Action.REJECT
     max_mentions: int = 3  # more @-mentions than this: flag as mention spam
@@ -102,9 +108,9 @@ class ModerationRules(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
 
 def _problems(rules: ModerationRules) -> list[str]:
     problems: list[str] = []
-    for name in ("profanity", "slurs", "links", "hashbomb"):
+    for name in ("profanity", "slurs", "insults", "links", "hashbomb"):
         value = getattr(rules, name)
-        if value not in Action._value2member_map_:
+        if value not in _ACTIONS:
             problems.append(f"{name} must be pass, flag or reject, not {value!r}")
     if rules.slurs == Action.PASS:
         problems.append("slurs cannot be let through: use flag or reject")
@@ -192,9 +198,16 @@ def _unleet(match: re.Match[bytes]) -> bytes:
     return match.group().translate(_LEET)
 
 
+_WORD_LETTERS = frozenset(b"aiyo")  # one-letter words: "what a A S S H O L E"
+
+
 def _join(match: re.Match[bytes]) -> bytes:
-    letters = match.group()
-    return letters[:1] + letters[1::2]
+    """The letters joined; read both with and without a first letter that may be a word."""
+    spaced = match.group()
+    joined = spaced[1::2]
+    if len(joined) > 3 and joined[0] in _WORD_LETTERS:
+        return spaced[:1] + joined + b" " + joined[1:]
+    return spaced[:1] + joined
 
 
 def _fold(text: str) -> bytes:
@@ -225,8 +238,9 @@ def normalise(text: str) -> str:
     unfolded, lower case, accents, zalgo and invisible characters dropped, Greek and
     Cyrillic look-alikes made Latin, other non-ASCII characters dropped (emoji too),
     leetspeak read ('@', '$' and '€' everywhere; digits, '!' and '|' only inside words),
-    spaced-out single letters joined, and runs of four or more identical letters cut to
-    three ("fuuuuuck" is "fuuuck").
+    spaced-out single letters joined (a run that starts with a letter that is also a
+    word is read both ways: "a a s s" is "aass ass"), and runs of four or more identical
+    letters cut to three ("fuuuuuck" is "fuuuck").
 
     Runs are read by the word patterns, not cut to one: a letter written once in a term
     matches it once or three times and more, a double letter twice or more. So "fuuuck"
@@ -272,9 +286,11 @@ class _Term:
 
 
 def _parse_term(line: str, language: str, rule: str) -> _Term:
-    """``word``, ``stem+``, ``stem*`` or ``two words``, then optional ``@en`` / ``!es,pt``."""
+    """``word``, ``stem+``, ``stem*`` or ``two words``; in the built-in lists, then
+    ``@en`` (only in posts in these languages) or ``!es,pt`` (never in these)."""
     parts = line.split()
-    shown = " ".join(p for p in parts if p[0] not in "@!")
+    gated = rule != "blocked_word"  # the operator's "@spambot" is a word, not a gate
+    shown = " ".join(p for p in parts if not (gated and p[0] in "@!"))
     ending = shown[-1] if shown[-1:] in ("*", "+") else ""
     key = " ".join(normalise(shown.rstrip("*+")).split())
     if not _TERM_KEY.fullmatch(key) or len(key) > MAX_TERM_CHARS:
@@ -282,7 +298,11 @@ def _parse_term(line: str, language: str, rule: str) -> _Term:
 
     def languages(sign: str) -> frozenset[str]:
         return frozenset(
-            code.lower() for p in parts if p[0] == sign for code in p[1:].split(",") if code
+            code.lower()
+            for p in parts
+            if gated and p[0] == sign
+            for code in p[1:].split(",")
+            if code
         )
 
     return _Term(shown.rstrip("*+"), key, ending, language, rule, languages("@"), languages("!"))
@@ -369,15 +389,8 @@ class _WordList:
         self.by_group = [self.terms[i] for i in groups]  # group n + 1; one order for both
         self.plain, self.masked = patterns
         keys = [" ".join(normalise(phrase).split()) for phrase in allowed]
-        self.allowed = (
-            re.compile(
-                ("[^a-z](?:" + "|".join(k.replace(" ", "[^a-z0-9]++") for k in keys) + ")").encode(
-                    "ascii"
-                )
-            )
-            if keys
-            else None
-        )
+        phrases = "|".join(key.replace(" ", "[^a-z0-9]++") for key in keys)
+        self.allowed = re.compile(f"[^a-z](?:{phrases})".encode("ascii")) if keys else None
         # only a match of a word that some allowed phrase holds needs the phrases looked up
         words = {word for key in keys for word in key.split()}
         self.in_phrases = frozenset(t.key for t in self.terms if words & set(t.key.split()))
@@ -415,11 +428,11 @@ class _WordList:
 
 @cache
 def _builtin() -> _WordList:
-    """English and French profanity and slurs, read and compiled once per process.
-    Profanity first: an ambiguous mask ("f***") reads as the commoner word."""
+    """English and French profanity, slurs and insults, read and compiled once per
+    process. Profanity first: an ambiguous mask ("f***") reads as the commoner word."""
     terms = [
         _parse_term(line, language, rule)
-        for rule, stem in (("profanity", "profanity"), ("slur", "slurs"))
+        for rule, stem in (("profanity", "profanity"), ("slur", "slurs"), ("insult", "insults"))
         for language in ("en", "fr")
         for line in _read_list(f"{stem}_{language}.txt")
     ]
@@ -517,13 +530,15 @@ class _Compiled:
                 "slur": Action(rules.slurs),
                 "blocked_word": Action.REJECT,
                 "profanity": Action(rules.profanity),
+                "insult": Action(rules.insults),
             },
             Action(rules.links),
             Action(rules.hashbomb),
         )
 
 
-_LABELS = {"slur": "slur", "blocked_word": "blocked word", "profanity": "profanity"}
+_WORD_RULES = ("slur", "blocked_word", "profanity", "insult")  # in priority order
+_LABELS = {"blocked_word": "blocked word"}  # the others read as their code
 
 
 class Moderator:
@@ -581,8 +596,8 @@ class Moderator:
         if author is not None:
             handle = author.username.lstrip("@").lower()
             trusted = handle in compiled.trusted
-            if not trusted:
-                key = author.id or "@" + handle
+            key = author.id or ("@" + handle if handle else "")
+            if key and not trusted:
                 if key not in self._recent and len(self._recent) < self._max_tracked:
                     self._recent[key] = [now]  # the common case: a first post
                     posts = 1
@@ -598,7 +613,8 @@ class Moderator:
         examined = _URL.sub(" ", text) if has_url else text
         folded = _fold(examined)
         best: Verdict | None = None
-        first = self._builtin.regex(folded).search(folded)
+        builtin = self._builtin
+        first = (builtin.masked if b"*" in folded else builtin.plain).search(folded)
         if first is not None or compiled.words is not None:
             lang = tweet.lang.lower()
             best = self._content(compiled, examined, folded, first, lang, trusted)
@@ -607,7 +623,12 @@ class Moderator:
         if trusted:
             return best or CLEAN_TRUSTED
 
-        if compiled.hashbomb is not Action.PASS and not _PROSE.search(" " + text):
+        tags = text.count("#") + text.count("@") + text.count("://")  # (fullwidth ＃ too)
+        if (
+            compiled.hashbomb is not Action.PASS
+            and (tags >= HASHBOMB_MIN_TAGS or "＃" in text)
+            and not _PROSE.search(" " + text)
+        ):
             verdict = self._hashbomb(text, compiled.hashbomb)
             if verdict is not None:
                 if verdict.action is Action.REJECT:
@@ -636,7 +657,7 @@ class Moderator:
             )
         return CLEAN
 
-    # -- content rules: slur, blocked_word, profanity ----------------------------------
+    # -- word rules: slur, blocked_word, profanity, insult ------------------------------
 
     def _content(
         self,
@@ -653,7 +674,7 @@ class Moderator:
         hits = self._builtin.hits(folded, lang, first) if first is not None else ()
         for match, term in hits:
             found.setdefault(term.rule, (match, term, self._builtin))
-            if len(found) == 2:
+            if len(found) == 3:
                 break
         if compiled.words is not None:
             for match, term in compiled.words.hits(folded, lang):
@@ -661,7 +682,7 @@ class Moderator:
                 break
         fired = [
             (compiled.actions[rule], rule)
-            for rule in ("slur", "blocked_word", "profanity")
+            for rule in _WORD_RULES
             if rule in found and compiled.actions[rule] is not Action.PASS
         ]
         if not fired:
@@ -671,14 +692,16 @@ class Moderator:
         match, term, words = found[rule]
         excerpt = _excerpt(examined, folded, match, words, term, lang)
         return Verdict(
-            action, rule, f'{_LABELS[rule]}: "{excerpt}" matches "{term.shown}"', trusted
+            action, rule, f'{_LABELS.get(rule, rule)}: "{excerpt}" matches "{term.shown}"', trusted
         )
 
     # -- behaviour rules: hashbomb, link, mention_spam, flood ---------------------------
 
     @staticmethod
     def _hashbomb(text: str, action: Action) -> Verdict | None:
-        """No prose in the post (checked first): are there enough tags to call it a bomb?"""
+        """No prose in the post (checked first): are there enough tags to call it a bomb?
+        ("www." links count here, not in the quick count: with no '#' or '@' the post is
+        links only, which the link rule flags.)"""
         rest, tags = _TAG_LIKE.subn(" ", text)
         if tags < HASHBOMB_MIN_TAGS or _WORD_CHAR.search(rest):
             return None
@@ -722,11 +745,13 @@ class Moderator:
         return len(times)
 
     def _evict(self, cutoff: float) -> None:
-        """Forget the authors with no post in the window; if that is not enough, the half
-        first seen longest ago. Amortised: it runs once per many new authors."""
+        """Forget the authors with no post in the window; if that is not enough, those
+        first seen longest ago, down to half the cap. Amortised: it runs once per many
+        new authors."""
         recent = {k: v for k, v in self._recent.items() if v[-1] > cutoff}
-        if len(recent) > self._max_tracked // 2:
-            recent = dict(itertools.islice(recent.items(), len(recent) // 2, None))
+        keep = self._max_tracked // 2
+        if len(recent) > keep:
+            recent = dict(itertools.islice(recent.items(), len(recent) - keep, None))
         self._recent = recent
 
 

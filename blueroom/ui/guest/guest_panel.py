@@ -8,8 +8,10 @@ big cards the guest taps to answer.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +22,33 @@ from blueroom.core.session import SessionScript, SessionSnapshot
 from blueroom.ui import theme
 from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
+
+
+def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[QPointF, QPixmap]]:
+    """The backdrop outside ``box``'s rounded corners, as four small pixmaps to lay over."""
+    ratio = background.devicePixelRatio()
+    size = math.ceil(radius) + 1
+    square, rounded = QPainterPath(), QPainterPath()
+    square.addRect(box)
+    rounded.addRoundedRect(box, radius, radius)
+    outside = square.subtracted(rounded)
+    caps: list[tuple[QPointF, QPixmap]] = []
+    for corner in (
+        box.topLeft(),
+        QPointF(box.right() - size, box.top()),
+        QPointF(box.left(), box.bottom() - size),
+        QPointF(box.right() - size, box.bottom() - size),
+    ):
+        cap = QPixmap(round(size * ratio), round(size * ratio))
+        cap.setDevicePixelRatio(ratio)
+        cap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(cap)
+        painter.translate(-corner)
+        painter.setClipPath(outside)
+        painter.drawPixmap(0, 0, background)
+        painter.end()
+        caps.append((corner, cap))
+    return caps
 
 
 class GuestPanel(QWidget):
@@ -45,6 +74,7 @@ class GuestPanel(QWidget):
         self._shown_seq = 0
         self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
+        self._caps: list[tuple[QPointF, QPixmap]] = []
         self.setMinimumSize(480, 300)
         self.picker: QuestionPicker | None = None
         if board is not None and actions is not None:
@@ -154,6 +184,7 @@ class GuestPanel(QWidget):
         )
         self._paint_progress(painter, QRectF(m, h * 0.78, left_w - m, h * 0.14))
         painter.end()
+        self._caps = corner_caps(pixmap, self._mirror_box(), h * 0.03)
         return pixmap
 
     def _paint_progress(self, painter: QPainter, area: QRectF) -> None:
@@ -195,10 +226,11 @@ class GuestPanel(QWidget):
             painter.setFont(theme.font(h * 0.03, QFont.Weight.Medium))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "The mirror wakes up…")
             return
-        painter.save()
-        painter.setClipPath(path)
+        # An opaque copy, then the backdrop's four corner caps over it: a rounded clip
+        # path on a full-size image costs several times as much, every frame.
         painter.drawImage(box.topLeft(), bgr_image(self._mirror, self.devicePixelRatioF()))
-        painter.restore()
+        for corner, cap in self._caps:
+            painter.drawPixmap(corner, cap)
         painter.setPen(QPen(theme.LINE, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)

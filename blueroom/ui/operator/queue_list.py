@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -32,6 +33,7 @@ from blueroom.ui import theme
 from blueroom.ui.widgets.text import single_line
 
 ROW_HEIGHT = 78
+ROW_CACHE = 300
 AVATAR = 40
 _AVATAR_COLOURS = tuple(
     QColor(c) for c in ("#3D6BFF", "#8A4DFF", "#00A6A6", "#E0567A", "#E08A1E", "#2E9E5B")
@@ -119,6 +121,7 @@ class QueueList(QAbstractScrollArea):
             "avatar": theme.font(15, QFont.Weight.Bold),
         }
         self._metrics = {name: QFontMetrics(f) for name, f in self._fonts.items()}
+        self._row_cache: dict[tuple[object, ...], QPixmap] = {}
 
     # -- data -------------------------------------------------------------------------
     def set_rows(self, rows: tuple[Question, ...]) -> None:
@@ -241,7 +244,6 @@ class QueueList(QAbstractScrollArea):
                 QRect(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, self.empty_text
             )
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         offset = self.verticalScrollBar().value()
         first = offset // ROW_HEIGHT
         last = min(len(self._rows), (offset + height) // ROW_HEIGHT + 1)
@@ -249,10 +251,30 @@ class QueueList(QAbstractScrollArea):
         focused = self.hasFocus()
         for row in range(first, last):
             top = row * ROW_HEIGHT - offset
-            self._paint_row(
-                painter, self._rows[row], QRect(0, top, width, ROW_HEIGHT), now, focused
-            )
+            painter.drawPixmap(0, top, self._row_pixmap(self._rows[row], width, now, focused))
         painter.end()
+
+    def _row_pixmap(self, question: Question, width: int, now: float, focused: bool) -> QPixmap:
+        """A row as painted before, if nothing it shows has changed: new posts scroll the
+        list several times a second, and a blit costs far less than laying out text."""
+        selected = question.tweet_id == self._selected
+        shown_age = age(max(0.0, now - question.received_at))
+        key = (question, width, selected, selected and focused, shown_age)
+        cached = self._row_cache.get(key)
+        if cached is not None:
+            return cached
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(width * ratio), round(ROW_HEIGHT * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(theme.DEEP)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_row(painter, question, QRect(0, 0, width, ROW_HEIGHT), now, focused)
+        painter.end()
+        if len(self._row_cache) >= ROW_CACHE:
+            self._row_cache.clear()
+        self._row_cache[key] = pixmap
+        return pixmap
 
     def _paint_row(
         self, painter: QPainter, question: Question, box: QRect, now: float, focused: bool

@@ -322,6 +322,7 @@ class QuestionsWall(QWidget):
 
 def _author_line(question: Question) -> str:
     parts = [question.handle or question.name or "a fan"]
-    if question.supporters:
-        parts.append(f"+{_count(question.supporters)} asking the same")
+    others = question.supporters - 1  # supporters count the asker
+    if others > 0:
+        parts.append(f"+{_count(others)} asking the same")
     return "  ·  ".join(parts)

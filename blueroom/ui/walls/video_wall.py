@@ -50,8 +50,7 @@ class VideoWall(QWidget):
         self._prepared: np.ndarray | None = None  # the frame at the widget's size
         self._image: QImage | None = None
         self._painted_at = 0.0
-        self._overlay: QPixmap | None = None
-        self._overlay_key: tuple[object, ...] = ()
+        self._bands: dict[str, tuple[tuple[object, ...], QPixmap]] = {}
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
         self._timer = QTimer(self)
@@ -91,10 +90,52 @@ class VideoWall(QWidget):
         live = metrics.camera is CameraState.LIVE and self._image is not None
         if not live:
             self._paint_no_signal(painter, metrics.camera, metrics.camera_detail)
-        self._paint_badge(painter, live)
-        self._paint_clock(painter)
-        self._paint_lower_third(painter)
+        # The overlays change once a second at most: drawn into two cached bands, and
+        # only the LIVE dot's pulse is painted every frame.
+        on_air = self._board.latest().on_air
+        top_key = (w, h, live, time.strftime("%H:%M:%S"), self._hashtag)
+        bottom_key = (w, h, on_air.tweet_id if on_air else None, on_air.text if on_air else "")
+        painter.drawPixmap(0, 0, self._band("top", top_key, 0.0, h * 0.16, live))
+        bottom_top = h * 0.7
+        painter.drawPixmap(
+            0, round(bottom_top), self._band("bottom", bottom_key, bottom_top, h, live)
+        )
+        self._paint_pulse(painter, live)
         painter.end()
+
+    def _band(
+        self, name: str, key: tuple[object, ...], top: float, bottom: float, live: bool
+    ) -> QPixmap:
+        cached = self._bands.get(name)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        ratio = self.devicePixelRatioF()
+        band = QPixmap(round(self.width() * ratio), max(1, round((bottom - round(top)) * ratio)))
+        band.setDevicePixelRatio(ratio)
+        band.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(band)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(0, -round(top))
+        if name == "top":
+            self._paint_badge(painter, live)
+            self._paint_clock(painter)
+        else:
+            self._paint_lower_third(painter)
+        painter.end()
+        self._bands[name] = (key, band)
+        return band
+
+    def _dot_rect(self) -> QRectF:
+        h = self.height()
+        m = h * 0.045
+        dot = h * 0.014
+        return QRectF(m + h * 0.022, m + h * 0.03 - dot / 2, dot, dot)
+
+    def _paint_pulse(self, painter: QPainter, live: bool) -> None:
+        pulse = 0.55 + 0.45 * math.sin(time.monotonic() * 4.0) if live else 0.5
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), pulse))
+        painter.drawEllipse(self._dot_rect())
 
     def _paint_no_signal(self, painter: QPainter, state: CameraState | None, detail: str) -> None:
         w, h = self.width(), self.height()
@@ -128,10 +169,6 @@ class VideoWall(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.LIVE if live else theme.with_alpha(theme.PANEL_HI, 0.9))
         painter.drawRoundedRect(pill, h * 0.012, h * 0.012)
-        pulse = 0.55 + 0.45 * math.sin(time.monotonic() * 4.0) if live else 0.5
-        dot = h * 0.014
-        painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), pulse))
-        painter.drawEllipse(QRectF(pill.left() + h * 0.022, pill.center().y() - dot / 2, dot, dot))
         painter.setPen(theme.TEXT)
         painter.drawText(
             pill.adjusted(h * 0.05, 0, 0, 0),
