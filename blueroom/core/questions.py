@@ -33,7 +33,7 @@ from blueroom.core.events import (
     QuestionStateChanged,
     TweetReceived,
 )
-from blueroom.core.moderation import Action, ModerationRules, Moderator, is_new_account
+from blueroom.core.moderation import Action, ModerationRules, Moderator
 from blueroom.core.tweet import Tweet
 
 RULE_ACTOR = "rule"
@@ -271,7 +271,7 @@ class QuestionBoard:
                     case ModerationRulesChanged(rules=rules):
                         self._decisions += 1
                         self._moderation = rules
-                        self._moderator = Moderator(rules)
+                        self._moderator.update(rules)  # keeps the flood memory
                         self._version += 1
                     case _:
                         continue
@@ -347,7 +347,7 @@ class QuestionBoard:
         author = post.author
         if author is None or (card.tweet.author is not None and author.id == card.tweet.author.id):
             return
-        if is_new_account(author, at, self._moderation.new_account_days):
+        if self._moderator.is_new_account(author, at):  # trusted accounts never are
             if card.new_supporters is None:
                 card.new_supporters = set()
             card.new_supporters.add(author.id)

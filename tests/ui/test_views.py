@@ -21,7 +21,7 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, QuestionState, TweetReceived
-from blueroom.core.moderation import ModerationRules
+from blueroom.core.moderation import Action, ModerationRules
 from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
@@ -30,6 +30,7 @@ from blueroom.store.export import ExportResult, export_questions
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.program import ProgramPanel
 from blueroom.ui.operator.queue_list import ROW_HEIGHT, QueueList
 from blueroom.ui.operator.rules_dialog import RulesDialog
 from blueroom.ui.walls.heatmap_wall import HeatmapWall
@@ -329,6 +330,9 @@ def test_the_rules_dialog_refuses_invalid_rules_and_returns_valid_ones(qtbot: Qt
     assert dialog.result_rules is not None
     assert dialog.result_rules.blocked_users == ("@spammer",)
     assert dialog.result_rules.auto_approve_clean
+    dialog.insults.setCurrentIndex(dialog.insults.findData("reject"))
+    dialog.accept()
+    assert dialog.result_rules.insults == "reject", "every rule is editable"
 
 
 def test_the_guest_panel_follows_the_session_and_mirrors_the_camera(
@@ -441,3 +445,57 @@ def test_with_operator_confirmation_the_guest_pick_goes_to_preview(
     snapshot = model.questions.snapshot()
     assert snapshot.on_air is None and snapshot.armed is not None
     assert snapshot.armed.tweet_id == "1"
+
+
+def test_hostile_questions_on_the_pick_view_and_the_program_panel(
+    qtbot: QtBot, model: RoomModel, actions: RoomActions, frames: LatestFrameSlot
+) -> None:
+    for question in model.questions.page(QueueQuery(limit=100)).rows:
+        actions.approve(question.tweet_id)
+    approved = model.questions.snapshot().approved
+    assert len(approved) >= 5
+    actions.put_on_air(approved[0].tweet_id)
+    actions.arm(approved[1].tweet_id)
+    panel = GuestPanel(
+        model.session, frames, guest_name="Léa", board=model.questions, actions=actions
+    )
+    show(qtbot, panel, 1280, 800)
+    actions.go_to_step(2)
+    picker = panel.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: len(picker.cards()) == min(6, len(approved)), timeout=2000)
+    assert _ink_width(picker.grab().toImage()) > 0
+    program = ProgramPanel()
+    snapshot = model.questions.snapshot()
+    program.set_questions(snapshot.on_air, snapshot.armed)
+    assert _ink_width(show(qtbot, program, 500, 268)) > 0
+    program.set_questions(None, None)
+    assert _ink_width(program.grab().toImage()) > 0, "empty boxes say what to do"
+
+
+def test_the_rules_dialog_keeps_every_rule_it_was_given(qtbot: QtBot) -> None:
+    unusual = ModerationRules(
+        blocked_words=("spoiler*",),
+        blocked_users=("troll",),
+        trusted_users=("blueroomfr",),
+        allowed_domains=("example.org",),
+        profanity=Action.FLAG,
+        slurs=Action.FLAG,
+        insults=Action.REJECT,
+        links=Action.PASS,
+        hashbomb=Action.FLAG,
+        max_mentions=7,
+        flood_posts=9,
+        flood_seconds=12.5,
+        new_account_days=30,
+        auto_approve_clean=True,
+    )
+    defaults = ModerationRules()
+    changed = [
+        f for f in ModerationRules.__struct_fields__ if getattr(unusual, f) == getattr(defaults, f)
+    ]
+    assert changed == [], f"give these fields an unusual value here: {changed}"
+    dialog = RulesDialog(unusual)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result_rules == unusual

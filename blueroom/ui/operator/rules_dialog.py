@@ -31,6 +31,7 @@ def rules_summary(rules: ModerationRules) -> str:
     """One line for the console: what the rules do right now."""
     parts = [
         f"profanity: {rules.profanity.value}",
+        f"insults: {rules.insults.value}",
         f"links: {rules.links.value}",
         f"hashbombs: {rules.hashbomb.value}",
         f"flood > {rules.flood_posts} in {rules.flood_seconds:g} s",
@@ -79,6 +80,7 @@ class RulesDialog(QDialog):
 
         self.profanity = action_box(rules.profanity)
         self.slurs = action_box(rules.slurs, allow_pass=False)
+        self.insults = action_box(rules.insults)
         self.links = action_box(rules.links)
         self.hashbomb = action_box(rules.hashbomb)
         self.blocked_words = words(rules.blocked_words, "one per line: word, stem*, or a phrase")
@@ -108,6 +110,7 @@ class RulesDialog(QDialog):
 
         form.addRow("Profanity", self.profanity)
         form.addRow("Slurs", self.slurs)
+        form.addRow("Insults (idiot, débile…)", self.insults)
         form.addRow("Links", self.links)
         form.addRow("Hashtag/mention-only posts", self.hashbomb)
         form.addRow("More @-mentions than", self.max_mentions)
@@ -139,6 +142,7 @@ class RulesDialog(QDialog):
             allowed_domains=_lines(self.allowed_domains),
             profanity=Action(self.profanity.currentData()),
             slurs=Action(self.slurs.currentData()),
+            insults=Action(self.insults.currentData()),
             links=Action(self.links.currentData()),
             hashbomb=Action(self.hashbomb.currentData()),
             max_mentions=self.max_mentions.value(),
