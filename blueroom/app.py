@@ -30,7 +30,7 @@ from blueroom.room import ASSETS, DEMO_VIDEO, RoomOptions, tune_runtime
 from blueroom.settings import Settings, save_moderation
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
-from blueroom.ui.bus_pump import EventPump
+from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
@@ -172,15 +172,32 @@ def build_windows(
     heat_wall.use_composer_thread(HeatComposerThread(model.heat, heat_wall.composer))
     pump = EventPump(room.drain_events, frame_rate=frame_rate, parent=console)
     pump.batch.connect(console.on_events)
+    questions_wall = QuestionsWall(
+        model.questions,
+        model.metrics,
+        hashtag=event.hashtag,
+        guest_name=event.guest_name,
+        refresh_hz=frame_rate,  # a look at the latest snapshot: on air within a frame
+    )
+    guest_panel = GuestPanel(
+        model.session,
+        frames,
+        guest_name=event.guest_name,
+        board=model.questions,
+        actions=room.actions,
+        confirm_with_operator=settings.guest.confirm_with_operator,
+    )
+    listeners = getattr(room, "decision_listeners", None)
+    if listeners is not None:  # the engine's boards arrive on another thread: wake the views
+        wake = DecisionWake(console)
+        wake.woke.connect(questions_wall.refresh)
+        wake.woke.connect(console.refresh)
+        if guest_panel.picker is not None:
+            wake.woke.connect(guest_panel.picker.refresh)
+        listeners.append(wake.notify)
     return {
         "operator_console": console,
-        "questions_wall": QuestionsWall(
-            model.questions,
-            model.metrics,
-            hashtag=event.hashtag,
-            guest_name=event.guest_name,
-            refresh_hz=frame_rate,  # a look at the latest snapshot: on air within a frame
-        ),
+        "questions_wall": questions_wall,
         "video_wall": VideoWall(
             frames,
             model.questions,
@@ -190,14 +207,7 @@ def build_windows(
             frame_rate=frame_rate,
         ),
         "heatmap_wall": heat_wall,
-        "guest_panel": GuestPanel(
-            model.session,
-            frames,
-            guest_name=event.guest_name,
-            board=model.questions,
-            actions=room.actions,
-            confirm_with_operator=settings.guest.confirm_with_operator,
-        ),
+        "guest_panel": guest_panel,
     }
 
 
@@ -283,6 +293,7 @@ class Studio:
         camera: bool = True,
         settings_path: Path | None = None,
     ) -> None:
+        self._room = room
         self.frames = LatestFrameSlot()
         self.camera = make_camera(settings, self.frames, room.publish) if camera else None
         self.windows = build_windows(room, self.frames, settings, session_label, settings_path)
@@ -299,6 +310,9 @@ class Studio:
         tune_runtime()
 
     def stop(self) -> None:
+        listeners = getattr(self._room, "decision_listeners", None)
+        if listeners is not None:
+            listeners.clear()
         if self.camera is not None:
             self.camera.stop()
         self._composer.stop()

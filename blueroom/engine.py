@@ -200,12 +200,15 @@ class _SnapshotPublisher:
         self._stop = threading.Event()
         self._query: QueueQuery | None = None
         self._exports: list[str] = []
+        self._send_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="engine-publisher", daemon=True)
 
     def start(self) -> None:
+        self._room.model.on_decision = self.send_board_now
         self._thread.start()
 
     def stop(self) -> None:
+        self._room.model.on_decision = None
         self._stop.set()
         self._room.model.changed.set()
         self._thread.join(5.0)
@@ -222,7 +225,15 @@ class _SnapshotPublisher:
         return Exported(self._room.export_csv(Path(path)))
 
     def _send(self, message: Any) -> None:
-        self._outbox.send_bytes(self._encoder.encode(message))
+        data = self._encoder.encode(message)
+        with self._send_lock:  # the model thread sends decisions' boards too
+            self._outbox.send_bytes(data)
+
+    def send_board_now(self) -> None:
+        """On the model thread, right after a person's decision: the walls see it at once."""
+        questions = self._room.model.questions
+        with contextlib.suppress(BrokenPipeError, OSError):
+            self._send(Board(questions.snapshot()))
 
     def _run(self) -> None:
         model = self._room.model
@@ -396,6 +407,7 @@ class EngineClient:
         self.resumed = False
         self.messages: list[str] = []
         self.last_export: ExportResult | None = None
+        self.decision_listeners: list[Callable[[], None]] = []  # on the receiving thread
 
     def start(self, timeout: float = 300.0) -> None:
         """Start the engine and wait until it has opened (or resumed) the session."""
@@ -472,7 +484,7 @@ class EngineClient:
 
     def _receive(self) -> None:
         handlers: dict[type, Callable[[Any], None]] = {
-            Board: lambda m: setattr(self.model.questions, "value", m.snapshot),
+            Board: self._on_board,
             Page: lambda m: setattr(self.model.questions, "last_page", m.page),
             Exported: lambda m: setattr(self, "last_export", m.result),
             Metrics: lambda m: setattr(self.model.metrics, "value", m.snapshot),
@@ -513,6 +525,19 @@ class EngineClient:
             version=message.version,
             made_at=message.made_at,
         )
+
+    def _on_board(self, message: Board) -> None:
+        board = self.model.questions
+        previous = board.value
+        board.value = message.snapshot
+        decided = (
+            previous.on_air != message.snapshot.on_air
+            or previous.armed != message.snapshot.armed
+            or previous.approved[:8] != message.snapshot.approved[:8]
+        )
+        if decided:
+            for listener in self.decision_listeners:
+                listener()
 
     def _on_session(self, message: Session) -> None:
         self.model.session.value = SessionSnapshot(

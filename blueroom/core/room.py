@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event
@@ -33,6 +33,9 @@ class RoomModel:
         self.metrics = IngestMetrics()
         self.questions = QuestionBoard(rules, moderation, ignored_words=ignored_words)
         self.changed = threading.Event()  # set when a person's decision was applied
+        # Called on the model thread right after a decision is applied (the engine sends
+        # the board from there: one thread hand-off less between a key and the walls).
+        self.on_decision: Callable[[], None] | None = None
         self.heat = HeatGrid(half_life=half_life)
         self.session = SessionScript(steps)
 
@@ -45,6 +48,8 @@ class RoomModel:
         self.questions.snapshot()
         self.tick()
         if self.questions.decisions != decisions:
+            if self.on_decision is not None:
+                self.on_decision()
             self.changed.set()
 
     def tick(self) -> None:

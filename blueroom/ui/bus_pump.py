@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -36,3 +37,18 @@ class EventPump(QObject):
             self.batches += 1
             self.events += len(events)
             self.batch.emit(events)
+
+
+class DecisionWake(QObject):
+    """Wakes the views as soon as a board with a person's decision arrives.
+
+    The engine client calls ``notify`` from its receiving thread (a few times a second
+    at most: decisions, not posts); the signal is queued to the GUI thread, so the walls
+    answer a key press without waiting for their next timer tick.
+    """
+
+    woke = Signal()
+
+    def notify(self) -> None:
+        with suppress(RuntimeError):  # the windows were closed while a board came in
+            self.woke.emit()

@@ -376,3 +376,16 @@ def test_counts_stay_exact_through_any_sequence_of_decisions_and_undos() -> None
         assert counts["starred"] == sum(1 for q in cards if q.starred), step
         assert counts["trash"] == by_state[QuestionState.REJECTED], step
         assert by_state[QuestionState.ON_AIR] <= 1, step
+
+
+def test_the_room_model_calls_back_after_a_decision_not_after_posts() -> None:
+    from blueroom.core.room import RoomModel
+    from blueroom.core.session import default_script
+
+    model = RoomModel(RULES, default_script("Léa", "#AskBlueRoom"), half_life=600.0)
+    calls: list[int] = []
+    model.on_decision = lambda: calls.append(model.questions.decisions)
+    model.apply([post("1", "pourquoi Paris ?"), retweet("2", "1", "x")])
+    assert calls == [] and not model.changed.is_set()
+    model.apply([decide("1", QuestionState.ON_AIR)])
+    assert calls == [1] and model.changed.is_set()

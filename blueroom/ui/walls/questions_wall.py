@@ -99,7 +99,10 @@ class QuestionsWall(QWidget):
                 self._rotated_at = now
                 self._rotation += 1
             self._show(snapshot)
-            self.update()
+            if changed and self.isVisible():
+                self.repaint()  # a decision: on the wall now, not after the other windows
+            else:
+                self.update()
         elif now - self._counted_at >= COUNTER_SECONDS:
             # Counters and clock: a repaint a second is lively enough from five metres.
             self._counted_at = now

@@ -7,6 +7,7 @@ post (``<img>``, ``<a>``) is shown literally, never interpreted. The font shrink
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
@@ -63,6 +64,7 @@ class FittedText(QWidget):
         self._wrap = wrap
         self._fit_key: tuple[str, int, int, float] | None = None
         self._fit: tuple[QFont, str] | None = None
+        self._opacity = 1.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
 
@@ -99,25 +101,39 @@ class FittedText(QWidget):
         if self._fit_key == key and self._fit is not None:
             return self._fit
         text = self._text if self._wrap else single_line(self._text)
-        box = QRectF(0, 0, width, 100_000)
         size = self._max_px
+        if self._wrap and text:
+            # Start near the size whose glyphs would fill the box (about 0.6 × 1.2 of the
+            # pixel size each): a long question fits in two or three tries, not ten.
+            estimate = math.sqrt(max(1, width) * max(1, height) / (len(text) * 0.75))
+            size = max(self._min_px, min(self._max_px, estimate))
         chosen = theme.font(size, self._weight)
-        while True:
-            chosen = theme.font(size, self._weight)
-            metrics = QFontMetricsF(chosen)
-            if self._wrap:
-                needed = metrics.boundingRect(box, self._flags(), text).height()
-                if needed <= height:
+        if self._fits(chosen, text, width, height):
+            while size < self._max_px:  # the estimate may start low: grow while it fits
+                larger = min(self._max_px, size * 1.08)
+                font = theme.font(larger, self._weight)
+                if not self._fits(font, text, width, height):
                     break
-            elif metrics.horizontalAdvance(text) <= width:
-                break
-            if size <= self._min_px:
-                text = self._squeeze(text, chosen, width, height)
-                break
-            size = max(self._min_px, size * 0.9)
+                chosen, size = font, larger
+        else:
+            while True:
+                if size <= self._min_px:
+                    text = self._squeeze(text, chosen, width, height)
+                    break
+                size = max(self._min_px, size * 0.9)
+                chosen = theme.font(size, self._weight)
+                if self._fits(chosen, text, width, height):
+                    break
         self._fit_key = key
         self._fit = (chosen, text)
         return self._fit
+
+    def _fits(self, font: QFont, text: str, width: int, height: int) -> bool:
+        metrics = QFontMetricsF(font)
+        if self._wrap:
+            box = QRectF(0, 0, width, 100_000)
+            return metrics.boundingRect(box, self._flags(), text).height() <= height
+        return metrics.horizontalAdvance(text) <= width
 
     def _squeeze(self, text: str, chosen: QFont, width: int, height: int) -> str:
         metrics = QFontMetricsF(chosen)
@@ -134,10 +150,17 @@ class FittedText(QWidget):
                 high = middle - 1
         return clip(text, max(1, low))
 
+    def setOpacity(self, opacity: float) -> None:
+        """For fades: painted with this opacity (cheaper than a graphics effect)."""
+        if opacity != self._opacity:
+            self._opacity = opacity
+            self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._text:
+        if not self._text or self._opacity <= 0.0:
             return
         painter = QPainter(self)
+        painter.setOpacity(self._opacity)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         chosen, text = self.fitted(self.width(), self.height())
         painter.setFont(chosen)
