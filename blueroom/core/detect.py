@@ -7,6 +7,7 @@ question board to pick candidates; moderation and clustering come on top of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from blueroom.core.tweet import Tweet
@@ -83,7 +84,9 @@ class QuestionRules:
     guest_handles: frozenset[str] = frozenset()  # lower case, without '@'
     room_handles: frozenset[str] = frozenset()
 
-    def addressed(self, tweet: Tweet) -> bool:
+    def addressed(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
+        """Tagged with the event, mentioning the guest or the room, or replying to one
+        of their posts (``account_ids``: the guest's and the room's X account ids)."""
         if tweet.matching_tags:
             return True
         if any(tag.lower() in self.hashtags for tag in tweet.hashtags):
@@ -91,14 +94,21 @@ class QuestionRules:
         handles = self.guest_handles | self.room_handles
         if any(m.lower() in handles for m in tweet.mentions):
             return True
-        return tweet.reply_to is not None and tweet.reply_to_user is not None
+        return tweet.reply_to_user is not None and tweet.reply_to_user in account_ids
 
-    def is_question(self, tweet: Tweet) -> bool:
+    def is_own_account(self, tweet: Tweet) -> bool:
+        """Posted by the guest or the room (their ids are learned from their posts)."""
+        author = tweet.author
+        return author is not None and (
+            author.username.lower() in self.guest_handles | self.room_handles
+        )
+
+    def is_question(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
         return (
             tweet.retweet_of is None
             and not (
                 tweet.author is not None and tweet.author.username.lower() in self.room_handles
             )
             and looks_like_question(tweet.text)
-            and self.addressed(tweet)
+            and self.addressed(tweet, account_ids)
         )

@@ -241,6 +241,7 @@ class QuestionBoard:
         self._on_air: str | None = None
         self._armed: str | None = None
         self._undo: list[_Undo] = []
+        self._account_ids: set[str] = set()  # the guest's and the room's X accounts
         self._received = 0
         self._version = 0
         self._decisions = 0  # human decisions and rule changes: the walls show them at once
@@ -277,12 +278,14 @@ class QuestionBoard:
                         continue
 
     def _receive(self, tweet: Tweet, at: float) -> None:
+        if tweet.author is not None and self._rules.is_own_account(tweet):
+            self._account_ids.add(tweet.author.id)  # replies to their posts are addressed
         if tweet.retweet_of is not None:
             self._support(tweet, at)
             return
         if tweet.id in self._cards or tweet.id in self._merged:
             return
-        if not self._rules.is_question(tweet):
+        if not self._rules.is_question(tweet, self._account_ids):
             return
         self._received += 1
         verdict = self._moderator.check(tweet, at)

@@ -389,3 +389,15 @@ def test_the_room_model_calls_back_after_a_decision_not_after_posts() -> None:
     assert calls == [] and not model.changed.is_set()
     model.apply([decide("1", QuestionState.ON_AIR)])
     assert calls == [1] and model.changed.is_set()
+
+
+def test_replies_to_the_guest_or_the_room_are_addressed_not_any_reply() -> None:
+    room_post = post("10", "Bienvenue dans la Blue Room !", author="BlueRoomFR")
+    board = board_with(
+        room_post,
+        post(
+            "11", "pourquoi ce choix ?", hashtags=(), reply_to="10", reply_to_user="id-BlueRoomFR"
+        ),
+        post("12", "pourquoi ce choix ?", hashtags=(), reply_to="99", reply_to_user="id-someone"),
+    )
+    assert pending(board) == ["11"]
