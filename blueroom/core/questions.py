@@ -288,7 +288,8 @@ class QuestionBoard:
         if not self._rules.is_question(tweet, self._account_ids):
             return
         self._received += 1
-        verdict = self._moderator.check(tweet, at)
+        # Post time, not arrival: a replay at 10× must not turn fans into flooders.
+        verdict = self._moderator.check(tweet, tweet.created_at or at)
         if verdict.action is Action.REJECT:
             card = _Card(tweet=tweet, received_at=at, changed_at=at)
             self._file(card)
@@ -350,7 +351,7 @@ class QuestionBoard:
         author = post.author
         if author is None or (card.tweet.author is not None and author.id == card.tweet.author.id):
             return
-        if self._moderator.is_new_account(author, at):  # trusted accounts never are
+        if self._moderator.is_new_account(author, post.created_at or at):  # never trusted ones
             if card.new_supporters is None:
                 card.new_supporters = set()
             card.new_supporters.add(author.id)

@@ -401,3 +401,18 @@ def test_replies_to_the_guest_or_the_room_are_addressed_not_any_reply() -> None:
         post("12", "pourquoi ce choix ?", hashtags=(), reply_to="99", reply_to_user="id-someone"),
     )
     assert pending(board) == ["11"]
+
+
+def test_floods_are_judged_on_post_times_so_a_fast_replay_flags_no_one() -> None:
+    minute_apart = [
+        post(f"p{n}", f"question {n} numéro {n * 7} ?", author="keen", created_at=T0 + 60.0 * n)
+        for n in range(8)
+    ]
+    board = board_with(*(e for e in minute_apart))  # all arrive at T0 (a 60× replay)
+    assert board.snapshot().count(QueueView.FLAGGED) == 0
+    burst = [
+        post(f"b{n}", f"autre question {n} numéro {n * 7} ?", author="flooder", created_at=T0 + n)
+        for n in range(8)
+    ]
+    board.apply(burst)
+    assert board.snapshot().count(QueueView.FLAGGED) >= 2
