@@ -20,6 +20,7 @@ from blueroom.core.events import (
 
 RATE_BUCKET_SECONDS = 1.0
 RATE_HISTORY_BUCKETS = 300
+SEEN_LIMIT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,10 @@ class IngestMetrics:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._lock = threading.Lock()
+        # Ids seen, to count a post delivered twice once: the newest SEEN_LIMIT only, so a
+        # long evening at full speed does not grow without bound.
         self._seen: set[str] = set()
+        self._seen_order: deque[str] = deque()
         self._posts = 0
         self._duplicates = 0
         self._retweets = 0
@@ -87,6 +91,9 @@ class IngestMetrics:
                             self._duplicates += 1
                             continue
                         self._seen.add(tweet.id)
+                        self._seen_order.append(tweet.id)
+                        if len(self._seen_order) > SEEN_LIMIT:
+                            self._seen.discard(self._seen_order.popleft())
                         self._posts += 1
                         self._count_in_bucket(event.at)
                         if tweet.retweet_of is not None:

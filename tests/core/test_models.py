@@ -141,3 +141,16 @@ def test_posts_replayed_after_a_restart_come_back_already_faded() -> None:
     assert snapshot.density[row, column] == pytest.approx(0.25, rel=0.02)
     assert snapshot.cumulative[row, column] == 1
     assert snapshot.flashes == (), "an old post does not flash"
+
+
+def test_metrics_remember_a_bounded_number_of_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    import blueroom.core.metrics as metrics_module
+
+    monkeypatch.setattr(metrics_module, "SEEN_LIMIT", 100)
+    metrics = IngestMetrics()
+    posts = [TweetReceived(tweet=Tweet(id=str(n), text="hi")) for n in range(250)]
+    metrics.apply(posts)
+    metrics.apply(posts[-50:])  # recent duplicates are still recognised
+    snapshot = metrics.snapshot()
+    assert snapshot.posts == 250 and snapshot.duplicates == 50
+    assert len(metrics._seen) == 100
