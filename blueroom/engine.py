@@ -29,7 +29,7 @@ import numpy as np
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import AnyEvent, Event
-from blueroom.core.heatmap import HeatSnapshot
+from blueroom.core.heatmap import HeatMode, HeatSnapshot, MapView
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.session import SessionSnapshot, Step
@@ -70,9 +70,11 @@ class Heat(msgspec.Struct, tag=True):
     glow: bytes
     height: int
     width: int
-    located: int
-    exact: int
-    place: int
+    view: MapView
+    mode: str
+    half_life: float
+    posts: int
+    by_precision: list[tuple[str, int]]
     countries: int
     top_places: list[tuple[str, int]]
     version: int
@@ -308,9 +310,11 @@ def _heat_message(heat: HeatSnapshot) -> Heat:
         glow=heat.glow.tobytes(),
         height=heat.glow.shape[0],
         width=heat.glow.shape[1],
-        located=heat.located,
-        exact=heat.exact,
-        place=heat.place,
+        view=heat.view,
+        mode=heat.mode.value,
+        half_life=heat.half_life,
+        posts=heat.posts,
+        by_precision=list(heat.by_precision),
         countries=heat.countries,
         top_places=list(heat.top_places),
         version=heat.version,
@@ -511,15 +515,14 @@ class EngineClient:
 
     def _on_heat(self, message: Heat) -> None:
         glow = np.frombuffer(message.glow, dtype=np.uint8).reshape(message.height, message.width)
-        empty = np.zeros((0, 0), dtype=np.float32)
         self.model.heat.value = HeatSnapshot(
-            density=empty,
-            cumulative=empty,
             glow=glow,
+            view=message.view,
+            mode=HeatMode(message.mode),
+            half_life=message.half_life,
             flashes=(),
-            located=message.located,
-            exact=message.exact,
-            place=message.place,
+            posts=message.posts,
+            by_precision=tuple(message.by_precision),
             countries=message.countries,
             top_places=tuple(message.top_places),
             version=message.version,
@@ -568,8 +571,8 @@ def _empty_metrics() -> MetricsSnapshot:
 
 
 def _empty_heat() -> HeatSnapshot:
-    from blueroom.core.heatmap import GRID_HEIGHT, GRID_WIDTH
+    from blueroom.core.heatmap import GLOW_WIDTH, PRESETS
 
-    empty = np.zeros((0, 0), dtype=np.float32)
-    glow = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.uint8)
-    return HeatSnapshot(empty, empty, glow, (), 0, 0, 0, 0, (), -1, -1.0)
+    view = PRESETS["world"]
+    glow = np.zeros((round(GLOW_WIDTH / view.aspect), GLOW_WIDTH), dtype=np.uint8)
+    return HeatSnapshot(glow, view, HeatMode.LIVE, 600.0, (), 0, (), 0, (), -1, -1.0)

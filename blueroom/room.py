@@ -116,6 +116,7 @@ class Room:
             half_life=settings.heatmap.half_life_minutes * 60.0,
             moderation=settings.moderation,
             ignored_words=tuple(settings.event.guest_name.split()),
+            view=settings.heatmap.view(),
         )
         self.replay_path = self._replay_path(settings, options)
         journal_path = options.journal_path or settings.journal_path()

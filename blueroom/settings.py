@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from blueroom.core.heatmap import MapView, view_for
 from blueroom.core.moderation import ModerationRules
 
 ENV_PREFIX = "BLUEROOM_"
@@ -73,6 +74,11 @@ class GuestSettings(_Section):
 
 class HeatmapSettings(_Section):
     half_life_minutes: float = 10.0
+    preset: str = "world"  # world, europe, france, paris or custom
+    custom_box: list[float] = []  # west, south, east, north (for preset = "custom")
+
+    def view(self) -> MapView:
+        return view_for(self.preset, tuple(self.custom_box) if self.custom_box else None)  # type: ignore[arg-type]
 
 
 class Settings(_Section):
@@ -132,6 +138,10 @@ def _check(settings: Settings, origin: str) -> Settings:
         problems.append('camera.device must be a camera index (0, 1, ...), a file or "demo"')
     if not settings.heatmap.half_life_minutes > 0:
         problems.append("heatmap.half_life_minutes must be positive")
+    try:
+        settings.heatmap.view()
+    except ValueError as error:
+        problems.append(f"heatmap: {error}")
     tag = settings.event.hashtag.strip()
     if not tag.lstrip("#") or any(c.isspace() for c in tag):
         problems.append("event.hashtag must be one word, like #AskBlueRoom")

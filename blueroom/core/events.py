@@ -110,6 +110,22 @@ class ModerationRulesChanged(Event, frozen=True, kw_only=True):
     actor: str = "operator"
 
 
+class HeatMapChanged(Event, frozen=True, kw_only=True):
+    """The heat-map wall's view (a preset or a custom box), mode and half-life."""
+
+    preset: str = "world"
+    box: tuple[float, float, float, float] | None = None  # west, south, east, north
+    mode: str = "live"  # "live" (fading) or "cumulative"
+    half_life: float = 600.0  # seconds
+    actor: str = "operator"
+
+
+class HeatMapReset(Event, frozen=True, kw_only=True):
+    """The heat map starts again from nothing (counters included)."""
+
+    actor: str = "operator"
+
+
 class SessionStarted(Event, frozen=True, kw_only=True):
     session_id: str
     label: str = ""
@@ -177,6 +193,8 @@ AnyEvent = (
     | QuestionArmed
     | DecisionUndone
     | ModerationRulesChanged
+    | HeatMapChanged
+    | HeatMapReset
     | SessionStarted
     | SessionEnded
     | SessionStepChanged

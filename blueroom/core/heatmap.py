@@ -1,8 +1,16 @@
 """The heat-map grid: located posts accumulated on a world grid that fades over time.
 
-Cells are half a degree (about 55 km at the equator): what the wall draws is an
-aggregate, never a fan's exact position. The glow image the wall shows is rendered
-here, on the model worker, so the GUI thread only hands a ready uint8 image to Qt.
+Where a post comes from, best first: its exact coordinates, its place (the centre of
+the place's box), or its author's profile location geocoded offline (a city, else a
+country). Whatever the source, a post only ever adds to a cell of 1/8° (about 14 km
+north–south, 9 km east–west at Paris): what the wall draws is an aggregate, blurred
+further by the glow's kernel, never a fan's exact position.
+
+Two grids are kept: fine cells for regional views and half-degree cells for the world,
+so a frame never resamples millions of cells. Fading is lazy: the grid stores values
+scaled by a growing gain, so time costs nothing per cell until a frame is rendered.
+The glow for the current view is rendered at most once per frame, on the caller's
+thread (the engine's snapshot publisher).
 """
 
 from __future__ import annotations
@@ -12,50 +20,164 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
 
 import cv2
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
-from blueroom.core.events import Event, TweetReceived
+from blueroom.core.events import Event, HeatMapChanged, HeatMapReset, TweetReceived
 
-CELL_DEGREES = 0.5
+CELL_DEGREES = 0.125
 GRID_WIDTH = int(360 / CELL_DEGREES)
 GRID_HEIGHT = int(180 / CELL_DEGREES)
+COARSE_DEGREES = 0.5
+COARSE_FACTOR = int(COARSE_DEGREES / CELL_DEGREES)
 FLASH_SECONDS = 1.5
-GLOW_SIGMA_CELLS = 1.6
 REFRESH_SECONDS = 1 / 20  # the wall composes 20 frames a second (heatmap_wall)
+GLOW_WIDTH = 960  # the glow's width in pixels; the wall scales it to the screen
+MAX_FINE_CELLS = 600_000  # a view with more fine cells than this is drawn from the coarse grid
+_RENORMALISE_GAIN = 1e6
+
+
+class Precision(StrEnum):
+    EXACT = "exact"
+    PLACE = "place"
+    PROFILE_CITY = "profile_city"
+    PROFILE_COUNTRY = "profile_country"
+
+
+class HeatMode(StrEnum):
+    LIVE = "live"  # fades with the half-life
+    CUMULATIVE = "cumulative"  # everything since the start (or the last reset)
+
+
+class MapView(msgspec.Struct, frozen=True, gc=False):
+    """A box of the world, drawn equirectangular; regional views keep their true shape
+    (east–west shrunk by the cosine of the middle latitude)."""
+
+    name: str
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def x_scale(self) -> float:
+        return (
+            1.0 if self.name == "world" else math.cos(math.radians((self.south + self.north) / 2))
+        )
+
+    @property
+    def aspect(self) -> float:
+        """Width over height, as drawn."""
+        return (self.east - self.west) * self.x_scale / (self.north - self.south)
+
+    def to_unit(self, lon: float, lat: float) -> tuple[float, float]:
+        """(0, 0) top-left, (1, 1) bottom-right of the view."""
+        return (
+            (lon - self.west) / (self.east - self.west),
+            (self.north - lat) / (self.north - self.south),
+        )
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+
+PRESETS: dict[str, MapView] = {
+    "world": MapView("world", -170.0, -58.0, 180.0, 84.0),
+    "europe": MapView("europe", -25.0, 34.0, 45.0, 71.5),
+    "france": MapView("france", -5.6, 41.2, 10.0, 51.3),
+    "paris": MapView("paris", 1.4, 48.1, 3.6, 49.3),
+}
+PRESET_LABELS = {
+    "world": "World",
+    "europe": "Europe",
+    "france": "France",
+    "paris": "Paris region",
+    "custom": "Custom box",
+}
+
+
+def view_for(preset: str, box: tuple[float, float, float, float] | None = None) -> MapView:
+    """A preset by name, or ``"custom"`` with its (west, south, east, north) box."""
+    if preset == "custom":
+        if box is None:
+            raise ValueError("a custom view needs a box: west, south, east, north")
+        return MapView("custom", *check_box(box))
+    try:
+        return PRESETS[preset]
+    except KeyError:
+        names = ", ".join([*PRESETS, "custom"])
+        raise ValueError(f"unknown map preset {preset!r} (one of {names})") from None
+
+
+def check_box(box: tuple[float, ...]) -> tuple[float, float, float, float]:
+    if len(box) != 4 or not all(math.isfinite(v) for v in box):
+        raise ValueError("a map box is four numbers: west, south, east, north")
+    west, south, east, north = box
+    if not (-180 <= west < east <= 180 and -85 <= south < north <= 85):
+        raise ValueError(
+            f"impossible map box {box}: need -180 ≤ west < east ≤ 180, -85 ≤ south < north ≤ 85"
+        )
+    if east - west < 0.5 or north - south < 0.3:
+        raise ValueError("a map box smaller than about 50 × 30 km would show single fans")
+    return (west, south, east, north)
 
 
 def cell_of(lon: float, lat: float) -> tuple[int, int]:
-    """Grid (column, row) of a position; row 0 is the north edge."""
+    """Fine grid (column, row) of a position; row 0 is the north edge."""
     column = min(GRID_WIDTH - 1, max(0, int((lon + 180.0) / CELL_DEGREES)))
     row = min(GRID_HEIGHT - 1, max(0, int((90.0 - lat) / CELL_DEGREES)))
     return column, row
 
 
+def cell_centre(column: int, row: int) -> tuple[float, float]:
+    return (-180.0 + (column + 0.5) * CELL_DEGREES, 90.0 - (row + 0.5) * CELL_DEGREES)
+
+
+class GeoMatchLike(Protocol):
+    lon: float
+    lat: float
+    name: str
+    country_code: str
+    precision: object
+
+
+class Locator(Protocol):
+    """Profile text → a place (the offline geocoder), or None."""
+
+    def locate(self, text: str) -> GeoMatchLike | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class HeatSnapshot:
-    density: npt.NDArray[np.float32]  # GRID_HEIGHT × GRID_WIDTH, decayed counts
-    cumulative: npt.NDArray[np.float32]
-    glow: npt.NDArray[np.uint8]  # north-up, one level per cell, 0 = nothing
-    flashes: tuple[tuple[int, int, float], ...]  # (column, row, age in seconds)
-    located: int
-    exact: int
-    place: int
+    glow: npt.NDArray[np.uint8]  # the view, north up, 0 = nothing
+    view: MapView
+    mode: HeatMode
+    half_life: float
+    flashes: tuple[tuple[float, float, float], ...]  # (u, v, age s) in view units, cell centres
+    posts: int
+    by_precision: tuple[tuple[str, int], ...]  # (Precision value, posts)
     countries: int
     top_places: tuple[tuple[str, int], ...]
     version: int
     made_at: float
 
+    @property
+    def located(self) -> int:
+        return sum(count for _, count in self.by_precision)
+
+    def count(self, precision: Precision) -> int:
+        return dict(self.by_precision).get(precision.value, 0)
+
 
 class GlowRenderer:
-    """Density → smooth glow levels (uint8), with an adaptive scale and new-post flashes.
-
-    Blurred and mapped through a log-curve lookup table at grid resolution: the wall
-    scales it to the screen, so what crosses to the GUI is one byte a cell.
-    """
+    """Density → smooth glow levels (uint8), with an adaptive scale and new-post flashes."""
 
     CURVE_STEPS = 4096
     CURVE_GAIN = 40.0
@@ -66,93 +188,141 @@ class GlowRenderer:
         curve = np.log1p(steps * self.CURVE_GAIN) / math.log1p(self.CURVE_GAIN)
         self._curve = np.clip(curve * 255.0, 0, 255).astype(np.uint8)
 
+    def reset(self) -> None:
+        self._scale = 0.0
+
     def render(
-        self, density: npt.NDArray[np.float32], flashes: tuple[tuple[int, int, float], ...]
+        self,
+        cells: npt.NDArray[np.float32],
+        size: tuple[int, int],
+        flashes: tuple[tuple[float, float, float], ...],
+        sigma_cells: float = 1.4,
     ) -> npt.NDArray[np.uint8]:
-        blurred = cv2.GaussianBlur(density, (0, 0), sigmaX=GLOW_SIGMA_CELLS)
-        peak = float(blurred.max())
+        """``cells``: the view's part of a grid; ``size``: (width, height) of the glow."""
+        width, height = size
+        if cells.shape[1] > width:
+            # More cells than pixels: sum them into pixels, then blur in pixels.
+            factor = (cells.shape[1] / width) * (cells.shape[0] / height)
+            glow = cv2.resize(cells, (width, height), interpolation=cv2.INTER_AREA) * factor
+            glow = cv2.GaussianBlur(glow, (0, 0), sigmaX=1.6)
+        else:
+            # Fewer cells than pixels: blur in cells (the privacy floor), then scale up.
+            blurred = cv2.GaussianBlur(cells, (0, 0), sigmaX=sigma_cells)
+            glow = cv2.resize(blurred, (width, height), interpolation=cv2.INTER_LINEAR)
+        peak = float(glow.max())
         if peak <= 0 and not flashes:
-            return np.zeros(density.shape, dtype=np.uint8)
+            return np.zeros((height, width), dtype=np.uint8)
         # A slowly adapting scale: one burst does not blank the rest of the map.
         self._scale = max(peak, self._scale * 0.98, 1e-3)
         if flashes:
-            spark = np.zeros_like(density)
-            columns, rows, ages = np.asarray(flashes, dtype=np.float32).T
-            np.maximum.at(
-                spark, (rows.astype(np.intp), columns.astype(np.intp)), 1.0 - ages / FLASH_SECONDS
-            )
-            blurred += cv2.GaussianBlur(spark, (0, 0), sigmaX=0.9) * (self._scale * 0.6)
-        blurred *= (self.CURVE_STEPS - 1) / self._scale
-        np.clip(blurred, 0, self.CURVE_STEPS - 1, out=blurred)
-        return self._curve[blurred.astype(np.int32)]
+            spark = np.zeros((height, width), dtype=np.float32)
+            us, vs, ages = np.asarray(flashes, dtype=np.float32).T
+            xs = np.clip((us * width).astype(np.intp), 0, width - 1)
+            ys = np.clip((vs * height).astype(np.intp), 0, height - 1)
+            np.maximum.at(spark, (ys, xs), 1.0 - ages / FLASH_SECONDS)
+            glow += cv2.GaussianBlur(spark, (0, 0), sigmaX=2.2) * (self._scale * 4.0)
+        glow *= (self.CURVE_STEPS - 1) / self._scale
+        np.clip(glow, 0, self.CURVE_STEPS - 1, out=glow)
+        return self._curve[glow.astype(np.int32)]
 
 
 class HeatGrid:
     def __init__(
-        self, half_life: float = 600.0, clock: Callable[[], float] = time.monotonic
+        self,
+        half_life: float = 600.0,
+        clock: Callable[[], float] = time.monotonic,
+        locator: Locator | None = None,
+        view: MapView | None = None,
     ) -> None:
         if half_life <= 0:
             raise ValueError("half-life must be positive")
         self.half_life = half_life
         self._clock = clock
+        self._locator = locator
         self._lock = threading.Lock()
-        self._density = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
-        self._cumulative = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
-        self._decayed_at = clock()
+        self._fine = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
+        self._fine_total = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
+        coarse_shape = (GRID_HEIGHT // COARSE_FACTOR, GRID_WIDTH // COARSE_FACTOR)
+        self._coarse = np.zeros(coarse_shape, dtype=np.float32)
+        self._coarse_total = np.zeros(coarse_shape, dtype=np.float32)
+        self._gain_since = clock()  # stored = true × exp(λ (now − gain_since))
         self._flashes: deque[tuple[int, int, float]] = deque(maxlen=400)
-        self._located = 0
-        self._exact = 0
-        self._place = 0
+        self._posts = 0
+        self._by_precision: Counter[str] = Counter()
         self._countries: Counter[str] = Counter()
         self._places: Counter[str] = Counter()
+        self.view = view or PRESETS["world"]
+        self.mode = HeatMode.LIVE
         self._version = 0
         self._renderer = GlowRenderer()
         self._render_lock = threading.Lock()
         self._latest: HeatSnapshot | None = None
 
+    # -- time ------------------------------------------------------------------------
+    @property
+    def _rate(self) -> float:
+        return math.log(2.0) / self.half_life
+
+    def _gain(self, now: float) -> float:
+        return math.exp(self._rate * (now - self._gain_since))
+
+    def _renormalise(self, now: float) -> None:
+        gain = self._gain(now)
+        if gain != 1.0:
+            self._fine /= np.float32(gain)
+            self._coarse /= np.float32(gain)
+        self._gain_since = now
+
+    # -- events ----------------------------------------------------------------------
     def apply(self, events: Iterable[Event]) -> None:
         columns: list[int] = []
         rows: list[int] = []
         ages: list[float] = []
         wall_now = time.time()
-        exact = place = 0
+        posts = 0
+        precisions: list[str] = []
         countries: list[str] = []
         names: list[str] = []
         for event in events:
+            if isinstance(event, HeatMapChanged | HeatMapReset):
+                self._control(event)
+                continue
             if not isinstance(event, TweetReceived):
                 continue
-            tweet = event.tweet
-            if tweet.coordinates is not None:
-                point = tweet.coordinates
-                exact += 1
-            elif tweet.place is not None and tweet.place.centre is not None:
-                point = tweet.place.centre
-                place += 1
-            else:
+            posts += 1
+            located = self._locate(event)
+            if located is None:
                 continue
-            if tweet.place is not None:
-                if tweet.place.country_code:
-                    countries.append(tweet.place.country_code.upper())
-                if tweet.place.full_name and tweet.place.place_type in ("city", "poi", ""):
-                    names.append(tweet.place.full_name.split(",")[0].strip())
-            column, row = cell_of(point.lon, point.lat)
+            lon, lat, precision, country, name = located
+            precisions.append(precision)
+            if country:
+                countries.append(country)
+            if name:
+                names.append(name)
+            column, row = cell_of(lon, lat)
             columns.append(column)
             rows.append(row)
             ages.append(wall_now - event.at)
-        if not columns:
-            return
-        # Posts replayed from the journal after a restart come back already faded.
-        age = np.maximum(np.asarray(ages, dtype=np.float32), 0.0)
-        weights = np.exp(age * np.float32(-math.log(2.0) / self.half_life))
-        flat = np.asarray(rows, dtype=np.intp) * GRID_WIDTH + np.asarray(columns, dtype=np.intp)
         now = self._clock()
         with self._lock:
-            self._decay(now)
-            np.add.at(self._density.reshape(-1), flat, weights)
-            np.add.at(self._cumulative.reshape(-1), flat, 1.0)
-            self._located += len(columns)
-            self._exact += exact
-            self._place += place
+            self._posts += posts
+            if not columns:
+                if posts:
+                    self._version += 1
+                return
+            if self._gain(now) > _RENORMALISE_GAIN:
+                self._renormalise(now)
+            # Posts replayed from the journal after a restart come back already faded.
+            age = np.maximum(np.asarray(ages, dtype=np.float32), 0.0)
+            weights = np.exp(age * np.float32(-self._rate)) * np.float32(self._gain(now))
+            fine_rows = np.asarray(rows, dtype=np.intp)
+            fine_columns = np.asarray(columns, dtype=np.intp)
+            np.add.at(self._fine, (fine_rows, fine_columns), weights)
+            np.add.at(self._fine_total, (fine_rows, fine_columns), 1.0)
+            coarse = (fine_rows // COARSE_FACTOR, fine_columns // COARSE_FACTOR)
+            np.add.at(self._coarse, coarse, weights)
+            np.add.at(self._coarse_total, coarse, 1.0)
+            self._by_precision.update(precisions)
             self._countries.update(countries)
             self._places.update(names)
             step = max(1, len(columns) // 100)
@@ -163,23 +333,55 @@ class HeatGrid:
                     self._flashes.append((column, row, now))
             self._version += 1
 
-    def _decay(self, now: float) -> None:
-        elapsed = now - self._decayed_at
-        if elapsed < 0.25:
-            return
-        self._density *= np.float32(math.exp(-math.log(2.0) * elapsed / self.half_life))
-        self._decayed_at = now
+    def _locate(self, event: TweetReceived) -> tuple[float, float, str, str, str] | None:
+        """(lon, lat, precision, country code, city name) of a post, or None."""
+        tweet = event.tweet
+        place = tweet.place
+        country = place.country_code.upper() if place is not None and place.country_code else ""
+        city = ""
+        if place is not None and place.full_name and place.place_type in ("city", "poi", ""):
+            city = place.full_name.split(",")[0].strip()
+        if tweet.coordinates is not None:
+            point = tweet.coordinates
+            return point.lon, point.lat, Precision.EXACT.value, country, city
+        centre = place.centre if place is not None else None
+        if centre is not None:
+            return centre.lon, centre.lat, Precision.PLACE.value, country, city
+        author = tweet.author
+        if self._locator is None or author is None or not author.location:
+            return None
+        match = self._locator.locate(author.location)
+        if match is None:
+            return None
+        precision = str(getattr(match.precision, "value", match.precision))
+        name = match.name if precision == Precision.PROFILE_CITY.value else ""
+        return match.lon, match.lat, precision, match.country_code.upper(), name
 
-    def reset(self) -> None:
+    def _control(self, event: HeatMapChanged | HeatMapReset) -> None:
+        now = self._clock()
         with self._lock:
-            self._density[:] = 0
-            self._cumulative[:] = 0
-            self._flashes.clear()
-            self._located = self._exact = self._place = 0
-            self._countries.clear()
-            self._places.clear()
+            if isinstance(event, HeatMapReset):
+                for grid in (self._fine, self._fine_total, self._coarse, self._coarse_total):
+                    grid[:] = 0
+                self._flashes.clear()
+                self._posts = 0
+                self._by_precision.clear()
+                self._countries.clear()
+                self._places.clear()
+                self._renderer.reset()
+            else:
+                with suppress(ValueError):  # a journal from another version: keep the view
+                    self.view = view_for(event.preset, event.box)
+                self.mode = (
+                    HeatMode(event.mode) if event.mode in HeatMode._value2member_map_ else self.mode
+                )
+                if event.half_life > 0 and event.half_life != self.half_life:
+                    self._renormalise(now)  # the true density is continuous across the change
+                    self.half_life = event.half_life
+                self._renderer.reset()
             self._version += 1
 
+    # -- reading ---------------------------------------------------------------------
     def latest(self) -> HeatSnapshot:
         """The latest rendering, re-rendered (on the caller's thread) when a frame is due."""
         latest = self._latest
@@ -202,25 +404,38 @@ class HeatGrid:
         return latest.version != self._version or bool(latest.flashes) or age >= 1.0
 
     def snapshot(self) -> HeatSnapshot:
-        """Decay to now, render the glow, and keep it as the latest snapshot."""
+        """Render the current view as of now, and keep it as the latest snapshot."""
         now = self._clock()
         with self._lock:
-            self._decay(now)
-            flashes = tuple((c, r, now - t) for c, r, t in self._flashes if now - t < FLASH_SECONDS)
-            density = self._density.copy()
-            cumulative = self._cumulative.copy()
-            located, exact, place = self._located, self._exact, self._place
-            countries = len(self._countries)
-            top_places = tuple(self._places.most_common(5))
-            version = self._version
+            view, mode = self.view, self.mode
+            cells, fine = self._cells(view, mode)
+            if mode is HeatMode.LIVE:
+                cells = cells / np.float32(self._gain(now))
+            else:
+                cells = cells.astype(np.float32, copy=True)
+            flashes = tuple(
+                (*view.to_unit(*cell_centre(c, r)), now - t)
+                for c, r, t in self._flashes
+                if now - t < FLASH_SECONDS and view.contains(*cell_centre(c, r))
+            )
+            snapshot_fields = (
+                self._posts,
+                tuple(sorted(self._by_precision.items())),
+                len(self._countries),
+                tuple(self._places.most_common(5)),
+                self._version,
+            )
+        height = max(1, round(GLOW_WIDTH / view.aspect))
+        glow = self._renderer.render(cells, (GLOW_WIDTH, height), flashes, 1.0)
+        posts, by_precision, countries, top_places, version = snapshot_fields
         snapshot = HeatSnapshot(
-            density=density,
-            cumulative=cumulative,
-            glow=self._renderer.render(density, flashes),
+            glow=glow,
+            view=view,
+            mode=mode,
+            half_life=self.half_life,
             flashes=flashes,
-            located=located,
-            exact=exact,
-            place=place,
+            posts=posts,
+            by_precision=by_precision,
             countries=countries,
             top_places=top_places,
             version=version,
@@ -228,3 +443,32 @@ class HeatGrid:
         )
         self._latest = snapshot
         return snapshot
+
+    def _cells(self, view: MapView, mode: HeatMode) -> tuple[npt.NDArray[np.float32], bool]:
+        """The view's cells (a view, not a copy), from the fine grid when it is small."""
+        fine_count = ((view.east - view.west) / CELL_DEGREES) * (
+            (view.north - view.south) / CELL_DEGREES
+        )
+        fine = fine_count <= MAX_FINE_CELLS
+        degrees = CELL_DEGREES if fine else COARSE_DEGREES
+        if fine:
+            grid = self._fine if mode is HeatMode.LIVE else self._fine_total
+        else:
+            grid = self._coarse if mode is HeatMode.LIVE else self._coarse_total
+        left = max(0, math.floor((view.west + 180.0) / degrees))
+        right = min(grid.shape[1], math.ceil((view.east + 180.0) / degrees))
+        top = max(0, math.floor((90.0 - view.north) / degrees))
+        bottom = min(grid.shape[0], math.ceil((90.0 - view.south) / degrees))
+        return grid[top:bottom, left:right], fine
+
+    def cell_value(self, lon: float, lat: float, *, cumulative: bool = False) -> float:
+        """The true value of a fine cell now (for tests and diagnostics)."""
+        column, row = cell_of(lon, lat)
+        with self._lock:
+            if cumulative:
+                return float(self._fine_total[row, column])
+            return float(self._fine[row, column]) / self._gain(self._clock())
+
+    def total(self) -> float:
+        with self._lock:
+            return float(self._coarse.sum()) / self._gain(self._clock())

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event
-from blueroom.core.heatmap import HeatGrid
+from blueroom.core.heatmap import HeatGrid, Locator, MapView
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.questions import QuestionBoard
@@ -29,6 +29,8 @@ class RoomModel:
         moderation: ModerationRules | None = None,
         *,
         ignored_words: tuple[str, ...] = (),
+        locator: Locator | None = None,
+        view: MapView | None = None,
     ) -> None:
         self.metrics = IngestMetrics()
         self.questions = QuestionBoard(rules, moderation, ignored_words=ignored_words)
@@ -36,7 +38,7 @@ class RoomModel:
         # Called on the model thread right after a decision is applied (the engine sends
         # the board from there: one thread hand-off less between a key and the walls).
         self.on_decision: Callable[[], None] | None = None
-        self.heat = HeatGrid(half_life=half_life)
+        self.heat = HeatGrid(half_life=half_life, locator=locator, view=view)
         self.session = SessionScript(steps)
 
     def apply(self, events: Sequence[Event]) -> None:

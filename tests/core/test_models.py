@@ -9,13 +9,23 @@ from blueroom.core.detect import QuestionRules, looks_like_question
 from blueroom.core.events import (
     CameraState,
     CameraStateChanged,
+    HeatMapChanged,
+    HeatMapReset,
     MalformedRecord,
     SessionStepChanged,
     SourceState,
     SourceStateChanged,
     TweetReceived,
 )
-from blueroom.core.heatmap import GRID_WIDTH, HeatGrid, cell_of
+from blueroom.core.heatmap import (
+    GLOW_WIDTH,
+    GRID_WIDTH,
+    HeatGrid,
+    HeatMode,
+    Precision,
+    cell_of,
+    view_for,
+)
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.session import SessionScript, default_script
 from blueroom.core.tweet import Author, GeoPoint, Place, Tweet
@@ -95,20 +105,70 @@ def test_the_heat_grid_puts_points_in_the_right_cells_and_halves_with_the_half_l
             tweet("4", "no position"),
         ]
     )
+    assert grid.cell_value(2.35, 48.85) == pytest.approx(2.0, rel=1e-4)
+    assert grid.cell_value(-73.72, 45.555) == pytest.approx(1.0, rel=1e-4)
+    assert grid.total() == pytest.approx(3.0, rel=1e-4)
     snapshot = grid.snapshot()
-    column, row = cell_of(2.35, 48.85)
-    assert snapshot.density[row, column] == pytest.approx(2.0, rel=1e-4)
-    mcol, mrow = cell_of(-73.72, 45.555)
-    assert snapshot.density[mrow, mcol] == pytest.approx(1.0, rel=1e-4)
-    assert snapshot.density.sum() == pytest.approx(3.0, rel=1e-4)
-    assert (snapshot.located, snapshot.exact, snapshot.place) == (3, 2, 1)
+    assert (snapshot.posts, snapshot.located) == (4, 3)
+    assert snapshot.count(Precision.EXACT) == 2 and snapshot.count(Precision.PLACE) == 1
     assert snapshot.countries == 1 and snapshot.top_places == (("Montréal", 1),)
     clock[0] = 60.0
-    later = grid.snapshot()
-    assert later.density[row, column] == pytest.approx(1.0, rel=1e-3)
-    assert later.cumulative[row, column] == 2, "the cumulative grid does not fade"
-    assert snapshot.density.shape[1] == GRID_WIDTH
-    assert np.all(later.density >= 0)
+    assert grid.cell_value(2.35, 48.85) == pytest.approx(1.0, rel=1e-3)
+    assert grid.cell_value(2.35, 48.85, cumulative=True) == 2, "the cumulative grid does not fade"
+    clock[0] = 600.0
+    assert 0 < grid.cell_value(2.35, 48.85) == pytest.approx(2.0 / 1024, rel=1e-3)
+
+
+def test_fading_stays_exact_over_hours_and_across_a_half_life_change() -> None:
+    clock = [0.0]
+    grid = HeatGrid(half_life=60.0, clock=lambda: clock[0])
+    for hour in range(6):  # the stored gain passes 1e6 and is renormalised on the way
+        clock[0] = hour * 3600.0
+        grid.apply([tweet(f"p{hour}", "x", coordinates=GeoPoint(2.35, 48.85))])
+    assert grid.cell_value(2.35, 48.85) == pytest.approx(1.0, rel=1e-3)
+    grid.apply([HeatMapChanged(half_life=120.0)])
+    assert grid.cell_value(2.35, 48.85) == pytest.approx(1.0, rel=1e-3), "continuous"
+    clock[0] += 120.0
+    assert grid.cell_value(2.35, 48.85) == pytest.approx(0.5, rel=1e-3)
+
+
+def test_presets_change_the_view_and_keep_the_data() -> None:
+    grid = HeatGrid(half_life=600.0)
+    grid.apply([tweet(str(n), "x", coordinates=GeoPoint(2.35, 48.85)) for n in range(5)])
+    world = grid.snapshot()
+    assert world.view.name == "world" and world.glow.shape[1] == GLOW_WIDTH
+    grid.apply([HeatMapChanged(preset="paris", mode="cumulative")])
+    paris = grid.snapshot()
+    assert paris.view.name == "paris" and paris.mode is HeatMode.CUMULATIVE
+    assert paris.glow.shape[0] == round(GLOW_WIDTH / paris.view.aspect)
+    u, v = paris.view.to_unit(2.35, 48.85)
+    hot = np.unravel_index(np.argmax(paris.glow), paris.glow.shape)
+    assert (
+        abs(hot[1] / paris.glow.shape[1] - u) < 0.05
+        and abs(hot[0] / paris.glow.shape[0] - v) < 0.05
+    )
+    grid.apply([HeatMapChanged(preset="world")])
+    assert grid.cell_value(2.35, 48.85, cumulative=True) == 5, "switching views loses nothing"
+    grid.apply([HeatMapChanged(preset="custom", box=(999.0, 0.0, 1.0, 2.0))])
+    assert grid.view.name == "world", "an impossible box is refused, the view stays"
+    grid.apply([HeatMapReset()])
+    assert grid.total() == 0 and grid.snapshot().posts == 0
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        (10.0, 40.0, 5.0, 50.0),
+        (-200.0, 0.0, 0.0, 10.0),
+        (0.0, 0.0, 0.1, 0.1),
+        (0.0, float("nan"), 1.0, 2.0),
+    ],
+)
+def test_impossible_or_too_small_map_boxes_are_refused(
+    box: tuple[float, float, float, float],
+) -> None:
+    with pytest.raises(ValueError, match="box"):
+        view_for("custom", box)
 
 
 def test_cells_are_never_finer_than_ten_kilometres() -> None:
@@ -136,11 +196,9 @@ def test_posts_replayed_after_a_restart_come_back_already_faded() -> None:
     old = TweetReceived(tweet=Tweet(id="1", text="a", coordinates=GeoPoint(2.35, 48.85)),
                         at=clock.time() - 120.0)  # fmt: skip
     grid.apply([old])
-    snapshot = grid.snapshot()
-    column, row = cell_of(2.35, 48.85)
-    assert snapshot.density[row, column] == pytest.approx(0.25, rel=0.02)
-    assert snapshot.cumulative[row, column] == 1
-    assert snapshot.flashes == (), "an old post does not flash"
+    assert grid.cell_value(2.35, 48.85) == pytest.approx(0.25, rel=0.02)
+    assert grid.cell_value(2.35, 48.85, cumulative=True) == 1
+    assert grid.snapshot().flashes == (), "an old post does not flash"
 
 
 def test_metrics_remember_a_bounded_number_of_ids(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,7 +20,9 @@ from blueroom.capture.frames import LatestFrameSlot
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, QuestionState, TweetReceived
+from blueroom.core.events import Event, HeatMapChanged, QuestionState, TweetReceived
+from blueroom.core.heatmap import HeatGrid
+from blueroom.core.metrics import IngestMetrics
 from blueroom.core.moderation import Action, ModerationRules
 from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.core.room import RoomModel
@@ -348,21 +350,53 @@ def test_the_guest_panel_follows_the_session_and_mirrors_the_camera(
     assert mirror_left.blue() > mirror_right.blue(), "the preview is mirrored (blue ramp reversed)"
 
 
-def test_the_heat_map_lights_up_where_posts_are(qtbot: QtBot, model: RoomModel) -> None:
+CITIES = {"Paris": (2.35, 48.85), "Montréal": (-73.57, 45.50), "Dakar": (-17.44, 14.69)}
+
+
+def _hot_spot(image: QImage, centre: QPointF, radius: int) -> tuple[QPoint, int]:
+    """The brightest pixel around ``centre``, and its lightness."""
+    best, best_light = centre.toPoint(), -1
+    for dx in range(-radius, radius + 1, 2):
+        for dy in range(-radius, radius + 1, 2):
+            point = QPoint(round(centre.x()) + dx, round(centre.y()) + dy)
+            light = image.pixelColor(point).lightness()
+            if light > best_light:
+                best, best_light = point, light
+    return best, best_light
+
+
+@pytest.mark.parametrize("preset", ["world", "france"])
+def test_the_heat_map_hot_spots_land_on_the_cities(qtbot: QtBot, preset: str) -> None:
+    grid = HeatGrid(half_life=600.0)
+    grid.apply(
+        [
+            TweetReceived(tweet=Tweet(id=f"{name}{n}", text="x", coordinates=GeoPoint(lon, lat)))
+            for name, (lon, lat) in CITIES.items()
+            for n in range(20)
+        ]
+    )
+    grid.apply([HeatMapChanged(preset=preset)])
     wall = HeatmapWall(
-        model.heat,
-        model.metrics,
+        grid,
+        IngestMetrics(),
         hashtag="#AskBlueRoom",
         land_mask=ROOT / "assets" / "map" / "land_0p25.npz",
     )
     show(qtbot, wall, 1920, 1080)
     wall.refresh()
     image = wall.grab().toImage()
-    paris = wall.to_widget(2.35, 48.85)
-    atlantic = wall.to_widget(-40.0, 48.85)
-    lit = image.pixelColor(paris.toPoint())
-    dark = image.pixelColor(atlantic.toPoint())
-    assert lit.lightness() > dark.lightness() + 100, (lit.name(), dark.name())
+    ocean = image.pixelColor(wall.to_widget(-40.0 if preset == "world" else -4.0, 45.0).toPoint())
+    shown = [name for name, (lon, lat) in CITIES.items() if wall.view.contains(lon, lat)]
+    assert shown == (["Paris", "Montréal", "Dakar"] if preset == "world" else ["Paris"])
+    for name in shown:
+        expected = wall.to_widget(*CITIES[name])
+        spot, light = _hot_spot(image, expected, 40)
+        assert light > ocean.lightness() + 100, (name, light, ocean.lightness())
+        assert abs(spot.x() - expected.x()) <= 12 and abs(spot.y() - expected.y()) <= 12, (
+            name,
+            spot,
+            expected,
+        )
 
 
 def _ink_width(image: QImage) -> int:

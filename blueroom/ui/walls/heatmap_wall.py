@@ -20,13 +20,13 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from blueroom.core.heatmap import HeatGrid, HeatSnapshot
+from blueroom.core.heatmap import HeatGrid, HeatSnapshot, MapView, Precision
 from blueroom.core.metrics import IngestMetrics
 from blueroom.ui import theme
 
-WORLD_VIEW = (-170.0, -58.0, 350.0, 142.0)  # west, south, width, height in degrees
 OVERLAY_SECONDS = 1.0
 COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second look smooth
+MAP_SHARE = 0.86  # of the wall's height the map may take, between title and counters
 
 
 def glow_lut() -> npt.NDArray[np.uint8]:
@@ -48,91 +48,111 @@ def glow_lut() -> npt.NDArray[np.uint8]:
     return lut
 
 
-def land_dots(
-    mask_path: Path, spacing_degrees: float = 1.0, dot_px: int = 6, south_limit: float = -58.0
-) -> npt.NDArray[np.uint8]:
-    """A dotted world (RGBA, north up, 360° × 180°): one soft round dot per cell of land.
+@dataclass(frozen=True, slots=True)
+class LandMask:
+    """Land (True) on a regular lon/lat grid, north-up, from ``tools/make_land_mask.py``."""
 
-    Antarctica is left out: it would only take room from the counters.
+    land: npt.NDArray[np.bool_]
+    cell: float
+
+    @classmethod
+    def load(cls, path: Path) -> LandMask:
+        with np.load(path) as data:
+            return cls(data["land"] > 127, float(data["cell"]))
+
+
+def view_dots(
+    mask: LandMask, view: MapView, width: int, height: int, south_limit: float = -58.0
+) -> npt.NDArray[np.uint8]:
+    """A dotted land map of ``view`` at ``width``×``height`` pixels (RGBA, north up).
+
+    One soft dot every few pixels where there is land: about a degree apart on the
+    world, closer on a region. Antarctica is left out: it would only take room.
     """
-    with np.load(mask_path) as data:
-        land = data["land"]
-        cell = float(data["cell"])
-    factor = max(1, round(spacing_degrees / cell))
-    height, width = land.shape[0] // factor, land.shape[1] // factor
-    coarse = land[: height * factor, : width * factor].reshape(height, factor, width, factor)
-    fraction = coarse.mean(axis=(1, 3)) / 255.0
-    on = (fraction > 0.4).astype(np.float32)
-    first_south_row = int((90.0 - south_limit) / spacing_degrees)
-    on[first_south_row:] = 0.0
-    centre = (dot_px - 1) / 2
-    ys, xs = np.mgrid[0:dot_px, 0:dot_px]
+    spacing = max(5, round(width / 330)) if view.name == "world" else max(6, round(width / 200))
+    columns, rows = max(1, width // spacing), max(1, height // spacing)
+    lons = view.west + (np.arange(columns) + 0.5) * spacing / width * (view.east - view.west)
+    lats = view.north - (np.arange(rows) + 0.5) * spacing / height * (view.north - view.south)
+    grid_rows, grid_columns = mask.land.shape
+    mask_columns = np.clip(((lons + 180.0) / mask.cell).astype(np.intp), 0, grid_columns - 1)
+    mask_rows = np.clip(((90.0 - lats) / mask.cell).astype(np.intp), 0, grid_rows - 1)
+    on = mask.land[np.ix_(mask_rows, mask_columns)].astype(np.float32)
+    on[lats < south_limit] = 0.0
+    centre = (spacing - 1) / 2
+    ys, xs = np.mgrid[0:spacing, 0:spacing]
     distance = np.hypot(xs - centre, ys - centre)
-    kernel = np.clip(1.0 - (distance - dot_px * 0.22) / 1.2, 0.0, 1.0).astype(np.float32)
-    alpha = np.kron(on, kernel)
-    image = np.zeros((*alpha.shape, 4), dtype=np.uint8)
+    kernel = np.clip(1.0 - (distance - spacing * 0.22) / 1.2, 0.0, 1.0).astype(np.float32)
+    alpha = np.zeros((height, width), dtype=np.float32)
+    dots = np.kron(on, kernel)
+    alpha[: dots.shape[0], : dots.shape[1]] = dots[:height, :width]
+    image = np.zeros((height, width, 4), dtype=np.uint8)
     image[..., 0] = 58
     image[..., 1] = 84
     image[..., 2] = 160
     image[..., 3] = np.clip(alpha * 120, 0, 255).astype(np.uint8)
-    return np.ascontiguousarray(image)
+    return image
+
+
+def fit_view(width: float, height: float, view: MapView) -> tuple[float, float, float, float]:
+    """Where the view sits in a wall of this size: as large as fits, centred between the
+    title and the counters. (x, y, width, height)."""
+    scale_w = width
+    scale_h = height * MAP_SHARE
+    if scale_w / scale_h > view.aspect:
+        map_h = scale_h
+        map_w = map_h * view.aspect
+    else:
+        map_w = scale_w
+        map_h = map_w / view.aspect
+    return ((width - map_w) / 2, (height - map_h) / 2 + height * 0.02, map_w, map_h)
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """The frame to compose, in device pixels: the widget's size and where the map sits."""
+    """The frame to compose, in device pixels."""
 
     width: int
     height: int
-    map_rect: tuple[int, int, int, int]  # x, y, width, height
 
-
-def crop_world(image: np.ndarray) -> np.ndarray:
-    """The WORLD_VIEW part of a full-world, north-up image."""
-    west, south, width, height = WORLD_VIEW
-    per_degree_x = image.shape[1] / 360.0
-    per_degree_y = image.shape[0] / 180.0
-    x0 = round((west + 180.0) * per_degree_x)
-    x1 = round((west + width + 180.0) * per_degree_x)
-    y0 = round((90.0 - (south + height)) * per_degree_y)
-    y1 = round((90.0 - south) * per_degree_y)
-    return image[y0:y1, x0:x1]
+    def map_rect(self, view: MapView) -> tuple[int, int, int, int]:
+        x, y, w, h = fit_view(self.width, self.height, view)
+        return round(x), round(y), max(1, round(w)), max(1, round(h))
 
 
 class HeatFrameComposer:
     """Glow + dotted land → one opaque BGRA frame at the screen's size (numpy/OpenCV only)."""
 
-    def __init__(self, land: np.ndarray) -> None:
+    def __init__(self, land: LandMask) -> None:
         self._land = land
         lut = glow_lut().astype(np.float32)
         premultiplied = lut[:, :3] * (lut[:, 3:4] / 255.0)
         self._lut_bgr = np.ascontiguousarray(premultiplied[:, ::-1].astype(np.uint8)[None, :, :])
-        self._base: tuple[Target, np.ndarray] | None = None
+        self._base: tuple[Target, MapView, np.ndarray] | None = None
 
-    def base(self, target: Target) -> np.ndarray:
-        if self._base is not None and self._base[0] == target:
-            return self._base[1]
+    def base(self, target: Target, view: MapView) -> np.ndarray:
+        if self._base is not None and self._base[:2] == (target, view):
+            return self._base[2]
         night = theme.NIGHT
         base = np.empty((target.height, target.width, 4), dtype=np.uint8)
         base[...] = (night.blue(), night.green(), night.red(), 255)
-        x, y, map_w, map_h = target.map_rect
-        land = cv2.resize(crop_world(self._land), (map_w, map_h), interpolation=cv2.INTER_AREA)
+        x, y, map_w, map_h = target.map_rect(view)
+        land = view_dots(self._land, view, map_w, map_h)
         alpha = land[..., 3:4].astype(np.float32) / 255.0
         region = base[y : y + map_h, x : x + map_w, :3].astype(np.float32)
         dots = land[..., [2, 1, 0]].astype(np.float32)
         base[y : y + map_h, x : x + map_w, :3] = (region * (1 - alpha) + dots * alpha).astype(
             np.uint8
         )
-        self._base = (target, base)
+        self._base = (target, view, base)
         return base
 
-    def compose(self, glow: np.ndarray, target: Target) -> np.ndarray:
-        base = self.base(target)
+    def compose(self, glow: np.ndarray, target: Target, view: MapView) -> np.ndarray:
+        base = self.base(target, view)
         frame = base.copy()
-        x, y, map_w, map_h = target.map_rect
-        # Coloured at one pixel a cell, then scaled once: the screen-sized work is one
+        x, y, map_w, map_h = target.map_rect(view)
+        # Coloured at the glow's size, then scaled once: the screen-sized work is one
         # resize and one saturating add.
-        levels = cv2.cvtColor(np.ascontiguousarray(crop_world(glow)), cv2.COLOR_GRAY2BGR)
+        levels = cv2.cvtColor(np.ascontiguousarray(glow), cv2.COLOR_GRAY2BGR)
         colour = cv2.cvtColor(cv2.LUT(levels, self._lut_bgr), cv2.COLOR_BGR2BGRA)
         colour[..., 3] = 0
         scaled = cv2.resize(colour, (map_w, map_h), interpolation=cv2.INTER_LINEAR)
@@ -176,7 +196,7 @@ class HeatComposerThread:
             snapshot = self._grid.latest()
             if target is None or (target, snapshot.made_at) == shown:
                 continue
-            frame = self._composer.compose(snapshot.glow, target)
+            frame = self._composer.compose(snapshot.glow, target, snapshot.view)
             self._latest = (target, snapshot.made_at, frame)
             shown = (target, snapshot.made_at)
 
@@ -200,11 +220,14 @@ class HeatmapWall(QWidget):
         self.hashtag = hashtag
         self.snapshot: HeatSnapshot | None = None
         self.frame_ms: list[float] = []
+        self.paused = False  # the operator froze the map (counters stay live)
+        self.show_counters = True
         self.setMinimumSize(480, 270)
-        self.composer = HeatFrameComposer(land_dots(land_mask))
+        self.composer = HeatFrameComposer(LandMask.load(land_mask))
         self.composer_thread: HeatComposerThread | None = None
         self._frame: np.ndarray | None = None
         self._shown_made_at = -1.0
+        self._shown_view: MapView | None = None
         self._image: QImage | None = None
         self._overlay: QPixmap | None = None
         self._overlay_rects: list[QRect] = []
@@ -217,36 +240,25 @@ class HeatmapWall(QWidget):
         self._timer.start()
 
     # -- geometry ---------------------------------------------------------------------
+    @property
+    def view(self) -> MapView:
+        """The view on screen (the frame shown), else the grid's."""
+        if self._shown_view is not None:
+            return self._shown_view
+        return self.grid.latest().view
+
     def map_rect(self) -> QRectF:
-        """Where the world view sits in the widget: full width, centred between the texts."""
-        w, h = self.width(), self.height()
-        width, height = WORLD_VIEW[2], WORLD_VIEW[3]
-        scale = min(w / width, h * 0.86 / height)
-        map_w, map_h = width * scale, height * scale
-        return QRectF((w - map_w) / 2, (h - map_h) / 2 + h * 0.02, map_w, map_h)
+        """Where the view sits in the widget: as large as fits, between the texts."""
+        return QRectF(*fit_view(self.width(), self.height(), self.view))
 
     def to_widget(self, lon: float, lat: float) -> QPointF:
-        west, south, width, height = WORLD_VIEW
+        u, v = self.view.to_unit(lon, lat)
         rect = self.map_rect()
-        x = rect.left() + (lon - west) / width * rect.width()
-        y = rect.top() + (south + height - lat) / height * rect.height()
-        return QPointF(x, y)
-
-    def _device_rect(self) -> tuple[int, int, int, int]:
-        ratio = self.devicePixelRatioF()
-        rect = self.map_rect()
-        return (
-            round(rect.left() * ratio),
-            round(rect.top() * ratio),
-            max(1, round(rect.width() * ratio)),
-            max(1, round(rect.height() * ratio)),
-        )
+        return QPointF(rect.left() + u * rect.width(), rect.top() + v * rect.height())
 
     def target(self) -> Target:
         ratio = self.devicePixelRatioF()
-        return Target(
-            round(self.width() * ratio), round(self.height() * ratio), self._device_rect()
-        )
+        return Target(round(self.width() * ratio), round(self.height() * ratio))
 
     def use_composer_thread(self, thread: HeatComposerThread) -> None:
         self.composer_thread = thread
@@ -257,7 +269,7 @@ class HeatmapWall(QWidget):
         if self.composer_thread is not None:
             self.composer_thread.set_target(self.target())
         elif self.snapshot is not None:
-            self._show(self.composer.compose(self.snapshot.glow, self.target()))
+            self._show(self.composer.compose(self.snapshot.glow, self.target(), self.snapshot.view))
         super().resizeEvent(event)
 
     def _show(self, frame: np.ndarray) -> None:
@@ -267,26 +279,48 @@ class HeatmapWall(QWidget):
         )
         self._image.setDevicePixelRatio(self.devicePixelRatioF())
 
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+
+    def set_show_counters(self, show: bool) -> None:
+        self.show_counters = show
+        self._overlay = None
+        self.update()
+
+    def save_png(self, path: Path) -> Path:
+        """The wall as it is now, as a PNG (the operator's snapshot button)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.grab().save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        return path
+
     def refresh(self) -> None:
         started = time.perf_counter()
         snapshot = self.grid.latest()
         now = time.monotonic()
         changed = False
-        if self.composer_thread is not None:
+        if self.paused:
+            pass
+        elif self.composer_thread is not None:
             composed = self.composer_thread.latest()
             fresh = composed is not None and composed[1] != self._shown_made_at
             if composed is not None and fresh and composed[0] == self.target():
                 self._shown_made_at = composed[1]
                 self._show(composed[2])
+                if self._shown_view != snapshot.view:
+                    self._overlay = None
+                self._shown_view = snapshot.view
                 changed = True
-            self.snapshot = snapshot
         elif self.snapshot is None or (
             snapshot.made_at != self.snapshot.made_at and now - self._composed_at >= COMPOSE_SECONDS
         ):
             self._composed_at = now
-            self.snapshot = snapshot
-            self._show(self.composer.compose(snapshot.glow, self.target()))
+            self._shown_view = snapshot.view
+            self._show(self.composer.compose(snapshot.glow, self.target(), snapshot.view))
             changed = True
+        if self.snapshot is None:
+            self._overlay = None  # the counters had nothing to show yet
+        self.snapshot = snapshot
         if time.monotonic() - self._overlay_at >= OVERLAY_SECONDS:
             self._overlay = None
         if changed or self._overlay is None:
@@ -339,9 +373,12 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
         "Where the conversation is, live",
     )
     rects.append(QRectF(0, 0, w * 0.65, m * 0.6 + h * 0.13).toAlignedRect())
+    if not wall.show_counters:
+        return rects
     metrics = wall.metrics.latest()
     located = snapshot.located if snapshot is not None else 0
-    located_share = located / metrics.posts if metrics.posts else 0.0
+    posts = snapshot.posts if snapshot is not None and snapshot.posts else metrics.posts
+    located_share = located / posts if posts else 0.0
     figures = [
         (f"{metrics.posts:,}".replace(",", "\u202f"), "posts"),
         (f"{metrics.rate_per_minute:,.0f}".replace(",", "\u202f"), "per minute"),
@@ -364,7 +401,15 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
             caption.upper(),
         )
         x += max(value_w, caption_w) + h * 0.06
-    rects.append(QRectF(0, y - 4, x + 8, h - y + 4).toAlignedRect())
+    if snapshot is not None and posts:
+        painter.setPen(theme.DIM)
+        painter.setFont(theme.font(h * 0.016, QFont.Weight.Medium))
+        painter.drawText(
+            QRectF(m, h - m - h * 0.005, w * 0.6, h * 0.03),
+            Qt.AlignmentFlag.AlignLeft,
+            located_breakdown(snapshot),
+        )
+    rects.append(QRectF(0, y - 4, max(x + 8, w * 0.6), h - y + 4).toAlignedRect())
     places = snapshot.top_places if snapshot is not None else ()
     if places:
         painter.setFont(theme.font(h * 0.018, QFont.Weight.DemiBold))
@@ -386,3 +431,16 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
             )
         rects.append(QRectF(right - w * 0.36, top - 4, w * 0.36 + m, h - top).toAlignedRect())
     return rects
+
+
+def located_breakdown(snapshot: HeatSnapshot) -> str:
+    """How posts were placed: exact, place, profile city, profile country, not at all."""
+    posts = max(1, snapshot.posts)
+    parts = [
+        ("exact position", snapshot.count(Precision.EXACT)),
+        ("place", snapshot.count(Precision.PLACE)),
+        ("profile city", snapshot.count(Precision.PROFILE_CITY)),
+        ("profile country", snapshot.count(Precision.PROFILE_COUNTRY)),
+        ("not located", max(0, snapshot.posts - snapshot.located)),
+    ]
+    return "  ·  ".join(f"{count / posts:.0%} {label}" for label, count in parts)
