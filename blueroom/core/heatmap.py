@@ -408,7 +408,7 @@ class HeatGrid:
         now = self._clock()
         with self._lock:
             view, mode = self.view, self.mode
-            cells, fine = self._cells(view, mode)
+            cells = self._cells(view, mode)
             if mode is HeatMode.LIVE:
                 cells = cells / np.float32(self._gain(now))
             else:
@@ -444,7 +444,7 @@ class HeatGrid:
         self._latest = snapshot
         return snapshot
 
-    def _cells(self, view: MapView, mode: HeatMode) -> tuple[npt.NDArray[np.float32], bool]:
+    def _cells(self, view: MapView, mode: HeatMode) -> npt.NDArray[np.float32]:
         """The view's cells (a view, not a copy), from the fine grid when it is small."""
         fine_count = ((view.east - view.west) / CELL_DEGREES) * (
             (view.north - view.south) / CELL_DEGREES
@@ -459,7 +459,7 @@ class HeatGrid:
         right = min(grid.shape[1], math.ceil((view.east + 180.0) / degrees))
         top = max(0, math.floor((90.0 - view.north) / degrees))
         bottom = min(grid.shape[0], math.ceil((90.0 - view.south) / degrees))
-        return grid[top:bottom, left:right], fine
+        return grid[top:bottom, left:right]
 
     def cell_value(self, lon: float, lat: float, *, cumulative: bool = False) -> float:
         """The true value of a fine cell now (for tests and diagnostics)."""
