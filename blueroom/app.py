@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,6 +171,21 @@ def build_windows(
         model.heat, model.metrics, hashtag=event.hashtag, land_mask=LAND_MASK, frame_rate=frame_rate
     )
     heat_wall.use_composer_thread(HeatComposerThread(model.heat, heat_wall.composer))
+    controls = console.heat_controls
+    controls.paused.connect(heat_wall.set_paused)
+    controls.counters.connect(heat_wall.set_show_counters)
+    snapshots = settings.journal_path().parent / "snapshots"
+
+    def save_heat_png() -> None:
+        path = snapshots / time.strftime("heatmap-%Y%m%d-%H%M%S.png")
+        try:
+            heat_wall.save_png(path)
+        except OSError as error:
+            console.say(f"Snapshot failed: {error}")
+            return
+        console.say(f"Heat-map wall saved to {path}")
+
+    controls.snapshot_requested.connect(save_heat_png)
     pump = EventPump(room.drain_events, frame_rate=frame_rate, parent=console)
     pump.batch.connect(console.on_events)
     questions_wall = QuestionsWall(

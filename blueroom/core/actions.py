@@ -7,6 +7,8 @@ from collections.abc import Callable
 from blueroom.core.events import (
     DecisionUndone,
     Event,
+    HeatMapChanged,
+    HeatMapReset,
     ModerationRulesChanged,
     QuestionArmed,
     QuestionStarred,
@@ -67,6 +69,21 @@ class RoomActions:
 
     def undo(self, actor: str = "operator") -> None:
         self._publish(DecisionUndone(actor=actor))
+
+    def set_heat_map(
+        self,
+        preset: str,
+        mode: str,
+        half_life: float,
+        box: tuple[float, float, float, float] | None = None,
+        actor: str = "operator",
+    ) -> None:
+        self._publish(
+            HeatMapChanged(preset=preset, box=box, mode=mode, half_life=half_life, actor=actor)
+        )
+
+    def reset_heat_map(self, actor: str = "operator") -> None:
+        self._publish(HeatMapReset(actor=actor))
 
     def set_rules(self, rules: ModerationRules, actor: str = "operator") -> None:
         self._publish(ModerationRulesChanged(rules=rules, actor=actor))

@@ -533,3 +533,47 @@ def test_the_rules_dialog_keeps_every_rule_it_was_given(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.result_rules == unusual
+
+
+def test_the_console_drives_the_heat_map_wall(
+    qtbot: QtBot, model: RoomModel, actions: RoomActions, tmp_path: Path
+) -> None:
+    console = OperatorConsole(
+        model, actions, session_label="s", bus_stats=Bus().stats, journal_stats=_journal_stats
+    )
+    show(qtbot, console, 1600, 1000)
+    controls = console.heat_controls
+    controls.preset.setCurrentIndex(controls.preset.findData("france"))
+    controls.mode.setCurrentIndex(controls.mode.findData("cumulative"))
+    controls.half_life.setValue(3.0)
+    controls.apply()
+    heat = model.heat.snapshot()
+    assert heat.view.name == "france" and heat.mode.value == "cumulative"
+    assert heat.half_life == 180.0
+    controls.preset.setCurrentIndex(controls.preset.findData("custom"))
+    controls.box.setText("1, 2, 3")
+    controls.apply()
+    assert "four numbers" in console.statusBar().currentMessage()
+    assert model.heat.snapshot().view.name == "france", "a bad box changes nothing"
+    controls.box.setText("-10, 35, 20, 55")
+    controls.apply()
+    assert model.heat.snapshot().view.west == -10.0
+    located_before = model.heat.snapshot().located
+    assert located_before > 0
+    controls.reset_now()
+    assert model.heat.snapshot().located == 0
+    wall = HeatmapWall(
+        model.heat,
+        model.metrics,
+        hashtag="#AskBlueRoom",
+        land_mask=ROOT / "assets" / "map" / "land_0p25.npz",
+    )
+    show(qtbot, wall, 960, 540)
+    controls.paused.connect(wall.set_paused)
+    controls.counters.connect(wall.set_show_counters)
+    qtbot.mouseClick(controls.pause, Qt.MouseButton.LeftButton)
+    assert wall.paused and controls.pause.text() == "Resume"
+    controls.show_counters.setChecked(False)
+    assert not wall.show_counters
+    saved = wall.save_png(tmp_path / "snaps" / "wall.png")
+    assert QImage(str(saved)).width() == 960

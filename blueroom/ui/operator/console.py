@@ -38,6 +38,8 @@ from blueroom.core.events import (
     CameraStateChanged,
     DecisionUndone,
     Event,
+    HeatMapChanged,
+    HeatMapReset,
     MalformedRecord,
     ModerationRulesChanged,
     QuestionArmed,
@@ -53,9 +55,11 @@ from blueroom.core.room import RoomModel
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
+from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.program import ProgramPanel
 from blueroom.ui.operator.queue_list import QueueList
 from blueroom.ui.operator.rules_dialog import RulesDialog, rules_summary
+from blueroom.ui.walls.heatmap_wall import located_breakdown
 from blueroom.ui.widgets.sparkline import Sparkline
 from blueroom.ui.widgets.text import displayable, single_line
 
@@ -317,7 +321,7 @@ class OperatorConsole(QMainWindow):
         side.addWidget(_title("Session — Page Up / Page Down"))
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.steps.setMaximumHeight(170)
+        self.steps.setMaximumHeight(150)
         side.addWidget(self.steps)
         step_buttons = QHBoxLayout()
         self.previous_button = QPushButton("◀  Previous step")
@@ -328,6 +332,10 @@ class OperatorConsole(QMainWindow):
         self.previous_button.clicked.connect(lambda: self._actions.previous_step())
         self.next_button.clicked.connect(lambda: self._actions.next_step())
         side.addLayout(step_buttons)
+        side.addWidget(_title("Heat-map wall"))
+        self.heat_controls = HeatMapControls(self._actions)
+        self.heat_controls.message.connect(self._say)
+        side.addWidget(self.heat_controls)
         side.addWidget(_title("Activity"))
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
@@ -493,11 +501,16 @@ class OperatorConsole(QMainWindow):
             self._export_csv(path)
             self._say(f"Exporting questions to {path}…")
 
+    def say(self, message: str) -> None:
+        self._say(message)
+
     def _say(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
     # -- refresh --------------------------------------------------------------------
     def refresh(self) -> None:
+        heat = self._model.heat.latest()
+        self.heat_controls.show_snapshot(heat, located_breakdown(heat) if heat.posts else "")
         self._refresh_metrics()
         self._refresh_queue()
         self._refresh_session()
@@ -513,7 +526,7 @@ class OperatorConsole(QMainWindow):
         self.questions.value.setText(f"{board.received:,}")
         self.pending.value.setText(f"{board.count(QueueView.PENDING):,}")
         self.flagged.value.setText(f"{board.count(QueueView.FLAGGED):,}")
-        self.located.value.setText(f"{metrics.located:,}")
+        self.located.value.setText(f"{self._model.heat.latest().located:,}")
         self.malformed.value.setText(f"{metrics.malformed:,}")
         shed = sum(s.shed for s in self._bus_stats())
         self.shed.value.setText(f"{shed:,}")
@@ -650,6 +663,13 @@ class OperatorConsole(QMainWindow):
                     lines.append(f"{stamp}  {event.actor}: undo")
                 case ModerationRulesChanged():
                     lines.append(f"{stamp}  {event.actor}: moderation rules changed")
+                case HeatMapChanged():
+                    lines.append(
+                        f"{stamp}  {event.actor}: heat map {event.preset}, {event.mode},"
+                        f" half-life {event.half_life / 60:g} min"
+                    )
+                case HeatMapReset():
+                    lines.append(f"{stamp}  {event.actor}: heat map reset")
                 case SessionStepChanged():
                     lines.append(f"{stamp}  {event.actor}: step {event.step + 1} ({event.step_id})")
                 case _:
