@@ -571,8 +571,9 @@ def _empty_metrics() -> MetricsSnapshot:
 
 
 def _empty_heat() -> HeatSnapshot:
-    from blueroom.core.heatmap import GLOW_WIDTH, PRESETS
+    from blueroom.core.heatmap import PRESETS, glow_size
 
     view = PRESETS["world"]
-    glow = np.zeros((round(GLOW_WIDTH / view.aspect), GLOW_WIDTH), dtype=np.uint8)
+    width, height = glow_size(view)
+    glow = np.zeros((height, width), dtype=np.uint8)
     return HeatSnapshot(glow, view, HeatMode.LIVE, 600.0, (), 0, (), 0, (), -1, -1.0)

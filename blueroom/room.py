@@ -19,6 +19,7 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, ReplayCheckpoint, SessionStarted, TweetReceived
+from blueroom.core.geocode import Geocoder
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
@@ -53,6 +54,13 @@ class RoomReport:
     replayed_events: int = 0
     bad_rows: int = 0
     messages: list[str] = field(default_factory=list)
+
+
+def _geocoder(settings: Settings) -> Geocoder | None:
+    """The offline gazetteer for profile locations (about a second to build)."""
+    if not settings.heatmap.geocode_profiles:
+        return None
+    return Geocoder(prefer=tuple(settings.heatmap.prefer_countries))
 
 
 def question_rules(settings: Settings) -> QuestionRules:
@@ -117,6 +125,7 @@ class Room:
             moderation=settings.moderation,
             ignored_words=tuple(settings.event.guest_name.split()),
             view=settings.heatmap.view(),
+            locator=_geocoder(settings),
         )
         self.replay_path = self._replay_path(settings, options)
         journal_path = options.journal_path or settings.journal_path()

@@ -76,6 +76,9 @@ class HeatmapSettings(_Section):
     half_life_minutes: float = 10.0
     preset: str = "world"  # world, europe, france, paris or custom
     custom_box: list[float] = []  # west, south, east, north (for preset = "custom")
+    # profile locations: these countries win a tie between namesakes ("Orleans")
+    prefer_countries: list[str] = msgspec.field(default_factory=lambda: ["FR"])
+    geocode_profiles: bool = True  # place posts by their authors' profile location
 
     def view(self) -> MapView:
         return view_for(self.preset, tuple(self.custom_box) if self.custom_box else None)  # type: ignore[arg-type]

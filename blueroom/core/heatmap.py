@@ -39,7 +39,7 @@ COARSE_DEGREES = 0.5
 COARSE_FACTOR = int(COARSE_DEGREES / CELL_DEGREES)
 FLASH_SECONDS = 1.5
 REFRESH_SECONDS = 1 / 20  # the wall composes 20 frames a second (heatmap_wall)
-GLOW_WIDTH = 960  # the glow's width in pixels; the wall scales it to the screen
+GLOW_PIXELS = 400_000  # the glow's size, whatever the view's shape; the wall scales it up
 MAX_FINE_CELLS = 600_000  # a view with more fine cells than this is drawn from the coarse grid
 _RENORMALISE_GAIN = 1e6
 
@@ -129,6 +129,12 @@ def check_box(box: tuple[float, ...]) -> tuple[float, float, float, float]:
     return (west, south, east, north)
 
 
+def glow_size(view: MapView) -> tuple[int, int]:
+    """(width, height) of a view's glow: a constant cost per frame, any shape."""
+    width = round(math.sqrt(GLOW_PIXELS * view.aspect))
+    return width, max(1, round(width / view.aspect))
+
+
 def cell_of(lon: float, lat: float) -> tuple[int, int]:
     """Fine grid (column, row) of a position; row 0 is the north edge."""
     column = min(GRID_WIDTH - 1, max(0, int((lon + 180.0) / CELL_DEGREES)))
@@ -215,15 +221,19 @@ class GlowRenderer:
         # A slowly adapting scale: one burst does not blank the rest of the map.
         self._scale = max(peak, self._scale * 0.98, 1e-3)
         if flashes:
-            spark = np.zeros((height, width), dtype=np.float32)
+            # Sparks at half resolution: a quarter of the pixels to blur, then scaled up.
+            half_w, half_h = max(1, width // 2), max(1, height // 2)
+            spark = np.zeros((half_h, half_w), dtype=np.float32)
             us, vs, ages = np.asarray(flashes, dtype=np.float32).T
-            xs = np.clip((us * width).astype(np.intp), 0, width - 1)
-            ys = np.clip((vs * height).astype(np.intp), 0, height - 1)
+            xs = np.clip((us * half_w).astype(np.intp), 0, half_w - 1)
+            ys = np.clip((vs * half_h).astype(np.intp), 0, half_h - 1)
             np.maximum.at(spark, (ys, xs), 1.0 - ages / FLASH_SECONDS)
-            glow += cv2.GaussianBlur(spark, (0, 0), sigmaX=2.2) * (self._scale * 4.0)
-        glow *= (self.CURVE_STEPS - 1) / self._scale
+            spark = cv2.GaussianBlur(spark, (0, 0), sigmaX=1.1)
+            spark = cv2.resize(spark, (width, height), interpolation=cv2.INTER_LINEAR)
+            cv2.scaleAdd(spark, self._scale * 4.0, glow, dst=glow)
+        np.multiply(glow, (self.CURVE_STEPS - 1) / self._scale, out=glow)
         np.clip(glow, 0, self.CURVE_STEPS - 1, out=glow)
-        return self._curve[glow.astype(np.int32)]
+        return self._curve[glow.astype(np.uint16)]
 
 
 class HeatGrid:
@@ -425,8 +435,7 @@ class HeatGrid:
                 tuple(self._places.most_common(5)),
                 self._version,
             )
-        height = max(1, round(GLOW_WIDTH / view.aspect))
-        glow = self._renderer.render(cells, (GLOW_WIDTH, height), flashes, 1.0)
+        glow = self._renderer.render(cells, glow_size(view), flashes, 1.0)
         posts, by_precision, countries, top_places, version = snapshot_fields
         snapshot = HeatSnapshot(
             glow=glow,

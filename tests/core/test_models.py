@@ -18,12 +18,12 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.core.heatmap import (
-    GLOW_WIDTH,
     GRID_WIDTH,
     HeatGrid,
     HeatMode,
     Precision,
     cell_of,
+    glow_size,
     view_for,
 )
 from blueroom.core.metrics import IngestMetrics
@@ -136,11 +136,12 @@ def test_presets_change_the_view_and_keep_the_data() -> None:
     grid = HeatGrid(half_life=600.0)
     grid.apply([tweet(str(n), "x", coordinates=GeoPoint(2.35, 48.85)) for n in range(5)])
     world = grid.snapshot()
-    assert world.view.name == "world" and world.glow.shape[1] == GLOW_WIDTH
+    assert world.view.name == "world" and world.glow.shape[::-1] == glow_size(world.view)
     grid.apply([HeatMapChanged(preset="paris", mode="cumulative")])
     paris = grid.snapshot()
     assert paris.view.name == "paris" and paris.mode is HeatMode.CUMULATIVE
-    assert paris.glow.shape[0] == round(GLOW_WIDTH / paris.view.aspect)
+    assert paris.glow.shape[::-1] == glow_size(paris.view)
+    assert abs(paris.glow.shape[1] / paris.glow.shape[0] - paris.view.aspect) < 0.01
     u, v = paris.view.to_unit(2.35, 48.85)
     hot = np.unravel_index(np.argmax(paris.glow), paris.glow.shape)
     assert (
@@ -212,3 +213,29 @@ def test_metrics_remember_a_bounded_number_of_ids(monkeypatch: pytest.MonkeyPatc
     snapshot = metrics.snapshot()
     assert snapshot.posts == 250 and snapshot.duplicates == 50
     assert len(metrics._seen) == 100
+
+
+def test_profile_locations_are_geocoded_offline_with_their_precision() -> None:
+    from blueroom.core.geocode import Geocoder
+
+    grid = HeatGrid(half_life=600.0, locator=Geocoder(prefer=("FR",)))
+    grid.apply(
+        [
+            tweet("1", "a", author=Author(id="a", location="Lyon 🇫🇷")),
+            tweet("2", "b", author=Author(id="b", location="Belgique")),
+            tweet("3", "c", author=Author(id="c", location="somewhere over the rainbow")),
+            tweet(
+                "4",
+                "d",
+                author=Author(id="d", location="Paname"),
+                coordinates=GeoPoint(-17.44, 14.69),
+            ),
+        ]
+    )
+    snapshot = grid.snapshot()
+    assert snapshot.count(Precision.PROFILE_CITY) == 1
+    assert snapshot.count(Precision.PROFILE_COUNTRY) == 1
+    assert snapshot.count(Precision.EXACT) == 1, "exact coordinates beat the profile"
+    assert (snapshot.posts, snapshot.located) == (4, 3)
+    assert grid.cell_value(4.85, 45.75) == pytest.approx(1.0, rel=1e-3)  # Lyon's cell
+    assert ("Lyon", 1) in snapshot.top_places

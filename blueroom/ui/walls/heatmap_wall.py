@@ -219,7 +219,8 @@ class HeatmapWall(QWidget):
         self.metrics = metrics
         self.hashtag = hashtag
         self.snapshot: HeatSnapshot | None = None
-        self.frame_ms: list[float] = []
+        self.frame_ms: list[float] = []  # refresh cost on the GUI thread, per tick
+        self.paints: list[tuple[float, float]] = []  # (when, paint ms): frame times
         self.paused = False  # the operator froze the map (counters stay live)
         self.show_counters = True
         self.setMinimumSize(480, 270)
@@ -331,6 +332,7 @@ class HeatmapWall(QWidget):
 
     # -- painting -------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
         painter = QPainter(self)
         if self._image is not None:
             painter.drawImage(0, 0, self._image)
@@ -342,6 +344,9 @@ class HeatmapWall(QWidget):
         for rect in self._overlay_rects:
             painter.drawPixmap(rect, self._overlay, rect)
         painter.end()
+        self.paints.append((time.perf_counter(), (time.perf_counter() - started) * 1000.0))
+        if len(self.paints) > 1200:
+            del self.paints[:600]
 
     def _render_overlay(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
