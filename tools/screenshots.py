@@ -80,6 +80,13 @@ def main() -> None:
         def finish() -> None:
             for path in grab_windows(windows, args.folder):
                 print(f"screenshot: {path}")
+            engine.actions.set_heat_map("france", "live", 600.0)
+            QTimer.singleShot(2500, france)
+
+        def france() -> None:
+            path = args.folder / "heatmap_wall_france.png"
+            windows["heatmap_wall"].grab().save(str(path))
+            print(f"screenshot: {path}")
             app.quit()
 
         QTimer.singleShot(int(args.seconds * 1000 * 0.7), operate)
