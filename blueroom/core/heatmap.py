@@ -39,7 +39,7 @@ COARSE_DEGREES = 0.5
 COARSE_FACTOR = int(COARSE_DEGREES / CELL_DEGREES)
 FLASH_SECONDS = 1.5
 REFRESH_SECONDS = 1 / 20  # the wall composes 20 frames a second (heatmap_wall)
-GLOW_PIXELS = 400_000  # the glow's size, whatever the view's shape; the wall scales it up
+GLOW_PIXELS = 300_000  # the glow's size, whatever the view's shape; the wall scales it up
 MAX_FINE_CELLS = 600_000  # a view with more fine cells than this is drawn from the coarse grid
 _RENORMALISE_GAIN = 1e6
 
