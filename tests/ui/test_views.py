@@ -577,3 +577,14 @@ def test_the_console_drives_the_heat_map_wall(
     assert not wall.show_counters
     saved = wall.save_png(tmp_path / "snaps" / "wall.png")
     assert QImage(str(saved)).width() == 960
+
+
+def test_the_glow_colour_map_is_perceptually_uniform() -> None:
+    from blueroom.ui.walls.heatmap_wall import _srgb_to_oklab, glow_lut
+
+    lut = glow_lut()
+    lightness = _srgb_to_oklab(lut[:, :3] / 255.0)[:, 0]
+    ramp = np.linspace(lightness[0], lightness[-1], 256)
+    assert np.all(np.diff(lightness) > 0), "lightness always rises"
+    assert np.abs(lightness - ramp).max() < 0.005, "and rises evenly (OKLab, within 8-bit steps)"
+    assert lut[0, 3] == 0 and lut[-1, 3] == 255 and tuple(lut[-1, :3]) == (255, 255, 255)

@@ -29,22 +29,107 @@ COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second loo
 MAP_SHARE = 0.86  # of the wall's height the map may take, between title and counters
 
 
+def _srgb_to_oklab(rgb: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    lms = linear @ np.array(
+        [
+            [0.4122214708, 0.2119034982, 0.0883024619],
+            [0.5363325363, 0.6806995451, 0.2817188376],
+            [0.0514459929, 0.1073969566, 0.6299787005],
+        ]
+    )
+    return np.cbrt(lms) @ np.array(
+        [
+            [0.2104542553, 1.9779984951, 0.0259040371],
+            [0.7936177850, -2.4285922050, 0.7827717662],
+            [-0.0040720468, 0.4505937099, -0.8086757660],
+        ]
+    )
+
+
+def _oklab_to_srgb(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    lms = (
+        lab
+        @ np.array(
+            [
+                [1.0, 1.0, 1.0],
+                [0.3963377774, -0.1055613458, -0.0894841775],
+                [0.2158037573, -0.0638541728, -1.2914855480],
+            ]
+        )
+    ) ** 3
+    linear = lms @ np.array(
+        [
+            [4.0767416621, -1.2684380046, -0.0041960863],
+            [-3.3077115913, 2.6097574011, -0.7034186147],
+            [0.2309699292, -0.3413193965, 1.7076147010],
+        ]
+    )
+    linear = np.clip(linear, 0.0, 1.0)
+    return np.where(linear <= 0.0031308, linear * 12.92, 1.055 * linear ** (1 / 2.4) - 0.055)
+
+
+def _oklab_to_linear(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    lms = (
+        lab
+        @ np.array(
+            [
+                [1.0, 1.0, 1.0],
+                [0.3963377774, -0.1055613458, -0.0894841775],
+                [0.2158037573, -0.0638541728, -1.2914855480],
+            ]
+        )
+    ) ** 3
+    return lms @ np.array(
+        [
+            [4.0767416621, -1.2684380046, -0.0041960863],
+            [-3.3077115913, 2.6097574011, -0.7034186147],
+            [0.2309699292, -0.3413193965, 1.7076147010],
+        ]
+    )
+
+
+def _into_gamut(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Reduce chroma (never lightness) until every colour is displayable in sRGB."""
+    low = np.zeros(len(lab))
+    high = np.ones(len(lab))
+    for _ in range(24):
+        middle = (low + high) / 2
+        trial = lab.copy()
+        trial[:, 1:] *= middle[:, None]
+        linear = _oklab_to_linear(trial)
+        inside = np.all((linear >= -1e-6) & (linear <= 1 + 1e-6), axis=1)
+        low = np.where(inside, middle, low)
+        high = np.where(inside, high, middle)
+    result = lab.copy()
+    result[:, 1:] *= low[:, None]
+    return result
+
+
+GLOW_STOPS = ("#0E1F6B", "#2456F0", "#22B8F5", "#9BF1FF", "#FFFFFF")  # night blue → white
+
+
 def glow_lut() -> npt.NDArray[np.uint8]:
-    """Night blue → electric blue → cyan → white: 256 RGBA entries, transparent at 0."""
-    stops = [
-        (0.00, (8, 16, 60, 0)),
-        (0.12, (30, 70, 200, 120)),
-        (0.35, (60, 140, 255, 200)),
-        (0.60, (90, 220, 255, 235)),
-        (0.85, (200, 250, 255, 250)),
-        (1.00, (255, 255, 255, 255)),
-    ]
-    positions = np.linspace(0.0, 1.0, 256)
+    """Night blue → electric blue → cyan → white: 256 RGBA entries, transparent at 0.
+
+    Perceptually uniform: the colours are interpolated in OKLab with the lightness
+    rising linearly from the first stop to white, so equal steps of density look like
+    equal steps of light. Opacity ramps up from nothing over the first third.
+    """
+    stops = np.array(
+        [[int(h[i : i + 2], 16) / 255.0 for i in (1, 3, 5)] for h in GLOW_STOPS], dtype=np.float64
+    )
+    lab = _srgb_to_oklab(stops)
+    lightness = np.linspace(lab[0, 0], lab[-1, 0], 256)
+    colours = np.empty((256, 3))
+    for channel in range(3):  # the stops' own lightness places them along the ramp
+        colours[:, channel] = np.interp(lightness, lab[:, 0], lab[:, channel])
+    colours[:, 0] = lightness
+    rgb = _oklab_to_srgb(_into_gamut(colours))
+    alpha = np.clip(np.linspace(0.0, 3.0, 256), 0.0, 1.0)
     lut = np.zeros((256, 4), dtype=np.uint8)
-    for channel in range(4):
-        lut[:, channel] = np.interp(
-            positions, [s[0] for s in stops], [s[1][channel] for s in stops]
-        ).astype(np.uint8)
+    lut[:, :3] = np.clip(np.round(rgb * 255.0), 0, 255).astype(np.uint8)
+    lut[:, 3] = np.round(alpha * 255.0).astype(np.uint8)
     return lut
 
 
