@@ -134,10 +134,14 @@ def main() -> None:
     if len(paints) > 2:
         intervals = [(b[0] - a[0]) * 1000.0 for a, b in pairwise(paints)]
         paint_ms = [ms for _, ms in paints]
+        frame = percentile(frame_ms, 0.99) + percentile(paint_ms, 0.99)
         print(
-            f"heat-map wall frames: {len(paints) / (t1 - t0):.1f}/s (composed at 20/s),"
-            f" paint p99 {percentile(paint_ms, 0.99):.2f} ms,"
-            f" interval p50 {percentile(intervals, 0.5):.1f} ms, p99 {percentile(intervals, 0.99):.1f} ms"
+            f"heat-map wall frame time at 60 Hz (refresh + paint, GUI thread): p99 ≤ {frame:.1f} ms"
+        )
+        print(
+            f"heat-map wall new map images: {len(paints) / (t1 - t0):.1f}/s (at most 20/s),"
+            f" between them p50 {percentile(intervals, 0.5):.0f} ms,"
+            f" p99 {percentile(intervals, 0.99):.0f} ms"
         )
 
 
