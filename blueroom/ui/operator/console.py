@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -106,6 +107,9 @@ class _Figure(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         self.value = _plain("0")
         self.value.setObjectName("figure")
+        # A new figure never resizes the card: no relayout of the console 4 times a second.
+        self.value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.value.setMinimumWidth(90)
         self.caption = _plain(caption.upper())
         self.caption.setObjectName("caption")
         layout.addWidget(self.value)
@@ -595,12 +599,16 @@ class OperatorConsole(QMainWindow):
             if index == snapshot.current:
                 self.steps.item(index).setForeground(theme.ACCENT_SOFT)
 
-    def _health_row(self, key: str) -> tuple[QLabel, QLabel]:
+    def _health_row(self, key: str, *, wrap: bool = True) -> tuple[QLabel, QLabel]:
         if key not in self._health_labels:
             row = len(self._health_labels)
             name, value = _plain(key), _plain("")
             name.setStyleSheet(f"color: {theme.MUTED.name()}; font-weight: 600;")
-            value.setWordWrap(True)
+            # Rows that change several times a second stay one line: a wrapped label
+            # asks the whole column to lay out again at every change.
+            value.setWordWrap(wrap)
+            if not wrap:
+                value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.health.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             self.health.addWidget(value, row, 1)
             self._health_labels[key] = (name, value)
@@ -625,7 +633,7 @@ class OperatorConsole(QMainWindow):
             journal_label.setText(journal.error)
             journal_label.setStyleSheet(f"color: {theme.LIVE.name()};")
         for stats in self._bus_stats():
-            _, label = self._health_row(f"bus · {stats.name}")
+            _, label = self._health_row(f"bus · {stats.name}", wrap=False)
             label.setText(
                 f"{stats.queued:,} queued, {stats.delivered:,} delivered, {stats.shed:,} shed"
                 + (" — STALLED" if stats.stalled else "")

@@ -104,9 +104,12 @@ class QuestionsWall(QWidget):
             else:
                 self.update()
         elif now - self._counted_at >= COUNTER_SECONDS:
-            # Counters and clock: a repaint a second is lively enough from five metres.
+            # Counters and clock: a repaint a second is lively enough from five metres,
+            # and only of their strips (the big question is not redrawn for them).
             self._counted_at = now
-            self.update()
+            w, h = self.width(), self.height()
+            self.update(self._geometry()["header"].toAlignedRect().adjusted(-4, -4, 4, 4))
+            self.update(QRectF(0, h * 0.95, w, h * 0.05).toAlignedRect())
 
     def _display_key(self, snapshot: BoardSnapshot) -> tuple[object, ...]:
         """What this wall shows; new pending posts (not shown) do not repaint it."""
