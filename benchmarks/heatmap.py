@@ -17,34 +17,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from blueroom.core.events import Event, HeatMapChanged, TweetReceived  # noqa: E402
+from demo_posts import demo_posts, looped  # noqa: E402
+
+from blueroom.core.events import HeatMapChanged  # noqa: E402
 from blueroom.core.geocode import Geocoder  # noqa: E402
 from blueroom.core.heatmap import PRESETS, HeatGrid, Precision  # noqa: E402
-from blueroom.core.tweet import Tweet  # noqa: E402
-from blueroom.room import DEMO_EVENT  # noqa: E402
-from blueroom.sources.loops import shift_for_loop  # noqa: E402
-from blueroom.sources.replay import open_lines  # noqa: E402
-from blueroom.sources.x_payload import PayloadParser  # noqa: E402
 
 BATCH = 1_000
 FRAME_POSTS = 20_000 // 60  # a frame's worth of posts at 20,000 posts/s and 60 Hz
-
-
-def demo_posts() -> list[Tweet]:
-    parser = PayloadParser()
-    with open_lines(DEMO_EVENT) as handle:
-        return [tweet for line in handle for tweet in parser.parse(line).tweets]
-
-
-def looped(tweets: list[Tweet], total: int) -> list[Event]:
-    events: list[Event] = []
-    loop = 0
-    while len(events) < total:
-        for tweet in tweets[: total - len(events)]:
-            events.append(TweetReceived(tweet=shift_for_loop(tweet, loop, 3600.0)))
-        loop += 1
-    return events
 
 
 def main() -> None:

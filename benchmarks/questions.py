@@ -19,15 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from demo_posts import demo_posts, looped  # noqa: E402
 
 from blueroom.core.detect import QuestionRules  # noqa: E402
 from blueroom.core.events import Event, TweetReceived  # noqa: E402
 from blueroom.core.questions import QuestionBoard, QueueOrder, QueueQuery, QueueView  # noqa: E402
 from blueroom.core.tweet import Author, Tweet  # noqa: E402
-from blueroom.room import DEMO_EVENT  # noqa: E402
-from blueroom.sources.loops import shift_for_loop  # noqa: E402
-from blueroom.sources.replay import open_lines  # noqa: E402
-from blueroom.sources.x_payload import PayloadParser  # noqa: E402
 
 BATCH = 500
 RULES = QuestionRules(
@@ -43,25 +42,6 @@ OPENINGS = (
     "Est-ce que tu penses à {t} {n} ?", "Pourquoi {t} {n} ?", "Quand sort {t} {n} ?",
     "What do you think of {t} {n}?", "How was {t} {n}?", "Will you talk about {t} {n}?",
 )  # fmt: skip
-
-
-def demo_posts() -> list[Tweet]:
-    parser = PayloadParser()
-    with open_lines(DEMO_EVENT) as handle:
-        return [tweet for line in handle for tweet in parser.parse(line).tweets]
-
-
-def looped(tweets: list[Tweet], total: int) -> list[Event]:
-    events: list[Event] = []
-    loop = 0
-    while len(events) < total:
-        for tweet in tweets:
-            shifted = shift_for_loop(tweet, loop, 3600.0)
-            events.append(TweetReceived(tweet=shifted, at=shifted.created_at or 1.0))
-            if len(events) >= total:
-                break
-        loop += 1
-    return events
 
 
 def distinct_questions(count: int) -> list[Event]:

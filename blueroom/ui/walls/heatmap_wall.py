@@ -48,24 +48,7 @@ def _srgb_to_oklab(rgb: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 
 def _oklab_to_srgb(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    lms = (
-        lab
-        @ np.array(
-            [
-                [1.0, 1.0, 1.0],
-                [0.3963377774, -0.1055613458, -0.0894841775],
-                [0.2158037573, -0.0638541728, -1.2914855480],
-            ]
-        )
-    ) ** 3
-    linear = lms @ np.array(
-        [
-            [4.0767416621, -1.2684380046, -0.0041960863],
-            [-3.3077115913, 2.6097574011, -0.7034186147],
-            [0.2309699292, -0.3413193965, 1.7076147010],
-        ]
-    )
-    linear = np.clip(linear, 0.0, 1.0)
+    linear = np.clip(_oklab_to_linear(lab), 0.0, 1.0)
     return np.where(linear <= 0.0031308, linear * 12.92, 1.055 * linear ** (1 / 2.4) - 0.055)
 
 
