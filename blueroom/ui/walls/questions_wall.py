@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPropertyAnimation, QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QWidget
+from PySide6.QtWidgets import QWidget
 
 from blueroom.core.events import QuestionState
 from blueroom.core.metrics import IngestMetrics
@@ -72,14 +72,14 @@ class QuestionsWall(QWidget):
         self.hashtag_text = FittedText(
             hashtag, max_px=64, min_px=16, weight=bold, wrap=False, color=theme.TEXT, parent=self
         )
-        self._fade = QGraphicsOpacityEffect(self.main_text)
-        self._fade.setOpacity(1.0)
-        self.main_text.setGraphicsEffect(self._fade)
-        self._fade_animation = QPropertyAnimation(self._fade, b"opacity", self)
+        # The fade blits the question's cached pixmap at a rising opacity (a graphics
+        # effect would render the widget off screen at every frame).
+        self._fade_animation = QVariantAnimation(self)
         self._fade_animation.setDuration(450)
         # From a third: the new question is on the wall from its first frame, then fades up.
         self._fade_animation.setStartValue(0.35)
         self._fade_animation.setEndValue(1.0)
+        self._fade_animation.valueChanged.connect(lambda v: self.main_text.setOpacity(float(v)))
 
         self._timer = QTimer(self)
         self._timer.setInterval(int(1000 / refresh_hz))
@@ -100,7 +100,9 @@ class QuestionsWall(QWidget):
                 self._rotation += 1
             self._show(snapshot)
             if changed and self.isVisible():
-                self.repaint()  # a decision: on the wall now, not after the other windows
+                # A decision: the question goes on the wall now, before the other windows'
+                # paints; the rest of the wall follows in the next frame.
+                self.repaint()
             else:
                 self.update()
         elif now - self._counted_at >= COUNTER_SECONDS:
@@ -208,16 +210,35 @@ class QuestionsWall(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # What changes only with the layout or the mode is drawn once into a pixmap: a
+        # decision repaints the wall at once, and a 1080p gradient each time cost ~4 ms.
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._static_background())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w, h = self.width(), self.height()
-        theme.paint_backdrop(painter, w, h)
         g = self._geometry()
         self._paint_counters(painter, g["header"])
+        self._paint_waiting(painter, g["card"])
+        self._paint_clock(painter)
+        painter.end()
+
+    def _static_background(self) -> QPixmap:
+        filled = tuple(bool(t.text()) for t in self.next_texts)
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self._mode, filled)
+        if self._background is not None and key == self._background_key:
+            return self._background
+        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme.paint_backdrop(painter, self.width(), self.height())
+        g = self._geometry()
         self._paint_card(painter, g["card"])
         self._paint_up_next(painter, g["next"])
         self._paint_footer(painter)
         painter.end()
+        self._background, self._background_key = pixmap, key
+        return pixmap
 
     def _paint_counters(self, painter: QPainter, header: QRectF) -> None:
         snapshot = self._snapshot
@@ -319,6 +340,11 @@ class QuestionsWall(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             "Questions appear here once the team has read them",
         )
+
+    def _paint_clock(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        painter.setPen(theme.DIM)
+        painter.setFont(theme.font(h * 0.017, QFont.Weight.Medium))
         painter.drawText(
             QRectF(w * 0.04, h * 0.955, w * 0.92, h * 0.035),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

@@ -11,7 +11,7 @@ import math
 import re
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from blueroom.ui import theme
@@ -65,6 +65,7 @@ class FittedText(QWidget):
         self._fit_key: tuple[str, int, int, float] | None = None
         self._fit: tuple[QFont, str] | None = None
         self._opacity = 1.0
+        self._pixmap: tuple[tuple[object, ...], QPixmap] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
 
@@ -161,9 +162,26 @@ class FittedText(QWidget):
             return
         painter = QPainter(self)
         painter.setOpacity(self._opacity)
+        painter.drawPixmap(0, 0, self._rendered())
+        painter.end()
+
+    def _rendered(self) -> QPixmap:
+        """The text laid out and drawn once per change: repaints (a wall's neighbours
+        changing, a fade's frames) only blit it, and text drawn at partial opacity would
+        be several times slower than a pixmap."""
+        ratio = self.devicePixelRatioF()
+        key = (self._text, self.width(), self.height(), ratio, self._max_px, self._color.rgba())
+        if self._pixmap is not None and self._pixmap[0] == key:
+            return self._pixmap[1]
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         chosen, text = self.fitted(self.width(), self.height())
         painter.setFont(chosen)
         painter.setPen(self._color)
         painter.drawText(QRect(0, 0, self.width(), self.height()), self._flags(), text)
         painter.end()
+        self._pixmap = (key, pixmap)
+        return pixmap
