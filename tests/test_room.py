@@ -56,6 +56,11 @@ def test_decisions_step_and_replay_position_survive_a_restart(
         run_to_end(first)
         first.actions.approve("100")
         first.actions.put_on_air("101")
+        first.actions.star("100", True)
+        first.actions.arm("100")
+        first.actions.stash("100")
+        first.actions.undo()  # the stash
+        first.actions.set_heat_map("france", "cumulative", 300.0)
         first.actions.next_step()
         first.actions.next_step()
         deadline = time.monotonic() + 5.0
@@ -72,6 +77,10 @@ def test_decisions_step_and_replay_position_survive_a_restart(
         board = second.model.questions.snapshot()
         assert [q.tweet_id for q in board.approved] == ["100"]
         assert board.on_air is not None and board.on_air.tweet_id == "101"
+        assert board.approved[0].starred and board.armed is not None
+        assert board.armed.tweet_id == "100", "star, preview and the undone stash came back"
+        heat = second.model.heat.snapshot()
+        assert (heat.view.name, heat.mode.value, heat.half_life) == ("france", "cumulative", 300.0)
         assert second.model.session.snapshot().current == 2
         assert second.model.metrics.snapshot().posts == 4
     finally:
