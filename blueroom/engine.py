@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -136,6 +137,9 @@ ToEngine = Publish | Query | Export | Stop
 # -- the engine process -----------------------------------------------------------------
 
 
+ENGINE_NICENESS = 5
+
+
 def _options_from(raw: dict[str, Any]) -> RoomOptions:
     for key in ("replay_file", "journal_path"):
         if raw.get(key) is not None:
@@ -149,6 +153,11 @@ def engine_main(config: bytes, outbox: Connection, inbox: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     terminated = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: terminated.set())
+    # On two cores the screens come first: a paint must not wait behind the models.
+    # A little below them only (a decision still reaches the walls within a frame);
+    # the parser, its child, goes further down.
+    with contextlib.suppress(OSError):
+        os.nice(ENGINE_NICENESS)
     encoder = msgspec.msgpack.Encoder()
     settings_raw, options_raw = msgspec.msgpack.decode(config)
     settings = msgspec.convert(settings_raw, Settings)

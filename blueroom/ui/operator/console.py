@@ -150,6 +150,7 @@ class OperatorConsole(QMainWindow):
         self._board_version = -1
         self._page_key: tuple[object, ...] = ()
         self._session_version = -1
+        self._ticks = 0
         self._view = QueueView.PENDING
         self._order = QueueOrder.NEWEST
         self._active: QueueList | None = None  # the list the operator last picked in
@@ -513,13 +514,17 @@ class OperatorConsole(QMainWindow):
 
     # -- refresh --------------------------------------------------------------------
     def refresh(self) -> None:
-        heat = self._model.heat.latest()
-        self.heat_controls.show_snapshot(heat, located_breakdown(heat) if heat.posts else "")
+        """The queue and the figures at every tick; the slower panels once a second (each
+        label change costs a layout pass of the console on the GUI thread)."""
+        self._ticks += 1
         self._refresh_metrics()
         self._refresh_queue()
         self._refresh_session()
-        self._refresh_health()
         self._refresh_export()
+        if self._ticks % 4 == 1:
+            heat = self._model.heat.latest()
+            self.heat_controls.show_snapshot(heat, located_breakdown(heat) if heat.posts else "")
+            self._refresh_health()
 
     def _refresh_metrics(self) -> None:
         metrics = self._model.metrics.latest()
@@ -548,11 +553,15 @@ class OperatorConsole(QMainWindow):
             self._board_version = board.version
             for index, view in enumerate(QueueView):
                 count = board.count(view)
-                self.tabs.setTabText(index, f"{VIEW_LABELS[view]}  {count:,}")
+                label = f"{VIEW_LABELS[view]}  {count:,}"
+                if self.tabs.tabText(index) != label:
+                    self.tabs.setTabText(index, label)
             self.program.set_questions(board.on_air, board.armed)
             rows = ((board.on_air,) if board.on_air else ()) + board.approved
             self.approved.set_rows(rows)
-            self.rules_summary.setText(rules_summary(board.rules))
+            summary = rules_summary(board.rules)
+            if self.rules_summary.text() != summary:
+                self.rules_summary.setText(summary)
         query = self.query
         page = self._model.questions.page(query)
         key = (page.query, page.version)
