@@ -1,9 +1,10 @@
-"""The heat-map wall: every located post a point of light on a dark, dotted world.
+"""The heat-map wall: every located post a point of light on a dark, dotted map.
 
-The glow (aggregated to half-degree cells, blurred on the engine's side) is coloured
-with a 256-entry lookup table and added onto a dotted land mask made offline; new posts
-flash. Each frame is composed by OpenCV at the screen's pixel size, so the GUI thread
-only copies one opaque image per frame (scaling in QPainter cost ~10 ms a frame).
+The glow of the current view (aggregated to 1/8° cells and blurred on the engine's
+side) is coloured with a perceptually uniform 256-entry ramp and added onto the view's
+dotted land, drawn offline from a land mask; new posts flash. Each frame is composed by
+OpenCV at the screen's pixel size on a helper thread, so the GUI thread only copies one
+opaque image per frame (scaling in QPainter cost ~10 ms a frame).
 """
 
 from __future__ import annotations
