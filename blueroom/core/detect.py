@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from blueroom.core.tweet import Tweet
 
@@ -84,6 +84,12 @@ class QuestionRules:
     guest_handles: frozenset[str] = frozenset()  # lower case, without '@'
     room_handles: frozenset[str] = frozenset()
 
+    # The guest's and the room's handles together: worked out once, not once a post.
+    own_handles: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "own_handles", self.guest_handles | self.room_handles)
+
     def addressed(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
         """Tagged with the event, mentioning the guest or the room, or replying to one
         of their posts (``account_ids``: the guest's and the room's X account ids)."""
@@ -91,7 +97,7 @@ class QuestionRules:
             return True
         if any(tag.lower() in self.hashtags for tag in tweet.hashtags):
             return True
-        handles = self.guest_handles | self.room_handles
+        handles = self.own_handles
         if any(m.lower() in handles for m in tweet.mentions):
             return True
         return tweet.reply_to_user is not None and tweet.reply_to_user in account_ids
@@ -99,9 +105,7 @@ class QuestionRules:
     def is_own_account(self, tweet: Tweet) -> bool:
         """Posted by the guest or the room (their ids are learned from their posts)."""
         author = tweet.author
-        return author is not None and (
-            author.username.lower() in self.guest_handles | self.room_handles
-        )
+        return author is not None and author.username.lower() in self.own_handles
 
     def is_question(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
         return (
