@@ -212,6 +212,7 @@ class _SnapshotPublisher:
         self._query: QueueQuery | None = None
         self._exports: list[str] = []
         self._send_lock = threading.Lock()
+        self._board_sent = -1  # the last board version sent, from either thread
         self._thread = threading.Thread(target=self._run, name="engine-publisher", daemon=True)
 
     def start(self) -> None:
@@ -242,9 +243,10 @@ class _SnapshotPublisher:
 
     def send_board_now(self) -> None:
         """On the model thread, right after a person's decision: the walls see it at once."""
-        questions = self._room.model.questions
+        snapshot = self._room.model.questions.snapshot()
         with contextlib.suppress(BrokenPipeError, OSError):
-            self._send(Board(questions.snapshot()))
+            self._send(Board(snapshot))
+            self._board_sent = snapshot.version
 
     def _run(self) -> None:
         model = self._room.model
@@ -278,7 +280,10 @@ class _SnapshotPublisher:
                         questions.version,
                         questions.decisions,
                     )
-                    self._send(Board(questions.snapshot()))
+                    board = questions.snapshot()
+                    if board.version != self._board_sent:  # not already sent on a decision
+                        self._send(Board(board))
+                        self._board_sent = board.version
                     query = self._query
                     if query is not None and (query, questions.version) != shown_query:
                         shown_query = (query, questions.version)
@@ -406,6 +411,7 @@ class EngineClient:
         self._decoder = msgspec.msgpack.Decoder(ToClient)
         self._encoder = msgspec.msgpack.Encoder()
         self._send_lock = threading.Lock()
+        self._board_sent = -1  # the last board version sent, from either thread
         self._receiver = threading.Thread(target=self._receive, name="engine-client", daemon=True)
         self._events: deque[Event] = deque(maxlen=5_000)
         self._bus_stats: list[SubscriptionStats] = []
