@@ -490,10 +490,6 @@ class QuestionBoard:
     def decisions(self) -> int:
         return self._decisions
 
-    @property
-    def moderation(self) -> ModerationRules:
-        return self._moderation
-
     def question(self, tweet_id: str) -> Question | None:
         with self._lock:
             card = self._cards.get(tweet_id)

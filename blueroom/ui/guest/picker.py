@@ -105,7 +105,7 @@ class QuestionPicker(QWidget):
 
     def tap(self, point: QPointF) -> None:
         self._rects = self._layout()
-        if self._pager_rect("next").contains(point) and self.pages > 1:
+        if self._pager_rect().contains(point) and self.pages > 1:
             self._page += 1
             self._confirming = None
             self._shown = self.cards()
@@ -156,7 +156,7 @@ class QuestionPicker(QWidget):
             )
         return rects
 
-    def _pager_rect(self, which: str) -> QRectF:
+    def _pager_rect(self) -> QRectF:
         w, h = self.width(), self.height()
         return QRectF(w - w * 0.3, h - h * 0.07, w * 0.3, h * 0.07)
 
@@ -200,7 +200,7 @@ class QuestionPicker(QWidget):
         for question in self._shown:
             self._paint_card(painter, self._rects[question.tweet_id], question)
         if self.pages > 1:
-            pager = self._pager_rect("next")
+            pager = self._pager_rect()
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.PANEL_HI)
             painter.drawRoundedRect(pager.adjusted(0, h * 0.01, 0, 0), 14, 14)

@@ -100,7 +100,6 @@ class QueueList(QAbstractScrollArea):
     """Painted question cards with a selection that follows the question."""
 
     selection_changed = Signal(object)  # Question | None
-    activated = Signal(object)  # Question: double-click
 
     def __init__(self, parent: QWidget | None = None, *, show_state: bool = False) -> None:
         super().__init__(parent)
@@ -205,11 +204,6 @@ class QueueList(QAbstractScrollArea):
         if row is not None:
             self.select(self._rows[row].tweet_id)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        row = self.row_at(event.position().toPoint())
-        if row is not None:
-            self.activated.emit(self._rows[row])
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         bar = self.verticalScrollBar()
