@@ -9,7 +9,7 @@ from blueroom.core.events import Event, TweetReceived
 from blueroom.core.tweet import Tweet
 from blueroom.room import DEMO_EVENT
 from blueroom.sources.loops import shift_for_loop
-from blueroom.sources.replay import open_lines
+from blueroom.sources.recording import open_lines
 from blueroom.sources.x_payload import PayloadParser
 
 

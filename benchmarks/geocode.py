@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from blueroom.core.geocode import Geocoder, GeoMatch  # noqa: E402
 from blueroom.room import DEMO_EVENT  # noqa: E402
-from blueroom.sources.replay import open_lines  # noqa: E402
+from blueroom.sources.recording import open_lines  # noqa: E402
 from blueroom.sources.x_payload import PayloadParser  # noqa: E402
 
 BATCH = 500

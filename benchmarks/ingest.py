@@ -31,7 +31,7 @@ from blueroom.app import Studio  # noqa: E402
 from blueroom.engine import EngineClient  # noqa: E402
 from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
 from blueroom.settings import load_settings  # noqa: E402
-from blueroom.sources.replay import open_lines  # noqa: E402
+from blueroom.sources.recording import open_lines  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 
 
@@ -95,6 +95,10 @@ def main() -> None:
         heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
         heartbeat.timeout.connect(tick)
         heartbeat.start(1)
+        series: list[int] = []
+        sampler = QTimer()
+        sampler.timeout.connect(lambda: series.append(engine.writer_stats().written))
+        sampler.start(1000)
         warmup = 3.0
         marks: dict[str, tuple[float, int]] = {}
 
@@ -114,6 +118,8 @@ def main() -> None:
         studio.stop()
         engine.stop()
 
+    if os.environ.get("BENCH_SERIES"):
+        print("per second:", [b - a for a, b in pairwise(series)])
     (t0, n0), (t1, n1) = marks["start"], marks["end"]
     rate = (n1 - n0) / (t1 - t0)
     stalls = [max(0.0, gap - 1.0) for gap in gaps]

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 import msgspec  # noqa: E402
 
 from blueroom.room import DEMO_EVENT  # noqa: E402
-from blueroom.sources.replay import open_lines  # noqa: E402
+from blueroom.sources.recording import open_lines  # noqa: E402
 from blueroom.sources.x_payload import PayloadParser  # noqa: E402
 
 

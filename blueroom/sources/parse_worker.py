@@ -1,38 +1,66 @@
-"""Parsing in a worker process, for replays played as fast as the room takes them.
+"""Reading and parsing a recording in a worker process, for replays played at full speed.
 
-Turning an X payload into a :class:`Tweet` is most of what a post costs, and the
-engine's journal-and-models thread needs the same GIL. A child process, with its own
-GIL on the other core, parses chunks of raw lines; the source thread only decodes the
-MessagePack that comes back. A feeder thread keeps chunks in flight so the worker
-never waits. Should the worker die, parsing carries on in the calling thread.
+Turning an X payload into a :class:`Tweet` is most of what a post costs, and
+un-gzipping the recording is a good part of the rest: both would hold the GIL the
+engine's journal and models need. A child process, with its own GIL on the other core,
+reads the recording from a given line, parses it and streams back chunks of posts as
+MessagePack; the source thread only decodes them. The pipe holds the worker a chunk or
+two ahead of the room. Should the worker die, the source parses the rest itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import signal
-import threading
 from collections.abc import Iterator
 from contextlib import suppress
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from blueroom.core.pipes import widen
 from blueroom.core.tweet import Tweet
 from blueroom.sources.loops import shift_for_loop
+from blueroom.sources.recording import numbered_lines, reading_failure
 from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
 
 CHUNK_LINES = 1_000
 PARSER_NICENESS = 10
-IN_FLIGHT = 3
+
+
+class RecordingError(Exception):
+    """The recording could not be read to its end; the message says why, in one line."""
+
+
+class _Play(msgspec.Struct, tag=True):
+    path: str
+    start_line: int
+    loop: int
+    duration: float
+
+
+class _Cancel(msgspec.Struct, tag=True):
+    pass
+
+
+class _Quit(msgspec.Struct, tag=True):
+    pass
+
+
+_Order = _Play | _Cancel | _Quit
 
 
 class _Chunk(msgspec.Struct, gc=False):
-    tweets: list[list[Tweet]]
-    problems: list[list[tuple[str, str, bool]]]
+    """Consecutive lines from ``first_line`` (or, with ``done``, the end of a play)."""
+
+    first_line: int = 0
+    tweets: list[list[Tweet]] = []
+    problems: list[list[tuple[str, str, bool]]] = []
+    done: bool = False
+    error: str = ""
 
 
 def _serve(inbox: Connection, outbox: Connection) -> None:
@@ -41,44 +69,76 @@ def _serve(inbox: Connection, outbox: Connection) -> None:
     # screens and the decisions' path (journal, models) come first.
     with suppress(OSError):
         os.nice(PARSER_NICENESS)
-    parser = PayloadParser()
-    encoder = msgspec.msgpack.Encoder()
-    while True:
-        try:
-            data = inbox.recv_bytes()
-        except EOFError:
-            return
-        if not data:
-            return
-        lines = data.split(b"\n")
-        if lines and not lines[-1]:
-            lines.pop()
-        loop_text, duration_text = lines.pop(0).split()
-        loop, duration = int(loop_text), float(duration_text)
+    worker = _Streamer(inbox, outbox)
+    with suppress(EOFError, OSError):  # the engine went away
+        while True:
+            order = worker.orders.decode(inbox.recv_bytes())
+            if isinstance(order, _Quit):
+                return
+            if isinstance(order, _Play) and not worker.stream(order):
+                return
+
+
+class _Streamer:
+    def __init__(self, inbox: Connection, outbox: Connection) -> None:
+        self.inbox = inbox
+        self.outbox = outbox
+        self.orders = msgspec.msgpack.Decoder(_Order)
+        self.encoder = msgspec.msgpack.Encoder()
+        self.parser = PayloadParser()
+
+    def stream(self, play: _Play) -> bool:
+        """Send the recording's lines after ``start_line``, parsed; False when told to quit."""
+        path = Path(play.path)
+        parse = self.parser.parse
         tweets: list[list[Tweet]] = []
         problems: list[list[tuple[str, str, bool]]] = []
-        for raw in lines:
-            parsed = parser.parse(raw)
-            if loop:
-                parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]
-            tweets.append(parsed.tweets)
-            problems.append([(p.reason, p.excerpt, p.dropped) for p in parsed.problems])
-        outbox.send_bytes(encoder.encode(_Chunk(tweets, problems)))
+        first = 0
+        error = ""
+        try:
+            for number, raw in numbered_lines(path, play.start_line):
+                if not tweets:
+                    first = number
+                parsed = parse(raw)
+                posts = parsed.tweets
+                if play.loop:
+                    posts = [shift_for_loop(t, play.loop, play.duration) for t in posts]
+                tweets.append(posts)
+                problems.append([(p.reason, p.excerpt, p.dropped) for p in parsed.problems])
+                if len(tweets) >= CHUNK_LINES:
+                    self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
+                    tweets, problems = [], []
+                    if self.inbox.poll():  # the source wants no more of this play
+                        order = self.orders.decode(self.inbox.recv_bytes())
+                        self._done("")
+                        return not isinstance(order, _Quit)
+            if tweets:
+                self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
+        except (BrokenPipeError, ConnectionError):
+            raise  # the engine went away
+        except Exception as failure:  # noqa: BLE001 - unreadable, truncated, corrupt gzip
+            error = reading_failure(path, failure)
+        self._done(error)
+        return True
+
+    def _done(self, error: str) -> None:
+        self.outbox.send_bytes(self.encoder.encode(_Chunk(done=True, error=error)))
 
 
 class ParseWorker:
-    """Owns one parsing process; ``parse`` turns numbered raw lines into numbered results."""
+    """Owns one reading-and-parsing process; ``play`` streams a recording's parsed lines."""
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         worker_in, self._to_worker = context.Pipe(duplex=False)
         self._from_worker, worker_out = context.Pipe(duplex=False)
+        widen(self._from_worker)
         self._process: Any = context.Process(
             target=_serve, args=(worker_in, worker_out), name="blueroom-parser", daemon=True
         )
         self._worker_ends = (worker_in, worker_out)
         self._decoder = msgspec.msgpack.Decoder(_Chunk)
-        self._fallback = PayloadParser()
+        self._encoder = msgspec.msgpack.Encoder()
         self.failed = False
 
     def start(self) -> None:
@@ -87,8 +147,7 @@ class ParseWorker:
             end.close()
 
     def stop(self) -> None:
-        with suppress(OSError):
-            self._to_worker.send_bytes(b"")
+        self._send(_Quit())
         self._process.join(2.0)
         if self._process.is_alive():
             self._process.kill()
@@ -96,79 +155,49 @@ class ParseWorker:
         self._to_worker.close()
         self._from_worker.close()
 
-    def parse(
-        self, numbered: Iterator[tuple[int, bytes]], loop: int = 0, duration: float = 0.0
+    def play(
+        self, path: Path, start_line: int = 0, loop: int = 0, duration: float = 0.0
     ) -> Iterator[tuple[int, Parsed]]:
-        """Results in order, while a feeder thread sends the next chunks."""
-        in_flight: queue.Queue[tuple[int, list[bytes], bool] | None] = queue.Queue(
-            maxsize=IN_FLIGHT
-        )
-        stop = threading.Event()
+        """``(line number, parsed)`` for the lines after ``start_line``, in order.
 
-        def feed() -> None:
-            try:
-                for first, lines in _chunks(numbered):
-                    if stop.is_set():
-                        break
-                    sent = False
-                    if not self.failed:
-                        header = f"{loop} {duration!r}\n".encode()
-                        payload = header + b"".join(line.rstrip(b"\n") + b"\n" for line in lines)
-                        try:
-                            self._to_worker.send_bytes(payload)
-                            sent = True
-                        except OSError:
-                            self.failed = True
-                    in_flight.put((first, lines, sent))  # blocks while IN_FLIGHT are out
-            finally:
-                in_flight.put(None)
-
-        feeder = threading.Thread(target=feed, name="source-parse-feeder", daemon=True)
-        feeder.start()
-        done = False
+        Ends early, with ``failed`` set, if the worker dies: the caller carries on from
+        the last line it was given. A file that cannot be read raises ``RecordingError``.
+        """
+        if not self._send(_Play(str(path), start_line, loop, duration)):
+            return
+        finished = False
         try:
-            while (chunk := in_flight.get()) is not None:
-                first, lines, sent = chunk
-                yield from enumerate(self._receive(lines, sent, loop, duration), start=first)
-            done = True
+            while (chunk := self._receive()) is not None:
+                if chunk.done:
+                    finished = True
+                    if chunk.error:
+                        raise RecordingError(chunk.error)
+                    return
+                for offset, (tweets, problems) in enumerate(
+                    zip(chunk.tweets, chunk.problems, strict=True)
+                ):
+                    parsed = Parsed(tweets, [Problem(*problem) for problem in problems])
+                    yield chunk.first_line + offset, parsed
         finally:
-            stop.set()
-            while not done:  # stopped early: collect what was sent, let the feeder end
-                chunk = in_flight.get()
-                if chunk is None:
-                    done = True
-                elif chunk[2]:
-                    self._receive(chunk[1], True)
-            feeder.join(2.0)
+            if not finished and not self.failed and self._send(_Cancel()):
+                # Stopped early: let the worker end this play, so the next starts clean.
+                while (chunk := self._receive()) is not None and not chunk.done:
+                    pass
 
-    def _receive(
-        self, lines: list[bytes], sent: bool, loop: int = 0, duration: float = 0.0
-    ) -> list[Parsed]:
-        if sent and not self.failed:
-            try:
-                chunk = self._decoder.decode(self._from_worker.recv_bytes())
-                return [
-                    Parsed(tweets, [Problem(*problem) for problem in problems])
-                    for tweets, problems in zip(chunk.tweets, chunk.problems, strict=True)
-                ]
-            except (EOFError, OSError, msgspec.DecodeError, ValueError):
-                self.failed = True
-        results = [self._fallback.parse(line) for line in lines]
-        if loop:
-            for parsed in results:
-                parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]
-        return results
+    def _send(self, order: _Play | _Cancel | _Quit) -> bool:
+        if self.failed:
+            return False
+        try:
+            self._to_worker.send_bytes(self._encoder.encode(order))
+        except OSError:
+            self.failed = True
+        return not self.failed
 
-
-def _chunks(numbered: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, list[bytes]]]:
-    first = 0
-    lines: list[bytes] = []
-    for number, raw in numbered:
-        if not lines:
-            first = number
-        lines.append(raw)
-        if len(lines) >= CHUNK_LINES:
-            yield first, lines
-            lines = []
-    if lines:
-        yield first, lines
+    def _receive(self) -> _Chunk | None:
+        if self.failed:
+            return None
+        try:
+            return self._decoder.decode(self._from_worker.recv_bytes())
+        except (EOFError, OSError, msgspec.DecodeError):
+            self.failed = True
+            return None

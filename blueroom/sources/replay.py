@@ -7,14 +7,14 @@ loop fresh ids and later times, so the room keeps growing as it would live.
 
 from __future__ import annotations
 
-import gzip
 import re
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from blueroom.core.events import (
     Event,
@@ -25,7 +25,8 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.sources.loops import shift_for_loop
-from blueroom.sources.parse_worker import ParseWorker
+from blueroom.sources.parse_worker import ParseWorker, RecordingError
+from blueroom.sources.recording import numbered_lines, reading_failure
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
 
 PublishMany = Callable[[Sequence[Event]], int]
@@ -44,16 +45,6 @@ class ReplayStats:
     line: int
     state: SourceState
     detail: str
-
-
-def open_lines(path: Path) -> IO[bytes]:
-    """Open a recording for reading lines; gzip is recognised by its magic bytes."""
-    handle = path.open("rb")
-    magic = handle.read(2)
-    handle.seek(0)
-    if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
-    return handle
 
 
 class ReplaySource:
@@ -138,11 +129,10 @@ class ReplaySource:
                 self._worker = None
         try:
             self._play()
-        except OSError as error:
-            self._set_state(
-                SourceState.FAILED,
-                f"cannot read {self.path}: {error.strerror or error}",
-            )
+        except RecordingError as error:
+            self._set_state(SourceState.FAILED, str(error))
+        except (OSError, EOFError, zlib.error) as error:
+            self._set_state(SourceState.FAILED, reading_failure(self.path, error))
         except Exception as error:  # noqa: BLE001 - the room must outlive a bad file
             self._set_state(SourceState.FAILED, f"replay stopped: {type(error).__name__}: {error}")
         finally:
@@ -173,15 +163,18 @@ class ReplaySource:
     def _duration(self) -> float:
         """Span of the recording in seconds (first to last post), for looping.
 
-        Found by a quick scan for ``created_at`` rather than a full parse.
+        Found by a quick scan for ``created_at`` rather than a full parse. A recording
+        that cannot be read to its end is measured as far as it goes: the play that
+        follows says what is wrong with it, once it has played what it could.
         """
         stamps: list[float] = []
-        for _, raw in self._numbered_lines(0):
-            match = _CREATED_AT.search(raw, 0, 2_000)
-            if match is not None and (
-                stamp := parse_time(match.group(1).decode("ascii", "replace"))
-            ):
-                stamps.append(stamp)
+        with suppress(OSError, EOFError, zlib.error):
+            for _, raw in numbered_lines(self.path):
+                match = _CREATED_AT.search(raw, 0, 2_000)
+                if match is not None and (
+                    stamp := parse_time(match.group(1).decode("ascii", "replace"))
+                ):
+                    stamps.append(stamp)
         if not stamps:
             return 60.0
         stamps.sort()
@@ -191,26 +184,20 @@ class ReplaySource:
         self._first_time = first
         return max(60.0, last - first + 1.0)
 
-    def _numbered_lines(self, start_line: int) -> Iterator[tuple[int, bytes]]:
-        number = 0
-        with open_lines(self.path) as handle:
-            # Megabytes at a time: line by line, gzip would let go of the GIL per line.
-            while chunk := handle.readlines(4 << 20):
-                for raw in chunk:
-                    number += 1
-                    if number > start_line:
-                        yield number, raw
-
     def _parsed_lines(
         self, start_line: int, loop: int, duration: float
     ) -> Iterator[tuple[int, Parsed]]:
         """Parsed lines, their posts already given this loop's ids and times."""
-        numbered = self._numbered_lines(start_line)
-        if self._worker is not None:
-            yield from self._worker.parse(numbered, loop, duration)
-            return
+        worker = self._worker
+        if worker is not None and not worker.failed:
+            for number, parsed in worker.play(self.path, start_line, loop, duration):
+                start_line = number
+                yield number, parsed
+            if not worker.failed:
+                return
+            # The worker died: the rest of the recording is parsed here.
         parser = self._parser
-        for number, raw in numbered:
+        for number, raw in numbered_lines(self.path, start_line):
             parsed = parser.parse(raw)
             if loop:
                 parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from blueroom.core.bus import Bus
 from blueroom.core.events import (
+    Event,
     MalformedRecord,
     SourceState,
     SourceStateChanged,
@@ -109,23 +111,70 @@ def test_a_parse_worker_process_gives_exactly_what_parsing_here_gives(recording:
 
 
 def test_parsing_carries_on_here_when_the_worker_process_dies(tmp_path: Path) -> None:
+    from blueroom.sources.parse_worker import CHUNK_LINES
+
+    count = CHUNK_LINES * 4
+    path = write_recording(
+        tmp_path / "long.jsonl", [post(str(n), f"post {n}") for n in range(count)]
+    )
+    bus = Bus()
+    subscription = bus.subscribe("test", capacity=count * 2)
+    killed: list[bool] = []
+
+    def publish_then_kill_the_worker(events: Sequence[Event]) -> int:
+        worker = source._worker
+        if not killed and worker is not None and any(isinstance(e, TweetReceived) for e in events):
+            worker._process.kill()  # mid-play: chunks are still to come
+            killed.append(True)
+        return bus.publish_many(events)
+
+    source = ReplaySource(
+        path, publish_then_kill_the_worker, speed=None, loop=False, parse_in_worker=True
+    )
+    source.start()
+    assert source.wait_finished(10.0)
+    source.stop()
+    assert killed and source._worker is not None and source._worker.failed
+    ids = [e.tweet.id for e in subscription.drain() if isinstance(e, TweetReceived)]
+    assert ids == [str(n) for n in range(count)], "every post once, in order"
+    assert source.stats().state is SourceState.FINISHED
+
+
+def test_the_worker_stops_streaming_when_the_reader_stops_early(tmp_path: Path) -> None:
     from blueroom.sources.parse_worker import CHUNK_LINES, ParseWorker
 
-    lines = [
-        (n, (json.dumps(post(str(n), f"post {n}")) + "\n").encode())
-        for n in range(1, CHUNK_LINES * 4)
-    ]
+    count = CHUNK_LINES * 5
+    path = write_recording(
+        tmp_path / "long.jsonl", [post(str(n), f"post {n}") for n in range(count)]
+    )
     worker = ParseWorker()
     worker.start()
-    results = worker.parse(iter(lines))
-    first = [next(results) for _ in range(10)]
-    worker._process.kill()
-    rest = list(results)
-    worker.stop()
-    assert worker.failed
-    numbers = [n for n, _ in first + rest]
-    assert numbers == list(range(1, CHUNK_LINES * 4)), "every line once, in order"
-    assert all(parsed.tweets for _, parsed in first + rest)
+    try:
+        first = worker.play(path)
+        taken = [next(first) for _ in range(10)]
+        first.close()  # as a stopped source does: the worker is told, the pipe drained
+        again = list(worker.play(path, start_line=count - 3, loop=1, duration=60.0))
+    finally:
+        worker.stop()
+    assert not worker.failed
+    assert [n for n, _ in taken] == list(range(1, 11))
+    assert [n for n, _ in again] == [count - 2, count - 1, count]
+    assert [p.tweets[0].id for _, p in again] == [
+        str(int(n) + 10**18) for n in (count - 3, count - 2, count - 1)
+    ]
+
+
+def test_an_unreadable_recording_in_the_worker_is_a_failed_state(tmp_path: Path) -> None:
+    packed = tmp_path / "cut.jsonl.gz"
+    whole = gzip.compress(
+        b"".join(json.dumps(post(str(n), "x" * 800)).encode() + b"\n" for n in range(12_000))
+    )
+    packed.write_bytes(whole[: len(whole) // 2])  # a recording cut off mid-copy
+    events, source = play(packed, speed=None, loop=False, parse_in_worker=True)
+    states = [e for e in events if isinstance(e, SourceStateChanged)]
+    assert states[-1].state is SourceState.FAILED
+    assert "cut.jsonl.gz" in states[-1].detail and "ends early" in states[-1].detail
+    assert source.stats().tweets > 0, "what could be read was played"
 
 
 def test_skipping_starts_the_first_play_later_in_the_recording(tmp_path: Path) -> None:

@@ -1,0 +1,41 @@
+"""Reading a recording: X API v2 JSON lines, optionally gzipped, numbered from 1."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+READ_BYTES = 4 << 20
+
+
+def open_lines(path: Path) -> IO[bytes]:
+    """Open a recording for reading lines; gzip is recognised by its magic bytes."""
+    handle = path.open("rb")
+    magic = handle.read(2)
+    handle.seek(0)
+    if magic == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
+    return handle
+
+
+def numbered_lines(path: Path, start_line: int = 0) -> Iterator[tuple[int, bytes]]:
+    """``(number, raw line)`` for every line after ``start_line`` (lines count from 1)."""
+    number = 0
+    with open_lines(path) as handle:
+        # Megabytes at a time: line by line, gzip would let go of the GIL per line.
+        while chunk := handle.readlines(READ_BYTES):
+            for raw in chunk:
+                number += 1
+                if number > start_line:
+                    yield number, raw
+
+
+def reading_failure(path: Path, error: BaseException) -> str:
+    """One line saying why a recording could not be read to its end."""
+    if isinstance(error, OSError):
+        return f"cannot read {path}: {error.strerror or error}"
+    if isinstance(error, EOFError):
+        return f"cannot read {path}: the file ends early ({error})"
+    return f"cannot read {path}: {type(error).__name__}: {error}"
