@@ -32,6 +32,7 @@ from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import AnyEvent, Event
 from blueroom.core.heatmap import HeatMode, HeatSnapshot, MapView
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.pipes import widen
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.session import SessionSnapshot, Step
 from blueroom.room import Room, RoomError, RoomOptions
@@ -400,6 +401,7 @@ class EngineClient:
         )
         context = multiprocessing.get_context("spawn")
         self._from_engine, engine_out = context.Pipe(duplex=False)
+        widen(self._from_engine)  # a heat image is ~300 KB, thirty times a second
         engine_in, self._to_engine = context.Pipe(duplex=False)
         self._process = context.Process(
             target=engine_main,
