@@ -42,6 +42,7 @@ from blueroom.ui.walls.video_wall import VideoWall
 from blueroom.ui.widgets.frames import FramePreparer, PreparedFrames
 
 LAND_MASK = ASSETS / "map" / "land_0p25.npz"
+GUI_SWITCH_INTERVAL = 0.001  # seconds; see Studio.start
 
 
 class NoDisplayError(Exception):
@@ -324,6 +325,10 @@ class Studio:
         self._composer.start()
         self._preparer.start()
         tune_runtime()
+        # PySide lets go of the GIL in every Qt call: a paint makes dozens, and after each
+        # the GUI thread waits for a busy helper to hand the GIL back. At the default
+        # 5 ms a paint could wait that long many times over; at 1 ms it cannot.
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL)
 
     def stop(self) -> None:
         listeners = getattr(self._room, "decision_listeners", None)

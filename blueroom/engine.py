@@ -32,7 +32,7 @@ from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import AnyEvent, Event
 from blueroom.core.heatmap import HeatMode, HeatSnapshot, MapView
 from blueroom.core.metrics import MetricsSnapshot
-from blueroom.core.pipes import widen
+from blueroom.core.processes import widen
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.session import SessionSnapshot, Step
 from blueroom.room import Room, RoomError, RoomOptions

@@ -25,6 +25,7 @@ import numpy as np
 
 from blueroom.capture.frames import Frame, LatestFrameSlot, SlotStats, to_bgr
 from blueroom.core.events import CameraState, CameraStateChanged, Event
+from blueroom.core.processes import lower_this_thread
 
 __all__ = ["CameraCapture", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
 
@@ -176,6 +177,7 @@ class CameraCapture:
     # ── thread ────────────────────────────────────────────────────────────────────
 
     def _run(self) -> None:
+        lower_this_thread()
         delay = self._reconnect_delay
         while not self._stop_event.is_set():
             cap: cv2.VideoCapture | None = None

@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from blueroom.core.pipes import widen
+from blueroom.core.processes import widen
 from blueroom.core.tweet import Tweet
 from blueroom.sources.loops import shift_for_loop
 from blueroom.sources.recording import numbered_lines, reading_failure

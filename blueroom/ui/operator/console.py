@@ -13,12 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -51,11 +50,12 @@ from blueroom.core.events import (
     SourceStateChanged,
 )
 from blueroom.core.moderation import ModerationRules
-from blueroom.core.questions import Question, QueueOrder, QueueQuery, QueueView
+from blueroom.core.questions import BoardSnapshot, Question, QueueOrder, QueueQuery, QueueView
 from blueroom.core.room import RoomModel
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
+from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.program import ProgramPanel
 from blueroom.ui.operator.queue_list import QueueList
@@ -64,6 +64,17 @@ from blueroom.ui.walls.heatmap_wall import located_breakdown
 from blueroom.ui.widgets.sparkline import Sparkline
 from blueroom.ui.widgets.text import displayable, single_line
 
+FIGURES = (
+    "posts",
+    "posts / s",
+    "per minute",
+    "questions",
+    "to moderate",
+    "flagged",
+    "on the map",
+    "malformed",
+    "shed",
+)
 LOG_LINES = 400
 QUEUE_ROWS = 400
 VIEW_LABELS = {
@@ -76,6 +87,8 @@ VIEW_LABELS = {
     QueueView.TRASH: "Trash",
     QueueView.ALL: "All",
 }
+# Views whose counts only a decision changes (not a new post): shown without delay.
+DECIDED_VIEWS = (QueueView.APPROVED, QueueView.STARRED, QueueView.STASHED, QueueView.ANSWERED)
 ORDER_LABELS = {
     QueueOrder.NEWEST: "Newest first",
     QueueOrder.SUPPORT: "Most supported",
@@ -93,27 +106,19 @@ def _plain(text: str) -> QLabel:
     return label
 
 
+def _show(label: QLabel, text: str, style: str | None = None) -> None:
+    """Set a label's text (and style) only when they change: each change costs the
+    console a style and layout pass on the GUI thread."""
+    if label.text() != text:
+        label.setText(text)
+    if style is not None and label.styleSheet() != style:
+        label.setStyleSheet(style)
+
+
 def _title(text: str) -> QLabel:
     label = _plain(text)
     label.setObjectName("title")
     return label
-
-
-class _Figure(QFrame):
-    def __init__(self, caption: str) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        self.value = _plain("0")
-        self.value.setObjectName("figure")
-        # A new figure never resizes the card: no relayout of the console 4 times a second.
-        self.value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.value.setMinimumWidth(90)
-        self.caption = _plain(caption.upper())
-        self.caption.setObjectName("caption")
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
 
 
 class OperatorConsole(QMainWindow):
@@ -149,6 +154,9 @@ class OperatorConsole(QMainWindow):
         self._started = time.monotonic()
         self._board_version = -1
         self._page_key: tuple[object, ...] = ()
+        self._shown_query: QueueQuery | None = None
+        self._tab_counts: dict[QueueView, int] = {}
+        self._tabs_at = 0.0
         self._session_version = -1
         self._ticks = 0
         self._view = QueueView.PENDING
@@ -171,32 +179,17 @@ class OperatorConsole(QMainWindow):
         header.addStretch(1)
         self.status = _plain("")
         self.status.setStyleSheet(f"color: {theme.MUTED.name()};")
+        # A fixed size: the clock ticking never asks the console to lay out again.
+        clock = QFontMetrics(theme.font(14))
+        self.status.setFixedSize(
+            clock.horizontalAdvance("up 000:00:00   ·   00:00:00") + 8, clock.height() + 6
+        )
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.status)
         outer.addLayout(header)
 
-        figures = QHBoxLayout()
-        self.posts = _Figure("posts")
-        self.rate = _Figure("posts / s")
-        self.per_minute = _Figure("per minute")
-        self.questions = _Figure("questions")
-        self.pending = _Figure("to moderate")
-        self.flagged = _Figure("flagged")
-        self.located = _Figure("on the map")
-        self.malformed = _Figure("malformed")
-        self.shed = _Figure("shed")
-        for figure in (
-            self.posts,
-            self.rate,
-            self.per_minute,
-            self.questions,
-            self.pending,
-            self.flagged,
-            self.located,
-            self.malformed,
-            self.shed,
-        ):
-            figures.addWidget(figure)
-        outer.addLayout(figures)
+        self.figures = FigureStrip(FIGURES)
+        outer.addWidget(self.figures)
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -515,47 +508,51 @@ class OperatorConsole(QMainWindow):
     # -- refresh --------------------------------------------------------------------
     def refresh(self) -> None:
         """The queue and the figures at every tick; the slower panels once a second (each
-        label change costs a layout pass of the console on the GUI thread)."""
+        label change costs a layout pass of the console on the GUI thread), the per-second
+        rate plot once a second too."""
         self._ticks += 1
         self._refresh_metrics()
         self._refresh_queue()
         self._refresh_session()
         self._refresh_export()
+        # Each on its own tick, so that no tick paints much of the console at once.
         if self._ticks % 4 == 1:
             heat = self._model.heat.latest()
             self.heat_controls.show_snapshot(heat, located_breakdown(heat) if heat.posts else "")
             self._refresh_health()
+        elif self._ticks % 4 == 3:
+            self.rate_plot.set_values(self._model.metrics.latest().rate_history)
 
     def _refresh_metrics(self) -> None:
         metrics = self._model.metrics.latest()
         board = self._model.questions.latest()
-        self.posts.value.setText(f"{metrics.posts:,}")
-        self.rate.value.setText(f"{metrics.rate_now:,.0f}")
-        self.per_minute.value.setText(f"{metrics.rate_per_minute:,.0f}")
-        self.questions.value.setText(f"{board.received:,}")
-        self.pending.value.setText(f"{board.count(QueueView.PENDING):,}")
-        self.flagged.value.setText(f"{board.count(QueueView.FLAGGED):,}")
-        self.located.value.setText(f"{self._model.heat.latest().located:,}")
-        self.malformed.value.setText(f"{metrics.malformed:,}")
         shed = sum(s.shed for s in self._bus_stats())
-        self.shed.value.setText(f"{shed:,}")
-        self.shed.value.setStyleSheet(f"color: {(theme.LIVE if shed else theme.TEXT).name()};")
-        self.rate_plot.set_values(metrics.rate_history)
+        self.figures.set_values(
+            {
+                "posts": f"{metrics.posts:,}",
+                "posts / s": f"{metrics.rate_now:,.0f}",
+                "per minute": f"{metrics.rate_per_minute:,.0f}",
+                "questions": f"{board.received:,}",
+                "to moderate": f"{board.count(QueueView.PENDING):,}",
+                "flagged": f"{board.count(QueueView.FLAGGED):,}",
+                "on the map": f"{self._model.heat.latest().located:,}",
+                "malformed": f"{metrics.malformed:,}",
+                "shed": f"{shed:,}",
+            },
+            alerts=("shed",) if shed else (),
+        )
         elapsed = int(time.monotonic() - self._started)
-        self.status.setText(
+        _show(
+            self.status,
             f"up {elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
-            f"   ·   {time.strftime('%H:%M:%S')}"
+            f"   ·   {time.strftime('%H:%M:%S')}",
         )
 
     def _refresh_queue(self) -> None:
         board = self._model.questions.latest()
         if board.version != self._board_version:
             self._board_version = board.version
-            for index, view in enumerate(QueueView):
-                count = board.count(view)
-                label = f"{VIEW_LABELS[view]}  {count:,}"
-                if self.tabs.tabText(index) != label:
-                    self.tabs.setTabText(index, label)
+            self._refresh_tabs(board)
             self.program.set_questions(board.on_air, board.armed)
             rows = ((board.on_air,) if board.on_air else ()) + board.approved
             self.approved.set_rows(rows)
@@ -570,13 +567,30 @@ class OperatorConsole(QMainWindow):
         self._page_key = key
         if page.query != query:
             return  # the engine has not answered this query yet
-        self.queue.set_rows(page.rows)
+        # A view, search or order the operator just chose shows at once; new posts
+        # arriving in the same view may take a few frames to paint (see QueueList).
+        self.queue.set_rows(page.rows, at_once=page.query != self._shown_query)
+        self._shown_query = page.query
         shown = len(page.rows)
         self.queue_total.setText(
             f"{page.total:,} question{'s' if page.total != 1 else ''}"
             + (f" — showing the first {shown:,}" if shown < page.total else "")
         )
         self._show_detail(self.selected_question())
+
+    def _refresh_tabs(self, board: BoardSnapshot) -> None:
+        """Counts on the view tabs: at once when a decision moved a card, else once a
+        second (new posts change them constantly, and each new text lays the tabs out)."""
+        counts = {view: board.count(view) for view in QueueView}
+        shown = self._tab_counts
+        decided = any(counts[view] != shown.get(view) for view in DECIDED_VIEWS)
+        if counts == shown or not (decided or time.monotonic() - self._tabs_at >= 1.0):
+            return
+        self._tab_counts, self._tabs_at = counts, time.monotonic()
+        for index, view in enumerate(QueueView):
+            label = f"{VIEW_LABELS[view]}  {counts[view]:,}"
+            if self.tabs.tabText(index) != label:
+                self.tabs.setTabText(index, label)
 
     def _show_detail(self, question: Question | None) -> None:
         if question is None:
@@ -627,27 +641,25 @@ class OperatorConsole(QMainWindow):
         metrics = self._model.metrics.latest()
         for source in metrics.sources:
             _, value = self._health_row(f"source · {source.name}")
-            value.setText(f"{source.state.value} — {single_line(source.detail)}")
+            _show(value, f"{source.state.value} — {single_line(source.detail)}")
         _, camera = self._health_row("camera")
         state = metrics.camera.value if metrics.camera else "not started"
-        camera.setText(f"{state} — {single_line(metrics.camera_detail)}")
+        _show(camera, f"{state} — {single_line(metrics.camera_detail)}")
         journal = self._journal_stats()
         _, journal_label = self._health_row("journal")
         if journal.healthy:
-            journal_label.setText(
-                f"ok — {journal.written:,} events written, last batch {journal.last_batch_ms:.1f} ms"
-            )
-            journal_label.setStyleSheet("")
+            written = f"ok — {journal.written:,} events written, last batch {journal.last_batch_ms:.1f} ms"
+            _show(journal_label, written, "")
         else:
-            journal_label.setText(journal.error)
-            journal_label.setStyleSheet(f"color: {theme.LIVE.name()};")
+            _show(journal_label, journal.error, f"color: {theme.LIVE.name()};")
         for stats in self._bus_stats():
             _, label = self._health_row(f"bus · {stats.name}", wrap=False)
-            label.setText(
+            _show(
+                label,
                 f"{stats.queued:,} queued, {stats.delivered:,} delivered, {stats.shed:,} shed"
-                + (" — STALLED" if stats.stalled else "")
+                + (" — STALLED" if stats.stalled else ""),
+                f"color: {theme.LIVE.name()};" if stats.shed else "",
             )
-            label.setStyleSheet(f"color: {theme.LIVE.name()};" if stats.shed else "")
 
     # -- activity log (fed by a BusPump, one call per frame) ---------------------------
     def on_events(self, events: list[Event]) -> None:

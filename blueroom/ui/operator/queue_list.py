@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import time
 import zlib
+from collections import OrderedDict
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,7 +34,9 @@ from blueroom.ui import theme
 from blueroom.ui.widgets.text import single_line
 
 ROW_HEIGHT = 78
-ROW_CACHE = 300
+ROW_CACHE = 96  # rows kept painted (~290 KB each at 930 px): the visible ones, and more
+SWAP_AT_ONCE_ROWS = 2  # a new page needing more new rows than this is painted in slices
+SLICE_SECONDS = 0.003  # GUI-thread time per slice spent painting a coming page's rows
 AVATAR = 40
 _AVATAR_COLOURS = tuple(
     QColor(c) for c in ("#3D6BFF", "#8A4DFF", "#00A6A6", "#E0567A", "#E08A1E", "#2E9E5B")
@@ -120,19 +123,77 @@ class QueueList(QAbstractScrollArea):
             "avatar": theme.font(15, QFont.Weight.Bold),
         }
         self._metrics = {name: QFontMetrics(f) for name, f in self._fonts.items()}
-        self._row_cache: dict[tuple[object, ...], QPixmap] = {}
+        self._row_cache: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        # A page whose visible rows are still being painted, a slice per event-loop turn:
+        # at thousands of questions a minute every row of "newest first" is new at each
+        # refresh, and painting them all at once would hold the GUI thread too long.
+        self._coming: tuple[Question, ...] | None = None
+        self._painter_timer = QTimer(self)
+        self._painter_timer.setInterval(0)
+        self._painter_timer.timeout.connect(self._paint_coming_rows)
 
     # -- data -------------------------------------------------------------------------
-    def set_rows(self, rows: tuple[Question, ...]) -> None:
-        """New rows; the selection stays on its question if it is still listed."""
+    def set_rows(self, rows: tuple[Question, ...], *, at_once: bool = False) -> None:
+        """New rows; the selection stays on its question if it is still listed.
+
+        Shown at once when asked (the operator changed the view), when little is new, or
+        when nothing is shown yet; otherwise the page stays as it is until the new one's
+        visible rows are painted, a few milliseconds at a time: the operator never sees
+        a half-painted list, and the walls never miss a frame for it.
+        """
         if rows == self._rows:
+            self._coming = None
             return
+        if at_once or not self._rows or self._unpainted(rows) <= SWAP_AT_ONCE_ROWS:
+            self._coming = None
+            self._show(rows)
+            return
+        self._coming = rows
+        if not self._painter_timer.isActive():
+            self._painter_timer.start()
+
+    def _show(self, rows: tuple[Question, ...]) -> None:
         self._rows = rows
         self._update_scrollbar()
         if self._selected is not None and self.row_of(self._selected) is None:
             self._selected = None
             self.selection_changed.emit(None)
         self.viewport().update()
+
+    def _visible(self, rows: tuple[Question, ...]) -> tuple[Question, ...]:
+        height = self.viewport().height()
+        offset = min(self.verticalScrollBar().value(), max(0, len(rows) * ROW_HEIGHT - height))
+        first = offset // ROW_HEIGHT
+        return rows[first : (offset + height) // ROW_HEIGHT + 1]
+
+    def _unpainted(self, rows: tuple[Question, ...]) -> int:
+        width, now, focused = self.viewport().width(), time.time(), self.hasFocus()
+        return sum(
+            self._row_key(q, width, now, focused) not in self._row_cache
+            for q in self._visible(rows)
+        )
+
+    def _paint_coming_rows(self) -> None:
+        rows = self._coming
+        if rows is None:
+            self._painter_timer.stop()
+            return
+        deadline = time.perf_counter() + SLICE_SECONDS
+        width, now, focused = self.viewport().width(), time.time(), self.hasFocus()
+        for question in self._visible(rows):
+            self._row_pixmap(question, width, now, focused)
+            if time.perf_counter() > deadline:
+                return  # the rest at the next turn of the event loop
+        self._painter_timer.stop()
+        self._coming = None
+        self._show(rows)
+
+    def flush(self) -> None:
+        """Show a coming page now, painted or not (tests, and before a screenshot)."""
+        if self._coming is not None:
+            rows, self._coming = self._coming, None
+            self._painter_timer.stop()
+            self._show(rows)
 
     @property
     def rows(self) -> tuple[Question, ...]:
@@ -248,14 +309,21 @@ class QueueList(QAbstractScrollArea):
             painter.drawPixmap(0, top, self._row_pixmap(self._rows[row], width, now, focused))
         painter.end()
 
+    def _row_key(
+        self, question: Question, width: int, now: float, focused: bool
+    ) -> tuple[object, ...]:
+        selected = question.tweet_id == self._selected
+        shown_age = age(max(0.0, now - question.received_at))
+        return (question, width, selected, selected and focused, shown_age)
+
     def _row_pixmap(self, question: Question, width: int, now: float, focused: bool) -> QPixmap:
         """A row as painted before, if nothing it shows has changed: new posts scroll the
         list several times a second, and a blit costs far less than laying out text."""
-        selected = question.tweet_id == self._selected
-        shown_age = age(max(0.0, now - question.received_at))
-        key = (question, width, selected, selected and focused, shown_age)
-        cached = self._row_cache.get(key)
+        key = self._row_key(question, width, now, focused)
+        cache = self._row_cache
+        cached = cache.get(key)
         if cached is not None:
+            cache.move_to_end(key)
             return cached
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(round(width * ratio), round(ROW_HEIGHT * ratio))
@@ -265,9 +333,9 @@ class QueueList(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_row(painter, question, QRect(0, 0, width, ROW_HEIGHT), now, focused)
         painter.end()
-        if len(self._row_cache) >= ROW_CACHE:
-            self._row_cache.clear()
-        self._row_cache[key] = pixmap
+        cache[key] = pixmap
+        while len(cache) > ROW_CACHE:
+            cache.popitem(last=False)
         return pixmap
 
     def _paint_row(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from blueroom.core.heatmap import HeatGrid, HeatSnapshot, MapView, Precision
 from blueroom.core.metrics import IngestMetrics
+from blueroom.core.processes import lower_this_thread
 from blueroom.ui import theme
 
 OVERLAY_SECONDS = 1.0
@@ -259,6 +260,7 @@ class HeatComposerThread:
             self._thread.join(2.0)
 
     def _run(self) -> None:
+        lower_this_thread()
         shown: tuple[Target | None, float] = (None, -1.0)
         while not self._stop.wait(self._interval):
             target = self._target

@@ -15,6 +15,7 @@ import numpy.typing as npt
 from PySide6.QtGui import QImage
 
 from blueroom.capture.frames import Frame, LatestFrameSlot
+from blueroom.core.processes import lower_this_thread
 
 
 def cover(
@@ -110,6 +111,7 @@ class FramePreparer:
             self._thread.join(2.0)
 
     def _run(self) -> None:
+        lower_this_thread()
         seq = 0
         while not self._stop.is_set():
             frame = self._slot.wait_newer(seq, timeout=0.1)

@@ -1,0 +1,95 @@
+"""The console's row of live figures (posts, rates, queue sizes, shed), painted as one widget.
+
+Nine label-in-a-frame cards cost a layout pass of the whole console and a style-sheet
+repaint each time a number changed, several times a second (~15 ms of the GUI thread
+under load). Painted here, a new number repaints its own card and nothing else: the
+strip has a fixed height and never asks the console to lay out again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from blueroom.ui import theme
+
+STRIP_HEIGHT = 76
+GAP = 10
+
+
+class FigureStrip(QWidget):
+    """Cards of ``caption`` → value; a card can be raised as an alert (drawn in red)."""
+
+    def __init__(self, captions: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._captions = tuple(captions)
+        self._values = dict.fromkeys(self._captions, "0")
+        self._alerts: set[str] = set()
+        self._value_font = theme.font(28, QFont.Weight.Bold)
+        self._caption_font = theme.font(12, QFont.Weight.DemiBold)
+        self._boxes: dict[str, QRectF] = {}
+        self.setFixedHeight(STRIP_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(len(self._captions) * 90)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def value(self, caption: str) -> str:
+        return self._values[caption]
+
+    def is_alert(self, caption: str) -> bool:
+        return caption in self._alerts
+
+    def set_values(self, values: Mapping[str, str], alerts: Sequence[str] = ()) -> None:
+        """New texts for some cards; only the cards whose text or alert changed repaint."""
+        for caption, text in values.items():
+            alert = caption in alerts
+            if self._values[caption] == text and (caption in self._alerts) == alert:
+                continue
+            self._values[caption] = text
+            if alert:
+                self._alerts.add(caption)
+            else:
+                self._alerts.discard(caption)
+            box = self._boxes.get(caption)
+            if box is None:
+                self.update()
+            else:
+                self.update(box.toAlignedRect().adjusted(-1, -1, 1, 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        count = len(self._captions)
+        width = (self.width() - GAP * (count - 1)) / max(1, count)
+        self._boxes = {
+            caption: QRectF(index * (width + GAP), 0.5, width, self.height() - 1.0)
+            for index, caption in enumerate(self._captions)
+        }
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), theme.NIGHT)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dirty = QRectF(event.rect())
+        value_metrics = QFontMetricsF(self._value_font)
+        for caption, box in self._boxes.items():
+            if not box.intersects(dirty):
+                continue
+            painter.setPen(QPen(theme.LINE, 1))
+            painter.setBrush(theme.PANEL)
+            painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+            inner = box.adjusted(14, 8, -14, -8)
+            painter.setFont(self._value_font)
+            painter.setPen(theme.LIVE if caption in self._alerts else theme.TEXT)
+            text = value_metrics.elidedText(
+                self._values[caption], Qt.TextElideMode.ElideRight, inner.width()
+            )
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+            painter.setFont(self._caption_font)
+            painter.setPen(theme.MUTED)
+            painter.drawText(
+                inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, caption.upper()
+            )
+        painter.end()

@@ -1,0 +1,114 @@
+"""The console's live parts: the figure strip and the queue's page swap under churn."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from blueroom.core.bus import Bus, Overflow
+from blueroom.core.events import QuestionState, TweetReceived
+from blueroom.core.questions import Question
+from blueroom.core.tweet import Tweet
+from blueroom.store.journal import WriterStats
+from blueroom.ui.operator.console import FIGURES, OperatorConsole
+from blueroom.ui.operator.figures import FigureStrip
+from blueroom.ui.operator.queue_list import ROW_HEIGHT, SWAP_AT_ONCE_ROWS, QueueList
+from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
+
+FIGURE_CAPTIONS = ("posts", "shed")
+
+
+def _question(n: int, *, supporters: int = 0) -> Question:
+    return Question(
+        tweet_id=str(n),
+        text=f"Question number {n}, what do you think?",
+        handle=f"@fan{n}",
+        name=f"Fan {n}",
+        followers=n,
+        lang="en",
+        received_at=time.time(),
+        state=QuestionState.PENDING,
+        changed_at=time.time(),
+        supporters=supporters,
+    )
+
+
+def test_a_new_figure_repaints_its_card_only_and_a_shed_count_shows_red(qtbot: QtBot) -> None:
+    strip = FigureStrip(FIGURE_CAPTIONS)
+    image = show(qtbot, strip, 600, 76)
+    assert strip.value("posts") == "0" and not strip.is_alert("shed")
+    strip.set_values({"posts": "12,345", "shed": "7"}, alerts=("shed",))
+    assert strip.value("posts") == "12,345" and strip.is_alert("shed")
+    after = strip.grab().toImage()
+    assert after != image, "the new values are painted"
+    red = [
+        after.pixelColor(x, y)
+        for x in range(300, 600)
+        for y in range(8, 44)
+        if after.pixelColor(x, y).red() > 180 and after.pixelColor(x, y).blue() < 140
+    ]
+    assert red, "a shed count is drawn in the alert colour"
+
+
+def test_the_console_shows_shed_events_in_its_figures(
+    qtbot: QtBot,
+    model: object,  # noqa: F811
+    actions: object,  # noqa: F811
+) -> None:
+    bus = Bus()
+    full = bus.subscribe("screens", capacity=1, overflow=Overflow.SHED)
+    chatter = [TweetReceived(tweet=Tweet(id=f"c{n}", text="bravo")) for n in range(5)]
+    bus.publish_many(chatter)  # not questions: a full buffer may shed them, and counts it
+    assert full.stats().shed > 0
+    console = OperatorConsole(
+        model,  # type: ignore[arg-type]
+        actions,  # type: ignore[arg-type]
+        session_label="s",
+        bus_stats=bus.stats,
+        journal_stats=lambda: WriterStats(0, 0, 0, 0.0, True, "", 0),
+    )
+    show(qtbot, console, 1600, 1000)
+    console.refresh()
+    assert set(FIGURES) >= {"posts", "shed", "to moderate"}
+    assert console.figures.value("shed") == f"{full.stats().shed:,}"
+    assert console.figures.is_alert("shed")
+    assert console.figures.value("posts") != "0"
+
+
+def test_churn_swaps_the_queue_page_once_its_rows_are_painted(qtbot: QtBot) -> None:
+    queue = QueueList()
+    show(qtbot, queue, 900, ROW_HEIGHT * 8)
+    first = tuple(_question(n) for n in range(40))
+    queue.set_rows(first)
+    assert queue.rows == first, "nothing shown yet: shown at once"
+    queue.viewport().repaint()
+
+    churned = tuple(_question(n) for n in range(100, 140))  # every visible row is new
+    queue.set_rows(churned)
+    assert queue.rows == first, "the old page stays until the new one is painted"
+    qtbot.waitUntil(lambda: queue.rows == churned, timeout=2000)
+
+    few_new = (_question(500), *churned[:-1])  # one new row: no reason to wait
+    assert SWAP_AT_ONCE_ROWS >= 1
+    queue.set_rows(few_new)
+    assert queue.rows == few_new
+
+    asked = tuple(_question(n) for n in range(900, 940))
+    queue.set_rows(asked, at_once=True)  # the operator changed the view
+    assert queue.rows == asked
+
+
+def test_a_page_still_painting_keeps_the_selection_on_its_question(qtbot: QtBot) -> None:
+    queue = QueueList()
+    show(qtbot, queue, 900, ROW_HEIGHT * 8)
+    rows = tuple(_question(n) for n in range(40))
+    queue.set_rows(rows)
+    queue.select("3")
+    churned = (*tuple(_question(n) for n in range(100, 110)), *rows)
+    queue.set_rows(churned)
+    assert queue.selected() is not None and queue.selected().tweet_id == "3"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: queue.rows == churned, timeout=2000)
+    assert queue.selected() is not None and queue.selected().tweet_id == "3"  # type: ignore[union-attr]
+    QApplication.processEvents()
