@@ -17,7 +17,6 @@ are already durable, so what a screen shows survives a ``kill -9``.
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 from collections import deque
@@ -93,19 +92,27 @@ class Subscription:
                     return
                 self._cond.wait(remaining)
 
-    def _offer(self, seq: int, event: Event) -> None:
-        if self._accepts is not None and not self._accepts(event):
-            return
+    def _offer(self, first_seq: int, events: Sequence[Event]) -> None:
+        """Queue a published batch (numbered from ``first_seq``), under one lock."""
+        accepts = self._accepts
         with self._cond:
             if self._closed:
                 return
-            full = len(self._items) >= self.capacity
-            if full and event.sheddable and (self.overflow is Overflow.SHED or self._stalled):
-                self._shed += 1
-                return
-            self._seqs.append(seq)
-            self._items.append(event)
-            self._high_water = max(self._high_water, len(self._items))
+            items, seqs = self._items, self._seqs
+            if accepts is None and len(items) + len(events) <= self.capacity:
+                items.extend(events)  # the common case: room for all, nothing filtered
+                seqs.extend(range(first_seq, first_seq + len(events)))
+            else:
+                shedding = self.overflow is Overflow.SHED or self._stalled
+                for seq, event in enumerate(events, first_seq):
+                    if accepts is not None and not accepts(event):
+                        continue
+                    if len(items) >= self.capacity and shedding and event.sheddable:
+                        self._shed += 1
+                        continue
+                    seqs.append(seq)
+                    items.append(event)
+            self._high_water = max(self._high_water, len(items))
 
     def _poke(self) -> None:
         with self._cond:
@@ -190,7 +197,6 @@ class Bus:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._subscriptions: tuple[Subscription, ...] = ()
-        self._seq = itertools.count(1)
         self._last_seq = 0
         self._published = 0
 
@@ -229,16 +235,14 @@ class Bus:
                     subscription._wait_for_room()
         with self._lock:
             subscriptions = self._subscriptions
-            seq = self._last_seq
-            for event in batch:
-                seq = next(self._seq)
-                for subscription in subscriptions:
-                    subscription._offer(seq, event)
-            self._last_seq = seq
+            first, last = self._last_seq + 1, self._last_seq + len(batch)
+            for subscription in subscriptions:
+                subscription._offer(first, batch)
+            self._last_seq = last
             self._published += len(batch)
         for subscription in subscriptions:
             subscription._wake()  # once per batch, not once per event
-        return seq
+        return last
 
     def poke(self) -> None:
         """Wake gated subscribers: their watermark has moved."""

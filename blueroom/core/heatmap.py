@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from blueroom.core.events import Event, HeatMapChanged, HeatMapReset, TweetReceived
+from blueroom.core.tweet import Place
 
 CELL_DEGREES = 0.125
 GRID_WIDTH = int(360 / CELL_DEGREES)
@@ -49,6 +50,14 @@ class Precision(StrEnum):
     PLACE = "place"
     PROFILE_CITY = "profile_city"
     PROFILE_COUNTRY = "profile_country"
+
+
+_EXACT, _PLACE, _PROFILE_CITY = (
+    Precision.EXACT.value,
+    Precision.PLACE.value,
+    Precision.PROFILE_CITY.value,
+)
+MAX_PLACES_CACHED = 50_000
 
 
 class HeatMode(StrEnum):
@@ -249,6 +258,7 @@ class HeatGrid:
         self.half_life = half_life
         self._clock = clock
         self._locator = locator
+        self._place_cache: dict[str, tuple[str, str]] = {}
         self._lock = threading.Lock()
         self._fine = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
         self._fine_total = np.zeros((GRID_HEIGHT, GRID_WIDTH), dtype=np.float32)
@@ -347,16 +357,13 @@ class HeatGrid:
         """(lon, lat, precision, country code, city name) of a post, or None."""
         tweet = event.tweet
         place = tweet.place
-        country = place.country_code.upper() if place is not None and place.country_code else ""
-        city = ""
-        if place is not None and place.full_name and place.place_type in ("city", "poi", ""):
-            city = place.full_name.split(",")[0].strip()
-        if tweet.coordinates is not None:
-            point = tweet.coordinates
-            return point.lon, point.lat, Precision.EXACT.value, country, city
-        centre = place.centre if place is not None else None
-        if centre is not None:
-            return centre.lon, centre.lat, Precision.PLACE.value, country, city
+        point = tweet.coordinates
+        if point is not None or (place is not None and place.bbox is not None):
+            country, city = self._place_names(place) if place is not None else ("", "")
+            if point is not None:
+                return point.lon, point.lat, _EXACT, country, city
+            west, south, east, north = place.bbox  # type: ignore[union-attr, misc]
+            return (west + east) / 2.0, (south + north) / 2.0, _PLACE, country, city
         author = tweet.author
         if self._locator is None or author is None or not author.location:
             return None
@@ -364,8 +371,22 @@ class HeatGrid:
         if match is None:
             return None
         precision = str(getattr(match.precision, "value", match.precision))
-        name = match.name if precision == Precision.PROFILE_CITY.value else ""
+        name = match.name if precision == _PROFILE_CITY else ""
         return match.lon, match.lat, precision, match.country_code.upper(), name
+
+    def _place_names(self, place: Place) -> tuple[str, str]:
+        """(country code, city name) of a place, worked out once per place."""
+        names = self._place_cache.get(place.id)
+        if names is None:
+            country = place.country_code.upper()
+            city = ""
+            if place.full_name and place.place_type in ("city", "poi", ""):
+                city = place.full_name.split(",")[0].strip()
+            names = (country, city)
+            if len(self._place_cache) >= MAX_PLACES_CACHED:
+                self._place_cache.clear()
+            self._place_cache[place.id] = names
+        return names
 
     def _control(self, event: HeatMapChanged | HeatMapReset) -> None:
         now = self._clock()

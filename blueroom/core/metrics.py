@@ -84,37 +84,40 @@ class IngestMetrics:
 
     def apply(self, events: Iterable[Event]) -> None:
         with self._lock:
+            seen, order, languages = self._seen, self._seen_order, self._languages
             for event in events:
-                match event:
-                    case TweetReceived(tweet=tweet):
-                        if tweet.id in self._seen:
-                            self._duplicates += 1
-                            continue
-                        self._seen.add(tweet.id)
-                        self._seen_order.append(tweet.id)
-                        if len(self._seen_order) > SEEN_LIMIT:
-                            self._seen.discard(self._seen_order.popleft())
-                        self._posts += 1
-                        self._count_in_bucket(event.at)
-                        if tweet.retweet_of is not None:
-                            self._retweets += 1
-                        elif tweet.reply_to is not None:
-                            self._replies += 1
-                        if tweet.location is not None:
-                            self._located += 1
-                        self._languages[tweet.lang or "?"] += 1
-                    case MalformedRecord():
-                        self._malformed += 1
-                        if event.dropped:
-                            self._malformed_dropped += 1
-                        self._problems.append(event)
-                    case SourceStateChanged(source=source, state=state, detail=detail):
-                        self._sources[source] = SourceStatus(source, state, detail, event.at)
-                    case CameraStateChanged(state=state, detail=detail):
-                        self._camera = state
-                        self._camera_detail = detail
-                    case _:
+                if type(event) is TweetReceived:  # most events: the fast path first
+                    tweet = event.tweet
+                    if tweet.id in seen:
+                        self._duplicates += 1
                         continue
+                    seen.add(tweet.id)
+                    order.append(tweet.id)
+                    if len(order) > SEEN_LIMIT:
+                        seen.discard(order.popleft())
+                    self._posts += 1
+                    self._count_in_bucket(event.at)
+                    if tweet.retweet_of is not None:
+                        self._retweets += 1
+                    elif tweet.reply_to is not None:
+                        self._replies += 1
+                    if tweet.has_location:
+                        self._located += 1
+                    languages[tweet.lang or "?"] += 1
+                elif isinstance(event, MalformedRecord):
+                    self._malformed += 1
+                    if event.dropped:
+                        self._malformed_dropped += 1
+                    self._problems.append(event)
+                elif isinstance(event, SourceStateChanged):
+                    self._sources[event.source] = SourceStatus(
+                        event.source, event.state, event.detail, event.at
+                    )
+                elif isinstance(event, CameraStateChanged):
+                    self._camera = event.state
+                    self._camera_detail = event.detail
+                else:
+                    continue
                 self._version += 1
 
     def _count_in_bucket(self, at: float) -> None:

@@ -79,6 +79,13 @@ class Tweet(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
         return "@" + self.author.username
 
     @property
+    def has_location(self) -> bool:
+        """Whether ``location`` is known (without building the point)."""
+        return self.coordinates is not None or (
+            self.place is not None and self.place.bbox is not None
+        )
+
+    @property
     def location(self) -> GeoPoint | None:
         """Best known position: exact coordinates, else the place's centre."""
         if self.coordinates is not None:

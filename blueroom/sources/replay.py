@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from blueroom.core.events import (
 )
 from blueroom.sources.loops import shift_for_loop
 from blueroom.sources.parse_worker import ParseWorker, RecordingError
-from blueroom.sources.recording import numbered_lines, reading_failure
+from blueroom.sources.recording import READ_ERRORS, numbered_lines, reading_failure
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
 
 PublishMany = Callable[[Sequence[Event]], int]
@@ -131,7 +130,7 @@ class ReplaySource:
             self._play()
         except RecordingError as error:
             self._set_state(SourceState.FAILED, str(error))
-        except (OSError, EOFError, zlib.error) as error:
+        except READ_ERRORS as error:
             self._set_state(SourceState.FAILED, reading_failure(self.path, error))
         except Exception as error:  # noqa: BLE001 - the room must outlive a bad file
             self._set_state(SourceState.FAILED, f"replay stopped: {type(error).__name__}: {error}")
@@ -168,7 +167,7 @@ class ReplaySource:
         follows says what is wrong with it, once it has played what it could.
         """
         stamps: list[float] = []
-        with suppress(OSError, EOFError, zlib.error):
+        with suppress(*READ_ERRORS):
             for _, raw in numbered_lines(self.path):
                 match = _CREATED_AT.search(raw, 0, 2_000)
                 if match is not None and (

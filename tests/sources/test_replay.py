@@ -215,3 +215,22 @@ def test_stopping_a_full_speed_replay_is_prompt() -> None:
     source.stop(5.0)
     assert time.monotonic() - started < 2.0
     assert source.stats().state is SourceState.STOPPED
+
+
+def test_a_loop_moves_every_id_even_odd_ones() -> None:
+    from blueroom.core.tweet import Tweet
+    from blueroom.sources.loops import shift_for_loop
+
+    post_ = Tweet(
+        id="2125277567125588826",
+        text="hi",
+        created_at=100.0,
+        conversation_id="2125277567125588826",
+        retweet_of="²³",  # digits to isdigit(), not to int(): must not crash a replay
+        reply_to="abc",
+    )
+    moved = shift_for_loop(post_, 2, 3600.0)
+    assert moved.id == moved.conversation_id == str(2125277567125588826 + 2 * 10**18)
+    assert moved.created_at == 100.0 + 2 * 3600.0
+    assert (moved.retweet_of, moved.reply_to, moved.quote_of) == ("²³~2", "abc~2", None)
+    assert shift_for_loop(post_, 0, 3600.0) is post_
