@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,10 +44,10 @@ def numbered_lines(path: Path, start_line: int = 0) -> Iterator[tuple[int, bytes
 
 def reading_failure(path: Path, error: BaseException) -> str:
     """One line saying why a recording could not be read to its end."""
-    if isinstance(error, OSError):
-        return f"cannot read {path}: {error.strerror or error}"
+    if isinstance(error, gzip.BadGzipFile | IsalError | zlib.error):
+        return f"cannot read {path}: the compressed data is damaged ({error})"
     if isinstance(error, EOFError):
         return f"cannot read {path}: the file ends early ({error})"
-    if isinstance(error, IsalError | zlib.error):
-        return f"cannot read {path}: the compressed data is damaged ({error})"
+    if isinstance(error, OSError):
+        return f"cannot read {path}: {error.strerror or error}"
     return f"cannot read {path}: {type(error).__name__}: {error}"

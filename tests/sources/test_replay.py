@@ -234,3 +234,18 @@ def test_a_loop_moves_every_id_even_odd_ones() -> None:
     assert moved.created_at == 100.0 + 2 * 3600.0
     assert (moved.retweet_of, moved.reply_to, moved.quote_of) == ("²³~2", "abc~2", None)
     assert shift_for_loop(post_, 0, 3600.0) is post_
+
+
+def test_a_damaged_gzip_recording_says_so(tmp_path: Path) -> None:
+    packed = tmp_path / "damaged.jsonl.gz"
+    whole = gzip.compress(
+        b"".join(json.dumps(post(str(n), f"post {n} " * 40)).encode() + b"\n" for n in range(4000))
+    )
+    middle = len(whole) // 2
+    packed.write_bytes(whole[:middle] + bytes(4096) + whole[middle + 4096 :])
+    for parse_in_worker in (True, False):
+        events, _ = play(packed, speed=None, loop=False, parse_in_worker=parse_in_worker)
+        states = [e for e in events if isinstance(e, SourceStateChanged)]
+        assert states[-1].state is SourceState.FAILED
+        assert "damaged.jsonl.gz" in states[-1].detail
+        assert "damaged" in states[-1].detail.split("damaged.jsonl.gz", 1)[1]
