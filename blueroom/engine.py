@@ -41,7 +41,7 @@ from blueroom.sources.replay import ReplayStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-HEAT_HZ = 30.0
+HEAT_HZ = 20.0  # the heat wall composes at most 20 images a second
 BOARD_HZ = 10.0
 METRICS_HZ = 5.0
 STATS_HZ = 2.0

@@ -36,7 +36,6 @@ from blueroom.ui.widgets.text import single_line
 ROW_HEIGHT = 78
 ROW_CACHE = 96  # rows kept painted (~290 KB each at 930 px): the visible ones, and more
 SWAP_AT_ONCE_ROWS = 2  # a new page needing more new rows than this is painted in slices
-SLICE_SECONDS = 0.003  # GUI-thread time per slice spent painting a coming page's rows
 AVATAR = 40
 _AVATAR_COLOURS = tuple(
     QColor(c) for c in ("#3D6BFF", "#8A4DFF", "#00A6A6", "#E0567A", "#E08A1E", "#2E9E5B")
@@ -138,7 +137,7 @@ class QueueList(QAbstractScrollArea):
 
         Shown at once when asked (the operator changed the view), when little is new, or
         when nothing is shown yet; otherwise the page stays as it is until the new one's
-        visible rows are painted, a few milliseconds at a time: the operator never sees
+        visible rows are painted, one row per turn of the event loop: the operator never sees
         a half-painted list, and the walls never miss a frame for it.
         """
         if rows == self._rows:
@@ -178,12 +177,11 @@ class QueueList(QAbstractScrollArea):
         if rows is None:
             self._painter_timer.stop()
             return
-        deadline = time.perf_counter() + SLICE_SECONDS
         width, now, focused = self.viewport().width(), time.time(), self.hasFocus()
         for question in self._visible(rows):
-            self._row_pixmap(question, width, now, focused)
-            if time.perf_counter() > deadline:
-                return  # the rest at the next turn of the event loop
+            if self._row_key(question, width, now, focused) not in self._row_cache:
+                self._row_pixmap(question, width, now, focused)
+                return  # one new row per turn of the event loop: the walls go first
         self._painter_timer.stop()
         self._coming = None
         self._show(rows)
