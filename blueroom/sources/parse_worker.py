@@ -66,13 +66,10 @@ class _Chunk(msgspec.Struct, gc=False):
 def _serve(inbox: Connection, outbox: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # its parent decides when it stops
     # Parsing at full speed is the one job that can eat a core: on two cores, the
-    # screens and the decisions' path (journal, models) come first. As an "idle" task
-    # (Linux), the parser gives the CPU up the moment a screen or the engine wants it;
-    # a lower nice value only makes it wait its turn, several milliseconds under load.
+    # screens and the decisions' path (journal, models) come first. (As a Linux "idle"
+    # task it gave the screens their CPU sooner, but starved: a fifth fewer posts.)
     with suppress(OSError):
         os.nice(PARSER_NICENESS)
-    with suppress(OSError, AttributeError):
-        pass  # EXP os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     worker = _Streamer(inbox, outbox)
     with suppress(EOFError, OSError):  # the engine went away
         while True:
