@@ -295,19 +295,17 @@ class HeatGrid:
 
     # -- events ----------------------------------------------------------------------
     def apply(self, events: Iterable[Event]) -> None:
-        columns: list[int] = []
-        rows: list[int] = []
-        ages: list[float] = []
-        wall_now = time.time()
+        lons: list[float] = []
+        lats: list[float] = []
+        ats: list[float] = []
         posts = 0
         precisions: list[str] = []
         countries: list[str] = []
         names: list[str] = []
         for event in events:
-            if isinstance(event, HeatMapChanged | HeatMapReset):
-                self._control(event)
-                continue
-            if not isinstance(event, TweetReceived):
+            if type(event) is not TweetReceived:
+                if isinstance(event, HeatMapChanged | HeatMapReset):
+                    self._control(event)
                 continue
             posts += 1
             located = self._locate(event)
@@ -319,24 +317,33 @@ class HeatGrid:
                 countries.append(country)
             if name:
                 names.append(name)
-            column, row = cell_of(lon, lat)
-            columns.append(column)
-            rows.append(row)
-            ages.append(wall_now - event.at)
+            lons.append(lon)
+            lats.append(lat)
+            ats.append(event.at)
+        # Cells and ages for the whole batch at once (as ``cell_of`` does one by one).
+        fine_columns = np.clip(
+            ((np.asarray(lons, dtype=np.float64) + 180.0) / CELL_DEGREES).astype(np.intp),
+            0,
+            GRID_WIDTH - 1,
+        )
+        fine_rows = np.clip(
+            ((90.0 - np.asarray(lats, dtype=np.float64)) / CELL_DEGREES).astype(np.intp),
+            0,
+            GRID_HEIGHT - 1,
+        )
+        ages = time.time() - np.asarray(ats, dtype=np.float64)
         now = self._clock()
         with self._lock:
             self._posts += posts
-            if not columns:
+            if not lons:
                 if posts:
                     self._version += 1
                 return
             if self._gain(now) > _RENORMALISE_GAIN:
                 self._renormalise(now)
             # Posts replayed from the journal after a restart come back already faded.
-            age = np.maximum(np.asarray(ages, dtype=np.float32), 0.0)
+            age = np.maximum(ages.astype(np.float32), 0.0)
             weights = np.exp(age * np.float32(-self._rate)) * np.float32(self._gain(now))
-            fine_rows = np.asarray(rows, dtype=np.intp)
-            fine_columns = np.asarray(columns, dtype=np.intp)
             np.add.at(self._fine, (fine_rows, fine_columns), weights)
             np.add.at(self._fine_total, (fine_rows, fine_columns), 1.0)
             coarse = (fine_rows // COARSE_FACTOR, fine_columns // COARSE_FACTOR)
@@ -345,9 +352,12 @@ class HeatGrid:
             self._by_precision.update(precisions)
             self._countries.update(countries)
             self._places.update(names)
-            step = max(1, len(columns) // 100)
+            step = max(1, len(lons) // 100)
             for column, row, seconds in zip(
-                columns[::step], rows[::step], ages[::step], strict=True
+                fine_columns[::step].tolist(),
+                fine_rows[::step].tolist(),
+                ages[::step].tolist(),
+                strict=True,
             ):
                 if seconds < FLASH_SECONDS:
                     self._flashes.append((column, row, now))

@@ -85,6 +85,7 @@ class IngestMetrics:
     def apply(self, events: Iterable[Event]) -> None:
         with self._lock:
             seen, order, languages = self._seen, self._seen_order, self._languages
+            per_bucket: dict[int, int] = {}  # counted here, added to the history once a batch
             for event in events:
                 if type(event) is TweetReceived:  # most events: the fast path first
                     tweet = event.tweet
@@ -96,7 +97,8 @@ class IngestMetrics:
                     if len(order) > SEEN_LIMIT:
                         seen.discard(order.popleft())
                     self._posts += 1
-                    self._count_in_bucket(event.at)
+                    bucket = int(event.at // RATE_BUCKET_SECONDS)
+                    per_bucket[bucket] = per_bucket.get(bucket, 0) + 1
                     if tweet.retweet_of is not None:
                         self._retweets += 1
                     elif tweet.reply_to is not None:
@@ -119,18 +121,19 @@ class IngestMetrics:
                 else:
                     continue
                 self._version += 1
+            for bucket in sorted(per_bucket):
+                self._count_in_bucket(bucket, per_bucket[bucket])
 
-    def _count_in_bucket(self, at: float) -> None:
-        bucket = int(at // RATE_BUCKET_SECONDS)
+    def _count_in_bucket(self, bucket: int, posts: int) -> None:
         buckets = self._buckets
         if buckets and buckets[-1][0] == bucket:
-            buckets[-1] = (bucket, buckets[-1][1] + 1)
+            buckets[-1] = (bucket, buckets[-1][1] + posts)
         elif not buckets or bucket > buckets[-1][0]:
-            buckets.append((bucket, 1))
-        else:  # a late event: find its bucket if still kept
+            buckets.append((bucket, posts))
+        else:  # late events: find their bucket if still kept
             for index in range(len(buckets) - 1, -1, -1):
                 if buckets[index][0] == bucket:
-                    buckets[index] = (bucket, buckets[index][1] + 1)
+                    buckets[index] = (bucket, buckets[index][1] + posts)
                     return
 
     def _rate(self, now_bucket: int, span: int) -> float:
