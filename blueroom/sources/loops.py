@@ -9,6 +9,7 @@ import msgspec
 from blueroom.core.tweet import Tweet
 
 _LOOP_ID_STRIDE = 10**18
+MAX_REMEMBERED_IDS = 200_000
 
 
 def loop_id(value: str, loop: int) -> str:
@@ -18,23 +19,46 @@ def loop_id(value: str, loop: int) -> str:
     return f"{value}~{loop}"
 
 
+class LoopShift:
+    """Moves posts to loop ``loop``: new ids (references follow), times ``loop × duration``
+    later. The ids posts refer to (the post retweeted, replied to, quoted) come back again
+    and again in a recording: each is worked out once."""
+
+    def __init__(self, loop: int, duration: float) -> None:
+        self.loop = loop
+        self.duration = duration
+        self._referred: dict[str, str] = {}
+
+    def __call__(self, tweet: Tweet) -> Tweet:
+        loop = self.loop
+        if loop == 0:
+            return tweet
+        new_id = loop_id(tweet.id, loop)
+        fields: dict[str, Any] = {"id": new_id}
+        if tweet.created_at:
+            fields["created_at"] = tweet.created_at + loop * self.duration
+        conversation = tweet.conversation_id
+        if conversation is not None:
+            fields["conversation_id"] = (
+                new_id if conversation == tweet.id else self._moved(conversation)
+            )
+        if tweet.retweet_of is not None:
+            fields["retweet_of"] = self._moved(tweet.retweet_of)
+        if tweet.reply_to is not None:
+            fields["reply_to"] = self._moved(tweet.reply_to)
+        if tweet.quote_of is not None:
+            fields["quote_of"] = self._moved(tweet.quote_of)
+        return msgspec.structs.replace(tweet, **fields)
+
+    def _moved(self, referred: str) -> str:
+        moved = self._referred.get(referred)
+        if moved is None:
+            if len(self._referred) >= MAX_REMEMBERED_IDS:
+                self._referred.clear()
+            moved = self._referred[referred] = loop_id(referred, self.loop)
+        return moved
+
+
 def shift_for_loop(tweet: Tweet, loop: int, duration: float) -> Tweet:
     """The same post as it would arrive on loop ``loop``: new ids, later time."""
-    if loop == 0:
-        return tweet
-    new_id = loop_id(tweet.id, loop)
-    fields: dict[str, Any] = {"id": new_id}
-    if tweet.created_at:
-        fields["created_at"] = tweet.created_at + loop * duration
-    conversation = tweet.conversation_id
-    if conversation is not None:
-        fields["conversation_id"] = (
-            new_id if conversation == tweet.id else loop_id(conversation, loop)
-        )
-    if tweet.retweet_of is not None:
-        fields["retweet_of"] = loop_id(tweet.retweet_of, loop)
-    if tweet.reply_to is not None:
-        fields["reply_to"] = loop_id(tweet.reply_to, loop)
-    if tweet.quote_of is not None:
-        fields["quote_of"] = loop_id(tweet.quote_of, loop)
-    return msgspec.structs.replace(tweet, **fields)
+    return LoopShift(loop, duration)(tweet)

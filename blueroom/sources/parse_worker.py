@@ -23,7 +23,7 @@ import msgspec
 
 from blueroom.core.processes import widen
 from blueroom.core.tweet import Tweet
-from blueroom.sources.loops import shift_for_loop
+from blueroom.sources.loops import LoopShift
 from blueroom.sources.recording import numbered_lines, reading_failure
 from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
 
@@ -57,8 +57,8 @@ class _Chunk(msgspec.Struct, gc=False):
     """Consecutive lines from ``first_line`` (or, with ``done``, the end of a play)."""
 
     first_line: int = 0
-    tweets: list[list[Tweet]] = []
-    problems: list[list[tuple[str, str, bool]]] = []
+    tweets: list[list[Tweet]] = []  # a list per line
+    problems: list[tuple[int, str, str, bool]] = []  # (line's index, reason, excerpt, dropped)
     done: bool = False
     error: str = ""
 
@@ -92,8 +92,9 @@ class _Streamer:
         """Send the recording's lines after ``start_line``, parsed; False when told to quit."""
         path = Path(play.path)
         parse = self.parser.parse
+        shift = LoopShift(play.loop, play.duration)
         tweets: list[list[Tweet]] = []
-        problems: list[list[tuple[str, str, bool]]] = []
+        problems: list[tuple[int, str, str, bool]] = []
         first = 0
         error = ""
         try:
@@ -103,9 +104,13 @@ class _Streamer:
                 parsed = parse(raw)
                 posts = parsed.tweets
                 if play.loop:
-                    posts = [shift_for_loop(t, play.loop, play.duration) for t in posts]
+                    posts = [shift(t) for t in posts]
+                if parsed.problems:
+                    index = len(tweets)
+                    problems.extend(
+                        (index, p.reason, p.excerpt, p.dropped) for p in parsed.problems
+                    )
                 tweets.append(posts)
-                problems.append([(p.reason, p.excerpt, p.dropped) for p in parsed.problems])
                 if len(tweets) >= CHUNK_LINES:
                     self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
                     tweets, problems = [], []
@@ -174,11 +179,12 @@ class ParseWorker:
                     if chunk.error:
                         raise RecordingError(chunk.error)
                     return
-                for offset, (tweets, problems) in enumerate(
-                    zip(chunk.tweets, chunk.problems, strict=True)
-                ):
-                    parsed = Parsed(tweets, [Problem(*problem) for problem in problems])
-                    yield chunk.first_line + offset, parsed
+                problems: dict[int, list[Problem]] = {}
+                for index, reason, excerpt, dropped in chunk.problems:
+                    problems.setdefault(index, []).append(Problem(reason, excerpt, dropped))
+                first = chunk.first_line
+                for index, tweets in enumerate(chunk.tweets):
+                    yield first + index, Parsed(tweets, problems.get(index, []))
         finally:
             if not finished and not self.failed and self._send(_Cancel()):
                 # Stopped early: let the worker end this play, so the next starts clean.

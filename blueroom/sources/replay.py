@@ -23,7 +23,7 @@ from blueroom.core.events import (
     SourceStateChanged,
     TweetReceived,
 )
-from blueroom.sources.loops import shift_for_loop
+from blueroom.sources.loops import LoopShift
 from blueroom.sources.parse_worker import ParseWorker, RecordingError
 from blueroom.sources.recording import READ_ERRORS, numbered_lines, reading_failure
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
@@ -196,10 +196,11 @@ class ReplaySource:
                 return
             # The worker died: the rest of the recording is parsed here.
         parser = self._parser
+        shift = LoopShift(loop, duration)
         for number, raw in numbered_lines(self.path, start_line):
             parsed = parser.parse(raw)
             if loop:
-                parsed.tweets = [shift_for_loop(t, loop, duration) for t in parsed.tweets]
+                parsed.tweets = [shift(t) for t in parsed.tweets]
             yield number, parsed
 
     def _play_once(self, loop: int, start_line: int, duration: float) -> None:

@@ -95,6 +95,7 @@ class GuestPanel(QWidget):
             self._place_picker()
             self.update()
         if self.picking:
+            self.prepared.pause()  # the pick view covers the mirror: no frame to scale
             return
         box = self._mirror_box()
         ratio = self.devicePixelRatioF()

@@ -70,6 +70,11 @@ class PreparedFrames:
     def set_size(self, width: int, height: int) -> None:
         self._size = (max(1, width), max(1, height))
 
+    def pause(self) -> None:
+        """Nothing to prepare until the next ``set_size`` (the view is not shown)."""
+        self._size = None
+        self._latest = None
+
     def latest(self) -> tuple[int, tuple[int, int], npt.NDArray[np.uint8]] | None:
         """(frame number, size, BGRA array) of the newest prepared frame, if any."""
         if not self.threaded:
