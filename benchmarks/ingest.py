@@ -95,10 +95,6 @@ def main() -> None:
         heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
         heartbeat.timeout.connect(tick)
         heartbeat.start(1)
-        series: list[int] = []
-        sampler = QTimer()
-        sampler.timeout.connect(lambda: series.append(engine.writer_stats().written))
-        sampler.start(1000)
         warmup = 3.0
         marks: dict[str, tuple[float, int]] = {}
 
@@ -118,8 +114,6 @@ def main() -> None:
         studio.stop()
         engine.stop()
 
-    if os.environ.get("BENCH_SERIES"):
-        print("per second:", [b - a for a, b in pairwise(series)])
     (t0, n0), (t1, n1) = marks["start"], marks["end"]
     rate = (n1 - n0) / (t1 - t0)
     stalls = [max(0.0, gap - 1.0) for gap in gaps]

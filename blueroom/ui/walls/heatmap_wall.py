@@ -236,10 +236,12 @@ class HeatComposerThread:
     Started and stopped by the composition root.
     """
 
-    def __init__(self, grid: HeatGrid, composer: HeatFrameComposer, rate: float = 20.0) -> None:
+    def __init__(self, grid: HeatGrid, composer: HeatFrameComposer, polls: float = 40.0) -> None:
         self._grid = grid
         self._composer = composer
-        self._interval = 1.0 / rate
+        # Looks for a new glow twice as often as one comes (at most 20 a second): polling
+        # at the same rate, the two clocks drifting apart, would skip every third.
+        self._interval = 1.0 / polls
         self._target: Target | None = None
         self._latest: tuple[Target, float, np.ndarray] | None = None
         self._stop = threading.Event()
