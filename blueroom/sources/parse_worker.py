@@ -118,12 +118,12 @@ class _Streamer:
                         order = self.orders.decode(self.inbox.recv_bytes())
                         self._done("")
                         return not isinstance(order, _Quit)
-            if tweets:
-                self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
         except (BrokenPipeError, ConnectionError):
             raise  # the engine went away
         except Exception as failure:  # noqa: BLE001 - unreadable, truncated, corrupt gzip
             error = reading_failure(path, failure)
+        if tweets:  # the last lines, or those read before the recording failed
+            self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
         self._done(error)
         return True
 

@@ -175,6 +175,8 @@ def test_an_unreadable_recording_in_the_worker_is_a_failed_state(tmp_path: Path)
     assert states[-1].state is SourceState.FAILED
     assert "cut.jsonl.gz" in states[-1].detail and "ends early" in states[-1].detail
     assert source.stats().tweets > 0, "what could be read was played"
+    _, inline = play(packed, speed=None, loop=False, parse_in_worker=False)
+    assert source.stats().tweets == inline.stats().tweets, "the worker plays every line it read"
 
 
 def test_skipping_starts_the_first_play_later_in_the_recording(tmp_path: Path) -> None:
