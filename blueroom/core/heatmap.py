@@ -19,7 +19,7 @@ import math
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
@@ -144,11 +144,19 @@ def glow_size(view: MapView) -> tuple[int, int]:
     return width, max(1, round(width / view.aspect))
 
 
+def cells_of(
+    lons: Sequence[float], lats: Sequence[float]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Fine grid columns and rows of positions; row 0 is the north edge."""
+    columns = ((np.asarray(lons, dtype=np.float64) + 180.0) / CELL_DEGREES).astype(np.intp)
+    rows = ((90.0 - np.asarray(lats, dtype=np.float64)) / CELL_DEGREES).astype(np.intp)
+    return np.clip(columns, 0, GRID_WIDTH - 1), np.clip(rows, 0, GRID_HEIGHT - 1)
+
+
 def cell_of(lon: float, lat: float) -> tuple[int, int]:
-    """Fine grid (column, row) of a position; row 0 is the north edge."""
-    column = min(GRID_WIDTH - 1, max(0, int((lon + 180.0) / CELL_DEGREES)))
-    row = min(GRID_HEIGHT - 1, max(0, int((90.0 - lat) / CELL_DEGREES)))
-    return column, row
+    """Fine grid (column, row) of one position."""
+    columns, rows = cells_of((lon,), (lat,))
+    return int(columns[0]), int(rows[0])
 
 
 def cell_centre(column: int, row: int) -> tuple[float, float]:
@@ -320,17 +328,7 @@ class HeatGrid:
             lons.append(lon)
             lats.append(lat)
             ats.append(event.at)
-        # Cells and ages for the whole batch at once (as ``cell_of`` does one by one).
-        fine_columns = np.clip(
-            ((np.asarray(lons, dtype=np.float64) + 180.0) / CELL_DEGREES).astype(np.intp),
-            0,
-            GRID_WIDTH - 1,
-        )
-        fine_rows = np.clip(
-            ((90.0 - np.asarray(lats, dtype=np.float64)) / CELL_DEGREES).astype(np.intp),
-            0,
-            GRID_HEIGHT - 1,
-        )
+        fine_columns, fine_rows = cells_of(lons, lats)  # the whole batch at once
         ages = time.time() - np.asarray(ats, dtype=np.float64)
         now = self._clock()
         with self._lock:
@@ -368,12 +366,12 @@ class HeatGrid:
         tweet = event.tweet
         place = tweet.place
         point = tweet.coordinates
-        if point is not None or (place is not None and place.bbox is not None):
+        precision = _EXACT
+        if point is None and place is not None:
+            point, precision = place.centre, _PLACE
+        if point is not None:
             country, city = self._place_names(place) if place is not None else ("", "")
-            if point is not None:
-                return point.lon, point.lat, _EXACT, country, city
-            west, south, east, north = place.bbox  # type: ignore[union-attr, misc]
-            return (west + east) / 2.0, (south + north) / 2.0, _PLACE, country, city
+            return point.lon, point.lat, precision, country, city
         author = tweet.author
         if self._locator is None or author is None or not author.location:
             return None

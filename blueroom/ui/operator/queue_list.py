@@ -159,11 +159,15 @@ class QueueList(QAbstractScrollArea):
             self.selection_changed.emit(None)
         self.viewport().update()
 
-    def _visible(self, rows: tuple[Question, ...]) -> tuple[Question, ...]:
+    def _span(self, count: int) -> tuple[int, range]:
+        """(scroll offset, indices of the visible rows) for a list of ``count`` rows."""
         height = self.viewport().height()
-        offset = min(self.verticalScrollBar().value(), max(0, len(rows) * ROW_HEIGHT - height))
-        first = offset // ROW_HEIGHT
-        return rows[first : (offset + height) // ROW_HEIGHT + 1]
+        offset = min(self.verticalScrollBar().value(), max(0, count * ROW_HEIGHT - height))
+        return offset, range(offset // ROW_HEIGHT, min(count, (offset + height) // ROW_HEIGHT + 1))
+
+    def _visible(self, rows: tuple[Question, ...]) -> tuple[Question, ...]:
+        span = self._span(len(rows))[1]
+        return rows[span.start : span.stop]
 
     def _unpainted(self, rows: tuple[Question, ...]) -> int:
         width, now, focused = self.viewport().width(), time.time(), self.hasFocus()
@@ -297,12 +301,10 @@ class QueueList(QAbstractScrollArea):
                 QRect(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, self.empty_text
             )
             return
-        offset = self.verticalScrollBar().value()
-        first = offset // ROW_HEIGHT
-        last = min(len(self._rows), (offset + height) // ROW_HEIGHT + 1)
+        offset, span = self._span(len(self._rows))
         now = time.time()
         focused = self.hasFocus()
-        for row in range(first, last):
+        for row in span:
             top = row * ROW_HEIGHT - offset
             painter.drawPixmap(0, top, self._row_pixmap(self._rows[row], width, now, focused))
         painter.end()
