@@ -8,7 +8,7 @@ import os
 import threading
 from multiprocessing.connection import Connection
 
-HELPER_NICENESS = 0
+HELPER_NICENESS = 4
 
 PIPE_BYTES = 1 << 20
 
