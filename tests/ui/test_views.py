@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -348,6 +348,39 @@ def test_the_guest_panel_follows_the_session_and_mirrors_the_camera(
     mirror_left = image.pixelColor(int(1280 * 0.62), 400)
     mirror_right = image.pixelColor(int(1280 * 0.93), 400)
     assert mirror_left.blue() > mirror_right.blue(), "the preview is mirrored (blue ramp reversed)"
+
+
+def test_a_new_mirror_frame_repaints_the_mirror_and_leaves_the_backdrop_whole(
+    qtbot: QtBot, model: RoomModel, actions: RoomActions, frames: LatestFrameSlot
+) -> None:
+    panel = GuestPanel(model.session, frames, guest_name="Léa Marchand")
+    show(qtbot, panel, 1280, 800)
+    screen = panel.screen()
+
+    def on_screen() -> QImage:  # what the window shows, not a fresh render of it
+        return screen.grabWindow(panel.winId()).toImage()
+
+    box = panel._mirror_box().toRect()
+    centre = box.center()
+    qtbot.waitUntil(lambda: on_screen().pixelColor(centre).blue() > 60, timeout=2000)
+    before = on_screen()
+    green = np.zeros((180, 320, 3), dtype=np.uint8)
+    green[:, :, 1] = 220
+    frames.put(green)
+    qtbot.waitUntil(lambda: on_screen().pixelColor(centre).green() > 180, timeout=2000)
+    after = on_screen()
+    outside = [
+        QPoint(box.left() - 20, box.top() + 40),  # the step text's side
+        QPoint(box.left() + 1, box.top() + 1),  # outside the rounded corner
+        QPoint(box.right() - 1, box.bottom() - 1),
+        QPoint(box.center().x(), box.bottom() + 10),
+    ]
+    for point in outside:
+        assert after.pixelColor(point) == before.pixelColor(point), point
+    assert after.pixelColor(box.left() + 40, box.top() + 5).green() > 180, "frame fills its box"
+    left = QRect(0, 0, box.left() - 10, panel.height())
+    actions.go_to_step(1)  # a new step redraws the backdrop beside the live mirror
+    qtbot.waitUntil(lambda: on_screen().copy(left) != after.copy(left), timeout=2000)
 
 
 CITIES = {"Paris": (2.35, 48.85), "Montréal": (-73.57, 45.50), "Dakar": (-17.44, 14.69)}

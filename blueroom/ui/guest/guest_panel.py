@@ -76,6 +76,9 @@ class GuestPanel(QWidget):
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self._caps: list[tuple[QPointF, QPixmap]] = []
         self.setMinimumSize(480, 300)
+        # Every paint covers its whole area (the backdrop, or the mirror's opaque frame):
+        # Qt need not clear it first, 25 times a second.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.picker: QuestionPicker | None = None
         if board is not None and actions is not None:
             self.picker = QuestionPicker(
@@ -108,10 +111,13 @@ class GuestPanel(QWidget):
             self.update(box.toAlignedRect())
 
     def _mirror_box(self) -> QRectF:
+        """Whole pixels: a new frame's update is exactly the box its image covers."""
         w, h = self.width(), self.height()
         m = h * 0.06
         left_w = w * self._left_share()
-        return QRectF(left_w + m * 0.5, m, w - left_w - m * 1.5, h - 2 * m)
+        return QRectF(
+            round(left_w + m * 0.5), round(m), round(w - left_w - m * 1.5), round(h - 2 * m)
+        )
 
     def _left_share(self) -> float:
         return 0.36 if self.picking else 0.55
@@ -146,9 +152,14 @@ class GuestPanel(QWidget):
             self._background = self._render_background()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawPixmap(0, 0, self._background)
+        box = self._mirror_box()
+        mirror_only = (
+            self._mirror is not None and not self.picking and box.toRect().contains(event.rect())
+        )
+        if not mirror_only:  # a new frame covers its box: no backdrop under it
+            painter.drawPixmap(0, 0, self._background)
         if not self.picking:
-            self._paint_mirror(painter, self._mirror_box())
+            self._paint_mirror(painter, box)
         painter.end()
 
     def _render_background(self) -> QPixmap:
