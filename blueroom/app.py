@@ -35,6 +35,7 @@ from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.pacing import FrameClock
 from blueroom.ui.placement import Plan, ScreenInfo, plan_placement
 from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
@@ -318,8 +319,11 @@ class Studio:
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
         self._composer = heat_wall.composer_thread
         self._preparer = frame_preparer(self.frames, self.windows)
+        self.clock = FrameClock()
 
     def start(self) -> None:
+        for window in self.windows.values():  # one window's paint per event-loop pass
+            self.clock.take(window)
         if self.camera is not None:
             self.camera.start()
         self._composer.start()
@@ -334,6 +338,7 @@ class Studio:
         listeners = getattr(self._room, "decision_listeners", None)
         if listeners is not None:
             listeners.clear()
+        self.clock.stop()
         if self.camera is not None:
             self.camera.stop()
         self._composer.stop()

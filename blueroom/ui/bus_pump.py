@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from blueroom.core.events import Event
+from blueroom.ui.pacing import FrameTimer
 
 
 class EventPump(QObject):
@@ -25,11 +26,7 @@ class EventPump(QObject):
         self._drain = drain
         self.batches = 0
         self.events = 0
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(max(1, int(1000 / frame_rate)))
-        self._timer.timeout.connect(self.pump)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self.pump)
 
     def pump(self) -> None:
         events = self._drain()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +21,7 @@ from blueroom.core.questions import QuestionBoard
 from blueroom.core.session import SessionScript, SessionSnapshot
 from blueroom.ui import theme
 from blueroom.ui.guest.picker import QuestionPicker
+from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
 
 
@@ -85,10 +86,7 @@ class GuestPanel(QWidget):
                 board, actions, confirm_with_operator=confirm_with_operator, parent=self
             )
             self.picker.hide()
-        self._timer = QTimer(self)
-        self._timer.setInterval(max(1, int(1000 / frame_rate)))
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self._tick)
 
     def _tick(self) -> None:
         snapshot = self._session.latest()

@@ -11,13 +11,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
 from blueroom.ui import theme
+from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import clip, single_line
 
 CARDS = 6
@@ -54,10 +55,7 @@ class QuestionPicker(QWidget):
         self._picked: str | None = None  # sent to the operator, waiting to be taken
         self._page = 0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # mouse is synthesised
-        self._timer = QTimer(self)
-        self._timer.setInterval(33)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, 33, self.refresh)
 
     # -- data -------------------------------------------------------------------------
     def cards(self) -> tuple[Question, ...]:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +60,7 @@ from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.program import ProgramPanel
 from blueroom.ui.operator.queue_list import QueueList
 from blueroom.ui.operator.rules_dialog import RulesDialog, rules_summary
+from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.walls.heatmap_wall import located_breakdown
 from blueroom.ui.widgets.sparkline import Sparkline
 from blueroom.ui.widgets.text import displayable, single_line
@@ -199,10 +200,7 @@ class OperatorConsole(QMainWindow):
         body.addLayout(self._build_side(), 3)
 
         self._install_shortcuts()
-        self._timer = QTimer(self)
-        self._timer.setInterval(int(1000 / refresh_hz))
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, int(1000 / refresh_hz), self.refresh)
         self.refresh()
 
     # -- building -------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -25,6 +25,7 @@ from blueroom.core.heatmap import HeatGrid, HeatSnapshot, MapView, Precision
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.processes import lower_this_thread
 from blueroom.ui import theme
+from blueroom.ui.pacing import FrameTimer
 
 OVERLAY_SECONDS = 1.0
 COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second look smooth
@@ -307,11 +308,7 @@ class HeatmapWall(QWidget):
         self._overlay_rects: list[QRect] = []
         self._overlay_at = 0.0
         self._composed_at = 0.0
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(max(1, int(1000 / frame_rate)))
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self.refresh)
 
     # -- geometry ---------------------------------------------------------------------
     @property

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +16,7 @@ from blueroom.core.events import QuestionState
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
 from blueroom.ui import theme
+from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import FittedText, clip
 
 _PENDING = QuestionState.PENDING
@@ -81,10 +82,7 @@ class QuestionsWall(QWidget):
         self._fade_animation.setEndValue(1.0)
         self._fade_animation.valueChanged.connect(lambda v: self.main_text.setOpacity(float(v)))
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(int(1000 / refresh_hz))
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, int(1000 / refresh_hz), self.refresh)
         self.refresh()
 
     # -- data -----------------------------------------------------------------------

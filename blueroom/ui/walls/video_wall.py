@@ -10,7 +10,7 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +19,7 @@ from blueroom.core.events import CameraState
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.questions import QuestionBoard
 from blueroom.ui import theme
+from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import clip, single_line
 
@@ -53,11 +54,7 @@ class VideoWall(QWidget):
         self._bands: dict[str, tuple[tuple[object, ...], QPixmap]] = {}
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(max(1, int(1000 / frame_rate)))
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
+        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self._tick)
 
     def _tick(self) -> None:
         ratio = self.devicePixelRatioF()

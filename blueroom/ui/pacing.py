@@ -1,0 +1,111 @@
+"""Frame ticks of the windows: each window's own timer, or one clock for all of them.
+
+Five windows paint on the one GUI thread. With a timer each, their ticks fall due in the
+same event-loop pass, and the paints they ask for then run back to back: the video wall,
+the mirror and the heat map in one pass is 5 ms here and three times that when both
+cores are busy, and a touch on the guest panel waits for all of it. The composition
+root hands every window's ticks to one ``FrameClock``, which serves one window at a
+time, at least ``MIN_GAP_S`` apart, so a pass holds one window's paint at most.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QWidget
+
+MIN_GAP_S = 0.002  # between two windows' ticks: the event loop paints and reads input
+
+
+class FrameTimer(QObject):
+    """Calls ``tick`` every ``interval_ms`` on the GUI thread, until a clock takes over.
+
+    A child of the view it drives: the clock finds it with ``findChildren``.
+    """
+
+    def __init__(self, parent: QObject, interval_ms: int, tick: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.tick = tick
+        self.interval_ms = max(1, interval_ms)
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(self.interval_ms)
+        self._timer.timeout.connect(tick)
+        self._timer.start()
+
+    @property
+    def running(self) -> bool:
+        """Whether its own timer drives it (not a clock)."""
+        return self._timer.isActive()
+
+    def hand_over(self) -> None:
+        self._timer.stop()
+
+
+class _Beat:
+    __slots__ = ("due", "interval", "lane", "timer")
+
+    def __init__(self, timer: FrameTimer, lane: QWidget, due: float) -> None:
+        self.timer = timer
+        self.lane = lane
+        self.interval = timer.interval_ms / 1000.0
+        self.due = due
+
+
+class FrameClock(QObject):
+    """Drives the frame timers of several windows, one window per event-loop pass."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._beats: list[_Beat] = []
+        self._served_at = 0.0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._serve)
+        self.served: list[tuple[float, QWidget]] = []  # (when, window): the last few hundred
+
+    def take(self, window: QWidget) -> int:
+        """Drive every frame timer of ``window`` and its children; returns how many."""
+        now = time.monotonic()
+        taken = 0
+        for timer in window.findChildren(FrameTimer):
+            if not timer.running:
+                continue  # another clock has it, or it was stopped
+            timer.hand_over()
+            self._beats.append(_Beat(timer, window, now + timer.interval_ms / 1000.0))
+            taken += 1
+        self._arm(now)
+        return taken
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._beats.clear()
+
+    def _serve(self) -> None:
+        now = time.monotonic()
+        if not self._beats:
+            return
+        first = min(self._beats, key=lambda beat: beat.due)
+        if first.due <= now:
+            lane = first.lane
+            for beat in self._beats:
+                if beat.lane is lane and beat.due <= now:
+                    # On its own grid: a late window skips the frames it missed.
+                    beat.due += math.ceil((now - beat.due) / beat.interval + 1e-9) * beat.interval
+                    beat.timer.tick()
+            self._served_at = time.monotonic()
+            self.served.append((self._served_at, lane))
+            if len(self.served) > 600:
+                del self.served[:300]
+        self._arm(time.monotonic())
+
+    def _arm(self, now: float) -> None:
+        if not self._beats:
+            return
+        due = min(beat.due for beat in self._beats)
+        wait = max(due - now, self._served_at + MIN_GAP_S - now, 0.0)
+        self._timer.start(math.ceil(wait * 1000.0))

@@ -1,0 +1,100 @@
+"""The frame clock: every window ticks at its rate, never two windows in one pass."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from blueroom.ui.pacing import FrameClock, FrameTimer
+
+INTERVAL_MS = 20
+
+
+class _Delivered(QObject):
+    """Counts the posted events delivered to it: proof that the event loop has run."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.User:
+            self.count += 1
+            return True
+        return super().event(event)
+
+
+class _Window(QWidget):
+    def __init__(self, name: str, log: list[tuple[str, float, bool]], probe: _Delivered) -> None:
+        super().__init__()
+        self.name = name
+        self.ticks = 0
+        self.child_ticks = 0
+        self.timer = FrameTimer(self, INTERVAL_MS, self._tick)
+        helper = QObject(self)  # a child's timer (the console's event pump) joins its lane
+        self.child_timer = FrameTimer(helper, INTERVAL_MS * 2, self._child_tick)
+        self._log = log
+        self._probe = probe
+
+    def _tick(self) -> None:
+        self.ticks += 1
+        self._log.append((self.name, time.monotonic(), self._probe.count == len(self._log)))
+        # What a paint request is: a posted event, handled when the loop runs again.
+        QCoreApplication.postEvent(self._probe, QEvent(QEvent.Type.User))
+
+    def _child_tick(self) -> None:
+        self.child_ticks += 1
+
+
+def _windows(qtbot: QtBot, count: int) -> tuple[list[_Window], list[tuple[str, float, bool]]]:
+    log: list[tuple[str, float, bool]] = []
+    probe = _Delivered()
+    windows = [_Window(f"window {n}", log, probe) for n in range(count)]
+    for window in windows:
+        qtbot.addWidget(window)
+    windows[0].setProperty("probe", probe)  # kept alive with the windows
+    return windows, log
+
+
+def test_the_clock_serves_one_window_per_pass_each_at_its_rate(qtbot: QtBot) -> None:
+    windows, log = _windows(qtbot, 4)
+    clock = FrameClock()
+    assert [clock.take(window) for window in windows] == [2, 2, 2, 2]
+    assert not any(w.timer.running or w.child_timer.running for w in windows)
+    started = time.monotonic()
+    qtbot.wait(600)
+    clock.stop()
+    elapsed = time.monotonic() - started
+    assert all(passed for _, _, passed in log), "the loop ran between any two windows' ticks"
+    expected = elapsed * 1000 / INTERVAL_MS
+    for window in windows:
+        assert expected * 0.5 <= window.ticks <= expected + 2, (window.name, window.ticks)
+        assert window.child_ticks >= expected * 0.25, "a child's timer ticks in its lane"
+    stopped = [w.ticks for w in windows]
+    qtbot.wait(100)
+    assert [w.ticks for w in windows] == stopped, "a stopped clock ticks no more"
+
+
+def test_windows_on_their_own_timers_share_passes(qtbot: QtBot) -> None:
+    """Why the clock exists: the same windows, each on its own timer, tick in one pass."""
+    windows, log = _windows(qtbot, 4)
+    qtbot.wait(600)
+    assert all(w.timer.running for w in windows)
+    assert all(w.ticks > 5 for w in windows)
+    assert not all(passed for _, _, passed in log), "timers due together fire together"
+
+
+def test_a_late_window_skips_the_ticks_it_missed(qtbot: QtBot) -> None:
+    windows, _log = _windows(qtbot, 2)
+    clock = FrameClock()
+    for window in windows:
+        clock.take(window)
+    qtbot.wait(100)
+    before = windows[0].ticks
+    time.sleep(0.2)  # the GUI thread is busy for ten intervals
+    qtbot.wait(30)
+    clock.stop()
+    assert windows[0].ticks - before <= 3, "no burst of the missed ticks"
