@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from blueroom.core.bus import Bus, Overflow
@@ -15,6 +16,7 @@ from blueroom.core.tweet import Tweet
 from blueroom.store.journal import WriterStats
 from blueroom.ui.operator.console import FIGURES, OperatorConsole
 from blueroom.ui.operator.figures import FigureStrip
+from blueroom.ui.operator.health import HealthPanel
 from blueroom.ui.operator.queue_list import ROW_HEIGHT, SWAP_AT_ONCE_ROWS, QueueList
 from blueroom.ui.widgets.sparkline import Sparkline
 from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
@@ -52,6 +54,56 @@ def test_a_new_figure_repaints_its_card_only_and_a_shed_count_shows_red(qtbot: Q
         if after.pixelColor(x, y).red() > 180 and after.pixelColor(x, y).blue() < 140
     ]
     assert red, "a shed count is drawn in the alert colour"
+
+
+class _LayoutRequests(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_new_feed_state_repaints_its_row_without_laying_the_console_out(
+    qtbot: QtBot,
+) -> None:
+    parent = QWidget()
+    layout = QVBoxLayout(parent)
+    panel = HealthPanel()
+    layout.addWidget(panel)
+    layout.addStretch(1)
+    panel.set_row("journal", "ok — 1 events written")
+    panel.set_row("bus · journal", "0 queued, 1 delivered, 0 shed", wrap=False)
+    show(qtbot, parent, 420, 400)
+    QApplication.processEvents()  # the first layout settles
+    one_line = panel.height()
+    requests = _LayoutRequests()
+    parent.installEventFilter(requests)
+    for written in range(2, 40):
+        panel.set_row("journal", f"ok — {written:,} events written")
+        panel.set_row(
+            "bus · journal", f"{written} queued, {written:,} delivered, 0 shed", wrap=False
+        )
+    QApplication.processEvents()
+    assert requests.count == 0 and panel.height() == one_line, "same lines: no new layout"
+    assert panel.text("journal") == "ok — 39 events written"
+    panel.set_row("journal", "cannot write the journal: " + "disk full " * 12, alert=True)
+    QApplication.processEvents()
+    assert panel.height() > one_line, "a state that wraps grows the panel"
+    assert panel.is_alert("journal")
+    image = panel.grab().toImage()
+    red = [
+        (x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).blue() < 140
+    ]
+    assert red, "an alert is drawn in red"
+    panel.set_row("bus · journal", "<b>" + "x" * 10_000, wrap=False)
+    assert panel.height() == panel.grab().height(), "a long one-line state is cut, not wrapped"
 
 
 def _line_rows(image: QImage, x: int) -> list[int]:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -56,6 +54,7 @@ from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
 from blueroom.ui.operator.figures import FigureStrip
+from blueroom.ui.operator.health import HealthPanel
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.program import ProgramPanel
 from blueroom.ui.operator.queue_list import QueueList
@@ -311,9 +310,8 @@ class OperatorConsole(QMainWindow):
         self.rate_plot.setFixedHeight(100)
         side.addWidget(self.rate_plot)
         side.addWidget(_title("Feeds"))
-        self.health = QGridLayout()
-        side.addLayout(self.health)
-        self._health_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        self.health = HealthPanel()
+        side.addWidget(self.health)
         side.addWidget(_title("Session — Page Up / Page Down"))
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -620,43 +618,28 @@ class OperatorConsole(QMainWindow):
             if index == snapshot.current:
                 self.steps.item(index).setForeground(theme.ACCENT_SOFT)
 
-    def _health_row(self, key: str, *, wrap: bool = True) -> tuple[QLabel, QLabel]:
-        if key not in self._health_labels:
-            row = len(self._health_labels)
-            name, value = _plain(key), _plain("")
-            name.setStyleSheet(f"color: {theme.MUTED.name()}; font-weight: 600;")
-            # Rows that change several times a second stay one line: a wrapped label
-            # asks the whole column to lay out again at every change.
-            value.setWordWrap(wrap)
-            if not wrap:
-                value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            self.health.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.health.addWidget(value, row, 1)
-            self._health_labels[key] = (name, value)
-        return self._health_labels[key]
-
     def _refresh_health(self) -> None:
         metrics = self._model.metrics.latest()
+        health = self.health
         for source in metrics.sources:
-            _, value = self._health_row(f"source · {source.name}")
-            _show(value, f"{source.state.value} — {single_line(source.detail)}")
-        _, camera = self._health_row("camera")
+            health.set_row(
+                f"source · {source.name}", f"{source.state.value} — {single_line(source.detail)}"
+            )
         state = metrics.camera.value if metrics.camera else "not started"
-        _show(camera, f"{state} — {single_line(metrics.camera_detail)}")
+        health.set_row("camera", f"{state} — {single_line(metrics.camera_detail)}")
         journal = self._journal_stats()
-        _, journal_label = self._health_row("journal")
         if journal.healthy:
             written = f"ok — {journal.written:,} events written, last batch {journal.last_batch_ms:.1f} ms"
-            _show(journal_label, written, "")
+            health.set_row("journal", written)
         else:
-            _show(journal_label, journal.error, f"color: {theme.LIVE.name()};")
+            health.set_row("journal", single_line(journal.error), alert=True)
         for stats in self._bus_stats():
-            _, label = self._health_row(f"bus · {stats.name}", wrap=False)
-            _show(
-                label,
+            health.set_row(
+                f"bus · {stats.name}",
                 f"{stats.queued:,} queued, {stats.delivered:,} delivered, {stats.shed:,} shed"
                 + (" — STALLED" if stats.stalled else ""),
-                f"color: {theme.LIVE.name()};" if stats.shed else "",
+                alert=stats.shed > 0,
+                wrap=False,
             )
 
     # -- activity log (fed by a BusPump, one call per frame) ---------------------------

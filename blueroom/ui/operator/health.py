@@ -1,0 +1,126 @@
+"""The console's feed rows (source, camera, journal, bus queues), painted as one widget.
+
+Their texts change every second. As labels in a grid, each change laid the whole
+console out again (~1 ms) and repainted what moved, on the GUI thread, once a second.
+Painted here, a new text repaints its own row, and the console is laid out again only
+when the panel needs a different height (a state wrapping onto one more line).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from blueroom.ui import theme
+
+ROW_GAP = 6
+COLUMN_GAP = 12
+MAX_LINES = 3  # a longer state is cut (the activity log has it whole)
+
+
+@dataclass(slots=True)
+class _Row:
+    text: str
+    alert: bool
+    wrap: bool
+    top: float = 0.0
+    height: float = 0.0
+
+
+class HealthPanel(QWidget):
+    """Rows of name → state; a state can be raised as an alert (drawn in red)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: dict[str, _Row] = {}
+        self._name_font = theme.font(14, QFont.Weight.DemiBold)
+        self._value_font = theme.font(14, QFont.Weight.Normal)
+        self._name_width = 0.0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(0)
+
+    def text(self, key: str) -> str:
+        return self._rows[key].text
+
+    def is_alert(self, key: str) -> bool:
+        return self._rows[key].alert
+
+    def keys(self) -> list[str]:
+        return list(self._rows)
+
+    def set_row(self, key: str, text: str, *, alert: bool = False, wrap: bool = True) -> None:
+        """A row's new state; only that row repaints unless the panel's height changes."""
+        row = self._rows.get(key)
+        if row is not None and row.text == text and row.alert == alert:
+            return
+        if row is None:
+            self._rows[key] = _Row(text, alert, wrap)
+            self._name_width = max(
+                QFontMetricsF(self._name_font).horizontalAdvance(name) for name in self._rows
+            )
+        else:
+            row.text, row.alert = text, alert
+        if not self._arrange() and row is not None:
+            self.update(QRectF(0, row.top, self.width(), row.height).toAlignedRect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange()
+        super().resizeEvent(event)
+
+    def _value_box(self, top: float, height: float) -> QRectF:
+        left = self._name_width + COLUMN_GAP
+        return QRectF(left, top, max(1.0, self.width() - left), height)
+
+    def _arrange(self) -> bool:
+        """Place the rows at the current width; True if the panel's height changed."""
+        metrics = QFontMetricsF(self._value_font)
+        line = metrics.height()
+        top = 0.0
+        for row in self._rows.values():
+            lines = 1
+            if row.wrap:
+                needed = metrics.boundingRect(
+                    self._value_box(0, line * MAX_LINES),
+                    int(Qt.TextFlag.TextWordWrap),
+                    row.text,
+                ).height()
+                lines = max(1, min(MAX_LINES, round(needed / line)))
+            if row.top != top or row.height != lines * line:
+                self.update()  # rows below moved
+            row.top, row.height = top, lines * line
+            top += row.height + ROW_GAP
+        height = max(0, round(top - ROW_GAP))
+        if height == self.height():
+            return False
+        self.setFixedHeight(height)
+        self.update()
+        return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        dirty = QRectF(event.rect())
+        value_metrics = QFontMetricsF(self._value_font)
+        for key, row in self._rows.items():
+            if row.top > dirty.bottom() or row.top + row.height < dirty.top():
+                continue
+            painter.setFont(self._name_font)
+            painter.setPen(theme.MUTED)
+            painter.drawText(
+                QRectF(0, row.top, self._name_width, row.height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                key,
+            )
+            painter.setFont(self._value_font)
+            painter.setPen(theme.LIVE if row.alert else theme.TEXT)
+            box = self._value_box(row.top, row.height)
+            if row.wrap:
+                painter.drawText(
+                    box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, row.text
+                )
+            else:
+                text = value_metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, box.width())
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.end()
