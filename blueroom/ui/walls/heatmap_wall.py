@@ -199,6 +199,7 @@ class HeatFrameComposer:
         premultiplied = lut[:, :3] * (lut[:, 3:4] / 255.0)
         self._lut_bgr = np.ascontiguousarray(premultiplied[:, ::-1].astype(np.uint8)[None, :, :])
         self._base: tuple[Target, MapView, np.ndarray] | None = None
+        self._scaled: np.ndarray | None = None  # the coloured glow at the map's size
 
     def base(self, target: Target, view: MapView) -> np.ndarray:
         if self._base is not None and self._base[:2] == (target, view):
@@ -219,15 +220,27 @@ class HeatFrameComposer:
 
     def compose(self, glow: np.ndarray, target: Target, view: MapView) -> np.ndarray:
         base = self.base(target, view)
-        frame = base.copy()
+        frame = np.empty_like(base)
         x, y, map_w, map_h = target.map_rect(view)
+        # The margins around the map are copied; the map is written once, by the add.
+        frame[:y] = base[:y]
+        frame[y + map_h :] = base[y + map_h :]
+        frame[y : y + map_h, :x] = base[y : y + map_h, :x]
+        frame[y : y + map_h, x + map_w :] = base[y : y + map_h, x + map_w :]
         # Coloured at the glow's size, then scaled once: the screen-sized work is one
-        # resize and one saturating add.
+        # resize (into a buffer kept between frames) and one saturating add.
         levels = cv2.cvtColor(np.ascontiguousarray(glow), cv2.COLOR_GRAY2BGR)
         colour = cv2.cvtColor(cv2.LUT(levels, self._lut_bgr), cv2.COLOR_BGR2BGRA)
         colour[..., 3] = 0
-        scaled = cv2.resize(colour, (map_w, map_h), interpolation=cv2.INTER_LINEAR)
-        frame[y : y + map_h, x : x + map_w] = cv2.add(base[y : y + map_h, x : x + map_w], scaled)
+        if self._scaled is None or self._scaled.shape[:2] != (map_h, map_w):
+            self._scaled = np.empty((map_h, map_w, 4), dtype=np.uint8)
+        scaled = cv2.resize(
+            colour, (map_w, map_h), dst=self._scaled, interpolation=cv2.INTER_LINEAR
+        )
+        region = frame[y : y + map_h, x : x + map_w]
+        added = cv2.add(base[y : y + map_h, x : x + map_w], scaled, dst=region)
+        if added is not region:  # OpenCV wrote elsewhere (it cannot write to this view)
+            region[...] = added
         return frame
 
 
