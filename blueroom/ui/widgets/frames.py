@@ -29,17 +29,19 @@ def cover(
     crop_h = min(source_h, max(1, round(height / scale)))
     left, top = (source_w - crop_w) // 2, (source_h - crop_h) // 2
     cropped = image[top : top + crop_h, left : left + crop_w]
+    shrinking = crop_w > width
+    if mirror and not shrinking:  # the same picture, flipped where it has fewer pixels
+        cropped = cv2.flip(cropped, 1)
     if cropped.ndim == 3 and cropped.shape[2] == 3:
         # 4 bytes a pixel is what the screen's backing store holds: painting becomes a
         # copy. Converting before scaling up touches fewer pixels.
         cropped = cv2.cvtColor(cropped, cv2.COLOR_BGR2BGRA)
-    shrinking = crop_w > width
     resized = cv2.resize(
         cropped,
         (width, height),
         interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR,
     )
-    if mirror:
+    if mirror and shrinking:
         resized = cv2.flip(resized, 1)
     return np.ascontiguousarray(resized)
 
