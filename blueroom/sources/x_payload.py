@@ -264,6 +264,8 @@ class PayloadParser:
     def __init__(self) -> None:
         self._place_cache: dict[str, Place] = {}
         self._author_cache: dict[bytes, Author] = {}
+        # The API gives whole seconds: posts in a row often share their time string.
+        self._last_time: tuple[str | None, float] = (None, 0.0)
 
     def parse(self, raw: bytes | str) -> Parsed:
         parsed = Parsed()
@@ -358,12 +360,17 @@ class PayloadParser:
                 quote_of = ref.id
             elif ref.type == "replied_to":
                 reply_to = ref.id
+        created = raw_tweet.created_at
+        last_text, created_at = self._last_time
+        if created != last_text:
+            created_at = parse_time(created)
+            self._last_time = (created, created_at)
         parsed.tweets.append(
             Tweet(
                 id=tweet_id,
                 text=text,
                 author=author,
-                created_at=parse_time(raw_tweet.created_at),
+                created_at=created_at,
                 lang=raw_tweet.lang or "",
                 coordinates=coordinates,
                 place=place,

@@ -75,6 +75,32 @@ def test_a_full_stream_message_becomes_one_flat_tweet() -> None:
     assert tweet.created_at == pytest.approx(1795543200.0)
 
 
+def test_posts_in_a_row_keep_their_own_times() -> None:
+    """One parser reads a stream: a time shared with the post before, a new time, an
+    unreadable one and none at all each give that post's own time."""
+    parser = PayloadParser()
+    times = [
+        "2026-11-24T18:00:00.000Z",
+        "2026-11-24T18:00:00.000Z",
+        "2026-11-24T18:00:01.000Z",
+        "yesterday",
+        None,
+        "2026-11-24T18:00:01.000Z",
+        "2026-11-24T19:00:00+01:00",
+    ]
+    got = []
+    for n, when in enumerate(times):
+        message = post(str(n + 1), "hello")
+        if when is None:
+            del message["data"]["created_at"]
+        else:
+            message["data"]["created_at"] = when
+        (tweet,) = parser.parse(json.dumps(message)).tweets
+        got.append(tweet.created_at)
+    start = 1795543200.0
+    assert got == [start, start, start + 1, 0.0, 0.0, start + 1, start]
+
+
 def test_a_post_with_nothing_but_id_and_text_is_accepted() -> None:
     result = parse({"data": {"id": "1", "text": "hello", "edit_history_tweet_ids": ["1"]}})
     assert result.problems == []
