@@ -27,30 +27,33 @@ class LoopShift:
     def __init__(self, loop: int, duration: float) -> None:
         self.loop = loop
         self.duration = duration
+        self.offset = loop * duration  # seconds added to a post's time
         self._referred: dict[str, str] = {}
 
     def __call__(self, tweet: Tweet) -> Tweet:
+        """``tweet`` as on this loop (the parser can also build it so: ``parse(raw, shift)``)."""
         loop = self.loop
         if loop == 0:
             return tweet
         new_id = loop_id(tweet.id, loop)
         fields: dict[str, Any] = {"id": new_id}
         if tweet.created_at:
-            fields["created_at"] = tweet.created_at + loop * self.duration
+            fields["created_at"] = tweet.created_at + self.offset
         conversation = tweet.conversation_id
         if conversation is not None:
             fields["conversation_id"] = (
-                new_id if conversation == tweet.id else self._moved(conversation)
+                new_id if conversation == tweet.id else self.referred(conversation)
             )
         if tweet.retweet_of is not None:
-            fields["retweet_of"] = self._moved(tweet.retweet_of)
+            fields["retweet_of"] = self.referred(tweet.retweet_of)
         if tweet.reply_to is not None:
-            fields["reply_to"] = self._moved(tweet.reply_to)
+            fields["reply_to"] = self.referred(tweet.reply_to)
         if tweet.quote_of is not None:
-            fields["quote_of"] = self._moved(tweet.quote_of)
+            fields["quote_of"] = self.referred(tweet.quote_of)
         return msgspec.structs.replace(tweet, **fields)
 
-    def _moved(self, referred: str) -> str:
+    def referred(self, referred: str) -> str:
+        """The id a post refers to (retweeted, replied to, quoted), on this loop."""
         moved = self._referred.get(referred)
         if moved is None:
             if len(self._referred) >= MAX_REMEMBERED_IDS:

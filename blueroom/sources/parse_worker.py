@@ -101,10 +101,8 @@ class _Streamer:
             for number, raw in numbered_lines(path, play.start_line):
                 if not tweets:
                     first = number
-                parsed = parse(raw)
+                parsed = parse(raw, shift)
                 posts = parsed.tweets
-                if play.loop:
-                    posts = [shift(t) for t in posts]
                 if parsed.problems:
                     index = len(tweets)
                     problems.extend(

@@ -198,10 +198,7 @@ class ReplaySource:
         parser = self._parser
         shift = LoopShift(loop, duration)
         for number, raw in numbered_lines(self.path, start_line):
-            parsed = parser.parse(raw)
-            if loop:
-                parsed.tweets = [shift(t) for t in parsed.tweets]
-            yield number, parsed
+            yield number, parser.parse(raw, shift)
 
     def _play_once(self, loop: int, start_line: int, duration: float) -> None:
         first_play = loop == self._start_loop and start_line == 0 and self.skip_seconds > 0

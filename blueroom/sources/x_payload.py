@@ -17,6 +17,7 @@ from datetime import datetime
 import msgspec
 
 from blueroom.core.tweet import Author, GeoPoint, Metrics, Place, Tweet
+from blueroom.sources.loops import LoopShift, loop_id
 
 MAX_TEXT_CHARS = 25_000
 EXCERPT_CHARS = 160
@@ -267,7 +268,12 @@ class PayloadParser:
         # The API gives whole seconds: posts in a row often share their time string.
         self._last_time: tuple[str | None, float] = (None, 0.0)
 
-    def parse(self, raw: bytes | str) -> Parsed:
+    def parse(self, raw: bytes | str, shift: LoopShift | None = None) -> Parsed:
+        """The posts of one stream message (or the reasons there are none).
+
+        With ``shift``, posts are built as on that loop of a looping replay (the same
+        as ``shift(post)``, without making each post twice).
+        """
         parsed = Parsed()
         if not raw or (raw[:1].isspace() and not raw.strip()):
             return parsed
@@ -297,8 +303,10 @@ class PayloadParser:
         rules = message.matching_rules
         tags = tuple([r.tag for r in rules if r.tag]) if rules else ()
         items = message.data if isinstance(message.data, list) else [message.data]
+        if shift is not None and not shift.loop:
+            shift = None
         for item in items:
-            self._convert(item, users, places, tags, raw, parsed)
+            self._convert(item, users, places, tags, raw, parsed, shift)
         return parsed
 
     def _convert(
@@ -309,6 +317,7 @@ class PayloadParser:
         tags: tuple[str, ...],
         raw: bytes | str,
         parsed: Parsed,
+        shift: LoopShift | None,
     ) -> None:
         tweet_id = raw_tweet.id.strip()
         if not tweet_id or len(tweet_id) > 32:
@@ -365,6 +374,22 @@ class PayloadParser:
         if created != last_text:
             created_at = parse_time(created)
             self._last_time = (created, created_at)
+        conversation_id = raw_tweet.conversation_id
+        if shift is not None:
+            moved_id = loop_id(tweet_id, shift.loop)
+            if conversation_id is not None:
+                conversation_id = (
+                    moved_id if conversation_id == tweet_id else shift.referred(conversation_id)
+                )
+            if retweet_of is not None:
+                retweet_of = shift.referred(retweet_of)
+            if reply_to is not None:
+                reply_to = shift.referred(reply_to)
+            if quote_of is not None:
+                quote_of = shift.referred(quote_of)
+            if created_at:
+                created_at += shift.offset
+            tweet_id = moved_id
         parsed.tweets.append(
             Tweet(
                 id=tweet_id,
@@ -382,7 +407,7 @@ class PayloadParser:
                 quote_of=quote_of,
                 reply_to=reply_to,
                 reply_to_user=raw_tweet.in_reply_to_user_id,
-                conversation_id=raw_tweet.conversation_id,
+                conversation_id=conversation_id,
                 matching_tags=tags,
             )
         )

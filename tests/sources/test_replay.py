@@ -238,6 +238,35 @@ def test_a_loop_moves_every_id_even_odd_ones() -> None:
     assert shift_for_loop(post_, 0, 3600.0) is post_
 
 
+def test_parsing_on_a_loop_builds_what_shifting_the_parsed_posts_gives() -> None:
+    """The parser builds a loop's posts directly; they are the posts ``LoopShift`` makes."""
+    from itertools import islice
+
+    from blueroom.room import DEMO_EVENT
+    from blueroom.sources.loops import LoopShift
+    from blueroom.sources.recording import open_lines
+    from blueroom.sources.x_payload import PayloadParser
+
+    with open_lines(DEMO_EVENT) as handle:
+        lines = list(islice(handle, 3000))
+    odd = post(
+        "²³", "odd id", conversation_id="x1", referenced_tweets=[{"type": "quoted", "id": "q"}]
+    )
+    lines.append(json.dumps(odd).encode())
+    plain, direct = PayloadParser(), PayloadParser()
+    for loop in (0, 3):
+        shift, direct_shift = LoopShift(loop, 3600.0), LoopShift(loop, 3600.0)
+        posts = 0
+        for raw in lines:
+            originals = plain.parse(raw).tweets
+            expected = [shift(t) for t in originals]
+            assert direct.parse(raw, direct_shift).tweets == expected
+            if loop:
+                assert all(a.id != b.id for a, b in zip(originals, expected, strict=True))
+            posts += len(expected)
+        assert posts > 2900
+
+
 def test_a_damaged_gzip_recording_says_so(tmp_path: Path) -> None:
     packed = tmp_path / "damaged.jsonl.gz"
     whole = gzip.compress(
