@@ -9,9 +9,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, Overflow
 from blueroom.core.events import QuestionState, TweetReceived
-from blueroom.core.questions import Question
+from blueroom.core.questions import Question, QueueView
+from blueroom.core.room import RoomModel
 from blueroom.core.tweet import Tweet
 from blueroom.store.journal import WriterStats
 from blueroom.ui.operator.console import FIGURES, OperatorConsole
@@ -152,6 +154,51 @@ def test_the_console_shows_shed_events_in_its_figures(
     assert console.figures.value("shed") == f"{full.stats().shed:,}"
     assert console.figures.is_alert("shed")
     assert console.figures.value("posts") != "0"
+
+
+def test_view_tabs_count_new_posts_within_a_second_and_decisions_at_once(
+    qtbot: QtBot,
+    model: RoomModel,  # noqa: F811
+    actions: RoomActions,  # noqa: F811
+) -> None:
+    console = OperatorConsole(
+        model,
+        actions,
+        session_label="s",
+        bus_stats=lambda: [],
+        journal_stats=lambda: WriterStats(0, 0, 0, 0.0, True, "", 0),
+    )
+    show(qtbot, console, 1600, 1000)
+    pending = list(QueueView).index(QueueView.PENDING)
+    approved = list(QueueView).index(QueueView.APPROVED)
+
+    def count(tab: int) -> int:
+        return int(console.tabs.tabText(tab).split()[-1].replace(",", ""))
+
+    for _ in range(4):  # a second of ticks
+        console.refresh()
+    before = count(pending)
+    assert before == model.questions.latest().count(QueueView.PENDING) > 0
+    model.apply(
+        [
+            TweetReceived(
+                tweet=Tweet(
+                    id=f"new{n}",
+                    text=f"Question {n}, what is your favourite city? #AskBlueRoom",
+                    hashtags=("AskBlueRoom",),
+                )
+            )
+            for n in range(3)
+        ]
+    )
+    seen = []
+    for _ in range(4):
+        console.refresh()
+        seen.append(count(pending))
+    assert seen[-1] == before + 3, "new posts are counted within a second of ticks"
+    actions.approve("new0")
+    console.refresh()
+    assert count(pending) == before + 2 and count(approved) >= 1, "a decision shows at once"
 
 
 def test_churn_swaps_the_queue_page_once_its_rows_are_painted(qtbot: QtBot) -> None:

@@ -156,7 +156,7 @@ class OperatorConsole(QMainWindow):
         self._page_key: tuple[object, ...] = ()
         self._shown_query: QueueQuery | None = None
         self._tab_counts: dict[QueueView, int] = {}
-        self._tabs_at = 0.0
+        self._tabs_board: BoardSnapshot | None = None  # counts not shown on the tabs yet
         self._session_version = -1
         self._ticks = 0
         self._view = QueueView.PENDING
@@ -509,6 +509,7 @@ class OperatorConsole(QMainWindow):
         self._ticks += 1
         self._refresh_metrics()
         self._refresh_queue()
+        self._refresh_tabs()
         self._refresh_session()
         self._refresh_export()
         # Each on its own tick, so that no tick paints much of the console at once.
@@ -548,7 +549,7 @@ class OperatorConsole(QMainWindow):
         board = self._model.questions.latest()
         if board.version != self._board_version:
             self._board_version = board.version
-            self._refresh_tabs(board)
+            self._tabs_board = board
             self.program.set_questions(board.on_air, board.armed)
             rows = ((board.on_air,) if board.on_air else ()) + board.approved
             self.approved.set_rows(rows)
@@ -574,15 +575,22 @@ class OperatorConsole(QMainWindow):
         )
         self._show_detail(self.selected_question())
 
-    def _refresh_tabs(self, board: BoardSnapshot) -> None:
+    def _refresh_tabs(self) -> None:
         """Counts on the view tabs: at once when a decision moved a card, else once a
-        second (new posts change them constantly, and each new text lays the tabs out)."""
+        second on a tick of their own (new posts change them constantly, and each new
+        text lays the tabs out: not on the tick that refreshes the feeds)."""
+        board = self._tabs_board
+        if board is None:
+            return
         counts = {view: board.count(view) for view in QueueView}
         shown = self._tab_counts
         decided = any(counts[view] != shown.get(view) for view in DECIDED_VIEWS)
-        if counts == shown or not (decided or time.monotonic() - self._tabs_at >= 1.0):
+        if counts != shown and not decided and self._ticks % 4 != 2:
+            return  # kept for the tabs' tick
+        self._tabs_board = None
+        if counts == shown:
             return
-        self._tab_counts, self._tabs_at = counts, time.monotonic()
+        self._tab_counts = counts
         for index, view in enumerate(QueueView):
             label = f"{VIEW_LABELS[view]}  {counts[view]:,}"
             if self.tabs.tabText(index) != label:
