@@ -16,6 +16,7 @@ from blueroom.core.questions import Question, QueueView
 from blueroom.core.room import RoomModel
 from blueroom.core.tweet import Tweet
 from blueroom.store.journal import WriterStats
+from blueroom.ui import theme
 from blueroom.ui.operator.console import FIGURES, OperatorConsole
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.health import HealthPanel
@@ -73,6 +74,8 @@ def test_a_new_feed_state_repaints_its_row_without_laying_the_console_out(
     qtbot: QtBot,
 ) -> None:
     parent = QWidget()
+    parent.setStyleSheet(theme.CONSOLE_STYLE)
+    parent.setObjectName("consoleRoot")  # the console's night background
     layout = QVBoxLayout(parent)
     panel = HealthPanel()
     layout.addWidget(panel)
@@ -106,6 +109,30 @@ def test_a_new_feed_state_repaints_its_row_without_laying_the_console_out(
     assert red, "an alert is drawn in red"
     panel.set_row("bus · journal", "<b>" + "x" * 10_000, wrap=False)
     assert panel.height() == panel.grab().height(), "a long one-line state is cut, not wrapped"
+    narrow = _ink_right(panel, "bus · journal")
+    parent.resize(700, 400)
+    QApplication.processEvents()
+    assert _ink_right(panel, "bus · journal") > narrow + 200, "a wider panel shows more of it"
+    panel.set_row("camera", "A")
+    plain = _ink_right(panel, "camera")
+    panel.set_row("camera", "<b>A</b>")
+    assert _ink_right(panel, "camera") > plain + 20, "markup is shown as text, not applied"
+
+
+def _ink_right(panel: HealthPanel, key: str) -> int:
+    """The rightmost column with text in ``key``'s row."""
+    image = panel.parentWidget().grab(panel.geometry()).toImage()
+    top = panel.row_top(key)
+    background = image.pixelColor(image.width() - 1, top + 2)
+    return max(
+        (
+            x
+            for x in range(image.width())
+            for y in range(top, top + 14)
+            if abs(image.pixelColor(x, y).lightness() - background.lightness()) > 60
+        ),
+        default=0,
+    )
 
 
 def _line_rows(image: QImage, x: int) -> list[int]:

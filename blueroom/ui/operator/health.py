@@ -3,15 +3,24 @@
 Their texts change every second. As labels in a grid, each change laid the whole
 console out again (~1 ms) and repainted what moved, on the GUI thread, once a second.
 Painted here, a new text repaints its own row, and the console is laid out again only
-when the panel needs a different height (a state wrapping onto one more line).
+when the panel needs a different height (a state wrapping onto one more line). Each
+text is laid out once, when it changes (a plain-text ``QStaticText``), not at every paint.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from blueroom.ui import theme
@@ -28,6 +37,18 @@ class _Row:
     wrap: bool
     top: float = 0.0
     height: float = 0.0
+    name: QStaticText | None = None
+    value: QStaticText | None = None  # laid out at ``laid_width``
+    laid_width: float = -1.0
+
+
+def _static(text: str, font: QFont, width: float | None = None) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)  # text from outside: never markup
+    if width is not None:
+        static.setTextWidth(width)
+    static.prepare(QTransform(), font)
+    return static
 
 
 class HealthPanel(QWidget):
@@ -51,17 +72,24 @@ class HealthPanel(QWidget):
     def keys(self) -> list[str]:
         return list(self._rows)
 
+    def row_top(self, key: str) -> int:
+        return round(self._rows[key].top)
+
     def set_row(self, key: str, text: str, *, alert: bool = False, wrap: bool = True) -> None:
         """A row's new state; only that row repaints unless the panel's height changes."""
         row = self._rows.get(key)
         if row is not None and row.text == text and row.alert == alert:
             return
         if row is None:
-            self._rows[key] = _Row(text, alert, wrap)
+            self._rows[key] = _Row(text, alert, wrap, name=_static(key, self._name_font))
             self._name_width = max(
                 QFontMetricsF(self._name_font).horizontalAdvance(name) for name in self._rows
             )
+            for each in self._rows.values():
+                each.value = None  # the value column moved
         else:
+            if row.text != text:
+                row.value = None
             row.text, row.alert = text, alert
         if not self._arrange() and row is not None:
             self.update(QRectF(0, row.top, self.width(), row.height).toAlignedRect())
@@ -78,16 +106,17 @@ class HealthPanel(QWidget):
         """Place the rows at the current width; True if the panel's height changed."""
         metrics = QFontMetricsF(self._value_font)
         line = metrics.height()
+        width = self._value_box(0, line).width()
         top = 0.0
         for row in self._rows.values():
-            lines = 1
-            if row.wrap:
-                needed = metrics.boundingRect(
-                    self._value_box(0, line * MAX_LINES),
-                    int(Qt.TextFlag.TextWordWrap),
-                    row.text,
-                ).height()
-                lines = max(1, min(MAX_LINES, round(needed / line)))
+            if row.value is None or row.laid_width != width:
+                row.laid_width = width
+                if row.wrap:
+                    row.value = _static(row.text, self._value_font, width)
+                else:
+                    elided = metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, width)
+                    row.value = _static(elided, self._value_font)
+            lines = max(1, min(MAX_LINES, round(row.value.size().height() / line)))
             if row.top != top or row.height != lines * line:
                 self.update()  # rows below moved
             row.top, row.height = top, lines * line
@@ -102,25 +131,19 @@ class HealthPanel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         dirty = QRectF(event.rect())
-        value_metrics = QFontMetricsF(self._value_font)
-        for key, row in self._rows.items():
+        for row in self._rows.values():
             if row.top > dirty.bottom() or row.top + row.height < dirty.top():
                 continue
-            painter.setFont(self._name_font)
-            painter.setPen(theme.MUTED)
-            painter.drawText(
-                QRectF(0, row.top, self._name_width, row.height),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                key,
-            )
-            painter.setFont(self._value_font)
-            painter.setPen(theme.LIVE if row.alert else theme.TEXT)
-            box = self._value_box(row.top, row.height)
-            if row.wrap:
-                painter.drawText(
-                    box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, row.text
-                )
-            else:
-                text = value_metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, box.width())
-                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+            if row.name is not None:
+                painter.setFont(self._name_font)
+                painter.setPen(theme.MUTED)
+                painter.drawStaticText(QPointF(0, row.top), row.name)
+            if row.value is not None:
+                painter.setFont(self._value_font)
+                painter.setPen(theme.LIVE if row.alert else theme.TEXT)
+                box = self._value_box(row.top, row.height)
+                painter.save()
+                painter.setClipRect(box)  # a long state is cut after MAX_LINES
+                painter.drawStaticText(box.topLeft(), row.value)
+                painter.restore()
         painter.end()
