@@ -20,7 +20,7 @@ from blueroom.ui import theme
 from blueroom.ui.operator.console import FIGURES, OperatorConsole
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.health import HealthPanel
-from blueroom.ui.operator.queue_list import ROW_HEIGHT, SWAP_AT_ONCE_ROWS, QueueList
+from blueroom.ui.operator.queue_list import ROW_HEIGHT, QueueList
 from blueroom.ui.widgets.sparkline import Sparkline
 from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
 
@@ -233,7 +233,8 @@ def test_churn_swaps_the_queue_page_once_its_rows_are_painted(qtbot: QtBot) -> N
     show(qtbot, queue, 900, ROW_HEIGHT * 8)
     first = tuple(_question(n) for n in range(40))
     queue.set_rows(first)
-    assert queue.rows == first, "nothing shown yet: shown at once"
+    assert queue.rows == (), "even the first page is shown once painted"
+    qtbot.waitUntil(lambda: queue.rows == first, timeout=2000)
     queue.viewport().repaint()
 
     churned = tuple(_question(n) for n in range(100, 140))  # every visible row is new
@@ -241,10 +242,13 @@ def test_churn_swaps_the_queue_page_once_its_rows_are_painted(qtbot: QtBot) -> N
     assert queue.rows == first, "the old page stays until the new one is painted"
     qtbot.waitUntil(lambda: queue.rows == churned, timeout=2000)
 
-    few_new = (_question(500), *churned[:-1])  # one new row: no reason to wait
-    assert SWAP_AT_ONCE_ROWS >= 1
+    few_new = (_question(500), *churned[:-1])  # one new row: painted first too
     queue.set_rows(few_new)
-    assert queue.rows == few_new
+    assert queue.rows == churned
+    qtbot.waitUntil(lambda: queue.rows == few_new, timeout=2000)
+    scrolled = few_new[1:]  # nothing new to paint: shown at once
+    queue.set_rows(scrolled)
+    assert queue.rows == scrolled
 
     asked = tuple(_question(n) for n in range(900, 940))
     queue.set_rows(asked, at_once=True)  # the operator changed the view
@@ -256,6 +260,7 @@ def test_a_page_still_painting_keeps_the_selection_on_its_question(qtbot: QtBot)
     show(qtbot, queue, 900, ROW_HEIGHT * 8)
     rows = tuple(_question(n) for n in range(40))
     queue.set_rows(rows)
+    queue.flush()
     queue.select("3")
     churned = (*tuple(_question(n) for n in range(100, 110)), *rows)
     queue.set_rows(churned)

@@ -229,6 +229,7 @@ def test_the_console_moderates_with_clicks_and_shortcuts(
     console.activateWindow()
     qtbot.waitUntil(lambda: console.isActiveWindow(), timeout=2000)
     assert _ink_width(image) > 0
+    qtbot.waitUntil(lambda: bool(console.queue.rows), timeout=2000)  # painted, then shown
     rows = console.queue.rows
     trash = model.questions.page(QueueQuery(view=QueueView.TRASH)).rows
     assert len(rows) + len(trash) == len(HOSTILE), "every question is a card, queued or trashed"

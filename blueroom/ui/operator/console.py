@@ -552,7 +552,10 @@ class OperatorConsole(QMainWindow):
             self._tabs_board = board
             self.program.set_questions(board.on_air, board.armed)
             rows = ((board.on_air,) if board.on_air else ()) + board.approved
-            self.approved.set_rows(rows)
+            # A question taken, approved or answered shows at once; new support counts
+            # on the same questions wait for their rows to be painted.
+            moved = [q.tweet_id for q in rows] != [q.tweet_id for q in self.approved.rows]
+            self.approved.set_rows(rows, at_once=moved)
             summary = rules_summary(board.rules)
             if self.rules_summary.text() != summary:
                 self.rules_summary.setText(summary)
@@ -566,7 +569,8 @@ class OperatorConsole(QMainWindow):
             return  # the engine has not answered this query yet
         # A view, search or order the operator just chose shows at once; new posts
         # arriving in the same view may take a few frames to paint (see QueueList).
-        self.queue.set_rows(page.rows, at_once=page.query != self._shown_query)
+        chosen = self._shown_query is not None and page.query != self._shown_query
+        self.queue.set_rows(page.rows, at_once=chosen)
         self._shown_query = page.query
         shown = len(page.rows)
         self.queue_total.setText(

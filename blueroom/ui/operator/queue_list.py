@@ -35,7 +35,6 @@ from blueroom.ui.widgets.text import single_line
 
 ROW_HEIGHT = 78
 ROW_CACHE = 96  # rows kept painted (~290 KB each at 930 px): the visible ones, and more
-SWAP_AT_ONCE_ROWS = 2  # a new page needing more new rows than this is painted in slices
 AVATAR = 40
 _AVATAR_COLOURS = tuple(
     QColor(c) for c in ("#3D6BFF", "#8A4DFF", "#00A6A6", "#E0567A", "#E08A1E", "#2E9E5B")
@@ -112,6 +111,9 @@ class QueueList(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there (it is the list's colour when there is nothing to scroll): a bar
+        # that came and went would change the rows' width, and every cached row with it.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().setSingleStep(ROW_HEIGHT // 2)
         self.verticalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
         self._fonts = {
@@ -135,15 +137,16 @@ class QueueList(QAbstractScrollArea):
     def set_rows(self, rows: tuple[Question, ...], *, at_once: bool = False) -> None:
         """New rows; the selection stays on its question if it is still listed.
 
-        Shown at once when asked (the operator changed the view), when little is new, or
-        when nothing is shown yet; otherwise the page stays as it is until the new one's
-        visible rows are painted, one row per turn of the event loop: the operator never sees
-        a half-painted list, and the walls never miss a frame for it.
+        Shown at once when asked (the operator changed the view) or when every visible
+        row is painted already; otherwise the page shown stays until the new one's
+        visible rows are painted, one row per turn of the event loop (a row costs ~1 ms,
+        three times that when both cores are busy): the operator never sees a
+        half-painted list, and the walls never miss a frame for it.
         """
         if rows == self._rows:
             self._coming = None
             return
-        if at_once or not self._rows or self._unpainted(rows) <= SWAP_AT_ONCE_ROWS:
+        if at_once or not self._unpainted(rows):
             self._coming = None
             self._show(rows)
             return
