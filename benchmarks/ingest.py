@@ -156,7 +156,7 @@ def main() -> None:
     if stalls:
         print(
             f"in the longest block the GUI thread ran {running[worst]:.1f} ms of"
-            f" {gaps[worst]:.1f} (the rest it waited for a core)"
+            f" {gaps[worst]:.1f} (the rest it waited for a core or the GIL)"
         )
     print(f"json.loads alone on the same lines: {ceiling:,.0f} lines/s")
     print(f"ingest as a share of json.loads alone: {rate / ceiling:.2f}×")
