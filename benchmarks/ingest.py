@@ -25,14 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from studio_run import percentile, running_studio  # noqa: E402
 
-from blueroom.app import Studio  # noqa: E402
-from blueroom.engine import EngineClient  # noqa: E402
-from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
-from blueroom.settings import load_settings  # noqa: E402
+from blueroom.room import DEMO_EVENT  # noqa: E402
 from blueroom.sources.recording import open_lines  # noqa: E402
-from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 
 
 def json_ceiling(path: Path, seconds: float = 3.0) -> float:
@@ -69,11 +65,6 @@ def stolen_seconds() -> float:
         return 0.0
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=12.0)
@@ -81,29 +72,17 @@ def main() -> None:
     parser.add_argument("--speed", type=float, default=None, help="replay speed (default: max)")
     args = parser.parse_args()
 
-    settings = load_settings(environ={})
     speed_before = python_loop_ms()
     steal_before = stolen_seconds()
-    with tempfile.TemporaryDirectory() as folder:
-        engine = EngineClient(
-            settings,
-            RoomOptions(
-                replay_file=args.file,
-                speed=args.speed,
-                loop=True,
-                journal_path=Path(folder) / "bench.sqlite",
-            ),
-        )
-        engine.start()
-        app = QApplication([])
-        register_bundled_fonts()
-        studio = Studio(settings, engine, session_label="benchmark")
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        running_studio(Path(folder), speed=args.speed, replay_file=args.file) as (
+            engine,
+            app,
+            studio,
+        ),
+    ):
         windows = studio.windows
-        for window in windows.values():
-            window.resize(1920, 1080)
-            window.show()
-        studio.start()
-
         gaps: list[float] = []
         running: list[float] = []  # the GUI thread's own CPU time in each gap
         last = [time.perf_counter(), time.thread_time()]
@@ -135,8 +114,6 @@ def main() -> None:
         heat = windows["heatmap_wall"]
         frame_ms = list(getattr(heat, "frame_ms", []))
         paints = [p for p in getattr(heat, "paints", []) if p[0] >= marks["start"][0]]
-        studio.stop()
-        engine.stop()
 
     speed_after = python_loop_ms()
     steal = stolen_seconds() - steal_before

@@ -23,21 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from studio_run import percentile, running_studio  # noqa: E402
 
-from blueroom.app import Studio  # noqa: E402
-from blueroom.engine import EngineClient  # noqa: E402
-from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
-from blueroom.settings import load_settings  # noqa: E402
-from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 from blueroom.ui.operator.console import OperatorConsole  # noqa: E402
 from blueroom.ui.walls.questions_wall import QuestionsWall  # noqa: E402
 from blueroom.ui.widgets.text import clip  # noqa: E402
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
 class PaintWatch(QObject):
@@ -68,26 +58,10 @@ def main() -> None:
     args = parser.parse_args()
     speed = None if args.speed == "max" else float(args.speed)
 
-    settings = load_settings(environ={})
-    with tempfile.TemporaryDirectory() as folder:
-        engine = EngineClient(
-            settings,
-            RoomOptions(
-                replay_file=DEMO_EVENT,
-                speed=speed,
-                loop=True,
-                skip_minutes=40.0,
-                journal_path=Path(folder) / "bench.sqlite",
-            ),
-        )
-        engine.start()
-        app = QApplication([])
-        register_bundled_fonts()
-        studio = Studio(settings, engine, session_label="benchmark")
-        for window in studio.windows.values():
-            window.resize(1920, 1080)
-            window.show()
-        studio.start()
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        running_studio(Path(folder), speed=speed, skip_minutes=40.0) as (_engine, app, studio),
+    ):
         console = studio.windows["operator_console"]
         wall = studio.windows["questions_wall"]
         assert isinstance(console, OperatorConsole) and isinstance(wall, QuestionsWall)
@@ -117,8 +91,6 @@ def main() -> None:
         timer.timeout.connect(press)
         QTimer.singleShot(4000, lambda: timer.start(400))
         app.exec()
-        studio.stop()
-        engine.stop()
 
     latencies = watch.latencies
     pace = "max speed" if speed is None else f"{speed:g}× speed"

@@ -23,12 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from blueroom.app import Studio  # noqa: E402
-from blueroom.engine import EngineClient  # noqa: E402
-from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
-from blueroom.settings import load_settings  # noqa: E402
-from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
+from studio_run import percentile, running_studio  # noqa: E402
 
 FULL_REPAINTS = 30
 WARMUP_MS = 3000
@@ -53,34 +48,19 @@ class TimedApplication(QApplication):
             self.times.setdefault(name, []).append((time.perf_counter() - started) * 1000.0)
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0)
     args = parser.parse_args()
-    settings = load_settings(environ={})
-    with tempfile.TemporaryDirectory() as folder:
-        engine = EngineClient(
-            settings,
-            RoomOptions(
-                replay_file=DEMO_EVENT,
-                speed=10.0,
-                loop=True,
-                journal_path=Path(folder) / "bench.sqlite",
-            ),
-        )
-        engine.start()
-        app = TimedApplication()
-        register_bundled_fonts()
-        studio = Studio(settings, engine, session_label="benchmark")
-        for window in studio.windows.values():
-            window.resize(1920, 1080)
-            window.show()
-        studio.start()
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        running_studio(Path(folder), speed=10.0, application=TimedApplication) as (
+            _engine,
+            app,
+            studio,
+        ),
+    ):
+        assert isinstance(app, TimedApplication)
         full: dict[str, list[float]] = {}
         running: dict[str, list[float]] = {}
 
@@ -100,8 +80,6 @@ def main() -> None:
         QTimer.singleShot(WARMUP_MS, start_timing)
         QTimer.singleShot(WARMUP_MS + int(args.seconds * 1000), finish)
         app.exec()
-        studio.stop()
-        engine.stop()
 
     print(f"paints at 1080p, room at 10× (p50 / p99 ms; {args.seconds:g} s running):")
     for name in full:
