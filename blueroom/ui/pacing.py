@@ -11,8 +11,10 @@ time, at least ``MIN_GAP_S`` apart, so a pass holds one window's paint at most.
 from __future__ import annotations
 
 import math
+import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
@@ -76,7 +78,9 @@ class FrameClock(QObject):
             if not timer.running:
                 continue  # another clock has it, or it was stopped
             timer.hand_over()
-            self._beats.append(_Beat(timer, window, now + timer.interval_ms / 1000.0))
+            beat = _Beat(timer, window, now + timer.interval_ms / 1000.0)
+            self._beats.append(beat)
+            timer.destroyed.connect(partial(self._drop, beat))  # a window deleted early
             taken += 1
         self._arm(now)
         return taken
@@ -85,23 +89,35 @@ class FrameClock(QObject):
         self._timer.stop()
         self._beats.clear()
 
+    def _drop(self, beat: _Beat, *_: object) -> None:
+        if beat in self._beats:
+            self._beats.remove(beat)
+
     def _serve(self) -> None:
+        try:
+            self._serve_one_window()
+        finally:  # whatever a window did, the others keep their frames
+            self._arm(time.monotonic())
+
+    def _serve_one_window(self) -> None:
         now = time.monotonic()
         if not self._beats:
             return
         first = min(self._beats, key=lambda beat: beat.due)
-        if first.due <= now:
-            lane = first.lane
-            for beat in self._beats:
-                if beat.lane is lane and beat.due <= now:
-                    # On its own grid: a late window skips the frames it missed.
-                    beat.due += math.ceil((now - beat.due) / beat.interval + 1e-9) * beat.interval
-                    beat.timer.tick()
-            self._served_at = time.monotonic()
-            self.served.append((self._served_at, lane))
-            if len(self.served) > 600:
-                del self.served[:300]
-        self._arm(time.monotonic())
+        if first.due > now:
+            return
+        lane = first.lane
+        for beat in [beat for beat in self._beats if beat.lane is lane and beat.due <= now]:
+            # On its own grid: a late window skips the frames it missed.
+            beat.due += math.ceil((now - beat.due) / beat.interval + 1e-9) * beat.interval
+            try:
+                beat.timer.tick()
+            except Exception:  # noqa: BLE001 - reported as Qt reports a failing slot
+                sys.excepthook(*sys.exc_info())
+        self._served_at = time.monotonic()
+        self.served.append((self._served_at, lane))
+        if len(self.served) > 600:
+            del self.served[:300]
 
     def _arm(self, now: float) -> None:
         if not self._beats:

@@ -98,3 +98,37 @@ def test_a_late_window_skips_the_ticks_it_missed(qtbot: QtBot) -> None:
     qtbot.wait(30)
     clock.stop()
     assert windows[0].ticks - before <= 3, "no burst of the missed ticks"
+
+
+def test_a_failing_window_is_reported_and_the_others_keep_their_frames(qtbot: QtBot) -> None:
+    windows, _log = _windows(qtbot, 3)
+    broken = windows[1]
+
+    def fail() -> None:
+        raise RuntimeError("a bug in one window's refresh")
+
+    broken.timer.tick = fail
+    clock = FrameClock()
+    for window in windows:
+        clock.take(window)
+    with qtbot.capture_exceptions() as raised:
+        qtbot.wait(300)
+    clock.stop()
+    assert raised and all("a bug in one window" in str(error) for _, error, _ in raised)
+    assert windows[0].ticks > 5 and windows[2].ticks > 5, "the other windows still tick"
+
+
+def test_a_window_deleted_while_the_clock_runs_leaves_it(qtbot: QtBot) -> None:
+    windows, _log = _windows(qtbot, 2)
+    gone = _Window("deleted", [], _Delivered())  # not qtbot's: it is deleted here
+    clock = FrameClock()
+    for window in (windows[0], gone, windows[1]):
+        clock.take(window)
+    qtbot.wait(100)
+    assert gone.ticks > 0
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: len(clock._beats) == 4, timeout=2000)  # its two beats dropped
+    before = [w.ticks for w in windows]
+    qtbot.wait(200)
+    clock.stop()
+    assert all(w.ticks > b for w, b in zip(windows, before, strict=True))
