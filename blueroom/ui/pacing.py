@@ -68,7 +68,6 @@ class FrameClock(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._serve)
-        self.served: list[tuple[float, QWidget]] = []  # (when, window): the last few hundred
 
     def take(self, window: QWidget) -> int:
         """Drive every frame timer of ``window`` and its children; returns how many."""
@@ -115,9 +114,6 @@ class FrameClock(QObject):
             except Exception:  # noqa: BLE001 - reported as Qt reports a failing slot
                 sys.excepthook(*sys.exc_info())
         self._served_at = time.monotonic()
-        self.served.append((self._served_at, lane))
-        if len(self.served) > 600:
-            del self.served[:300]
 
     def _arm(self, now: float) -> None:
         if not self._beats:
