@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NamedTuple
 
 import msgspec
 
@@ -19,6 +19,17 @@ def loop_id(value: str, loop: int) -> str:
     return f"{value}~{loop}"
 
 
+class Moved(NamedTuple):
+    """What a loop changes in a post."""
+
+    id: str
+    created_at: float
+    conversation_id: str | None
+    retweet_of: str | None
+    reply_to: str | None
+    quote_of: str | None
+
+
 class LoopShift:
     """Moves posts to loop ``loop``: new ids (references follow), times ``loop × duration``
     later. The ids posts refer to (the post retweeted, replied to, quoted) come back again
@@ -31,26 +42,41 @@ class LoopShift:
         self._referred: dict[str, str] = {}
 
     def __call__(self, tweet: Tweet) -> Tweet:
-        """``tweet`` as on this loop (the parser can also build it so: ``parse(raw, shift)``)."""
-        loop = self.loop
-        if loop == 0:
+        """``tweet`` as on this loop (the parser builds it so directly: ``parse(raw, shift)``)."""
+        if self.loop == 0:
             return tweet
-        new_id = loop_id(tweet.id, loop)
-        fields: dict[str, Any] = {"id": new_id}
-        if tweet.created_at:
-            fields["created_at"] = tweet.created_at + self.offset
-        conversation = tweet.conversation_id
-        if conversation is not None:
-            fields["conversation_id"] = (
-                new_id if conversation == tweet.id else self.referred(conversation)
-            )
-        if tweet.retweet_of is not None:
-            fields["retweet_of"] = self.referred(tweet.retweet_of)
-        if tweet.reply_to is not None:
-            fields["reply_to"] = self.referred(tweet.reply_to)
-        if tweet.quote_of is not None:
-            fields["quote_of"] = self.referred(tweet.quote_of)
-        return msgspec.structs.replace(tweet, **fields)
+        moved = self.move(
+            tweet.id,
+            tweet.created_at,
+            tweet.conversation_id,
+            tweet.retweet_of,
+            tweet.reply_to,
+            tweet.quote_of,
+        )
+        return msgspec.structs.replace(tweet, **moved._asdict())
+
+    def move(
+        self,
+        post_id: str,
+        created_at: float,
+        conversation_id: str | None,
+        retweet_of: str | None,
+        reply_to: str | None,
+        quote_of: str | None,
+    ) -> Moved:
+        """A post's ids and time on this loop (loop 1 and later)."""
+        new_id = loop_id(post_id, self.loop)
+        referred = self.referred
+        if conversation_id is not None:  # a thread's first post is its conversation
+            conversation_id = new_id if conversation_id == post_id else referred(conversation_id)
+        return Moved(
+            new_id,
+            created_at + self.offset if created_at else created_at,
+            conversation_id,
+            None if retweet_of is None else referred(retweet_of),
+            None if reply_to is None else referred(reply_to),
+            None if quote_of is None else referred(quote_of),
+        )
 
     def referred(self, referred: str) -> str:
         """The id a post refers to (retweeted, replied to, quoted), on this loop."""

@@ -17,7 +17,7 @@ from datetime import datetime
 import msgspec
 
 from blueroom.core.tweet import Author, GeoPoint, Metrics, Place, Tweet
-from blueroom.sources.loops import LoopShift, loop_id
+from blueroom.sources.loops import LoopShift
 
 MAX_TEXT_CHARS = 25_000
 EXCERPT_CHARS = 160
@@ -376,20 +376,9 @@ class PayloadParser:
             self._last_time = (created, created_at)
         conversation_id = raw_tweet.conversation_id
         if shift is not None:
-            moved_id = loop_id(tweet_id, shift.loop)
-            if conversation_id is not None:
-                conversation_id = (
-                    moved_id if conversation_id == tweet_id else shift.referred(conversation_id)
-                )
-            if retweet_of is not None:
-                retweet_of = shift.referred(retweet_of)
-            if reply_to is not None:
-                reply_to = shift.referred(reply_to)
-            if quote_of is not None:
-                quote_of = shift.referred(quote_of)
-            if created_at:
-                created_at += shift.offset
-            tweet_id = moved_id
+            tweet_id, created_at, conversation_id, retweet_of, reply_to, quote_of = shift.move(
+                tweet_id, created_at, conversation_id, retweet_of, reply_to, quote_of
+            )
         parsed.tweets.append(
             Tweet(
                 id=tweet_id,
