@@ -26,7 +26,7 @@ class EventPump(QObject):
         self._drain = drain
         self.batches = 0
         self.events = 0
-        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self.pump)
+        self._frames_timer = FrameTimer(self, frame_rate, self.pump)
 
     def pump(self) -> None:
         events = self._drain()

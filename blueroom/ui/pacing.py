@@ -23,15 +23,15 @@ MIN_GAP_S = 0.002  # between two windows' ticks: the event loop paints and reads
 
 
 class FrameTimer(QObject):
-    """Calls ``tick`` every ``interval_ms`` on the GUI thread, until a clock takes over.
+    """Calls ``tick`` ``hz`` times a second on the GUI thread, until a clock takes over.
 
     A child of the view it drives: the clock finds it with ``findChildren``.
     """
 
-    def __init__(self, parent: QObject, interval_ms: int, tick: Callable[[], None]) -> None:
+    def __init__(self, parent: QObject, hz: float, tick: Callable[[], None]) -> None:
         super().__init__(parent)
         self.tick = tick
-        self.interval_ms = max(1, interval_ms)
+        self.interval_ms = max(1, int(1000 / hz))
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(self.interval_ms)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from blueroom.ui.pacing import FrameClock, FrameTimer
 
 INTERVAL_MS = 20
+HZ = 1000 / INTERVAL_MS
 
 
 class _Delivered(QObject):
@@ -33,9 +34,9 @@ class _Window(QWidget):
         self.name = name
         self.ticks = 0
         self.child_ticks = 0
-        self.timer = FrameTimer(self, INTERVAL_MS, self._tick)
+        self.timer = FrameTimer(self, HZ, self._tick)
         helper = QObject(self)  # a child's timer (the console's event pump) joins its lane
-        self.child_timer = FrameTimer(helper, INTERVAL_MS * 2, self._child_tick)
+        self.child_timer = FrameTimer(helper, HZ / 2, self._child_tick)
         self._log = log
         self._probe = probe
 

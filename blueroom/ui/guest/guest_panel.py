@@ -86,7 +86,7 @@ class GuestPanel(QWidget):
                 board, actions, confirm_with_operator=confirm_with_operator, parent=self
             )
             self.picker.hide()
-        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self._tick)
+        self._frames_timer = FrameTimer(self, frame_rate, self._tick)
 
     def _tick(self) -> None:
         snapshot = self._session.latest()

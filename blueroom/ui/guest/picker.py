@@ -55,7 +55,7 @@ class QuestionPicker(QWidget):
         self._picked: str | None = None  # sent to the operator, waiting to be taken
         self._page = 0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # mouse is synthesised
-        self._frames_timer = FrameTimer(self, 33, self.refresh)
+        self._frames_timer = FrameTimer(self, 30, self.refresh)
 
     # -- data -------------------------------------------------------------------------
     def cards(self) -> tuple[Question, ...]:

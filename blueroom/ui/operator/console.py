@@ -199,7 +199,7 @@ class OperatorConsole(QMainWindow):
         body.addLayout(self._build_side(), 3)
 
         self._install_shortcuts()
-        self._frames_timer = FrameTimer(self, int(1000 / refresh_hz), self.refresh)
+        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh)
         self.refresh()
 
     # -- building -------------------------------------------------------------------

@@ -321,7 +321,7 @@ class HeatmapWall(QWidget):
         self._overlay_rects: list[QRect] = []
         self._overlay_at = 0.0
         self._composed_at = 0.0
-        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self.refresh)
+        self._frames_timer = FrameTimer(self, frame_rate, self.refresh)
 
     # -- geometry ---------------------------------------------------------------------
     @property

@@ -82,7 +82,7 @@ class QuestionsWall(QWidget):
         self._fade_animation.setEndValue(1.0)
         self._fade_animation.valueChanged.connect(lambda v: self.main_text.setOpacity(float(v)))
 
-        self._frames_timer = FrameTimer(self, int(1000 / refresh_hz), self.refresh)
+        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh)
         self.refresh()
 
     # -- data -----------------------------------------------------------------------

@@ -54,7 +54,7 @@ class VideoWall(QWidget):
         self._bands: dict[str, tuple[tuple[object, ...], QPixmap]] = {}
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
-        self._frames_timer = FrameTimer(self, max(1, int(1000 / frame_rate)), self._tick)
+        self._frames_timer = FrameTimer(self, frame_rate, self._tick)
 
     def _tick(self) -> None:
         ratio = self.devicePixelRatioF()
