@@ -26,6 +26,7 @@ from blueroom.core.metrics import IngestMetrics
 from blueroom.core.processes import lower_this_thread
 from blueroom.ui import theme
 from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.widgets.pixmaps import draw_part
 
 OVERLAY_SECONDS = 1.0
 COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second look smooth
@@ -425,7 +426,7 @@ class HeatmapWall(QWidget):
             self._overlay = self._render_overlay()
             self._overlay_at = time.monotonic()
         for rect in self._overlay_rects:
-            painter.drawPixmap(rect, self._overlay, rect)
+            draw_part(painter, rect, self._overlay)
         painter.end()
         self.paints.append((time.perf_counter(), (time.perf_counter() - started) * 1000.0))
         if len(self.paints) > 1200:
