@@ -69,9 +69,6 @@ class HealthPanel(QWidget):
     def is_alert(self, key: str) -> bool:
         return self._rows[key].alert
 
-    def keys(self) -> list[str]:
-        return list(self._rows)
-
     def row_top(self, key: str) -> int:
         return round(self._rows[key].top)
 
@@ -82,11 +79,9 @@ class HealthPanel(QWidget):
             return
         if row is None:
             self._rows[key] = _Row(text, alert, wrap, name=_static(key, self._name_font))
-            self._name_width = max(
+            self._name_width = max(  # a wider name moves the values: _arrange lays them out
                 QFontMetricsF(self._name_font).horizontalAdvance(name) for name in self._rows
             )
-            for each in self._rows.values():
-                each.value = None  # the value column moved
         else:
             if row.text != text:
                 row.value = None
