@@ -5,6 +5,8 @@ or a search page (``"data": [...]``) and returns flat :class:`Tweet` records. No
 from outside can crash it: a payload it cannot use becomes a :class:`Problem` with a
 reason; a post with one bad part (impossible coordinates) is kept without that part.
 Both the historical ``*_tweet*`` field names and the newer ``*_post*`` ones are read.
+X sends ``&``, ``<`` and ``>`` in text as HTML entities; they are unescaped here, once,
+so every view gets the text as the author wrote it (and shows it as plain text).
 """
 
 from __future__ import annotations
@@ -177,6 +179,17 @@ def clean_text(text: str) -> str:
     return text
 
 
+def unescape(text: str) -> str:
+    """The text with X's three entities (``&amp;`` ``&lt;`` ``&gt;``) unescaped, once.
+
+    ``&amp;`` goes last, so ``&amp;lt;`` (someone who typed "&lt;") gives "&lt;"; X
+    escapes nothing else, so "&eacute;" or "&quot;" were typed as they are.
+    """
+    if "&" not in text:
+        return text
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def excerpt(raw: bytes | str) -> str:
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
     text = clean_text(text[: EXCERPT_CHARS * 2]).replace("\n", " ")
@@ -324,7 +337,10 @@ class PayloadParser:
             parsed.problems.append(Problem("post id is empty or too long", excerpt(raw)))
             return
         note = raw_tweet.note_tweet or raw_tweet.note_post
-        text = clean_text(note.text if note is not None and note.text else raw_tweet.text)
+        text = note.text if note is not None and note.text else raw_tweet.text
+        if "&" in text:
+            text = unescape(text)
+        text = clean_text(text)
         author = None
         if raw_tweet.author_id is not None:
             author = users.get(raw_tweet.author_id) or Author(id=raw_tweet.author_id)
@@ -443,8 +459,8 @@ def _author(user: _RawUser) -> Author:
     return Author(
         id=user.id,
         username=clean_text(user.username)[:64],
-        name=clean_text(user.name)[:100],
-        location=clean_text(user.location or "")[:200],
+        name=clean_text(unescape(user.name))[:100],
+        location=clean_text(unescape(user.location or ""))[:200],
         followers=user.public_metrics.followers_count if user.public_metrics else 0,
         created_at=user.created_at or "",
         verified=bool(user.verified),
@@ -454,9 +470,9 @@ def _author(user: _RawUser) -> Author:
 def _place(raw_place: _RawPlace) -> Place:
     return Place(
         id=raw_place.id,
-        full_name=clean_text(raw_place.full_name)[:200],
+        full_name=clean_text(unescape(raw_place.full_name))[:200],
         country_code=raw_place.country_code[:3],
-        country=clean_text(raw_place.country)[:100],
+        country=clean_text(unescape(raw_place.country))[:100],
         place_type=raw_place.place_type[:20],
         bbox=check_bbox(raw_place.geo.bbox if raw_place.geo else None),
     )

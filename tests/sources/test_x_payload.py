@@ -233,3 +233,53 @@ def test_authors_and_places_seen_before_come_back_identical_from_the_cache() -> 
     message["data"]["id"] = "3"
     third = parser.parse(json.dumps(message)).tweets[0]
     assert third.author is not None and third.author.location == "Paris"
+
+
+@pytest.mark.parametrize(
+    ("sent", "meant"),
+    [
+        ("Q&amp;A with Léa", "Q&A with Léa"),
+        ("is 3 &lt; 5 &gt; 2?", "is 3 < 5 > 2?"),
+        ("&lt;b&gt;bold&lt;/b&gt; &amp; proud", "<b>bold</b> & proud"),
+        ("I typed &amp;lt; myself", "I typed &lt; myself"),  # unescaped once, not twice
+        ("&amp;amp;", "&amp;"),
+        ("caf&eacute; &quot;x&quot; &#38; &AMP;", "caf&eacute; &quot;x&quot; &#38; &AMP;"),
+        ("a bare & stays, so does &amp", "a bare & stays, so does &amp"),
+        ("no entity at all", "no entity at all"),
+    ],
+)
+def test_the_three_entities_x_escapes_are_unescaped_exactly_once(sent: str, meant: str) -> None:
+    (tweet,) = parse({"data": {"id": "1", "text": sent}}).tweets
+    assert tweet.text == meant
+
+
+def test_a_long_post_author_and_place_are_unescaped_too() -> None:
+    message = post(
+        "1",
+        "Q&amp;A short…",
+        note_tweet={"text": "Q&amp;A: the whole &lt;long&gt; text"},
+        geo={"place_id": "p1"},
+        author={
+            "id": "42",
+            "username": "fan42",
+            "name": "Tom &amp; Jerry &lt;3",
+            "location": "Paris &gt; Lyon",
+        },
+    )
+    message["includes"]["places"] = [
+        {"id": "p1", "full_name": "Saint-Jean-d&amp;Angély, France", "country": "A &amp; B"}
+    ]
+    (tweet,) = parse(message).tweets
+    assert tweet.text == "Q&A: the whole <long> text"
+    assert tweet.author.name == "Tom & Jerry <3"
+    assert tweet.author.location == "Paris > Lyon"
+    assert tweet.place.full_name == "Saint-Jean-d&Angély, France"
+    assert tweet.place.country == "A & B"
+    message["data"]["note_post"] = message["data"].pop("note_tweet")
+    (tweet,) = parse(message).tweets
+    assert tweet.text == "Q&A: the whole <long> text"
+
+
+def test_the_cap_applies_to_the_unescaped_text() -> None:
+    (tweet,) = parse({"data": {"id": "1", "text": "&amp;" * MAX_TEXT_CHARS}}).tweets
+    assert tweet.text == "&" * MAX_TEXT_CHARS
