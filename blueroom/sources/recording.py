@@ -14,19 +14,30 @@ from isal.igzip_lib import IsalError
 READ_BYTES = 4 << 20
 # What reading a recording can raise: the file itself, a gzip stream cut short or damaged.
 READ_ERRORS = (OSError, EOFError, zlib.error, IsalError)
+GZIP_MAGIC = b"\x1f\x8b"
+BOM = b"\xef\xbb\xbf"  # UTF-8 byte-order mark
 
 
 def open_lines(path: Path) -> IO[bytes]:
     """Open a recording for reading lines; gzip is recognised by its magic bytes.
 
     Gzip goes through ISA-L (twice the standard library's speed: un-gzipping is a
-    good part of what a post costs at full speed).
+    good part of what a post costs at full speed). A UTF-8 byte-order mark at the start
+    (some editors write one) is skipped: it is not part of the first post.
     """
-    handle = path.open("rb")
-    magic = handle.read(2)
-    handle.seek(0)
-    if magic == b"\x1f\x8b":
-        return igzip.IGzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
+    raw = path.open("rb")
+    handle: IO[bytes] = raw
+    try:
+        magic = raw.read(2)
+        raw.seek(0)
+        if magic == GZIP_MAGIC:
+            handle = igzip.IGzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        if handle.read(len(BOM)) != BOM:
+            handle.seek(0)
+    except BaseException:  # a damaged gzip header: close what was opened
+        handle.close()
+        raw.close()
+        raise
     return handle
 
 
