@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import os
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +53,61 @@ def numbered_lines(path: Path, start_line: int = 0) -> Iterator[tuple[int, bytes
                 number += 1
                 if number > start_line:
                     yield number, raw
+
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def recording_problem(path: Path) -> str | None:
+    """One line saying why ``path`` cannot be played as a recording; None when it can.
+
+    Checked before playing: a missing file, a folder, a pipe, socket or device (a
+    recording is read more than once: measured, then played, then looped), a file that
+    cannot be read, an empty one. Whether its lines are X posts is the replay's to say.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            target = path.readlink()
+            return f"replay file not found: {path} (a link to {target}, which does not exist)"
+        return f"replay file not found: {path}"
+    except OSError as error:
+        return _cannot_read(path, error)
+    problem = _not_a_file(path, mode)
+    if problem is not None:
+        return problem
+    try:
+        # Non-blocking: should the file have become a pipe since, opening it cannot hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | os.O_CLOEXEC)
+        try:
+            problem = _not_a_file(path, os.fstat(fd).st_mode)
+            if problem is None and not os.read(fd, 1):
+                problem = f"replay file is empty: {path}"
+        finally:
+            os.close(fd)
+    except OSError as error:
+        return _cannot_read(path, error)
+    return problem
+
+
+def _not_a_file(path: Path, mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"replay file is a folder, not a recording: {path}"
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "a special file")
+    return f"replay file is {kind}, not a regular file (a recording is read more than once): {path}"
+
+
+def _cannot_read(path: Path, error: OSError) -> str:
+    why = error.strerror or type(error).__name__
+    return f"replay file cannot be read ({why[:1].lower() + why[1:]}): {path}"
 
 
 def reading_failure(path: Path, error: BaseException) -> str:
