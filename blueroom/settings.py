@@ -6,9 +6,11 @@ file, the setting and what is wrong.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,6 +21,14 @@ from blueroom.core.moderation import ModerationRules
 
 ENV_PREFIX = "BLUEROOM_"
 WINDOWS = ("operator_console", "questions_wall", "video_wall", "heatmap_wall", "guest_panel")
+
+# Sane ranges: anything outside is a typo, not a wish.
+MAX_REPLAY_SPEED = 1000.0  # faster than this: "max"
+CAMERA_MIN_SIDE, CAMERA_MAX_SIDE = 16, 7680  # pixels asked of a real camera (8K UHD wide)
+CAMERA_MIN_FPS, CAMERA_MAX_FPS = 1, 240
+MIN_FRAME_RATE, MAX_FRAME_RATE = 1, 240  # the walls' frame clock
+MAX_HALF_LIFE_MINUTES = 10 * 24 * 60.0  # 10 days: anything longer is "cumulative"
+MAX_CAMERA_INDEX = 9999  # OpenCV's indexes go to a few thousand (API + index)
 
 
 class SettingsError(Exception):
@@ -110,6 +120,86 @@ class Settings(_Section):
         return value
 
 
+@dataclass(frozen=True, slots=True)
+class _Range:
+    """The numbers a setting allows, and how to say so."""
+
+    low: float
+    high: float
+    whole: bool  # an integer (a float, even 720.0, is refused: msgspec would)
+    allowed: str  # "must be ..."
+
+    def allows(self, value: object) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if self.whole and not isinstance(value, int):
+            return False
+        if not math.isfinite(value):
+            return False
+        if self.whole:
+            return self.low <= value <= self.high
+        return self.low < value <= self.high  # a float's low end is open: above 0
+
+
+def _whole(low: int, high: int) -> _Range:
+    return _Range(low, high, True, f"a whole number from {low} to {high}")
+
+
+RANGES: dict[tuple[str, str], _Range] = {
+    ("source", "speed"): _Range(
+        0.0, MAX_REPLAY_SPEED, False, f'a positive number up to {MAX_REPLAY_SPEED:g} or "max"'
+    ),
+    ("camera", "width"): _whole(CAMERA_MIN_SIDE, CAMERA_MAX_SIDE),
+    ("camera", "height"): _whole(CAMERA_MIN_SIDE, CAMERA_MAX_SIDE),
+    ("camera", "fps"): _whole(CAMERA_MIN_FPS, CAMERA_MAX_FPS),
+    ("display", "frame_rate"): _whole(MIN_FRAME_RATE, MAX_FRAME_RATE),
+    ("heatmap", "half_life_minutes"): _Range(
+        0.0,
+        MAX_HALF_LIFE_MINUTES,
+        False,
+        f"a number above 0 and at most {MAX_HALF_LIFE_MINUTES:g} (10 days)",
+    ),
+}
+DEVICE_ALLOWED = f'"demo", a camera index (0 to {MAX_CAMERA_INDEX}) or a video file'
+
+
+def _value_problems(data: dict[str, Any], from_env: Mapping[tuple[str, str], str]) -> list[str]:
+    """Out-of-range numbers and an empty device, named with the value found.
+
+    Checked on the values as read (before typing), so a float where a whole number is
+    wanted, a NaN or a word where a number is wanted are said the same clear way.
+    Normalises ``source.speed`` "MAX" (any case) to "max" in ``data``.
+    """
+    problems: list[str] = []
+
+    def bad(section: str, key: str, allowed: str, value: object) -> None:
+        variable = from_env.get((section, key))
+        name = f"{section}.{key}" + (f" (from {variable})" if variable else "")
+        problems.append(f"{name} must be {allowed}, not {value!r}")
+
+    for (section, key), rule in RANGES.items():
+        table = data.get(section)
+        if not isinstance(table, dict) or key not in table:
+            continue
+        value = table[key]
+        is_speed = (section, key) == ("source", "speed")
+        if is_speed and isinstance(value, str) and value.strip().lower() == "max":
+            table[key] = "max"
+            continue
+        if not rule.allows(value):
+            bad(section, key, rule.allowed, value)
+    camera = data.get("camera")
+    if isinstance(camera, dict) and "device" in camera:
+        device = camera["device"]
+        if (isinstance(device, str) and not device.strip()) or (
+            isinstance(device, int)
+            and not isinstance(device, bool)
+            and not 0 <= device <= MAX_CAMERA_INDEX
+        ):
+            bad("camera", "device", DEVICE_ALLOWED, device)
+    return problems
+
+
 def _env_value(text: str) -> Any:
     try:
         return tomllib.loads(f"v = {text}")["v"]
@@ -117,30 +207,23 @@ def _env_value(text: str) -> Any:
         return text
 
 
-def _overrides(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+def _overrides(
+    environ: Mapping[str, str],
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], str]]:
+    """The settings the environment sets, and which variable set each."""
     found: dict[str, dict[str, Any]] = {}
+    variables: dict[tuple[str, str], str] = {}
     for name, value in environ.items():
         if not name.startswith(ENV_PREFIX) or "__" not in name:
             continue
         section, _, key = name[len(ENV_PREFIX) :].lower().partition("__")
         found.setdefault(section, {})[key] = _env_value(value)
-    return found
+        variables[section, key] = name
+    return found, variables
 
 
 def _check(settings: Settings, origin: str) -> Settings:
     problems: list[str] = []
-    if settings.source.speed != "max" and not float(settings.source.speed) > 0:
-        problems.append('source.speed must be a positive number or "max"')
-    if not 1 <= settings.display.frame_rate <= 240:
-        problems.append("display.frame_rate must be between 1 and 240")
-    if not 1 <= settings.camera.fps <= 240:
-        problems.append("camera.fps must be between 1 and 240")
-    if settings.camera.width < 16 or settings.camera.height < 16:
-        problems.append("camera.width and camera.height must be at least 16")
-    if isinstance(settings.camera.device, int) and settings.camera.device < 0:
-        problems.append('camera.device must be a camera index (0, 1, ...), a file or "demo"')
-    if not settings.heatmap.half_life_minutes > 0:
-        problems.append("heatmap.half_life_minutes must be positive")
     try:
         settings.heatmap.view()
     except ValueError as error:
@@ -176,7 +259,7 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
             raise SettingsError(f"{path}: not valid TOML: {error}") from None
         except OSError as error:
             raise SettingsError(f"{path}: cannot read: {error.strerror}") from None
-    overrides = _overrides(environ)
+    overrides, from_env = _overrides(environ)
     if overrides:
         origin += " + environment"
         for section, values in overrides.items():
@@ -184,6 +267,9 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
             if existing is not None and not isinstance(existing, dict):
                 raise SettingsError(f"{origin}: [{section}] must be a table")
             data[section] = {**(existing or {}), **values}
+    problems = _value_problems(data, from_env)
+    if problems:
+        raise SettingsError(f"{origin}: " + "; ".join(problems))
     try:
         settings = msgspec.convert(data, Settings, strict=True)
     except msgspec.ValidationError as error:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from blueroom.core.moderation import Action, ModerationRules
-from blueroom.settings import load_settings, save_moderation
+from blueroom.settings import Settings, SettingsError, describe, load_settings, save_moderation
 
 HAND_WRITTEN = """# Blue Room, studio B
 [event]
@@ -63,3 +63,189 @@ def test_a_failed_save_leaves_the_file_untouched(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         save_moderation(path, ModerationRules(links=Action.PASS))
     assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+# ── every value is checked, and a bad one is one line naming it ──────────────────
+
+
+def load_text(tmp_path: Path, text: str, environ: dict[str, str] | None = None) -> Settings:
+    path = tmp_path / "blueroom.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_settings(path, environ=environ or {})
+
+
+def problem(tmp_path: Path, text: str, environ: dict[str, str] | None = None) -> str:
+    with pytest.raises(SettingsError) as caught:
+        load_text(tmp_path, text, environ)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[source]\nspeed = "fast"',
+            "source.speed must be a positive number up to 1000 or \"max\", not 'fast'",
+        ),
+        (
+            "[source]\nspeed = -3",
+            'source.speed must be a positive number up to 1000 or "max", not -3',
+        ),
+        (
+            "[source]\nspeed = 0",
+            'source.speed must be a positive number up to 1000 or "max", not 0',
+        ),
+        (
+            "[source]\nspeed = nan",
+            'source.speed must be a positive number up to 1000 or "max", not nan',
+        ),
+        (
+            "[source]\nspeed = inf",
+            'source.speed must be a positive number up to 1000 or "max", not inf',
+        ),
+        (
+            "[source]\nspeed = 1e9",
+            'source.speed must be a positive number up to 1000 or "max", not 1000000000.0',
+        ),
+        (
+            "[source]\nspeed = true",
+            'source.speed must be a positive number up to 1000 or "max", not True',
+        ),
+        (
+            "[heatmap]\nhalf_life_minutes = inf",
+            "heatmap.half_life_minutes must be a number above 0 and at most 14400 (10 days), not inf",
+        ),
+        (
+            "[heatmap]\nhalf_life_minutes = nan",
+            "heatmap.half_life_minutes must be a number above 0 and at most 14400 (10 days), not nan",
+        ),
+        (
+            "[heatmap]\nhalf_life_minutes = 0",
+            "heatmap.half_life_minutes must be a number above 0 and at most 14400 (10 days), not 0",
+        ),
+        (
+            "[heatmap]\nhalf_life_minutes = -5.0",
+            "heatmap.half_life_minutes must be a number above 0 and at most 14400 (10 days), not -5.0",
+        ),
+        (
+            "[heatmap]\nhalf_life_minutes = 14401",
+            "heatmap.half_life_minutes must be a number above 0 and at most 14400 (10 days), not 14401",
+        ),
+        (
+            '[camera]\ndevice = ""',
+            "camera.device must be \"demo\", a camera index (0 to 9999) or a video file, not ''",
+        ),
+        (
+            '[camera]\ndevice = "  "',
+            "camera.device must be \"demo\", a camera index (0 to 9999) or a video file, not '  '",
+        ),
+        (
+            "[camera]\ndevice = -1",
+            'camera.device must be "demo", a camera index (0 to 9999) or a video file, not -1',
+        ),
+        (
+            "[camera]\ndevice = 100000000000000000000",
+            'camera.device must be "demo", a camera index (0 to 9999) or a video file, not 100000000000000000000',
+        ),
+        (
+            "[camera]\nwidth = 1e20",
+            "camera.width must be a whole number from 16 to 7680, not 1e+20",
+        ),
+        (
+            "[camera]\nwidth = 100000000000000000000",
+            "camera.width must be a whole number from 16 to 7680, not 100000000000000000000",
+        ),
+        ("[camera]\nwidth = 0", "camera.width must be a whole number from 16 to 7680, not 0"),
+        (
+            "[camera]\nheight = -720",
+            "camera.height must be a whole number from 16 to 7680, not -720",
+        ),
+        (
+            "[camera]\nheight = 720.5",
+            "camera.height must be a whole number from 16 to 7680, not 720.5",
+        ),
+        ("[camera]\nheight = nan", "camera.height must be a whole number from 16 to 7680, not nan"),
+        (
+            '[camera]\nheight = "720"',
+            "camera.height must be a whole number from 16 to 7680, not '720'",
+        ),
+        ("[camera]\nfps = 1e20", "camera.fps must be a whole number from 1 to 240, not 1e+20"),
+        ("[camera]\nfps = 0", "camera.fps must be a whole number from 1 to 240, not 0"),
+        ("[camera]\nfps = -30", "camera.fps must be a whole number from 1 to 240, not -30"),
+        ("[camera]\nfps = nan", "camera.fps must be a whole number from 1 to 240, not nan"),
+        (
+            "[display]\nframe_rate = 0",
+            "display.frame_rate must be a whole number from 1 to 240, not 0",
+        ),
+        (
+            "[display]\nframe_rate = 10000",
+            "display.frame_rate must be a whole number from 1 to 240, not 10000",
+        ),
+        (
+            "[display]\nframe_rate = inf",
+            "display.frame_rate must be a whole number from 1 to 240, not inf",
+        ),
+    ],
+)
+def test_an_absurd_value_is_one_line_naming_the_setting_the_value_and_the_range(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    assert problem(tmp_path, text) == f"{tmp_path / 'blueroom.toml'}: {expected}"
+
+
+def test_every_bad_value_is_named_in_the_one_line(tmp_path: Path) -> None:
+    message = problem(tmp_path, "[camera]\nwidth = 0\nfps = 0\n[display]\nframe_rate = 0")
+    assert message.count("must be") == 3
+    for name in ("camera.width", "camera.fps", "display.frame_rate"):
+        assert name in message
+
+
+@pytest.mark.parametrize("written", ['"max"', '"MAX"', '"Max"', '" max "'])
+def test_max_speed_is_read_in_any_case(tmp_path: Path, written: str) -> None:
+    settings = load_text(tmp_path, f"[source]\nspeed = {written}")
+    assert settings.source.speed == "max" and settings.replay_speed is None
+    assert 'speed = "max"' in describe(settings)
+
+
+def test_sane_values_at_the_edges_of_their_ranges_are_accepted(tmp_path: Path) -> None:
+    settings = load_text(
+        tmp_path,
+        "[source]\nspeed = 1000\n[camera]\ndevice = 0\nwidth = 7680\nheight = 16\nfps = 240\n"
+        "[display]\nframe_rate = 1\n[heatmap]\nhalf_life_minutes = 14400",
+    )
+    assert settings.replay_speed == 1000.0 and settings.camera.device == 0
+    assert (settings.camera.width, settings.camera.height, settings.camera.fps) == (7680, 16, 240)
+    assert settings.display.frame_rate == 1 and settings.heatmap.half_life_minutes == 14400
+    assert load_text(tmp_path, "[source]\nspeed = 0.25").replay_speed == 0.25
+    assert (
+        load_text(tmp_path, "[heatmap]\nhalf_life_minutes = 0.5").heatmap.half_life_minutes == 0.5
+    )
+    assert load_text(tmp_path, '[camera]\ndevice = "studio.mp4"').camera.device == "studio.mp4"
+
+
+def test_the_environment_is_checked_the_same_and_named(tmp_path: Path) -> None:
+    assert load_settings(environ={"BLUEROOM_SOURCE__SPEED": "MAX"}).replay_speed is None
+    assert load_settings(environ={"BLUEROOM_SOURCE__SPEED": "2.5"}).replay_speed == 2.5
+    cases = {
+        "BLUEROOM_SOURCE__SPEED": ("fast", "source.speed", "'fast'"),
+        "BLUEROOM_CAMERA__WIDTH": ("1e20", "camera.width", "1e+20"),
+        "BLUEROOM_CAMERA__DEVICE": ("", "camera.device", "''"),
+        "BLUEROOM_HEATMAP__HALF_LIFE_MINUTES": ("nan", "heatmap.half_life_minutes", "nan"),
+        "BLUEROOM_DISPLAY__FRAME_RATE": ("10000", "display.frame_rate", "10000"),
+    }
+    for variable, (value, name, shown) in cases.items():
+        with pytest.raises(SettingsError) as caught:
+            load_settings(environ={variable: value})
+        message = str(caught.value)
+        assert message.startswith(f"default settings + environment: {name} (from {variable}) ")
+        assert message.endswith(f", not {shown}")
+    # a value from the file overridden by a good one from the environment is fine
+    path = tmp_path / "blueroom.toml"
+    path.write_text('[source]\nspeed = "fast"', encoding="utf-8")
+    assert load_settings(path, environ={"BLUEROOM_SOURCE__SPEED": "3"}).replay_speed == 3.0
+    message = problem(tmp_path, "[camera]\nfps = 30", {"BLUEROOM_CAMERA__FPS": "0"})
+    assert message.endswith(
+        "+ environment: camera.fps (from BLUEROOM_CAMERA__FPS) must be a whole number from 1 to 240, not 0"
+    )
