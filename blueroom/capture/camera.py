@@ -3,7 +3,14 @@
 A video file stands in for a camera (demo, tests): it loops at its own frame rate.
 Every failure (no device, missing or corrupt file, unplugged camera, an exception)
 is a state, published once per change as :class:`CameraStateChanged`, then retried
-with backoff. Nothing raises out of the thread.
+with backoff. Nothing raises out of the thread. A file whose frames cannot be decoded
+is lost, not looped; it is retried once it changes (a good copy put in its place).
+
+OpenCV and FFmpeg print to the process's stderr, below Python: FFmpeg a line per
+damaged frame, OpenCV a warning per failed open of a camera, at every retry. Importing
+this module quiets both (the states say it all), unless the environment already says
+otherwise: ``OPENCV_FFMPEG_LOGLEVEL`` (FFmpeg's level, read once, when the first
+capture opens) and ``OPENCV_LOG_LEVEL`` (OpenCV's own).
 
 A read on a stalled V4L2 camera blocks inside OpenCV for up to 10 s by default
 (``OPENCV_VIDEOIO_V4L_SELECT_TIMEOUT``, read once by OpenCV; V4L2 ignores
@@ -32,6 +39,28 @@ __all__ = ["CameraCapture", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
 log = logging.getLogger(__name__)
 
 DEFAULT_FILE_FPS = 25.0
+# A file read that fails before the file's last frames is a frame that cannot be
+# decoded; this many in a row and the file is lost. Near the end (the frame count
+# is an estimate in some containers) a failed read is the end of the file.
+MAX_BAD_READS = 10
+END_SLACK_FRAMES = 2
+END_SLACK_SHARE = 0.02
+
+AV_LOG_QUIET = -8  # FFmpeg's level for "print nothing"
+
+
+def quiet_video_logs() -> None:
+    """Keep FFmpeg and OpenCV from writing to stderr, unless the environment says.
+
+    FFmpeg's level is read when the first capture opens: call before that (this
+    module does, as it is imported).
+    """
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", str(AV_LOG_QUIET))
+    if "OPENCV_LOG_LEVEL" not in os.environ:
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+
+
+quiet_video_logs()
 
 
 def _file_fps(cap: cv2.VideoCapture) -> float:
@@ -41,6 +70,15 @@ def _file_fps(cap: cv2.VideoCapture) -> float:
 
 def _is_empty(ok: bool, image: np.ndarray | None) -> bool:
     return not ok or image is None or image.size == 0
+
+
+def _file_signature(path: str) -> tuple[int, int, int] | None:
+    """What changes when a file is replaced or rewritten, None if it cannot be read."""
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 class CameraCapture:
@@ -88,6 +126,8 @@ class CameraCapture:
         self._state = CameraState.STOPPED
         self._detail = ""
         self._stopping = False
+        # A file found undecodable, as it was then, and why: not decoded again unchanged.
+        self._damaged: tuple[tuple[int, int, int] | None, str] | None = None
 
     # ── public API ────────────────────────────────────────────────────────────────
 
@@ -206,6 +246,11 @@ class CameraCapture:
             assert self._path is not None
             if not Path(self._path).is_file():
                 return None, f"file not found: {self._path}"
+            if self._damaged is not None:
+                signature, reason = self._damaged
+                if signature is not None and signature == _file_signature(self._path):
+                    return None, reason
+                self._damaged = None
             cap = cv2.VideoCapture(self._path)
             if not cap.isOpened():
                 cap.release()
@@ -262,24 +307,37 @@ class CameraCapture:
 
     def _stream_file(self, cap: cv2.VideoCapture) -> tuple[str | None, bool]:
         assert self._path is not None
+        signature = _file_signature(self._path)  # before reading: what is being judged
         fps = _file_fps(cap)
         period = 1.0 / fps
+        frame_count = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))  # <= 0: unknown
+        end_slack = max(END_SLACK_FRAMES, frame_count * END_SLACK_SHARE)
         went_live = False
         frames_since_rewind = 0
+        bad_reads = 0  # failed reads in a row, before the end of the file
         deadline = time.monotonic()
         while not self._stop_event.is_set():
             ok, image = cap.read()
             if _is_empty(ok, image):
+                position = cap.get(cv2.CAP_PROP_POS_FRAMES)
+                if frame_count > 0 and position < frame_count - end_slack:
+                    bad_reads += 1  # a frame that cannot be decoded: try the next ones
+                    if bad_reads < MAX_BAD_READS:
+                        continue
+                    bad = frame_count - int(position)
+                    return self._undecodable(signature, f"{bad} bad frames"), went_live
                 if frames_since_rewind == 0:
-                    return f"read failed: no readable frame in {self._path}", went_live
+                    return self._undecodable(signature, "no readable frame"), went_live
                 if not self._loop_file:
                     self._set_state(CameraState.STOPPED, f"end of file {self._path}")
                     return None, went_live
                 frames_since_rewind = 0
+                bad_reads = 0
                 # Seek back without losing the pacing clock; reopen if the file can't seek.
                 if not cap.set(cv2.CAP_PROP_POS_FRAMES, 0) and not cap.open(self._path):
                     return f"could not reopen {self._path}", went_live
                 continue
+            bad_reads = 0
             now = time.monotonic()
             frame = self._slot.put(image, now)
             frames_since_rewind += 1
@@ -292,3 +350,9 @@ class CameraCapture:
             elif self._stop_event.wait(max(0.0, deadline - now)):
                 break
         return None, went_live
+
+    def _undecodable(self, signature: tuple[int, int, int] | None, why: str) -> str:
+        """The reason a file is lost; it is not decoded again until it changes."""
+        reason = f"{self._path}: cannot decode the video ({why})"
+        self._damaged = (signature, reason)
+        return reason

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +32,22 @@ def write_clip(path: Path, n_frames: int = N_FRAMES, fps: int = FPS) -> Path:
         writer.write(image)
     writer.release()
     tmp.replace(path)  # appears whole, as a copied file would
+    return path
+
+
+def damage(path: Path, start: float, end: float = 1.0) -> Path:
+    """Overwrite that share of the clip's frame data with noise, as a bad copy would.
+
+    The container (its index, after the frames) stays intact: the file opens, and
+    says how many frames it has, but those frames cannot be decoded.
+    """
+    data = bytearray(path.read_bytes())
+    frames_at = data.index(b"mdat") + 4
+    index_at = data.index(b"moov") - 4
+    low = frames_at + int((index_at - frames_at) * start)
+    high = frames_at + int((index_at - frames_at) * end)
+    data[low:high] = np.random.default_rng(11).integers(0, 256, high - low, np.uint8).tobytes()
+    path.write_bytes(bytes(data))
     return path
 
 
@@ -311,3 +330,92 @@ def test_an_exception_in_the_loop_is_lost_then_recovers(make: Make, clip: Path) 
     assert camera.wait_for_state(CameraState.LIVE, WAIT)
     assert recorder.last(CameraState.LOST).detail == "error: RuntimeError: boom"
     assert recorder.states == [CameraState.STARTING, CameraState.LOST, CameraState.LIVE]
+
+
+def test_a_file_that_cannot_be_decoded_is_lost_and_says_why(make: Make, tmp_path: Path) -> None:
+    path = damage(write_clip(tmp_path / "noise.mp4"), 0.0)
+    camera, slot, recorder = make(path, reconnect_delay=0.02, max_reconnect_delay=0.02)
+    camera.start()
+    assert recorder.wait_for(CameraState.LOST)
+    detail = recorder.last(CameraState.LOST).detail
+    assert detail == f"{path}: cannot decode the video ({N_FRAMES} bad frames)"
+    assert not camera.wait_for_state(CameraState.LIVE, 0.3)  # ~15 retries publish nothing
+    assert camera.running and slot.latest() is None
+    assert recorder.states == [CameraState.STARTING, CameraState.LOST]
+
+
+def test_a_file_damaged_halfway_is_lost_not_looped_then_live_once_replaced(
+    make: Make, tmp_path: Path
+) -> None:
+    """Its good half plays, then it is lost (before, the damage was taken for the end of
+    the file: it looped the good half, live, with FFmpeg's errors at every pass)."""
+    path = damage(write_clip(tmp_path / "half.mp4", fps=100), 0.5)
+    camera, slot, recorder = make(path, reconnect_delay=0.02, max_reconnect_delay=0.02)
+    camera.start()
+    assert recorder.wait_for(CameraState.LOST)
+    detail = recorder.last(CameraState.LOST).detail
+    assert detail.startswith(f"{path}: cannot decode the video (") and "bad frames)" in detail
+    played = slot.frames_put
+    assert 0 < played < N_FRAMES
+    # the same damaged file is not played again: retrying waits for it to change
+    assert not camera.wait_for_state(CameraState.LIVE, 0.3)
+    assert slot.frames_put == played
+    assert recorder.states == [CameraState.STARTING, CameraState.LIVE, CameraState.LOST]
+    write_clip(path, fps=100)  # a good copy over it
+    assert camera.wait_for_state(CameraState.LIVE, WAIT)
+    assert camera.wait_for_frame(WAIT, after_seq=played + N_FRAMES)  # plays, and loops
+    assert camera.state == CameraState.LIVE
+    assert recorder.states == [
+        CameraState.STARTING,
+        CameraState.LIVE,
+        CameraState.LOST,
+        CameraState.LIVE,
+    ]
+
+
+def test_a_bad_frame_here_and_there_does_not_stop_a_file(make: Make, tmp_path: Path) -> None:
+    path = damage(write_clip(tmp_path / "glitch.mp4", fps=100), 0.0, 0.1)  # the first frame
+    camera, _, recorder = make(path)
+    camera.start()
+    assert camera.wait_for_frame(WAIT, after_seq=2 * N_FRAMES)  # past two passes
+    assert camera.state == CameraState.LIVE
+    assert recorder.states == [CameraState.STARTING, CameraState.LIVE]
+
+
+QUIET_CHILD = """
+import logging, sys
+logging.basicConfig(stream=sys.stdout, level=logging.INFO)
+from blueroom.capture.camera import CameraCapture, LatestFrameSlot
+from blueroom.core.events import CameraState
+
+for device in (sys.argv[1], 97):
+    camera = CameraCapture(
+        device, LatestFrameSlot(), lambda event: None,
+        reconnect_delay=0.02, max_reconnect_delay=0.02,
+    )
+    camera.start()
+    assert camera.wait_for_state(CameraState.LOST, 10.0), camera.state
+    camera.wait_for_state(CameraState.LIVE, 0.3)  # a few retries
+    print("lost:", camera.detail)
+    assert camera.stop(5.0)
+"""
+
+
+def test_opencv_and_ffmpeg_leave_stderr_alone(tmp_path: Path) -> None:
+    """FFmpeg writes its decoding errors to the process's stderr, below Python: a child's
+    stderr is the only place to see them."""
+    path = damage(write_clip(tmp_path / "noisy.mp4"), 0.5)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCV_")}
+    result = subprocess.run(
+        [sys.executable, "-c", QUIET_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"lost: {path}: cannot decode the video" in result.stdout
+    assert "lost: camera 97 could not be opened" in result.stdout
+    assert result.stderr == ""
