@@ -25,8 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from blueroom.core.clusters import QuestionClusters  # noqa: E402
 from blueroom.core.detect import looks_like_question  # noqa: E402
+from blueroom.paths import assets  # noqa: E402
 
-DEMO_EVENT = ROOT / "assets" / "demo" / "askblueroom.jsonl.gz"
+DEMO_EVENT = assets().demo_event
 
 PRELOADED = 50_000
 STREAM = 100_000

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from blueroom.core.events import Event, TweetReceived
 from blueroom.core.tweet import Tweet
-from blueroom.room import DEMO_EVENT
+from blueroom.paths import assets
 from blueroom.sources.loops import shift_for_loop
 from blueroom.sources.recording import open_lines
 from blueroom.sources.x_payload import PayloadParser
+
+DEMO_EVENT = assets().demo_event
 
 
 def demo_posts() -> list[Tweet]:

@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from blueroom.core.geocode import Geocoder, GeoMatch  # noqa: E402
-from blueroom.room import DEMO_EVENT  # noqa: E402
+from blueroom.paths import assets  # noqa: E402
 from blueroom.sources.recording import open_lines  # noqa: E402
 from blueroom.sources.x_payload import PayloadParser  # noqa: E402
+
+DEMO_EVENT = assets().demo_event
 
 BATCH = 500
 WARM_SECONDS = 2.0

@@ -27,8 +27,10 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from studio_run import percentile, running_studio  # noqa: E402
 
-from blueroom.room import DEMO_EVENT  # noqa: E402
+from blueroom.paths import assets  # noqa: E402
 from blueroom.sources.recording import open_lines  # noqa: E402
+
+DEMO_EVENT = assets().demo_event
 
 
 def json_ceiling(path: Path, seconds: float = 3.0) -> float:

@@ -18,9 +18,11 @@ sys.path.insert(0, str(ROOT))
 
 from blueroom.core.moderation import Moderator  # noqa: E402
 from blueroom.core.tweet import Tweet  # noqa: E402
-from blueroom.room import DEMO_EVENT  # noqa: E402
+from blueroom.paths import assets  # noqa: E402
 from blueroom.sources.recording import open_lines  # noqa: E402
 from blueroom.sources.x_payload import PayloadParser  # noqa: E402
+
+DEMO_EVENT = assets().demo_event
 
 PASSES = 7
 

@@ -15,9 +15,11 @@ sys.path.insert(0, str(ROOT))
 
 import msgspec  # noqa: E402
 
-from blueroom.room import DEMO_EVENT  # noqa: E402
+from blueroom.paths import assets  # noqa: E402
 from blueroom.sources.recording import open_lines  # noqa: E402
 from blueroom.sources.x_payload import PayloadParser  # noqa: E402
+
+DEMO_EVENT = assets().demo_event
 
 
 def rate(lines: list[bytes], parse: object, seconds: float = 2.0) -> float:

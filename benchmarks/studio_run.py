@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from blueroom.app import Studio
-from blueroom.engine import EngineClient
-from blueroom.room import DEMO_EVENT, RoomOptions
+from blueroom.engine.client import EngineClient
+from blueroom.engine.room import RoomOptions
 from blueroom.settings import load_settings
 from blueroom.ui.fonts import register_bundled_fonts
 
@@ -26,7 +26,7 @@ def running_studio(
     folder: Path,
     *,
     speed: float | None,
-    replay_file: Path = DEMO_EVENT,
+    replay_file: Path | None = None,
     skip_minutes: float = 0.0,
     application: Callable[[], QApplication] = lambda: QApplication([]),
 ) -> Iterator[tuple[EngineClient, QApplication, Studio]]:

@@ -1,8 +1,10 @@
-"""The composition root: starts the engine, builds the five windows, places them, runs.
+"""The screens' half of the composition root: starts the engine, builds the five
+windows, places them, runs.
 
 Nothing else in Blue Room creates processes, threads or windows; every part gets what
-it needs from here. The engine (sources, bus, journal, models) runs in its own process
-(see ``engine.py``); this process keeps the camera and the screens.
+it needs from here or from ``engine/room.py`` (the engine's half). The engine (sources,
+bus, journal, models) runs in its own process (``engine/process.py``); this process
+keeps the camera and the screens.
 """
 
 from __future__ import annotations
@@ -14,23 +16,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from blueroom.capture.camera import CameraCapture
-from blueroom.capture.frames import LatestFrameSlot
-from blueroom.core.actions import RoomActions
-from blueroom.core.bus import SubscriptionStats
+from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
-from blueroom.engine import EngineClient
-from blueroom.room import ASSETS, DEMO_VIDEO, RoomOptions, tune_runtime
+from blueroom.engine.client import EngineClient, RoomLink
+from blueroom.engine.room import RoomOptions
+from blueroom.paths import assets
+from blueroom.runtime import tune_gui_runtime
 from blueroom.settings import Settings, save_moderation
-from blueroom.store.export import ExportResult
-from blueroom.store.journal import WriterStats
 from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
@@ -40,10 +39,7 @@ from blueroom.ui.placement import Plan, ScreenInfo, plan_placement
 from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
-from blueroom.ui.widgets.frames import FramePreparer, PreparedFrames
-
-LAND_MASK = ASSETS / "map" / "land_0p25.npz"
-GUI_SWITCH_INTERVAL = 0.001  # seconds; see Studio.start
+from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
 
 
 class NoDisplayError(Exception):
@@ -57,26 +53,6 @@ class GuiOptions:
     screenshots: Path | None = None
     camera: bool = True
     settings_path: Path | None = None  # where the console saves moderation rules
-
-
-class RoomView(Protocol):
-    """What the windows need of the room, whether in this process or in the engine."""
-
-    model: Any
-    actions: RoomActions
-
-    def bus_stats(self) -> list[SubscriptionStats]: ...
-
-    def writer_stats(self) -> WriterStats: ...
-
-    def drain_events(self) -> list[Event]: ...
-
-    def publish(self, event: Event) -> int: ...
-
-    def export_csv(self, path: Path) -> object: ...
-
-    @property
-    def last_export(self) -> ExportResult | None: ...
 
 
 def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
@@ -114,7 +90,7 @@ def qt_screens(app: QGuiApplication) -> list[ScreenInfo]:
 
 def camera_device(settings: Settings) -> int | str:
     device = settings.camera.device
-    return str(DEMO_VIDEO) if device == "demo" else device
+    return str(assets().demo_video) if device == "demo" else device
 
 
 def make_camera(
@@ -148,7 +124,7 @@ def rules_saver(settings_path: Path | None) -> Callable[[ModerationRules], str]:
 
 
 def build_windows(
-    room: RoomView,
+    room: RoomLink,
     frames: LatestFrameSlot,
     settings: Settings,
     session_label: str,
@@ -170,7 +146,11 @@ def build_windows(
         save_rules=rules_saver(settings_path),
     )
     heat_wall = HeatmapWall(
-        model.heat, model.metrics, hashtag=event.hashtag, land_mask=LAND_MASK, frame_rate=frame_rate
+        model.heat,
+        model.metrics,
+        hashtag=event.hashtag,
+        land_mask=assets().land_mask,
+        frame_rate=frame_rate,
     )
     heat_wall.use_composer_thread(HeatComposerThread(model.heat, heat_wall.composer))
     controls = console.heat_controls
@@ -288,8 +268,12 @@ def run_gui(
         return _run_windows(settings, gui, engine, say)
     finally:
         engine.stop()
-        for error in engine.model_errors[:5]:
-            say(f"model error: {error}")
+        for problem in engine.problems[:5]:
+            say(f"{problem.where}: {problem.summary} ({problem.count}×)")
+        if engine.problems and engine.problems_log:
+            say(f"tracebacks in {engine.problems_log}")
+        for loss in engine.losses:
+            say(f"not kept: {loss}")
         if engine.failure:
             say(f"engine: {engine.failure}")
 
@@ -305,7 +289,7 @@ class Studio:
     def __init__(
         self,
         settings: Settings,
-        room: RoomView,
+        room: RoomLink,
         *,
         session_label: str,
         camera: bool = True,
@@ -328,11 +312,7 @@ class Studio:
             self.camera.start()
         self._composer.start()
         self._preparer.start()
-        tune_runtime()
-        # PySide lets go of the GIL in every Qt call: a paint makes dozens, and after each
-        # the GUI thread waits for a busy helper to hand the GIL back. At the default
-        # 5 ms a paint could wait that long many times over; at 1 ms it cannot.
-        sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+        tune_gui_runtime()
 
     def stop(self) -> None:
         listeners = getattr(self._room, "decision_listeners", None)

@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from blueroom.room import DEMO_EVENT, Room, RoomError, RoomOptions, rebuild_board
+from blueroom.engine.room import Room, RoomError, RoomOptions, rebuild_board
+from blueroom.paths import assets
 from blueroom.settings import Settings, SettingsError, describe, load_settings
 from blueroom.store.export import export_questions
 from blueroom.store.journal import Journal, JournalError
@@ -194,7 +195,7 @@ def _room_options(args: argparse.Namespace) -> RoomOptions:
     replay_file = getattr(args, "file", None)
     journal = args.journal
     if args.command == "demo":
-        replay_file = DEMO_EVENT
+        replay_file = assets().demo_event
         journal = journal or _demo_journal()
     return RoomOptions(
         replay_file=replay_file,
@@ -245,14 +246,14 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
         interrupted = True
     finally:
         elapsed = time.monotonic() - started
-        played = room.source.stats().tweets
+        played = room.source.stats().posts
         room.stop()
     stats = room.source.stats()
     board = room.model.questions.snapshot()
     metrics = room.model.metrics.snapshot()
     journal = room.writer.stats()
     print(
-        f"{stats.tweets:,} posts in {elapsed:.1f} s ({played / max(elapsed, 1e-9):,.0f}/s);"
+        f"{stats.posts:,} posts in {elapsed:.1f} s ({played / max(elapsed, 1e-9):,.0f}/s);"
         f" {board.received:,} questions; {metrics.located:,} located;"
         f" {stats.problems:,} malformed records; {journal.written:,} events journalled"
         f" in session {room.report.session.id}"

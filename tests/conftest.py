@@ -11,20 +11,20 @@ from typing import Any
 
 import pytest
 
+from blueroom.workers import WorkerThread
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-OUR_THREADS = ("journal-writer", "source-", "camera", "heat-composer", "engine-")
-
 
 @pytest.fixture(autouse=True)
 def no_leaked_threads() -> Iterator[None]:
-    """Fail a test that leaves one of the room's threads running (as napari does for QThreads)."""
+    """Fail a test that leaves one of the room's workers running (as napari does for
+    QThreads): every thread of the room is a ``WorkerThread``."""
     before = set(threading.enumerate())
     yield
     leaked = [
         t
         for t in threading.enumerate()
-        if t not in before and t.is_alive() and t.name.startswith(OUR_THREADS)
+        if t not in before and t.is_alive() and isinstance(t, WorkerThread)
     ]
     for thread in leaked:
         thread.join(2.0)

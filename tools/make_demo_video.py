@@ -1,7 +1,7 @@
 """Render the bundled demo video: the camera stand-in for Blue Room.
 
 Without a camera, the live video wall and the photo-booth mirror play
-``assets/demo/studio.mp4``. This script draws it procedurally (numpy + OpenCV,
+``blueroom/assets/demo/studio.mp4``. This script draws it procedurally (numpy + OpenCV,
 nothing downloaded): a cosy blue studio with drifting out-of-focus bokeh, a warm
 floor lamp, a velvet sofa and a stylised guest who breathes, tilts their head,
 blinks and gestures now and then; vignette, mild film grain and a discreet
@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "assets" / "demo" / "studio.mp4"
+DEFAULT_OUT = ROOT / "blueroom" / "assets" / "demo" / "studio.mp4"
 DEFAULT_SIZE = (960, 540)
 DEFAULT_FPS = 25
 DEFAULT_SECONDS = 12.0

@@ -3,7 +3,7 @@
 The package takes ~5 s and ~1 GB to load, so the wall ships a small derived mask:
 land fraction per cell of 0.25°, quantised to uint8 (0-255), as a compressed .npz.
 
-    python tools/make_land_mask.py [--out assets/map/land_0p25.npz] [--cell 0.25]
+    python tools/make_land_mask.py [--out blueroom/assets/map/land_0p25.npz] [--cell 0.25]
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def land_fraction(cell: float) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("assets/map/land_0p25.npz"))
+    parser.add_argument("--out", type=Path, default=Path("blueroom/assets/map/land_0p25.npz"))
     parser.add_argument("--cell", type=float, default=0.25)
     args = parser.parse_args()
     fraction = land_fraction(args.cell)

@@ -22,8 +22,9 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from blueroom.app import Studio, grab_windows  # noqa: E402
-from blueroom.engine import EngineClient  # noqa: E402
-from blueroom.room import DEMO_EVENT, RoomOptions  # noqa: E402
+from blueroom.engine.client import EngineClient  # noqa: E402
+from blueroom.engine.room import RoomOptions  # noqa: E402
+from blueroom.paths import assets  # noqa: E402
 from blueroom.settings import load_settings  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 
@@ -47,7 +48,7 @@ def main() -> None:
         engine = EngineClient(
             settings,
             RoomOptions(
-                replay_file=DEMO_EVENT,
+                replay_file=assets().demo_event,
                 speed=args.speed,
                 loop=True,
                 journal_path=Path(scratch) / "journal.sqlite",

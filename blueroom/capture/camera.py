@@ -30,9 +30,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from blueroom.capture.frames import Frame, LatestFrameSlot, SlotStats, to_bgr
+from blueroom.capture.latest_frame import Frame, LatestFrameSlot, SlotStats, to_bgr
 from blueroom.core.events import CameraState, CameraStateChanged, Event
-from blueroom.core.processes import lower_this_thread
+from blueroom.runtime import lower_this_thread
 
 __all__ = ["CameraCapture", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
 

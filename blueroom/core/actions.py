@@ -17,12 +17,12 @@ from blueroom.core.events import (
     SessionEnded,
 )
 from blueroom.core.moderation import ModerationRules
-from blueroom.core.session import SessionScript
+from blueroom.core.readers import SessionReader
 
 
 class RoomActions:
     def __init__(
-        self, publish: Callable[[Event], int], session: SessionScript, session_id: str
+        self, publish: Callable[[Event], int], session: SessionReader, session_id: str
     ) -> None:
         self._publish = publish
         self._session = session
@@ -95,7 +95,7 @@ class RoomActions:
 
     def _current_step(self) -> int:
         """The step as the operator last set it, even before the models have caught up."""
-        applied = self._session.snapshot().current
+        applied = self._session.latest().current
         if self._pending_step == applied:
             self._pending_step = None
         return applied if self._pending_step is None else self._pending_step

@@ -176,10 +176,19 @@ class SourceStateChanged(Event, frozen=True, kw_only=True):
     detail: str = ""
 
 
-class ReplayCheckpoint(Event, frozen=True, kw_only=True):
-    """Where a replay had got to, so a resumed session continues instead of restarting."""
+class SourceCheckpoint(Event, frozen=True, kw_only=True):
+    """Where a source had got to, so a resumed session continues instead of restarting.
+
+    Each kind of source has its own (a replay's line, a stream's last post id); the
+    engine hands the last one to the source of a resumed session.
+    """
 
     source: str
+
+
+class ReplayCheckpoint(SourceCheckpoint, frozen=True, kw_only=True):
+    """A replay's position: the recording, the loop and the last line played."""
+
     path: str
     loop: int
     line: int

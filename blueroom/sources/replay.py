@@ -10,44 +10,57 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from blueroom.core.events import (
     Event,
     MalformedRecord,
     ReplayCheckpoint,
+    SourceCheckpoint,
     SourceState,
     SourceStateChanged,
     TweetReceived,
 )
 from blueroom.sources.loops import LoopShift
-from blueroom.sources.parse_worker import ParseWorker, RecordingError
 from blueroom.sources.recording import READ_ERRORS, numbered_lines, reading_failure
+from blueroom.sources.source import PublishMany, SourceStats
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
-
-PublishMany = Callable[[Sequence[Event]], int]
+from blueroom.workers import ErrorSink, Worker
 
 FAST_SPEED = 200.0
 MAX_TIME_JUMP = 600.0  # seconds of recording between two posts before it counts as an error
 _CREATED_AT = re.compile(rb'"created_at"\s*:\s*"([^"]{10,40})"')
 
 
-@dataclass(frozen=True, slots=True)
-class ReplayStats:
-    lines: int
-    tweets: int
-    problems: int
-    loop: int
-    line: int
-    state: SourceState
-    detail: str
+class RecordingError(Exception):
+    """The recording could not be read to its end; the message says why, in one line."""
+
+
+class ParsingProcess(Protocol):
+    """A process that reads and parses a recording (``engine.parser.ParserProcess``)."""
+
+    failed: bool
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def play(
+        self, path: Path, start_line: int = 0, loop: int = 0, duration: float = 0.0
+    ) -> Iterator[tuple[int, Parsed]]: ...
 
 
 class ReplaySource:
-    """Plays one file on its own thread; ``start()`` is called by the composition root."""
+    """Plays one file on its own worker; ``start()`` is called by the composition root.
+
+    At full speed the reading and parsing go to a process made by ``parser`` (the
+    engine's composition root gives one), with its own GIL on the other core.
+    """
+
+    kind = "replay"
 
     def __init__(
         self,
@@ -60,8 +73,9 @@ class ReplaySource:
         start_line: int = 0,
         name: str = "replay",
         max_batch: int = 500,
-        parse_in_worker: bool | None = None,
+        parser: Callable[[], ParsingProcess] | None = None,
         skip_seconds: float = 0.0,
+        on_error: ErrorSink | None = None,
     ) -> None:
         if speed is not None and speed <= 0:
             raise ValueError("speed must be positive (or None for as fast as possible)")
@@ -71,17 +85,16 @@ class ReplaySource:
         self.loop = loop
         self.skip_seconds = skip_seconds  # of the recording's start, on its first play only
         self._first_time = 0.0
-        # At full speed parsing goes to a worker process (its own GIL, the other core).
         fast = speed is None or speed >= FAST_SPEED
-        self.parse_in_worker = fast if parse_in_worker is None else parse_in_worker
-        self._worker: ParseWorker | None = None
+        self._parser_factory = parser if fast else None
+        self._worker: ParsingProcess | None = None
         self._publish_many = publish_many
         self._start_loop = start_loop
         self._start_line = start_line
         self._max_batch = max_batch
         self._parser = PayloadParser()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"source-{name}", daemon=True)
+        self._worker_thread = Worker(f"source-{name}", self._run, on_error=on_error)
+        self._stop = self._worker_thread.stopping
         self._lines = 0
         self._tweets = 0
         self._problems = 0
@@ -89,43 +102,71 @@ class ReplaySource:
         self._line = start_line
         self._state = SourceState.STARTING
         self._detail = ""
+        self._lines_this_play = self._posts_this_play = 0  # skipped posts count too
+        self._first_problem: tuple[int, str] | None = None
         self._finished = threading.Event()
 
-    def start(self) -> None:
-        self._thread.start()
+    def resume_from(self, checkpoint: SourceCheckpoint) -> None:
+        """Carry on after the last line a resumed session had played of this recording."""
+        if (
+            isinstance(checkpoint, ReplayCheckpoint)
+            and checkpoint.source == self.name
+            and Path(checkpoint.path) == self.path
+            and not self._worker_thread.started
+        ):
+            self._start_loop = self._loop = checkpoint.loop
+            self._start_line = self._line = checkpoint.line
+            self.skip_seconds = 0.0
 
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+    def start(self) -> None:
+        self._worker_thread.start()
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        return self._worker_thread.stop(timeout)
 
     def wait_finished(self, timeout: float | None = None) -> bool:
         return self._finished.wait(timeout)
 
-    def stats(self) -> ReplayStats:
-        return ReplayStats(
-            lines=self._lines,
-            tweets=self._tweets,
-            problems=self._problems,
-            loop=self._loop,
-            line=self._line,
+    @property
+    def current_loop(self) -> int:
+        """The loop being played (0: the first play)."""
+        return self._loop
+
+    @property
+    def line(self) -> int:
+        """The last line played (of the current loop)."""
+        return self._line
+
+    @property
+    def posts(self) -> int:
+        return self._tweets
+
+    def stats(self) -> SourceStats:
+        return SourceStats(
+            name=self.name,
+            kind=self.kind,
             state=self._state,
             detail=self._detail,
+            posts=self._tweets,
+            problems=self._problems,
+            position=f"loop {self._loop + 1}, line {self._line:,}",
+            figures=(("lines", float(self._lines)),),
         )
 
-    # -- the thread ---------------------------------------------------------------
+    # -- the worker -----------------------------------------------------------------
     def _set_state(self, state: SourceState, detail: str) -> None:
         self._state = state
         self._detail = detail
         self._publish_many([SourceStateChanged(source=self.name, state=state, detail=detail)])
 
-    def _run(self) -> None:
-        if self.parse_in_worker:
-            self._worker = ParseWorker()
+    def _run(self, stop: threading.Event) -> None:
+        if self._parser_factory is not None:
             try:
+                self._worker = self._parser_factory()
                 self._worker.start()
-            except Exception:  # noqa: BLE001 - no helper process to be had: parse here
+            except Exception as error:  # noqa: BLE001 - no helper process to be had: parse here
                 self._worker = None
+                self._detail = f"parsing in the engine ({type(error).__name__}: {error})"
         try:
             self._play()
         except RecordingError as error:
@@ -152,12 +193,26 @@ class ReplaySource:
             self._play_once(loop, start_line, duration)
             if self._stop.is_set():
                 break
+            if start_line == 0 and self._posts_this_play == 0:
+                raise RecordingError(self._nothing_to_play())
             if not self.loop:
                 self._set_state(SourceState.FINISHED, f"{self.path.name}: {self._tweets} posts")
                 return
             loop += 1
             start_line = 0
         self._set_state(SourceState.STOPPED, f"{self.path.name} stopped at line {self._line}")
+
+    def _nothing_to_play(self) -> str:
+        """Why a whole play of the recording gave no post, in one line."""
+        read = f"{self._lines_this_play:,} line{'s' if self._lines_this_play != 1 else ''}"
+        if self._lines_this_play == 0:
+            return f"no posts in {self.path}: the recording is empty"
+        first = (
+            f" (line {self._first_problem[0]}: {self._first_problem[1]})"
+            if self._first_problem
+            else ""
+        )
+        return f"no posts in {self.path}: {read} read, none of them an X post{first}"
 
     def _duration(self) -> float:
         """Span of the recording in seconds (first to last post), for looping.
@@ -204,6 +259,8 @@ class ReplaySource:
         first_play = loop == self._start_loop and start_line == 0 and self.skip_seconds > 0
         skip_until = self._first_time + self.skip_seconds if first_play else 0.0
         batch: list[Event] = []
+        self._lines_this_play = self._posts_this_play = 0
+        self._first_problem = None
         first_time: float | None = None
         last_time = 0.0
         wall_start = time.monotonic()
@@ -211,9 +268,12 @@ class ReplaySource:
             if self._stop.is_set():
                 break
             self._lines += 1
+            self._lines_this_play += 1
             self._line = number
             for problem in parsed.problems:
                 self._problems += 1
+                if self._first_problem is None:
+                    self._first_problem = (number, problem.reason)
                 batch.append(
                     MalformedRecord(
                         source=self.name,
@@ -223,6 +283,7 @@ class ReplaySource:
                         dropped=problem.dropped,
                     )
                 )
+            self._posts_this_play += len(parsed.tweets)
             for tweet in parsed.tweets:
                 if skip_until and tweet.created_at and tweet.created_at < skip_until:
                     continue

@@ -23,6 +23,7 @@ import msgspec
 
 from blueroom.core.bus import Bus, Overflow, Subscription
 from blueroom.core.events import AnyEvent, Event, SessionEnded
+from blueroom.workers import Worker
 
 SCHEMA_VERSION = 2
 
@@ -250,7 +251,8 @@ class JournalWriter:
         max_batch: int = 5_000,
         retry_delay: float = 1.0,
         after_commit: Callable[[list[Event]], None] | None = None,
-        on_idle: Callable[[], None] | None = None,
+        on_tick: Callable[[], None] | None = None,
+        tick_interval: float = 0.2,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         self.path = path
@@ -259,7 +261,9 @@ class JournalWriter:
         self._max_batch = max_batch
         self._retry_delay = retry_delay
         self._after_commit = after_commit
-        self._on_idle = on_idle
+        self._on_tick = on_tick
+        self._tick_interval = tick_interval
+        self._next_tick = 0.0
         self._on_error = on_error
         self._conn: sqlite3.Connection | None = None
         self._committed_seq = bus.last_seq
@@ -272,11 +276,10 @@ class JournalWriter:
         self._backlog_events = 0
         self._next_retry = 0.0
         self.handed_on_seq = bus.last_seq  # last event given to ``after_commit``
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="journal-writer", daemon=True)
         self.subscription: Subscription = bus.subscribe(
             "journal", capacity=capacity, overflow=Overflow.BLOCK, block_timeout=10.0
         )
+        self._worker = Worker("journal-writer", self._run, wake=self.subscription._poke)
 
     @property
     def committed_seq(self) -> int:
@@ -288,7 +291,7 @@ class JournalWriter:
 
     def start(self) -> None:
         self._conn = connect(self.path)
-        self._thread.start()
+        self._worker.start()
 
     def wait_until_handed_on(self, timeout: float = 5.0) -> bool:
         """True once every event published so far is written and handed on (for tests)."""
@@ -305,10 +308,7 @@ class JournalWriter:
         return False
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self.subscription._poke()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+        self._worker.stop(timeout)
         self._bus.unsubscribe(self.subscription)
         if self._conn is not None:
             self._conn.close()
@@ -325,8 +325,8 @@ class JournalWriter:
             lost=self._lost,
         )
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def _run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
             seq_before = self._bus.last_seq
             batch = self.subscription.get_batch(0.03, self._max_batch)
             if batch:
@@ -335,7 +335,7 @@ class JournalWriter:
                 if self.subscription.stats().queued == 0 and not self._backlog:
                     self._advance(seq_before)
                 self._retry_backlog()
-                self._guarded(self._on_idle)
+            self._tick()
         final = self.subscription.drain()
         if final:
             self._write(final, self.subscription.last_taken_seq)
@@ -406,6 +406,15 @@ class JournalWriter:
                     "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
                     (time.time(), self.session_id),
                 )
+
+    def _tick(self) -> None:
+        """The engine's clock: ``on_tick`` on this thread, busy or idle, every interval."""
+        if self._on_tick is None:
+            return
+        now = time.monotonic()
+        if now >= self._next_tick:
+            self._next_tick = now + self._tick_interval
+            self._guarded(self._on_tick)
 
     def _guarded(self, call: Callable[[], None] | None) -> None:
         if call is None:

@@ -37,6 +37,8 @@ from pathlib import Path
 from PySide6 import QtCore
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from blueroom.paths import BUNDLED, Assets, assets
+
 __all__ = [
     "ARABIC_FAMILY",
     "BUNDLED_FONT_FILES",
@@ -59,8 +61,8 @@ HEBREW_FAMILY = "Noto Sans Hebrew"
 #: Families tried, in order, for characters that Inter lacks.
 FALLBACK_FAMILIES: tuple[str, ...] = (ARABIC_FAMILY, HEBREW_FAMILY, EMOJI_FAMILY)
 
-#: ``assets/fonts`` at the project root (``blueroom/ui/fonts.py`` -> ``../../assets``).
-DEFAULT_FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+#: The fonts shipped with the package (``BLUEROOM_ASSETS`` may point elsewhere).
+DEFAULT_FONT_DIR = Assets(BUNDLED).fonts
 
 #: Files the app expects to find in the font directory; a missing one is reported.
 BUNDLED_FONT_FILES: tuple[str, ...] = (
@@ -119,7 +121,7 @@ def register_bundled_fonts(font_dir: Path | None = None) -> FontReport:
     """
     if not isinstance(QGuiApplication.instance(), QGuiApplication):
         raise RuntimeError("register_bundled_fonts() needs a QApplication first")
-    directory = (font_dir if font_dir is not None else DEFAULT_FONT_DIR).resolve()
+    directory = (font_dir if font_dir is not None else assets().fonts).resolve()
     with _lock:
         cached = _cache.get(directory)
         if cached is not None:

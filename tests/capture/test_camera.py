@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from blueroom.capture.camera import CameraCapture
-from blueroom.capture.frames import Frame, LatestFrameSlot, to_bgr
+from blueroom.capture.latest_frame import Frame, LatestFrameSlot, to_bgr
 from blueroom.core.events import CameraState, CameraStateChanged, Event
 
 WIDTH, HEIGHT, FPS, N_FRAMES, BAR = 160, 120, 25, 30, 5

@@ -379,7 +379,7 @@ def test_counts_stay_exact_through_any_sequence_of_decisions_and_undos() -> None
 
 
 def test_the_room_model_calls_back_after_a_decision_not_after_posts() -> None:
-    from blueroom.core.room import RoomModel
+    from blueroom.core.models import RoomModel
     from blueroom.core.session import default_script
 
     model = RoomModel(RULES, default_script("Léa", "#AskBlueRoom"), half_life=600.0)

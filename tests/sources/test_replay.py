@@ -16,6 +16,8 @@ from blueroom.core.events import (
     SourceStateChanged,
     TweetReceived,
 )
+from blueroom.engine.parser import ParserProcess
+from blueroom.paths import assets
 from blueroom.sources.replay import ReplaySource
 from tests.conftest import post, write_recording
 
@@ -38,7 +40,7 @@ def test_plays_every_post_and_reports_the_broken_line(recording: Path) -> None:
     assert problem.line == 3 and "not valid JSON" in problem.reason
     states = [e.state for e in events if isinstance(e, SourceStateChanged)]
     assert states == [SourceState.STARTING, SourceState.RUNNING, SourceState.FINISHED]
-    assert source.stats().tweets == 4 and source.stats().problems == 1
+    assert source.stats().posts == 4 and source.stats().problems == 1
 
 
 def test_reads_gzip_recordings(recording: Path, tmp_path: Path) -> None:
@@ -66,7 +68,7 @@ def test_each_loop_gets_fresh_ids_and_later_times(recording: Path) -> None:
     source = ReplaySource(recording, bus.publish_many, speed=None, loop=True)
     source.start()
     deadline = time.monotonic() + 5.0
-    while source.stats().loop < 2 and time.monotonic() < deadline:
+    while source.current_loop < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     source.stop()
     tweets = [e.tweet for e in subscription.drain() if isinstance(e, TweetReceived)]
@@ -99,9 +101,9 @@ def test_resumes_from_a_line(recording: Path) -> None:
 
 
 def test_a_parse_worker_process_gives_exactly_what_parsing_here_gives(recording: Path) -> None:
-    inline, _ = play(recording, speed=None, loop=False, parse_in_worker=False)
-    worker, source = play(recording, speed=None, loop=False, parse_in_worker=True)
-    assert source.parse_in_worker
+    inline, _ = play(recording, speed=None, loop=False)
+    worker, source = play(recording, speed=None, loop=False, parser=ParserProcess)
+    assert source._worker is not None
     assert [e.tweet for e in worker if isinstance(e, TweetReceived)] == [
         e.tweet for e in inline if isinstance(e, TweetReceived)
     ]
@@ -111,7 +113,7 @@ def test_a_parse_worker_process_gives_exactly_what_parsing_here_gives(recording:
 
 
 def test_parsing_carries_on_here_when_the_worker_process_dies(tmp_path: Path) -> None:
-    from blueroom.sources.parse_worker import CHUNK_LINES
+    from blueroom.engine.parser import CHUNK_LINES
 
     count = CHUNK_LINES * 4
     path = write_recording(
@@ -129,7 +131,7 @@ def test_parsing_carries_on_here_when_the_worker_process_dies(tmp_path: Path) ->
         return bus.publish_many(events)
 
     source = ReplaySource(
-        path, publish_then_kill_the_worker, speed=None, loop=False, parse_in_worker=True
+        path, publish_then_kill_the_worker, speed=None, loop=False, parser=ParserProcess
     )
     source.start()
     assert source.wait_finished(10.0)
@@ -141,13 +143,13 @@ def test_parsing_carries_on_here_when_the_worker_process_dies(tmp_path: Path) ->
 
 
 def test_the_worker_stops_streaming_when_the_reader_stops_early(tmp_path: Path) -> None:
-    from blueroom.sources.parse_worker import CHUNK_LINES, ParseWorker
+    from blueroom.engine.parser import CHUNK_LINES
 
     count = CHUNK_LINES * 5
     path = write_recording(
         tmp_path / "long.jsonl", [post(str(n), f"post {n}") for n in range(count)]
     )
-    worker = ParseWorker()
+    worker = ParserProcess()
     worker.start()
     try:
         first = worker.play(path)
@@ -170,13 +172,13 @@ def test_an_unreadable_recording_in_the_worker_is_a_failed_state(tmp_path: Path)
         b"".join(json.dumps(post(str(n), "x" * 800)).encode() + b"\n" for n in range(12_000))
     )
     packed.write_bytes(whole[: len(whole) // 2])  # a recording cut off mid-copy
-    events, source = play(packed, speed=None, loop=False, parse_in_worker=True)
+    events, source = play(packed, speed=None, loop=False, parser=ParserProcess)
     states = [e for e in events if isinstance(e, SourceStateChanged)]
     assert states[-1].state is SourceState.FAILED
     assert "cut.jsonl.gz" in states[-1].detail and "ends early" in states[-1].detail
-    assert source.stats().tweets > 0, "what could be read was played"
-    _, inline = play(packed, speed=None, loop=False, parse_in_worker=False)
-    assert source.stats().tweets == inline.stats().tweets, "the worker plays every line it read"
+    assert source.stats().posts > 0, "what could be read was played"
+    _, inline = play(packed, speed=None, loop=False)
+    assert source.stats().posts == inline.stats().posts, "the worker plays every line it read"
 
 
 def test_skipping_starts_the_first_play_later_in_the_recording(tmp_path: Path) -> None:
@@ -204,14 +206,14 @@ def test_a_post_dated_years_away_does_not_park_the_replay(tmp_path: Path) -> Non
 
 
 def test_stopping_a_full_speed_replay_is_prompt() -> None:
-    from blueroom.room import DEMO_EVENT
+    DEMO_EVENT = assets().demo_event
 
     bus = Bus()
     bus.subscribe("sink", capacity=10**7)
-    source = ReplaySource(DEMO_EVENT, bus.publish_many, speed=None, parse_in_worker=True)
+    source = ReplaySource(DEMO_EVENT, bus.publish_many, speed=None, parser=ParserProcess)
     source.start()
     deadline = time.monotonic() + 10
-    while source.stats().tweets < 5_000 and time.monotonic() < deadline:
+    while source.stats().posts < 5_000 and time.monotonic() < deadline:
         time.sleep(0.05)
     started = time.monotonic()
     source.stop(5.0)
@@ -242,7 +244,7 @@ def test_parsing_on_a_loop_builds_what_shifting_the_parsed_posts_gives() -> None
     """The parser builds a loop's posts directly; they are the posts ``LoopShift`` makes."""
     from itertools import islice
 
-    from blueroom.room import DEMO_EVENT
+    DEMO_EVENT = assets().demo_event
     from blueroom.sources.loops import LoopShift
     from blueroom.sources.recording import open_lines
     from blueroom.sources.x_payload import PayloadParser
@@ -274,8 +276,8 @@ def test_a_damaged_gzip_recording_says_so(tmp_path: Path) -> None:
     )
     middle = len(whole) // 2
     packed.write_bytes(whole[:middle] + bytes(4096) + whole[middle + 4096 :])
-    for parse_in_worker in (True, False):
-        events, _ = play(packed, speed=None, loop=False, parse_in_worker=parse_in_worker)
+    for parser in (ParserProcess, None):
+        events, _ = play(packed, speed=None, loop=False, parser=parser)
         states = [e for e in events if isinstance(e, SourceStateChanged)]
         assert states[-1].state is SourceState.FAILED
         assert "damaged.jsonl.gz" in states[-1].detail

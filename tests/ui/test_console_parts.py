@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, Overflow
 from blueroom.core.events import QuestionState, TweetReceived
+from blueroom.core.models import RoomModel
 from blueroom.core.questions import Question, QueueView
-from blueroom.core.room import RoomModel
 from blueroom.core.tweet import Tweet
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme

@@ -9,11 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from blueroom.paths import assets
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import json, sys
 from pathlib import Path
+
+from blueroom.paths import assets
 from PySide6.QtWidgets import QApplication
 from blueroom.core.events import TweetReceived
 from blueroom.core.heatmap import HeatGrid
@@ -50,7 +54,7 @@ print(json.dumps({"ratio": ratio, "size": [image.width(), image.height()], "fram
 
 def test_the_heat_map_is_composed_at_device_resolution_on_a_dense_screen() -> None:
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(ROOT / "assets" / "map" / "land_0p25.npz")],
+        [sys.executable, "-c", SCRIPT, str(assets().land_mask)],
         capture_output=True,
         text=True,
         cwd=ROOT,

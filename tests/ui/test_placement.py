@@ -112,8 +112,8 @@ PLACE = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from blueroom.app import build_windows, place_windows
-    from blueroom.capture.frames import LatestFrameSlot
-    from blueroom.room import Room, RoomOptions
+    from blueroom.capture.latest_frame import LatestFrameSlot
+    from blueroom.engine.room import Room, RoomOptions
     from blueroom.settings import load_settings
 
     app = QApplication([])

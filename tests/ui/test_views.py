@@ -16,18 +16,19 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from blueroom.capture.frames import LatestFrameSlot
+from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, HeatMapChanged, QuestionState, TweetReceived
 from blueroom.core.heatmap import HeatGrid
 from blueroom.core.metrics import IngestMetrics
+from blueroom.core.models import RoomModel
 from blueroom.core.moderation import Action, ModerationRules
 from blueroom.core.questions import QueueQuery, QueueView
-from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
 from blueroom.core.tweet import Author, GeoPoint, Tweet
+from blueroom.paths import assets
 from blueroom.store.export import ExportResult, export_questions
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
@@ -130,7 +131,7 @@ def test_every_label_of_every_window_is_plain_text(
             model.heat,
             model.metrics,
             hashtag="#AskBlueRoom",
-            land_mask=ROOT / "assets" / "map" / "land_0p25.npz",
+            land_mask=assets().land_mask,
         ),
         GuestPanel(model.session, frames, guest_name="Léa"),
     ]
@@ -414,7 +415,7 @@ def test_the_heat_map_hot_spots_land_on_the_cities(qtbot: QtBot, preset: str) ->
         grid,
         IngestMetrics(),
         hashtag="#AskBlueRoom",
-        land_mask=ROOT / "assets" / "map" / "land_0p25.npz",
+        land_mask=assets().land_mask,
     )
     show(qtbot, wall, 1920, 1080)
     wall.refresh()
@@ -600,7 +601,7 @@ def test_the_console_drives_the_heat_map_wall(
         model.heat,
         model.metrics,
         hashtag="#AskBlueRoom",
-        land_mask=ROOT / "assets" / "map" / "land_0p25.npz",
+        land_mask=assets().land_mask,
     )
     show(qtbot, wall, 960, 540)
     controls.paused.connect(wall.set_paused)

@@ -15,14 +15,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from blueroom.capture.frames import LatestFrameSlot
+from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.actions import RoomActions
-from blueroom.core.questions import QuestionBoard
-from blueroom.core.session import SessionScript, SessionSnapshot
+from blueroom.core.readers import BoardReader, SessionReader
+from blueroom.core.session import SessionSnapshot
 from blueroom.ui import theme
 from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.pacing import FrameTimer
-from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
+from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 
 
 def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[QPointF, QPixmap]]:
@@ -55,11 +55,11 @@ def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[Q
 class GuestPanel(QWidget):
     def __init__(
         self,
-        session: SessionScript,
+        session: SessionReader,
         frames: LatestFrameSlot,
         *,
         guest_name: str,
-        board: QuestionBoard | None = None,
+        board: BoardReader | None = None,
         actions: RoomActions | None = None,
         confirm_with_operator: bool = False,
         frame_rate: int = 30,

@@ -16,7 +16,8 @@ from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from blueroom.core.actions import RoomActions
-from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
+from blueroom.core.questions import BoardSnapshot, Question
+from blueroom.core.readers import BoardReader
 from blueroom.ui import theme
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import clip, single_line
@@ -37,7 +38,7 @@ class _Leaving:
 class QuestionPicker(QWidget):
     def __init__(
         self,
-        board: QuestionBoard,
+        board: BoardReader,
         actions: RoomActions,
         *,
         confirm_with_operator: bool = False,

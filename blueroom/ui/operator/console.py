@@ -49,7 +49,7 @@ from blueroom.core.events import (
 )
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.questions import BoardSnapshot, Question, QueueOrder, QueueQuery, QueueView
-from blueroom.core.room import RoomModel
+from blueroom.core.readers import ModelsReader
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
@@ -126,7 +126,7 @@ class OperatorConsole(QMainWindow):
 
     def __init__(
         self,
-        model: RoomModel,
+        model: ModelsReader,
         actions: RoomActions,
         *,
         session_label: str,

@@ -9,7 +9,6 @@ opaque image per frame (scaling in QPainter cost ~10 ms a frame).
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +20,12 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from blueroom.core.heatmap import HeatGrid, HeatSnapshot, MapView, Precision
-from blueroom.core.metrics import IngestMetrics
-from blueroom.core.processes import lower_this_thread
+from blueroom.core.heatmap import HeatSnapshot, MapView, Precision
+from blueroom.core.readers import HeatReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.pixmaps import draw_part
+from blueroom.workers import ErrorSink, Worker
 
 OVERLAY_SECONDS = 1.0
 COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second look smooth
@@ -251,7 +250,13 @@ class HeatComposerThread:
     Started and stopped by the composition root.
     """
 
-    def __init__(self, grid: HeatGrid, composer: HeatFrameComposer, polls: float = 40.0) -> None:
+    def __init__(
+        self,
+        grid: HeatReader,
+        composer: HeatFrameComposer,
+        polls: float = 40.0,
+        on_error: ErrorSink | None = None,
+    ) -> None:
         self._grid = grid
         self._composer = composer
         # Looks for a new glow twice as often as one comes (at most 20 a second): polling
@@ -259,8 +264,10 @@ class HeatComposerThread:
         self._interval = 1.0 / polls
         self._target: Target | None = None
         self._latest: tuple[Target, float, np.ndarray] | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="heat-composer", daemon=True)
+        self._shown: tuple[Target | None, float] = (None, -1.0)
+        self._worker = Worker.every(
+            "heat-composer", self._interval, self._compose, on_error=on_error, lowered=True
+        )
 
     def set_target(self, target: Target) -> None:
         self._target = target
@@ -269,31 +276,26 @@ class HeatComposerThread:
         return self._latest
 
     def start(self) -> None:
-        self._thread.start()
+        self._worker.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(2.0)
+        self._worker.stop(2.0)
 
-    def _run(self) -> None:
-        lower_this_thread()
-        shown: tuple[Target | None, float] = (None, -1.0)
-        while not self._stop.wait(self._interval):
-            target = self._target
-            snapshot = self._grid.latest()
-            if target is None or (target, snapshot.made_at) == shown:
-                continue
-            frame = self._composer.compose(snapshot.glow, target, snapshot.view)
-            self._latest = (target, snapshot.made_at, frame)
-            shown = (target, snapshot.made_at)
+    def _compose(self) -> None:
+        target = self._target
+        snapshot = self._grid.latest()
+        if target is None or (target, snapshot.made_at) == self._shown:
+            return
+        frame = self._composer.compose(snapshot.glow, target, snapshot.view)
+        self._latest = (target, snapshot.made_at, frame)
+        self._shown = (target, snapshot.made_at)
 
 
 class HeatmapWall(QWidget):
     def __init__(
         self,
-        grid: HeatGrid,
-        metrics: IngestMetrics,
+        grid: HeatReader,
+        metrics: MetricsReader,
         *,
         hashtag: str,
         land_mask: Path,

@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEv
 from PySide6.QtWidgets import QWidget
 
 from blueroom.core.events import QuestionState
-from blueroom.core.metrics import IngestMetrics
-from blueroom.core.questions import BoardSnapshot, Question, QuestionBoard
+from blueroom.core.questions import BoardSnapshot, Question
+from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import FittedText, clip
@@ -32,8 +32,8 @@ def _count(value: int) -> str:
 class QuestionsWall(QWidget):
     def __init__(
         self,
-        board: QuestionBoard,
-        metrics: IngestMetrics,
+        board: BoardReader,
+        metrics: MetricsReader,
         *,
         hashtag: str,
         guest_name: str,

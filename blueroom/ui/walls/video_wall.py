@@ -14,13 +14,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from blueroom.capture.frames import LatestFrameSlot
+from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import CameraState
-from blueroom.core.metrics import IngestMetrics
-from blueroom.core.questions import QuestionBoard
+from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.pacing import FrameTimer
-from blueroom.ui.widgets.frames import PreparedFrames, bgr_image
+from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import clip, single_line
 
 REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
@@ -30,8 +29,8 @@ class VideoWall(QWidget):
     def __init__(
         self,
         frames: LatestFrameSlot,
-        board: QuestionBoard,
-        metrics: IngestMetrics,
+        board: BoardReader,
+        metrics: MetricsReader,
         *,
         hashtag: str,
         guest_name: str,

@@ -9,7 +9,7 @@ import pytest
 
 from blueroom.core.events import QuestionState
 from blueroom.core.questions import QueueQuery
-from blueroom.room import Room, RoomError, RoomOptions
+from blueroom.engine.room import Room, RoomError, RoomOptions
 from blueroom.settings import load_settings
 
 
@@ -73,7 +73,9 @@ def test_decisions_step_and_replay_position_survive_a_restart(
     second = Room(settings, options(journal, recording))
     try:
         assert second.report.resumed and second.report.session.id == session_id
-        assert second.source.stats().line == 5, "the replay goes on after the last line played"
+        assert second.source.stats().position == "loop 1, line 5", (
+            "the replay goes on after the last line played"
+        )
         board = second.model.questions.snapshot()
         assert [q.tweet_id for q in board.approved] == ["100"]
         assert board.on_air is not None and board.on_air.tweet_id == "101"

@@ -1,37 +1,41 @@
-"""The room without its screens: bus, journal, models and sources, wired and run.
+"""The engine half of the composition root: bus, journal, models and source, wired.
 
-This is the non-Qt half of the composition root (``app.py`` adds the windows); the
-headless ``blueroom replay --headless`` and the benchmarks use it alone.
+Read with ``app.py`` (the screens' half), this module says how the room is built.
+Everything here runs in the engine process (``engine/process.py``); the headless
+``blueroom replay --headless``, the export and the benchmarks use it alone.
 """
 
 from __future__ import annotations
 
-import gc
-import os
 import sqlite3
 import threading
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
+import msgspec
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, ReplayCheckpoint, SessionStarted, TweetReceived
+from blueroom.core.events import Event, SessionStarted, SourceCheckpoint, TweetReceived
 from blueroom.core.geocode import Geocoder
+from blueroom.core.models import RoomModel
 from blueroom.core.questions import QuestionBoard
-from blueroom.core.room import RoomModel
 from blueroom.core.session import default_script
-from blueroom.settings import Settings
-from blueroom.sources.replay import ReplaySource
+from blueroom.engine.parser import ParserProcess
+from blueroom.engine.problems import ProblemLog
+from blueroom.paths import assets
+from blueroom.runtime import SettledCollector, tune_runtime
+from blueroom.settings import Settings, SourceSettings
+from blueroom.sources.kinds import SourceError, SourceRequest, make_source
+from blueroom.sources.source import Source
 from blueroom.store.export import ExportResult, export_questions
 from blueroom.store.journal import Journal, JournalWriter, SessionInfo, WriterStats
 
-ASSETS = Path(os.environ.get("BLUEROOM_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
-DEMO_EVENT = ASSETS / "demo" / "askblueroom.jsonl.gz"
-DEMO_VIDEO = ASSETS / "demo" / "studio.mp4"
+TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 class RoomError(Exception):
@@ -98,48 +102,27 @@ def rebuild_board(
         journal.close()
 
 
-def tune_runtime() -> None:
-    """Interpreter settings for a process of the live room, once its start-up is done.
-
-    Freezing what start-up built (settings, a resumed journal) keeps the collector
-    from walking it again in every full collection, and fewer young collections
-    keep the pauses rare. OpenCV runs single-threaded: each of its callers already
-    has a thread of its own, and its worker pool would only fight them for two cores.
-    """
-    cv2.setNumThreads(1)
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(20_000, 20, 20)
-
-
-class SettledCollector:
-    """Every few seconds, moves what the models have kept into the collector's permanent
-    generation (after a young collection).
-
-    The models hold hundreds of thousands of objects (cards, clusters, ids seen); a full
-    collection walked them all, 100–160 ms during which the engine held the GIL and no
-    decision moved. They hold no reference cycle, so nothing is lost by never walking
-    them again; objects that die are still freed at once by their reference counts.
-    """
-
-    def __init__(self, every: float = 10.0) -> None:
-        self._every = every
-        self._last = time.monotonic()
-
-    def __call__(self) -> None:
-        now = time.monotonic()
-        if now - self._last >= self._every:
-            self._last = now
-            gc.collect(1)
-            gc.freeze()
-
-
 class Room:
-    """Builds everything from the settings; ``start``/``stop`` own every thread."""
+    """Builds everything from the settings; ``start``/``stop`` own every worker.
 
-    def __init__(self, settings: Settings, options: RoomOptions | None = None) -> None:
+    The parts, in the order they are built: the bus; the models; the journal, whose
+    unfinished session is resumed into the models; the journal writer, whose worker
+    writes each batch and then hands it to the models (so what the screens show is on
+    disk) and runs the engine's clock; the activity log; the source the settings name.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        options: RoomOptions | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> None:
         options = options or RoomOptions()
+        self._progress = progress
         self.settings = settings
+        journal_path = options.journal_path or settings.journal_path()
+        self.problems = ProblemLog(journal_path.parent)
         self.bus = Bus()
         self.model = RoomModel(
             question_rules(settings),
@@ -149,30 +132,31 @@ class Room:
             ignored_words=tuple(settings.event.guest_name.split()),
             view=settings.heatmap.view(),
             locator=_geocoder(settings),
+            on_error=self.problems.record_model,
         )
-        self.replay_path = self._replay_path(settings, options)
-        journal_path = options.journal_path or settings.journal_path()
+        source_settings = _source_settings(settings, options)
+        self.recording = (
+            _recording(source_settings, options) if source_settings.kind == "replay" else None
+        )
         try:
             self.journal = Journal(journal_path)
         except Exception as error:
             raise RoomError(str(error)) from error
-        self._checkpoint: ReplayCheckpoint | None = None
+        self._checkpoint: SourceCheckpoint | None = None
         try:
             self.report = self._open_session(options.new_session)
         except sqlite3.Error as error:
             self.journal.close()
             raise RoomError(f"journal {journal_path}: {error}") from error
-        # The models take each batch once it is committed: what they hold (and so what
-        # the screens show) is on disk, and survives a kill -9.
         self.writer = JournalWriter(
             journal_path,
             self.bus,
             self.report.session.id,
             after_commit=self._apply,
-            on_idle=self.model.tick,
-            on_error=self._model_error,
+            on_tick=self.model.tick,
+            tick_interval=TICK_SECONDS,
+            on_error=lambda error: self.problems.record("journal writer", error),
         )
-        self.model_errors: list[str] = []
         self.last_export: ExportResult | None = None
         self._settle_collector = SettledCollector()
         self._log = self.bus.subscribe(
@@ -185,33 +169,26 @@ class Room:
             session = self.report.session
             self.bus.publish(SessionStarted(session_id=session.id, label=session.label))
         self.actions = RoomActions(self.bus.publish, self.model.session, self.report.session.id)
-        start_loop, start_line = self._replay_position()
-        speed = settings.replay_speed if options.speed == "settings" else options.speed
-        self.source = ReplaySource(
-            self.replay_path,
-            self.bus.publish_many,
-            speed=speed if not isinstance(speed, str) else None,
-            loop=settings.source.loop if options.loop is None else options.loop,
-            start_loop=start_loop,
-            start_line=start_line,
-            skip_seconds=options.skip_minutes * 60.0 if not self.report.resumed else 0.0,
-        )
+        try:
+            self.source: Source = make_source(
+                SourceRequest(
+                    settings=source_settings,
+                    recording=self.recording or Path(),
+                    publish_many=self.bus.publish_many,
+                    skip_seconds=options.skip_minutes * 60.0 if not self.report.resumed else 0.0,
+                    parser=ParserProcess,
+                    on_error=self.problems.record_worker,
+                )
+            )
+        except (SourceError, ValueError) as error:
+            self.journal.close()
+            raise RoomError(str(error)) from error
+        if self._checkpoint is not None:
+            self.source.resume_from(self._checkpoint)
         self._started = False
         self._stopped = threading.Event()
 
     # -- building -------------------------------------------------------------------
-    @staticmethod
-    def _replay_path(settings: Settings, options: RoomOptions) -> Path:
-        if options.replay_file is not None:
-            path = options.replay_file
-        elif settings.source.replay_file:
-            path = Path(settings.source.replay_file).expanduser()
-        else:
-            path = DEMO_EVENT
-        if not path.is_file():
-            raise RoomError(f"replay file not found: {path}")
-        return path
-
     def _open_session(self, new_session: bool) -> RoomReport:
         unfinished = self.journal.unfinished_session()
         if unfinished is not None and new_session:
@@ -225,11 +202,14 @@ class Room:
         def bad_row(seq: int, reason: str) -> None:
             report.bad_rows += 1
 
+        progress = self._progress
         for batch in self.journal.read(unfinished.id, on_bad_row=bad_row):
             self.model.apply(batch)
             report.replayed_events += len(batch)
+            if progress is not None:
+                progress("resuming", report.replayed_events, unfinished.events)
             for event in batch:
-                if isinstance(event, ReplayCheckpoint):
+                if isinstance(event, SourceCheckpoint):
                     self._checkpoint = event
         report.messages.append(
             f"resumed session {unfinished.id}: {report.replayed_events} events replayed"
@@ -237,16 +217,11 @@ class Room:
         )
         return report
 
-    def _replay_position(self) -> tuple[int, int]:
-        checkpoint = self._checkpoint
-        if checkpoint is None or Path(checkpoint.path) != self.replay_path:
-            return 0, 0
-        return checkpoint.loop, checkpoint.line
-
-    def _model_error(self, error: BaseException) -> None:
-        self.model_errors.append(f"{type(error).__name__}: {error}")
-
     # -- what the screens read (the same calls as the engine client's) ----------------
+    @property
+    def session_id(self) -> str:
+        return self.report.session.id
+
     def publish(self, event: Event) -> int:
         return self.bus.publish(event)
 
@@ -262,13 +237,22 @@ class Room:
         return self.last_export
 
     def _apply(self, batch: list[Event]) -> None:
-        """On the journal's thread: the models take a committed batch."""
+        """On the journal's worker: the models take a committed batch."""
         self.model.apply(batch)
         self._settle_collector()
 
     def drain_events(self) -> list[Event]:
         """Committed events other than posts, for the operator's activity log."""
         return self._log.drain(2_000)
+
+    def drain_activity(self) -> tuple[list[Event], int]:
+        """``drain_events`` and how many the log has had to drop so far."""
+        return self._log.drain(2_000), self._log.stats().shed
+
+    def losses(self) -> list[str]:
+        """What the room could not keep, once stopped: one line each (empty: nothing)."""
+        lost = self.writer.stats().lost
+        return [f"{lost:,} events could not be written to the journal"] if lost else []
 
     # -- running --------------------------------------------------------------------
     def start(self) -> None:
@@ -286,3 +270,29 @@ class Room:
         self.source.stop()
         self.writer.stop()
         self.journal.close()
+
+
+def _source_settings(settings: Settings, options: RoomOptions) -> SourceSettings:
+    """The settings' source, with what the command line says instead."""
+    source = settings.source
+    changes: dict[str, object] = {}
+    if options.replay_file is not None:
+        changes["kind"] = "replay"
+    if options.speed != "settings":
+        changes["speed"] = "max" if options.speed is None else options.speed
+    if options.loop is not None:
+        changes["loop"] = options.loop
+    return msgspec.structs.replace(source, **changes) if changes else source
+
+
+def _recording(source: SourceSettings, options: RoomOptions) -> Path:
+    """The replay's file: the command line's, the settings', or the embedded demo."""
+    if options.replay_file is not None:
+        path = options.replay_file
+    elif source.replay_file:
+        path = Path(source.replay_file).expanduser()
+    else:
+        path = assets().demo_event
+    if not path.is_file():
+        raise RoomError(f"replay file not found: {path}")
+    return path

@@ -1,4 +1,4 @@
-"""Reading and parsing a recording in a worker process, for replays played at full speed.
+"""The parser process: reads and parses a recording, for replays played at full speed.
 
 Turning an X payload into a :class:`Tweet` is most of what a post costs, and
 un-gzipping the recording is a good part of the rest: both would hold the GIL the
@@ -11,7 +11,6 @@ two ahead of the room. Should the worker die, the source parses the rest itself.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 from collections.abc import Iterator
 from contextlib import suppress
@@ -21,62 +20,39 @@ from typing import Any
 
 import msgspec
 
-from blueroom.core.processes import widen
 from blueroom.core.tweet import Tweet
+from blueroom.engine.protocol import (
+    PROTOCOL_VERSION,
+    Cancel,
+    Chunk,
+    ParserHello,
+    Play,
+    ProtocolMismatch,
+    Quit,
+    ToParser,
+    mismatch,
+)
+from blueroom.runtime import PARSER_NICENESS, lower_this_process, widen
 from blueroom.sources.loops import LoopShift
 from blueroom.sources.recording import numbered_lines, reading_failure
+from blueroom.sources.replay import RecordingError
 from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
 
 CHUNK_LINES = 1_000
-PARSER_NICENESS = 10
 
 
-class RecordingError(Exception):
-    """The recording could not be read to its end; the message says why, in one line."""
-
-
-class _Play(msgspec.Struct, tag=True):
-    path: str
-    start_line: int
-    loop: int
-    duration: float
-
-
-class _Cancel(msgspec.Struct, tag=True):
-    pass
-
-
-class _Quit(msgspec.Struct, tag=True):
-    pass
-
-
-_Order = _Play | _Cancel | _Quit
-
-
-class _Chunk(msgspec.Struct, gc=False):
-    """Consecutive lines from ``first_line`` (or, with ``done``, the end of a play)."""
-
-    first_line: int = 0
-    tweets: list[list[Tweet]] = []  # a list per line
-    problems: list[tuple[int, str, str, bool]] = []  # (line's index, reason, excerpt, dropped)
-    done: bool = False
-    error: str = ""
-
-
-def _serve(inbox: Connection, outbox: Connection) -> None:
+def parser_main(inbox: Connection, outbox: Connection) -> None:
+    """Entry point of the parser process: parse what the engine asks for until told to quit."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # its parent decides when it stops
-    # Parsing at full speed is the one job that can eat a core: on two cores, the
-    # screens and the decisions' path (journal, models) come first. (As a Linux "idle"
-    # task it gave the screens their CPU sooner, but starved: a fifth fewer posts.)
-    with suppress(OSError):
-        os.nice(PARSER_NICENESS)
+    lower_this_process(PARSER_NICENESS)  # the one job that can eat a core: see runtime.py
     worker = _Streamer(inbox, outbox)
     with suppress(EOFError, OSError):  # the engine went away
+        outbox.send_bytes(worker.encoder.encode(ParserHello(PROTOCOL_VERSION)))
         while True:
             order = worker.orders.decode(inbox.recv_bytes())
-            if isinstance(order, _Quit):
+            if isinstance(order, Quit):
                 return
-            if isinstance(order, _Play) and not worker.stream(order):
+            if isinstance(order, Play) and not worker.stream(order):
                 return
 
 
@@ -84,11 +60,11 @@ class _Streamer:
     def __init__(self, inbox: Connection, outbox: Connection) -> None:
         self.inbox = inbox
         self.outbox = outbox
-        self.orders = msgspec.msgpack.Decoder(_Order)
+        self.orders = msgspec.msgpack.Decoder(ToParser)
         self.encoder = msgspec.msgpack.Encoder()
         self.parser = PayloadParser()
 
-    def stream(self, play: _Play) -> bool:
+    def stream(self, play: Play) -> bool:
         """Send the recording's lines after ``start_line``, parsed; False when told to quit."""
         path = Path(play.path)
         parse = self.parser.parse
@@ -110,27 +86,30 @@ class _Streamer:
                     )
                 tweets.append(posts)
                 if len(tweets) >= CHUNK_LINES:
-                    self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
+                    self.outbox.send_bytes(self.encoder.encode(Chunk(first, tweets, problems)))
                     tweets, problems = [], []
                     if self.inbox.poll():  # the source wants no more of this play
                         order = self.orders.decode(self.inbox.recv_bytes())
                         self._done("")
-                        return not isinstance(order, _Quit)
+                        return not isinstance(order, Quit)
         except (BrokenPipeError, ConnectionError):
             raise  # the engine went away
         except Exception as failure:  # noqa: BLE001 - unreadable, truncated, corrupt gzip
             error = reading_failure(path, failure)
         if tweets:  # the last lines, or those read before the recording failed
-            self.outbox.send_bytes(self.encoder.encode(_Chunk(first, tweets, problems)))
+            self.outbox.send_bytes(self.encoder.encode(Chunk(first, tweets, problems)))
         self._done(error)
         return True
 
     def _done(self, error: str) -> None:
-        self.outbox.send_bytes(self.encoder.encode(_Chunk(done=True, error=error)))
+        self.outbox.send_bytes(self.encoder.encode(Chunk(done=True, error=error)))
 
 
-class ParseWorker:
-    """Owns one reading-and-parsing process; ``play`` streams a recording's parsed lines."""
+class ParserProcess:
+    """Owns one reading-and-parsing process; ``play`` streams a recording's parsed lines.
+
+    Made by the engine's composition root and handed to the replay, which starts it.
+    """
 
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -138,20 +117,37 @@ class ParseWorker:
         self._from_worker, worker_out = context.Pipe(duplex=False)
         widen(self._from_worker)
         self._process: Any = context.Process(
-            target=_serve, args=(worker_in, worker_out), name="blueroom-parser", daemon=True
+            target=parser_main, args=(worker_in, worker_out), name="blueroom-parser", daemon=True
         )
         self._worker_ends = (worker_in, worker_out)
-        self._decoder = msgspec.msgpack.Decoder(_Chunk)
+        self._decoder = msgspec.msgpack.Decoder(Chunk)
         self._encoder = msgspec.msgpack.Encoder()
         self.failed = False
 
-    def start(self) -> None:
+    def start(self, timeout: float = 60.0) -> None:
+        """Start the process and check it speaks this release's protocol.
+
+        Raises ``ProtocolMismatch`` (or ``OSError`` when it cannot start): the replay
+        then parses in its own process.
+        """
         self._process.start()
         for end in self._worker_ends:
             end.close()
+        hello: object = None
+        try:
+            if self._from_worker.poll(timeout):
+                hello = msgspec.msgpack.decode(self._from_worker.recv_bytes())
+        except (EOFError, OSError, msgspec.DecodeError):
+            hello = None
+        protocol = hello.get("protocol") if isinstance(hello, dict) else None
+        if protocol != PROTOCOL_VERSION:
+            self.failed = True
+            self.stop()
+            raise ProtocolMismatch(mismatch(protocol, "parser process"))
 
     def stop(self) -> None:
-        self._send(_Quit())
+        if not self.failed:
+            self._send(Quit())
         self._process.join(2.0)
         if self._process.is_alive():
             self._process.kill()
@@ -167,7 +163,7 @@ class ParseWorker:
         Ends early, with ``failed`` set, if the worker dies: the caller carries on from
         the last line it was given. A file that cannot be read raises ``RecordingError``.
         """
-        if not self._send(_Play(str(path), start_line, loop, duration)):
+        if not self._send(Play(str(path), start_line, loop, duration)):
             return
         finished = False
         try:
@@ -184,12 +180,12 @@ class ParseWorker:
                 for index, tweets in enumerate(chunk.tweets):
                     yield first + index, Parsed(tweets, problems.get(index, []))
         finally:
-            if not finished and not self.failed and self._send(_Cancel()):
+            if not finished and not self.failed and self._send(Cancel()):
                 # Stopped early: let the worker end this play, so the next starts clean.
                 while (chunk := self._receive()) is not None and not chunk.done:
                     pass
 
-    def _send(self, order: _Play | _Cancel | _Quit) -> bool:
+    def _send(self, order: ToParser) -> bool:
         if self.failed:
             return False
         try:
@@ -198,7 +194,7 @@ class ParseWorker:
             self.failed = True
         return not self.failed
 
-    def _receive(self) -> _Chunk | None:
+    def _receive(self) -> Chunk | None:
         if self.failed:
             return None
         try:

@@ -14,8 +14,8 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtGui import QImage
 
-from blueroom.capture.frames import Frame, LatestFrameSlot
-from blueroom.core.processes import lower_this_thread
+from blueroom.capture.latest_frame import Frame, LatestFrameSlot
+from blueroom.workers import ErrorSink, Worker
 
 
 def cover(
@@ -99,31 +99,27 @@ class FramePreparer:
     Started and stopped by the composition root.
     """
 
-    def __init__(self, slot: LatestFrameSlot) -> None:
+    def __init__(self, slot: LatestFrameSlot, on_error: ErrorSink | None = None) -> None:
         self._slot = slot
         self._views: list[PreparedFrames] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="camera-preparer", daemon=True)
+        self._worker = Worker("camera-preparer", self._run, on_error=on_error, lowered=True)
 
     def register(self, prepared: PreparedFrames) -> None:
         prepared.threaded = True
         self._views.append(prepared)
 
     def start(self) -> None:
-        self._thread.start()
+        self._worker.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(2.0)
+        self._worker.stop(2.0)
 
-    def _run(self) -> None:
-        lower_this_thread()
+    def _run(self, stop: threading.Event) -> None:
         seq = 0
-        while not self._stop.is_set():
+        while not stop.is_set():
             frame = self._slot.wait_newer(seq, timeout=0.1)
             if frame is None:
                 continue
             seq = frame.seq
             for view in self._views:
-                view.prepare(frame)
+                self._worker.guarded(lambda view=view, frame=frame: view.prepare(frame))

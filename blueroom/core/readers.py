@@ -1,0 +1,58 @@
+"""What the views read of the models: ``typing.Protocol``s, so a view never knows where
+its model lives.
+
+The pure models (``core/``) implement them in one process (tests, the headless room);
+the engine client's remote stand-ins implement them in the screens' process, holding
+the last snapshot the engine sent. Views are typed against these and only ever read.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from blueroom.core.events import SessionStepChanged
+from blueroom.core.heatmap import HeatSnapshot
+from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
+from blueroom.core.session import SessionSnapshot, Step
+
+
+class MetricsReader(Protocol):
+    def latest(self) -> MetricsSnapshot: ...
+
+
+class BoardReader(Protocol):
+    def latest(self) -> BoardSnapshot: ...
+
+    def page(self, query: QueueQuery) -> QueuePage:
+        """The console's page for ``query`` (remotely: the last one the engine answered)."""
+        ...
+
+
+class HeatReader(Protocol):
+    def latest(self) -> HeatSnapshot: ...
+
+
+class SessionReader(Protocol):
+    @property
+    def steps(self) -> tuple[Step, ...]: ...
+
+    def latest(self) -> SessionSnapshot: ...
+
+    def step_event(self, index: int, actor: str) -> SessionStepChanged: ...
+
+
+class ModelsReader(Protocol):
+    """Every model the screens show, by name."""
+
+    @property
+    def metrics(self) -> MetricsReader: ...
+
+    @property
+    def questions(self) -> BoardReader: ...
+
+    @property
+    def heat(self) -> HeatReader: ...
+
+    @property
+    def session(self) -> SessionReader: ...

@@ -1,0 +1,252 @@
+"""Every message between the room's processes, in one place, under one version.
+
+Three processes talk over pipes in MessagePack: the screens (GUI), the engine, and the
+engine's parser (a replay at full speed). Each message is a tagged msgspec Struct. The
+processes are spawned from the same installation, but an upgrade while the room runs
+can put two releases face to face: the first message each way carries
+``PROTOCOL_VERSION`` and a mismatch ends the meeting with one clear line (``Failed``,
+whose shape never changes) instead of a hang or a decoding error.
+
+Bump ``PROTOCOL_VERSION`` whenever a message below changes shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from blueroom.core.bus import SubscriptionStats
+from blueroom.core.events import AnyEvent
+from blueroom.core.heatmap import MapView
+from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
+from blueroom.core.session import Step
+from blueroom.core.tweet import Tweet
+from blueroom.sources.source import SourceStats
+from blueroom.store.export import ExportResult
+from blueroom.store.journal import WriterStats
+
+PROTOCOL_VERSION = 2
+
+
+class ProtocolMismatch(Exception):
+    """The other process speaks another version of the protocol."""
+
+
+def mismatch(other: object, who: str) -> str:
+    return (
+        f"the {who} speaks protocol {other!r}, this Blue Room speaks {PROTOCOL_VERSION}:"
+        " two releases are mixed (was Blue Room upgraded while it ran?); start it again"
+    )
+
+
+# -- GUI → engine: how to start (the engine process's argument) ---------------------------
+
+
+class Start(msgspec.Struct, tag=True):
+    protocol: int
+    settings: dict[str, Any]
+    options: dict[str, Any]
+
+
+# -- engine → GUI ----------------------------------------------------------------------------
+
+
+class Ready(msgspec.Struct, tag=True):
+    protocol: int
+    session_id: str
+    resumed: bool
+    messages: list[str]
+    steps: list[Step]
+
+
+class Failed(msgspec.Struct, tag=True):
+    """The engine cannot run; ``reason`` is one line. Its shape never changes."""
+
+    reason: str
+
+
+class Progress(msgspec.Struct, tag=True):
+    """Resuming: ``done`` of ``total`` events replayed (sent a few times a second)."""
+
+    stage: str
+    done: int
+    total: int
+
+
+class Board(msgspec.Struct, tag=True):
+    snapshot: BoardSnapshot
+
+
+class Page(msgspec.Struct, tag=True):
+    page: QueuePage
+
+
+class Metrics(msgspec.Struct, tag=True):
+    snapshot: MetricsSnapshot
+
+
+class Heat(msgspec.Struct, tag=True):
+    glow: bytes
+    height: int
+    width: int
+    view: MapView
+    mode: str
+    half_life: float
+    posts: int
+    by_precision: list[tuple[str, int]]
+    countries: int
+    top_places: list[tuple[str, int]]
+    version: int
+    made_at: float
+
+
+class Session(msgspec.Struct, tag=True):
+    current: int
+    version: int
+
+
+class Stats(msgspec.Struct, tag=True):
+    """How every feed is doing, twice a second: bus, journal, sources."""
+
+    bus: list[SubscriptionStats]
+    writer: WriterStats
+    sources: list[SourceStats]
+
+
+class Problem(msgspec.Struct, frozen=True):
+    """A failure in the engine the operator must see: a model, a worker, the journal."""
+
+    where: str  # "model · questions", "worker · engine-publisher"...
+    summary: str  # one line: the exception and its message
+    count: int  # how many times so far
+    at: float
+
+
+class Problems(msgspec.Struct, tag=True):
+    """Sent at once when a new problem happens (and with every change of the counts)."""
+
+    problems: list[Problem]
+    log_path: str
+
+
+class Events(msgspec.Struct, tag=True):
+    """Committed events other than posts, for the activity log; ``lost``: dropped so far."""
+
+    events: list[AnyEvent]  # type: ignore[valid-type]
+    lost: int = 0
+
+
+class Exported(msgspec.Struct, tag=True):
+    result: ExportResult
+
+
+class Stopped(msgspec.Struct, tag=True):
+    """The engine has stopped; ``problems`` says what it could not keep (empty: nothing)."""
+
+    problems: list[str] = []
+
+
+ToClient = (
+    Ready
+    | Failed
+    | Progress
+    | Board
+    | Page
+    | Metrics
+    | Heat
+    | Session
+    | Stats
+    | Problems
+    | Events
+    | Exported
+    | Stopped
+)
+
+
+# -- GUI → engine -----------------------------------------------------------------------------
+
+
+class Publish(msgspec.Struct, tag=True):
+    event: AnyEvent  # type: ignore[valid-type]
+
+
+class Query(msgspec.Struct, tag=True):
+    """What the console's queue shows; the engine answers with a ``Page`` on each change."""
+
+    query: QueueQuery
+
+
+class Export(msgspec.Struct, tag=True):
+    path: str
+
+
+class Stop(msgspec.Struct, tag=True):
+    pass
+
+
+ToEngine = Publish | Query | Export | Stop
+
+
+# -- engine → parser and back ------------------------------------------------------------------
+
+
+class Play(msgspec.Struct, tag=True):
+    """Parse the recording's lines after ``start_line``, as on loop ``loop``."""
+
+    path: str
+    start_line: int
+    loop: int
+    duration: float
+
+
+class Cancel(msgspec.Struct, tag=True):
+    pass
+
+
+class Quit(msgspec.Struct, tag=True):
+    pass
+
+
+ToParser = Play | Cancel | Quit
+
+
+class Chunk(msgspec.Struct, gc=False):
+    """Consecutive lines from ``first_line`` (or, with ``done``, the end of a play)."""
+
+    first_line: int = 0
+    tweets: list[list[Tweet]] = []  # a list per line
+    problems: list[tuple[int, str, str, bool]] = []  # (line's index, reason, excerpt, dropped)
+    done: bool = False
+    error: str = ""
+
+
+class ParserHello(msgspec.Struct):
+    """The parser's first message: the protocol it speaks."""
+
+    protocol: int
+
+
+# -- the version check, where two processes meet -----------------------------------------------
+
+
+def check_start(data: bytes) -> Start:
+    """The engine reads its ``Start``; raises ``ProtocolMismatch`` for another release's."""
+    raw = msgspec.msgpack.decode(data)
+    protocol = raw.get("protocol") if isinstance(raw, dict) else None
+    if protocol != PROTOCOL_VERSION:
+        raise ProtocolMismatch(mismatch(protocol, "screens' process"))
+    return msgspec.convert(raw, Start)
+
+
+def first_from_engine(data: bytes) -> Ready | Failed:
+    """The GUI reads the engine's first message: ``Ready`` of this release, or ``Failed``."""
+    raw = msgspec.msgpack.decode(data)
+    kind = raw.get("type") if isinstance(raw, dict) else None
+    if kind == "Failed":
+        return msgspec.convert(raw, Failed)
+    if kind == "Ready" and raw.get("protocol") == PROTOCOL_VERSION:
+        return msgspec.convert(raw, Ready)
+    protocol = raw.get("protocol") if isinstance(raw, dict) else None
+    return Failed(mismatch(protocol, "engine"))
