@@ -15,6 +15,7 @@ from blueroom.workers import WorkerThread
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 @pytest.fixture(autouse=True)
 def no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves one of the room's workers running (as napari does for

@@ -42,7 +42,9 @@ import numpy as np
 T = TypeVar("T")
 JsonDict = dict[str, Any]
 
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "blueroom" / "assets" / "demo" / "askblueroom.jsonl.gz"
+DEFAULT_OUT = (
+    Path(__file__).resolve().parent.parent / "blueroom" / "assets" / "demo" / "askblueroom.jsonl.gz"
+)
 DEFAULT_SEED = 2015
 DEFAULT_POSTS = 24_000
 
