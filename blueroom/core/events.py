@@ -1,15 +1,22 @@
-"""Every fact of the room is an event: frozen, typed, serialisable to one JSON line.
+"""Every fact of the room is an event: frozen, typed, serialisable.
 
-Events are msgspec Structs tagged by their class name, so a journal row decodes back
-into the right class with :func:`decode_event`. ``critical`` events (questions,
-decisions, session, photos, camera and source state) are never shed by the bus.
+Events are msgspec Structs tagged with their kind and schema version, "Kind@version"
+(``EVENT_VERSIONS``; 1 unless bumped), so a journal row decodes back into the right
+class and an older version can be told apart and upgraded (``core/wire.py``).
+``critical`` events (questions, decisions, session, photos, camera and source state)
+are never shed by the bus.
+
+Changing an event's fields in a way an old journal cannot be read as (a field renamed,
+removed, or added without a default) means bumping its version here and writing its
+upgrade in ``core/wire.py``.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import msgspec
 
@@ -22,7 +29,16 @@ def _now() -> float:
     return time.time()
 
 
-class Event(msgspec.Struct, frozen=True, tag=True, kw_only=True, gc=False):
+# The schema version of each kind of event whose fields changed since it first shipped.
+EVENT_VERSIONS: Final[Mapping[str, int]] = {}
+
+
+def wire_tag(kind: str) -> str:
+    """How an event is tagged on the wire: its kind and schema version."""
+    return f"{kind}@{EVENT_VERSIONS.get(kind, 1)}"
+
+
+class Event(msgspec.Struct, frozen=True, tag=wire_tag, kw_only=True, gc=False):
     """Base of all events. ``at`` is wall-clock seconds when the fact happened."""
 
     at: float = msgspec.field(default_factory=_now)
@@ -35,6 +51,10 @@ class Event(msgspec.Struct, frozen=True, tag=True, kw_only=True, gc=False):
     @property
     def kind(self) -> str:
         return type(self).__name__
+
+    @classmethod
+    def version(cls) -> int:
+        return EVENT_VERSIONS.get(cls.__name__, 1)
 
 
 class TweetReceived(Event, frozen=True, kw_only=True):

@@ -43,6 +43,16 @@ class ProblemLog:
     def record_model(self, model: str, error: BaseException) -> None:
         self.record(f"model · {model}", error)
 
+    def record_note(self, where: str, summary: str, count: int = 1) -> None:
+        """A problem that is no exception (events skipped on resume): counted, shown, logged."""
+        now = time.time()
+        with self._lock:
+            previous = self._problems.get(where)
+            total = (previous.count if previous is not None else 0) + count
+            self._problems[where] = Problem(where, summary[:500], total, now)
+            self.version += 1
+        self._write(f"{_stamp(now)}  {where}: {summary}\n")
+
     def _record(self, where: str, summary: str, text: str) -> None:
         now = time.time()
         with self._lock:

@@ -23,6 +23,7 @@ from blueroom.core.geocode import Geocoder
 from blueroom.core.models import RoomModel
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.session import default_script
+from blueroom.core.wire import WireReport
 from blueroom.engine.parser import ParserProcess
 from blueroom.engine.problems import ProblemLog
 from blueroom.paths import assets
@@ -58,6 +59,7 @@ class RoomReport:
     resumed: bool
     replayed_events: int = 0
     bad_rows: int = 0
+    skipped_events: int = 0  # of kinds this release cannot read
     messages: list[str] = field(default_factory=list)
 
 
@@ -203,7 +205,8 @@ class Room:
             report.bad_rows += 1
 
         progress = self._progress
-        for batch in self.journal.read(unfinished.id, on_bad_row=bad_row):
+        wire = WireReport()
+        for batch in self.journal.read(unfinished.id, on_bad_row=bad_row, wire=wire):
             self.model.apply(batch)
             report.replayed_events += len(batch)
             if progress is not None:
@@ -212,9 +215,17 @@ class Room:
                 if isinstance(event, SourceCheckpoint):
                     self._checkpoint = event
         report.messages.append(
-            f"resumed session {unfinished.id}: {report.replayed_events} events replayed"
+            f"resumed session {unfinished.id}: {report.replayed_events:,} events replayed"
             + (f", {report.bad_rows} unreadable rows skipped" if report.bad_rows else "")
+            + (f", {wire.upgraded:,} from an older release" if wire.upgraded else "")
         )
+        report.skipped_events = wire.skipped_total
+        if wire.skipped:
+            report.messages.append(wire.summary())
+            for kind, count in wire.skipped.items():
+                self.problems.record_note(
+                    "journal · resume", f"{count:,} × {kind} skipped: {wire.reasons[kind]}", count
+                )
         return report
 
     # -- what the screens read (the same calls as the engine client's) ----------------

@@ -22,7 +22,8 @@ from typing import IO
 import msgspec
 
 from blueroom.core.bus import Bus, Overflow, Subscription
-from blueroom.core.events import AnyEvent, Event, SessionEnded
+from blueroom.core.events import Event, SessionEnded
+from blueroom.core.wire import WireReport, decode_events, encode_events
 from blueroom.workers import Worker
 
 SCHEMA_VERSION = 2
@@ -180,15 +181,21 @@ class Journal:
         *,
         kinds: tuple[str, ...] | None = None,
         on_bad_row: Callable[[int, str], None] | None = None,
+        wire: WireReport | None = None,
     ) -> Iterator[list[Event]]:
-        """Yield the session's events in order, batch by batch; unreadable rows are reported."""
+        """Yield the session's events in order, batch by batch.
+
+        A row that cannot be read at all is reported to ``on_bad_row``; an event of an
+        older version is upgraded, and one this release cannot read is skipped alone
+        and counted in ``wire``.
+        """
         query = "SELECT seq, kinds, body FROM batches WHERE session_id = ? ORDER BY seq"
         for seq, row_kinds, body in self._conn.execute(query, (session_id,)):
             if kinds and not any(kind in row_kinds.split(",") for kind in kinds):
                 continue
             try:
-                events: list[Event] = _batch_decoder.decode(body)
-            except (msgspec.DecodeError, msgspec.ValidationError) as error:
+                events: list[Event] = decode_events(body, wire)
+            except msgspec.DecodeError as error:
                 if on_bad_row is not None:
                     on_bad_row(seq, str(error))
                 continue
@@ -203,14 +210,10 @@ class Journal:
         return int(row[0])
 
 
-_batch_encoder = msgspec.msgpack.Encoder()
-_batch_decoder: msgspec.msgpack.Decoder[list[Event]] = msgspec.msgpack.Decoder(list[AnyEvent])  # type: ignore[valid-type]
-
-
 def encode_batch(events: list[Event]) -> tuple[float, float, int, str, bytes]:
     """One journal row for a batch of events: times, count, kinds, MessagePack body."""
     kinds = ",".join(sorted({type(e).__name__ for e in events}))  # what ``Event.kind`` is
-    return events[0].at, events[-1].at, len(events), kinds, _batch_encoder.encode(events)
+    return events[0].at, events[-1].at, len(events), kinds, encode_events(events)
 
 
 @dataclass(frozen=True, slots=True)

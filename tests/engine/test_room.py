@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import sqlite3
 import time
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from blueroom.core.events import QuestionState
-from blueroom.core.questions import QueueQuery
+from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.engine.room import Room, RoomError, RoomOptions
 from blueroom.settings import load_settings
+from blueroom.store.journal import Journal
 
 
 def run_to_end(room: Room) -> None:
@@ -115,5 +120,65 @@ def test_the_state_of_a_question_follows_its_events(tmp_path: Path, recording: P
             time.sleep(0.01)
         assert question is not None and question.state is QuestionState.REJECTED
         assert question.reason == "off topic"
+    finally:
+        room.stop()
+
+
+def test_a_journal_written_by_release_0_1_resumes_to_the_state_it_showed(
+    tmp_path: Path, recording: Path
+) -> None:
+    data = Path(__file__).resolve().parents[1] / "data"
+    expected = json.loads((data / "journal-0.1.0.json").read_text(encoding="utf-8"))
+    journal = tmp_path / "old.sqlite"
+    journal.write_bytes(gzip.decompress((data / "journal-0.1.0.sqlite.gz").read_bytes()))
+    room = Room(load_settings(environ={}), options(journal, recording))
+    try:
+        assert room.report.resumed and room.report.session.id == expected["session"]
+        assert room.report.bad_rows == 0 and room.report.skipped_events == 0
+        assert "2,027 events replayed, 2,027 from an older release" in room.report.messages[0]
+        board = room.model.questions.snapshot()
+        assert board.received == expected["received"]
+        assert board.on_air is not None and board.on_air.tweet_id == expected["on_air"]
+        assert [q.tweet_id for q in board.approved] == expected["approved"]
+        assert board.armed is None, "the last preview was undone"
+        assert list(board.rules.blocked_words) == expected["blocked_words"]
+        assert board.count(QueueView.TRASH) == expected["trash"]
+        assert board.count(QueueView.STASHED) == expected["stashed"]
+        assert room.model.session.snapshot().current == expected["step"]
+        assert room.model.metrics.snapshot().posts == expected["posts"]
+        heat = room.model.heat.snapshot()
+        assert heat.view.name == expected["heat_preset"] and heat.posts == expected["heat_posts"]
+    finally:
+        room.stop()
+
+
+def test_an_event_renamed_since_is_skipped_alone_counted_and_shown(
+    tmp_path: Path, recording: Path
+) -> None:
+    path = tmp_path / "j.sqlite"
+    journal = Journal(path)
+    session = journal.new_session("#AskBlueRoom")
+    journal.close()
+    body = msgspec.msgpack.encode(
+        [
+            {"type": "SessionStepChanged@1", "at": 1.0, "step": 2, "step_id": "questions"},
+            {"type": "GuestMoodChanged@1", "at": 2.0, "mood": "happy"},
+            {"type": "HeatMapChanged@1", "at": 3.0, "preset": "europe"},
+        ]
+    )
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO batches(session_id, first_at, last_at, count, kinds, body)"
+            " VALUES (?, 1, 3, 3, 'GuestMoodChanged,HeatMapChanged,SessionStepChanged', ?)",
+            (session.id, body),
+        )
+    room = Room(load_settings(environ={}), options(path, recording))
+    try:
+        assert room.report.resumed and room.report.skipped_events == 1
+        assert room.model.session.snapshot().current == 2, "its batch's other events kept"
+        assert room.model.heat.snapshot().view.name == "europe"
+        assert any("GuestMoodChanged@1" in m for m in room.report.messages)
+        (problem,) = room.problems.problems()
+        assert problem.where == "journal · resume" and "GuestMoodChanged@1" in problem.summary
     finally:
         room.stop()
