@@ -26,7 +26,7 @@ from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
 from blueroom.engine.client import EngineClient, RoomLink
-from blueroom.engine.room import RoomOptions
+from blueroom.engine.room import RoomError, RoomOptions
 from blueroom.paths import assets
 from blueroom.runtime import tune_gui_runtime
 from blueroom.settings import Settings, save_moderation
@@ -42,7 +42,7 @@ from blueroom.ui.walls.video_wall import VideoWall
 from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
 
 
-class NoDisplayError(Exception):
+class NoDisplayError(RoomError):
     """There is no screen to open windows on; the message says how to get one."""
 
 

@@ -13,6 +13,7 @@ from typing import NoReturn
 from blueroom.engine.room import Room, RoomError, RoomOptions, rebuild_board
 from blueroom.paths import assets
 from blueroom.settings import Settings, SettingsError, describe, load_settings
+from blueroom.sources.recording import recording_problem
 from blueroom.store.export import export_questions
 from blueroom.store.journal import Journal, JournalError
 
@@ -209,8 +210,8 @@ def _room_options(args: argparse.Namespace) -> RoomOptions:
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     options = _room_options(args)
-    if args.command == "replay" and args.file is not None and not args.file.is_file():
-        raise _Failure(f"replay file not found: {args.file}")
+    if args.command == "replay" and (problem := recording_problem(args.file)) is not None:
+        raise _Failure(problem)
     if args.screenshots is not None and args.quit_after is None:
         raise _Failure("--screenshots needs --for SECONDS (when to take them)")
     if getattr(args, "headless", False):
@@ -348,10 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:
-        if (
-            isinstance(error, _Failure | RoomError | JournalError)
-            or type(error).__name__ == "NoDisplayError"
-        ):
+        if isinstance(error, _Failure | RoomError | JournalError):  # NoDisplayError too
             print(f"blueroom: {error}", file=sys.stderr)
             return EXIT_FAILURE
         if os.environ.get("BLUEROOM_DEBUG"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ class EventSettings(_Section):
 
 
 class SourceSettings(_Section):
-    kind: Literal["replay"] = "replay"
+    kind: Literal["replay", "none"] = "replay"  # "none": no posts (a rehearsal)
     replay_file: str = ""  # empty: the embedded demo event
     speed: float | Literal["max"] = 1.0
     loop: bool = True
@@ -273,9 +274,63 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     try:
         settings = msgspec.convert(data, Settings, strict=True)
     except msgspec.ValidationError as error:
-        message = str(error).replace("`$.", "`").replace("- at `$`", "")
-        raise SettingsError(f"{origin}: {message}") from None
+        raise SettingsError(f"{origin}: {_explain(str(error))}") from None
     return _check(settings, origin)
+
+
+_AT = re.compile(r"^(?P<what>.*?) - at `\$\.(?P<path>[\w.]+)`$")
+_BAD_CHOICE = re.compile(r"^Invalid enum value (?P<value>.*)$")
+_UNKNOWN = re.compile(
+    r"^Object contains unknown field `(?P<name>\w+)`(?: - at `\$\.(?P<path>[\w.]+)`)?$"
+)
+
+
+def _explain(message: str) -> str:
+    """msgspec's message as a person reads it: the setting, what it may be, what it is."""
+    unknown = _UNKNOWN.match(message)
+    if unknown is not None:
+        section = unknown["path"]
+        where = f"[{section}]" if section else "the file"
+        names = _field_names(section.split(".") if section else [])
+        return f"{where} has no setting {unknown['name']!r} (known: {', '.join(names)})"
+    located = _AT.match(message)
+    if located is None:
+        return message.replace("- at `$`", "").strip()
+    path, what = located["path"], located["what"]
+    choice = _BAD_CHOICE.match(what)
+    choices = _choices(path.split("."))
+    if choice is not None and choices:
+        listed = ", ".join(f'"{c}"' for c in choices)
+        return f"{path} must be one of {listed}, not {choice['value']}"
+    return f"{path}: {what}"
+
+
+def _field_type(path: list[str]) -> msgspec.inspect.Type | None:
+    info: msgspec.inspect.Type = msgspec.inspect.type_info(Settings)
+    for name in path:
+        if not isinstance(info, msgspec.inspect.StructType):
+            return None
+        found = next((f.type for f in info.fields if f.name == name), None)
+        if found is None:
+            return None
+        info = found
+    return info
+
+
+def _choices(path: list[str]) -> list[str]:
+    info = _field_type(path)
+    if isinstance(info, msgspec.inspect.LiteralType):
+        return [str(value) for value in info.values]
+    if isinstance(info, msgspec.inspect.EnumType):
+        return [str(member.value) for member in info.cls]
+    return []
+
+
+def _field_names(path: list[str]) -> list[str]:
+    info = _field_type(path)
+    if isinstance(info, msgspec.inspect.StructType):
+        return [f.name for f in info.fields]
+    return []
 
 
 def _toml_table(name: str, values: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ import msgspec
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import Bus, SubscriptionStats
+from blueroom.core.clock import EngineClock
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, SessionStarted, SourceCheckpoint, TweetReceived
 from blueroom.core.geocode import Geocoder
@@ -30,6 +31,7 @@ from blueroom.paths import assets
 from blueroom.runtime import SettledCollector, tune_runtime
 from blueroom.settings import Settings, SourceSettings
 from blueroom.sources.kinds import SourceError, SourceRequest, make_source
+from blueroom.sources.recording import recording_problem
 from blueroom.sources.source import Source
 from blueroom.store.export import ExportResult, export_questions
 from blueroom.store.journal import Journal, JournalWriter, SessionInfo, WriterStats
@@ -150,12 +152,13 @@ class Room:
         except sqlite3.Error as error:
             self.journal.close()
             raise RoomError(f"journal {journal_path}: {error}") from error
+        self.clock = EngineClock(self.bus.publish_many, self.model.tick)
         self.writer = JournalWriter(
             journal_path,
             self.bus,
             self.report.session.id,
             after_commit=self._apply,
-            on_tick=self.model.tick,
+            on_tick=self.clock.tick,
             tick_interval=TICK_SECONDS,
             on_error=lambda error: self.problems.record("journal writer", error),
         )
@@ -304,6 +307,7 @@ def _recording(source: SourceSettings, options: RoomOptions) -> Path:
         path = Path(source.replay_file).expanduser()
     else:
         path = assets().demo_event
-    if not path.is_file():
-        raise RoomError(f"replay file not found: {path}")
+    problem = recording_problem(path)
+    if problem is not None:
+        raise RoomError(problem)
     return path

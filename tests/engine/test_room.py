@@ -11,7 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from blueroom.core.events import QuestionState
+from blueroom.core.events import Event, QuestionState, SessionStepChanged
 from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.engine.room import Room, RoomError, RoomOptions
 from blueroom.settings import load_settings
@@ -180,5 +180,36 @@ def test_an_event_renamed_since_is_skipped_alone_counted_and_shown(
         assert any("GuestMoodChanged@1" in m for m in room.report.messages)
         (problem,) = room.problems.problems()
         assert problem.where == "journal · resume" and "GuestMoodChanged@1" in problem.summary
+    finally:
+        room.stop()
+
+
+class _Deadline:
+    """A timer as a booth or an outbox will have: one event, once, at its time."""
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+        self.fired = False
+
+    def due(self, now: float) -> list[Event]:
+        if self.fired or now < self.at:
+            return []
+        self.fired = True
+        return [SessionStepChanged(step=3, step_id="live-video", actor="clock")]
+
+
+def test_the_engine_clock_ticks_and_fires_timers_with_no_source_at_all(tmp_path: Path) -> None:
+    settings = load_settings(environ={"BLUEROOM_SOURCE__KIND": '"none"'})
+    room = Room(settings, RoomOptions(journal_path=tmp_path / "j.sqlite"))
+    deadline = _Deadline(time.time() + 0.5)
+    room.clock.add(deadline)
+    try:
+        room.start()
+        time.sleep(1.5)
+        assert room.clock.ticks >= 5, "a few ticks a second, though nothing arrives"
+        assert deadline.fired
+        assert room.writer.wait_until_handed_on(5.0)
+        assert room.model.session.snapshot().current == 3, "the timer's event was applied"
+        assert room.source.stats().kind == "none" and room.model.metrics.snapshot().posts == 0
     finally:
         room.stop()

@@ -654,7 +654,7 @@ class OperatorConsole(QMainWindow):
                 wrap=False,
             )
 
-    # -- activity log (fed by a BusPump, one call per frame) ---------------------------
+    # -- activity log (fed by the EventPump, one call per frame) -------------------------
     def on_events(self, events: list[Event]) -> None:
         lines: list[str] = []
         for event in events:
