@@ -28,6 +28,7 @@ from blueroom.core.moderation import ModerationRules
 from blueroom.engine.client import EngineClient, RoomLink
 from blueroom.engine.room import RoomError, RoomOptions
 from blueroom.paths import assets
+from blueroom.problems import ProblemLog
 from blueroom.runtime import tune_gui_runtime
 from blueroom.settings import Settings, save_moderation
 from blueroom.ui.bus_pump import DecisionWake, EventPump
@@ -40,6 +41,7 @@ from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
 from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
+from blueroom.workers import ErrorSink
 
 
 class NoDisplayError(RoomError):
@@ -94,7 +96,10 @@ def camera_device(settings: Settings) -> int | str:
 
 
 def make_camera(
-    settings: Settings, frames: LatestFrameSlot, publish: Callable[[Event], int]
+    settings: Settings,
+    frames: LatestFrameSlot,
+    publish: Callable[[Event], int],
+    on_error: ErrorSink | None = None,
 ) -> CameraCapture:
     device = camera_device(settings)
     real = isinstance(device, int) or (isinstance(device, str) and device.isdigit())
@@ -105,6 +110,7 @@ def make_camera(
         width=settings.camera.width if real else None,
         height=settings.camera.height if real else None,
         fps=settings.camera.fps if real else None,
+        on_error=on_error,
     )
 
 
@@ -129,8 +135,14 @@ def build_windows(
     settings: Settings,
     session_label: str,
     settings_path: Path | None = None,
+    problems: ProblemLog | None = None,
 ) -> dict[str, QWidget]:
-    """The five top-level windows, each given its models (views only read snapshots)."""
+    """The five top-level windows, each given its models (views only read snapshots).
+
+    ``problems`` collects the failures of this process's workers; the console shows
+    them with the engine's.
+    """
+    problems = problems or ProblemLog(None)
     event = settings.event
     frame_rate = settings.display.frame_rate
     model = room.model
@@ -140,6 +152,8 @@ def build_windows(
         session_label=session_label,
         bus_stats=room.bus_stats,
         journal_stats=room.writer_stats,
+        sources=room.sources,
+        problems=lambda: [*room.current_problems(), *problems.problems()],
         export_csv=room.export_csv,
         last_export=lambda: room.last_export,
         export_folder=settings.journal_path().parent,
@@ -152,7 +166,9 @@ def build_windows(
         land_mask=assets().land_mask,
         frame_rate=frame_rate,
     )
-    heat_wall.use_composer_thread(HeatComposerThread(model.heat, heat_wall.composer))
+    heat_wall.use_composer_thread(
+        HeatComposerThread(model.heat, heat_wall.composer, on_error=problems.record_worker)
+    )
     controls = console.heat_controls
     controls.paused.connect(heat_wall.set_paused)
     controls.counters.connect(heat_wall.set_show_counters)
@@ -209,9 +225,11 @@ def build_windows(
     }
 
 
-def frame_preparer(frames: LatestFrameSlot, windows: dict[str, QWidget]) -> FramePreparer:
-    """One thread scales camera frames for the video wall and the mirror (started by caller)."""
-    preparer = FramePreparer(frames)
+def frame_preparer(
+    frames: LatestFrameSlot, windows: dict[str, QWidget], on_error: ErrorSink | None = None
+) -> FramePreparer:
+    """One worker scales camera frames for the video wall and the mirror (started by caller)."""
+    preparer = FramePreparer(frames, on_error)
     for window in windows.values():
         prepared = getattr(window, "prepared", None)
         if isinstance(prepared, PreparedFrames):
@@ -268,9 +286,9 @@ def run_gui(
         return _run_windows(settings, gui, engine, say)
     finally:
         engine.stop()
-        for problem in engine.problems[:5]:
+        for problem in engine.current_problems()[:5]:
             say(f"{problem.where}: {problem.summary} ({problem.count}×)")
-        if engine.problems and engine.problems_log:
+        if engine.current_problems() and engine.problems_log:
             say(f"tracebacks in {engine.problems_log}")
         for loss in engine.losses:
             say(f"not kept: {loss}")
@@ -296,13 +314,19 @@ class Studio:
         settings_path: Path | None = None,
     ) -> None:
         self._room = room
+        self.problems = ProblemLog(settings.journal_path().parent)
+        report = self.problems.record_worker
         self.frames = LatestFrameSlot()
-        self.camera = make_camera(settings, self.frames, room.publish) if camera else None
-        self.windows = build_windows(room, self.frames, settings, session_label, settings_path)
+        self.camera = (
+            make_camera(settings, self.frames, room.publish, on_error=report) if camera else None
+        )
+        self.windows = build_windows(
+            room, self.frames, settings, session_label, settings_path, self.problems
+        )
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
         self._composer = heat_wall.composer_thread
-        self._preparer = frame_preparer(self.frames, self.windows)
+        self._preparer = frame_preparer(self.frames, self.windows, on_error=report)
         self.clock = FrameClock()
 
     def start(self) -> None:

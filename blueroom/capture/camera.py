@@ -32,7 +32,7 @@ import numpy as np
 
 from blueroom.capture.latest_frame import Frame, LatestFrameSlot, SlotStats, to_bgr
 from blueroom.core.events import CameraState, CameraStateChanged, Event
-from blueroom.runtime import lower_this_thread
+from blueroom.workers import ErrorSink, Worker
 
 __all__ = ["CameraCapture", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
 
@@ -101,6 +101,7 @@ class CameraCapture:
         reconnect_delay: float = 0.5,
         max_reconnect_delay: float = 5.0,
         no_frame_timeout: float = 2.0,
+        on_error: ErrorSink | None = None,
     ) -> None:
         if isinstance(device, str) and device.strip().isdigit():
             device = int(device)
@@ -117,8 +118,8 @@ class CameraCapture:
         self._max_reconnect_delay = max(max_reconnect_delay, reconnect_delay)
         self._no_frame_timeout = no_frame_timeout
 
-        self._stop_event = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker = Worker(f"camera {self.device}", self._run, on_error=on_error, lowered=True)
+        self._stop_event = self._worker.stopping
         # Held across "change state + publish" so the bus sees transitions in order;
         # re-entrant so a subscriber may call stop() from inside publish.
         self._transition_lock = threading.RLock()
@@ -154,29 +155,21 @@ class CameraCapture:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._worker.alive
 
     def start(self) -> None:
-        """Start the capture thread. Call once; a stopped capture is not restarted."""
+        """Start the capture worker. Call once; a stopped capture is not restarted."""
         with self._state_cond:
-            if self._thread is not None or self._stopping:
+            if self._worker.started or self._stopping:
                 raise RuntimeError(f"CameraCapture for {self.label} was already started")
-            self._thread = threading.Thread(
-                target=self._run, name=f"camera {self.device}", daemon=True
-            )
         self._set_state(CameraState.STARTING, f"opening {self.label}")
-        self._thread.start()
+        self._worker.start()
 
     def stop(self, timeout: float = 5.0) -> bool:
-        """Stop and join the thread (it releases the device). False if it did not end in time."""
+        """Stop and join the worker (it releases the device). False if it did not end in time."""
         with self._state_cond:
             self._stopping = True
-        self._stop_event.set()
-        thread = self._thread
-        joined = True
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-            joined = not thread.is_alive()
+        joined = self._worker.stop(timeout)
         detail = "stopped" if joined else "stopped (capture thread still blocked in a read)"
         self._set_state(CameraState.STOPPED, detail)
         return joined
@@ -216,8 +209,7 @@ class CameraCapture:
 
     # ── thread ────────────────────────────────────────────────────────────────────
 
-    def _run(self) -> None:
-        lower_this_thread()
+    def _run(self, stop: threading.Event) -> None:
         delay = self._reconnect_delay
         while not self._stop_event.is_set():
             cap: cv2.VideoCapture | None = None

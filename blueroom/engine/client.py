@@ -34,7 +34,6 @@ from blueroom.engine.protocol import (
     Heat,
     Metrics,
     Page,
-    Problem,
     Problems,
     Progress,
     Publish,
@@ -50,6 +49,7 @@ from blueroom.engine.protocol import (
 )
 from blueroom.engine.remote import RemoteModels
 from blueroom.engine.room import RoomError, RoomOptions
+from blueroom.problems import Problem
 from blueroom.runtime import widen
 from blueroom.settings import Settings
 from blueroom.sources.source import SourceStats
@@ -74,6 +74,10 @@ class RoomLink(Protocol):
     def writer_stats(self) -> WriterStats: ...
 
     def drain_events(self) -> list[Event]: ...
+
+    def current_problems(self) -> list[Problem]: ...
+
+    def sources(self) -> list[SourceStats]: ...
 
     def publish(self, event: Event) -> int: ...
 
@@ -111,7 +115,7 @@ class EngineClient:
         self._bus_stats: list[SubscriptionStats] = []
         self._writer_stats = WriterStats(0, 0, 0, 0.0, True, "", 0)
         self.source_stats: list[SourceStats] = []
-        self.problems: list[Problem] = []
+        self._problems: list[Problem] = []
         self.problems_log = ""
         self.progress: Progress | None = None
         self.stopped = threading.Event()
@@ -211,6 +215,13 @@ class EngineClient:
     def bus_stats(self) -> list[SubscriptionStats]:
         return self._bus_stats
 
+    def current_problems(self) -> list[Problem]:
+        """The engine's failures so far (models, workers, feeds, the journal)."""
+        return self._problems
+
+    def sources(self) -> list[SourceStats]:
+        return self.source_stats
+
     def writer_stats(self) -> WriterStats:
         return self._writer_stats
 
@@ -280,7 +291,7 @@ class EngineClient:
         self.source_stats = message.sources
 
     def _on_problems(self, message: Problems) -> None:
-        self.problems = message.problems
+        self._problems = message.problems
         self.problems_log = message.log_path
 
     def _on_events(self, message: Events) -> None:

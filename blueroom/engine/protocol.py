@@ -23,6 +23,7 @@ from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.session import Step
 from blueroom.core.tweet import Tweet
+from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
@@ -113,15 +114,6 @@ class Stats(msgspec.Struct, tag=True):
     bus: list[SubscriptionStats]
     writer: WriterStats
     sources: list[SourceStats]
-
-
-class Problem(msgspec.Struct, frozen=True):
-    """A failure in the engine the operator must see: a model, a worker, the journal."""
-
-    where: str  # "model · questions", "worker · engine-publisher"...
-    summary: str  # one line: the exception and its message
-    count: int  # how many times so far
-    at: float
 
 
 class Problems(msgspec.Struct, tag=True):

@@ -26,13 +26,13 @@ from blueroom.core.questions import QuestionBoard
 from blueroom.core.session import default_script
 from blueroom.core.wire import WireReport
 from blueroom.engine.parser import ParserProcess
-from blueroom.engine.problems import ProblemLog
 from blueroom.paths import assets
+from blueroom.problems import Problem, ProblemLog
 from blueroom.runtime import SettledCollector, tune_runtime
 from blueroom.settings import Settings, SourceSettings
 from blueroom.sources.kinds import SourceError, SourceRequest, make_source
 from blueroom.sources.recording import recording_problem
-from blueroom.sources.source import Source
+from blueroom.sources.source import Source, SourceStats
 from blueroom.store.export import ExportResult, export_questions
 from blueroom.store.journal import Journal, JournalWriter, SessionInfo, WriterStats
 
@@ -244,6 +244,12 @@ class Room:
 
     def writer_stats(self) -> WriterStats:
         return self.writer.stats()
+
+    def current_problems(self) -> list[Problem]:
+        return self.problems.problems()
+
+    def sources(self) -> list[SourceStats]:
+        return [self.source.stats()]
 
     def export_csv(self, path: Path) -> ExportResult:
         """Every question post of the session, with its decisions, as CSV."""

@@ -239,3 +239,34 @@ def test_profile_locations_are_geocoded_offline_with_their_precision() -> None:
     assert (snapshot.posts, snapshot.located) == (4, 3)
     assert grid.cell_value(4.85, 45.75) == pytest.approx(1.0, rel=1e-3)  # Lyon's cell
     assert ("Lyon", 1) in snapshot.top_places
+
+
+def test_a_model_that_raises_is_reported_by_name_and_the_others_go_on() -> None:
+    from blueroom.core.models import RoomModel
+
+    errors: list[tuple[str, str]] = []
+    room = RoomModel(
+        RULES,
+        default_script("Léa Marchand", "#AskBlueRoom"),
+        half_life=600.0,
+        on_error=lambda name, error: errors.append((name, str(error))),
+    )
+
+    def broken(events: object) -> None:
+        raise KeyError("a bug in the heat map")
+
+    room.heat.apply = broken  # type: ignore[method-assign]
+    room.apply([tweet("1", "#AskBlueRoom pourquoi la musique ?", hashtags=("askblueroom",))])
+    room.apply([tweet("2", "#AskBlueRoom what inspired you?", hashtags=("askblueroom",))])
+    assert errors == [("heat map", "'a bug in the heat map'")] * 2
+    assert room.questions.snapshot().received == 2, "the models after it took both batches"
+    assert room.metrics.snapshot().posts == 2
+
+
+def test_without_a_sink_a_models_error_is_raised() -> None:
+    from blueroom.core.models import RoomModel
+
+    room = RoomModel(RULES, default_script("Léa", "#AskBlueRoom"), half_life=600.0)
+    room.session.apply = lambda events: 1 / 0  # type: ignore[assignment,method-assign]
+    with pytest.raises(ZeroDivisionError):
+        room.apply([tweet("1", "hello")])

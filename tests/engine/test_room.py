@@ -213,3 +213,37 @@ def test_the_engine_clock_ticks_and_fires_timers_with_no_source_at_all(tmp_path:
         assert room.source.stats().kind == "none" and room.model.metrics.snapshot().posts == 0
     finally:
         room.stop()
+
+
+def test_a_models_error_is_counted_logged_with_its_traceback_and_sent_at_once(
+    tmp_path: Path, recording: Path
+) -> None:
+    from blueroom.engine.process import SnapshotPublisher
+    from blueroom.engine.protocol import Problems
+
+    room = Room(load_settings(environ={}), options(tmp_path / "j.sqlite", recording))
+    sent: list[object] = []
+
+    def broken(events: object) -> None:
+        raise ValueError("the glow went wrong")
+
+    room.model.heat.apply = broken  # type: ignore[method-assign]
+    publisher = SnapshotPublisher(room, sent.append)
+    try:
+        room.start()
+        publisher.start()
+        run_to_end(room)
+        deadline = time.monotonic() + 5.0
+        while not any(isinstance(m, Problems) for m in sent) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        problems = [m for m in sent if isinstance(m, Problems)][-1]
+        (problem,) = problems.problems
+        assert problem.where == "model · heat map" and problem.count >= 1
+        assert "ValueError: the glow went wrong" in problem.summary
+        assert room.model.questions.snapshot().received == 2, "the other models went on"
+        log = Path(problems.log_path).read_text(encoding="utf-8")
+        assert "Traceback" in log and "the glow went wrong" in log
+        assert Path(problems.log_path).parent == tmp_path
+    finally:
+        publisher.stop()
+        room.stop()

@@ -268,3 +268,32 @@ def test_a_page_still_painting_keeps_the_selection_on_its_question(qtbot: QtBot)
     qtbot.waitUntil(lambda: queue.rows == churned, timeout=2000)
     assert queue.selected() is not None and queue.selected().tweet_id == "3"  # type: ignore[union-attr]
     QApplication.processEvents()
+
+
+def test_a_failure_is_said_at_once_and_kept_in_the_feeds(
+    qtbot: QtBot,
+    model: RoomModel,  # noqa: F811
+    actions: RoomActions,  # noqa: F811
+) -> None:
+    from blueroom.problems import Problem
+
+    problems: list[Problem] = []
+    console = OperatorConsole(
+        model,
+        actions,
+        session_label="s",
+        bus_stats=list,
+        journal_stats=lambda: WriterStats(0, 0, 0, 0.0, True, "", 0),
+        problems=lambda: problems,
+    )
+    show(qtbot, console, 1600, 1000)
+    console.refresh()
+    assert console.statusBar().currentMessage() == ""
+    problems.append(Problem("model · heat map", "ValueError: <b>bad</b>", 1, time.time()))
+    console.refresh()
+    assert console.statusBar().currentMessage() == "⚠ model · heat map: ValueError: <b>bad</b>"
+    assert console.health.is_alert("model · heat map")
+    assert console.health.text("model · heat map") == "1× — ValueError: <b>bad</b>"
+    problems[0] = Problem("model · heat map", "ValueError: again", 40, time.time())
+    console.refresh()
+    assert console.health.text("model · heat map").startswith("40×")

@@ -50,6 +50,8 @@ from blueroom.core.events import (
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.questions import BoardSnapshot, Question, QueueOrder, QueueQuery, QueueView
 from blueroom.core.readers import ModelsReader
+from blueroom.problems import Problem
+from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
@@ -132,6 +134,8 @@ class OperatorConsole(QMainWindow):
         session_label: str,
         bus_stats: Callable[[], list[SubscriptionStats]],
         journal_stats: Callable[[], WriterStats],
+        sources: Callable[[], list[SourceStats]] = list,
+        problems: Callable[[], list[Problem]] = list,
         export_csv: Callable[[Path], object] | None = None,
         last_export: Callable[[], ExportResult | None] | None = None,
         export_folder: Path | None = None,
@@ -146,6 +150,9 @@ class OperatorConsole(QMainWindow):
         self._actions = actions
         self._bus_stats = bus_stats
         self._journal_stats = journal_stats
+        self._sources = sources
+        self._problems = problems
+        self._problems_shown: list[Problem] = []
         self._export_csv = export_csv
         self._last_export = last_export
         self._export_folder = export_folder or Path.cwd()
@@ -512,6 +519,7 @@ class OperatorConsole(QMainWindow):
         self._refresh_tabs()
         self._refresh_session()
         self._refresh_export()
+        self._refresh_problems()
         # Each on its own tick, so that no tick paints much of the console at once.
         if self._ticks % 4 == 1:
             heat = self._model.heat.latest()
@@ -630,12 +638,33 @@ class OperatorConsole(QMainWindow):
             if index == snapshot.current:
                 self.steps.item(index).setForeground(theme.ACCENT_SOFT)
 
+    def _refresh_problems(self) -> None:
+        """A new failure in the engine or a worker: said at once, and kept in the feeds."""
+        problems = self._problems()
+        if problems == self._problems_shown:
+            return
+        known = {p.where: p.count for p in self._problems_shown}
+        self._problems_shown = list(problems)
+        for problem in problems:
+            self.health.set_row(
+                problem.where, f"{problem.count:,}× — {single_line(problem.summary)}", alert=True
+            )
+            if problem.count != known.get(problem.where):
+                self._say(f"⚠ {problem.where}: {single_line(problem.summary)}")
+
     def _refresh_health(self) -> None:
         metrics = self._model.metrics.latest()
         health = self.health
+        positions = {stats.name: stats for stats in self._sources()}
         for source in metrics.sources:
+            stats = positions.get(source.name)
+            where = (
+                f" — {stats.position}, {stats.posts:,} posts" if stats and stats.position else ""
+            )
             health.set_row(
-                f"source · {source.name}", f"{source.state.value} — {single_line(source.detail)}"
+                f"source · {source.name}",
+                f"{source.state.value} — {single_line(source.detail)}{where}",
+                alert=source.state.value == "failed",
             )
         state = metrics.camera.value if metrics.camera else "not started"
         health.set_row("camera", f"{state} — {single_line(metrics.camera_detail)}")

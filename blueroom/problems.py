@@ -1,5 +1,7 @@
 """Failures the operator must see during the show, not when the app quits.
 
+Each process keeps one (the engine's is sent to the screens in ``Problems``).
+
 An exception in a model, a worker or a feed is counted by where it happened, the last
 of each kept for the console, and its traceback appended to ``blueroom-errors.log``
 beside the journal. The same failure repeated thousands of times a second writes its
@@ -14,12 +16,22 @@ import time
 import traceback
 from pathlib import Path
 
-from blueroom.engine.protocol import Problem
+import msgspec
+
 from blueroom.workers import WorkerError
 
 LOG_NAME = "blueroom-errors.log"
 TRACEBACKS_PER_PLACE = 20
 COUNT_EVERY = 1_000  # after the first tracebacks: a line every this many repeats
+
+
+class Problem(msgspec.Struct, frozen=True):
+    """A failure the operator must see: in a model, a worker, a feed, the journal."""
+
+    where: str  # "model · questions", "worker · engine-publisher"...
+    summary: str  # one line: the exception and its message
+    count: int  # how many times so far
+    at: float
 
 
 class ProblemLog:
