@@ -301,7 +301,7 @@ def _sessions(settings: Settings, journal_path: Path | None) -> int:
     path = journal_path or settings.journal_path()
     if not path.exists():
         raise _Failure(f"no journal at {path}")
-    journal = Journal(path, lock=False)
+    journal = Journal.reader(path)
     try:
         for session in journal.sessions():
             started = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at))

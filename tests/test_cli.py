@@ -175,3 +175,67 @@ def test_headless_replay_plays_a_recording_into_the_journal(
     )
     assert missing.returncode == 1 and "no session nope" in missing.stderr
     assert missing.stderr.count("\n") == 1
+
+
+def _as_nobody(*argv: str) -> tuple[int, str]:
+    """``main(argv)`` run by a user who may write neither the journal nor its folder.
+
+    As root (who may write anything) it runs in a forked child that gives up root first.
+    """
+    if os.geteuid() != 0:
+        return main(list(argv)), ""
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child
+        code = 99
+        try:
+            os.close(read_end)
+            sys.stdout = sys.stderr = os.fdopen(write_end, "w")  # pytest's capture is no fd
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            code = main(list(argv))
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        said = pipe.read().decode()
+    _, status = os.waitpid(child, 0)
+    return os.waitstatus_to_exitcode(status), said
+
+
+def test_sessions_and_export_read_a_journal_they_may_not_write(tmp_path: Path) -> None:
+    import gzip
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="blueroom-test-"))
+    try:
+        shared.chmod(0o777)
+        folder = shared / "readonly"
+        folder.mkdir()
+        journal = folder / "journal.sqlite"
+        old = ROOT / "tests" / "data" / "journal-0.1.0.sqlite.gz"
+        journal.write_bytes(gzip.decompress(old.read_bytes()))
+        warm = tmp_path / "warm.sqlite"  # the export's word lists loaded before giving up root
+        warm.write_bytes(journal.read_bytes())
+        assert main(["export", str(tmp_path / "warm.csv"), "--journal", str(warm)]) == 0
+        before = journal.read_bytes()
+        journal.chmod(0o444)
+        folder.chmod(0o555)
+        code, said = _as_nobody("sessions", "--journal", str(journal))
+        assert code == 0, said
+        assert "2,027 events" in said and "unfinished (will resume)" in said
+        out = shared / "questions.csv"
+        code, said = _as_nobody("export", str(out), "--journal", str(journal))
+        assert code == 0, said
+        assert "question posts of session 20261204-223418-13c409 written" in said
+        assert out.read_text(encoding="utf-8").count("\n") > 400
+        assert journal.read_bytes() == before
+        assert [p.name for p in folder.iterdir()] == ["journal.sqlite"], "nothing beside it"
+    finally:
+        for path in (shared / "readonly", shared):
+            path.chmod(0o755)
+        shutil.rmtree(shared)

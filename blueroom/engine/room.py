@@ -85,7 +85,7 @@ def rebuild_board(
     settings: Settings, journal_path: Path, session_id: str | None = None
 ) -> tuple[SessionInfo, QuestionBoard]:
     """A session's question board, replayed from its journal (read-only, even in use)."""
-    journal = Journal(journal_path, lock=False)
+    journal = Journal.reader(journal_path)
     try:
         sessions = journal.sessions()
         chosen = [s for s in sessions if session_id in (None, s.id)]

@@ -88,6 +88,46 @@ class SessionInfo:
         return self.ended_at is not None
 
 
+def _readable(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A read-only connection that can read, even where nothing may be written.
+
+    A WAL journal is read through its shared-memory file, which SQLite must create
+    beside it: in a folder that cannot be written (a copy on read-only media) the file
+    alone is read as it is ("immutable"), which holds every event unless a write-ahead
+    log was left beside it, and then says so.
+    """
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise JournalError(
+            f"journal {path}: its last events are in {wal.name}, which cannot be read here"
+            " (the folder is read-only): copy both files to a writable folder"
+        )
+    return sqlite3.connect(
+        f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False, timeout=10.0
+    )
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """A journal opened for reading only: one this release can read, or one clear line."""
+    try:
+        found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        raise JournalError(f"journal {path}: not a Blue Room journal") from None
+    if found is None or found[0] != str(SCHEMA_VERSION):
+        conn.close()
+        version = found[0] if found else "none"
+        raise JournalError(
+            f"journal {path}: written by another version of Blue Room (schema"
+            f" {version}, this one reads {SCHEMA_VERSION})"
+        )
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the journal file in WAL mode, creating it (and its folder) if needed."""
     try:
@@ -95,6 +135,8 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{path}?mode={'ro' if readonly else 'rwc'}"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+        if readonly:
+            conn = _readable(conn, path)
         if not readonly:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -114,6 +156,8 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
                     f" {version}, this one reads {SCHEMA_VERSION}); start with another --journal"
                 )
             conn.commit()
+        else:
+            _check_schema(conn, path)
         return conn
     except sqlite3.DatabaseError as error:
         raise JournalError(f"journal {path}: {error}") from error
@@ -125,17 +169,25 @@ class Journal:
     """Sessions and their events: opening, resuming and reading back.
 
     With ``lock`` (the default) one Blue Room at a time may use the file: a second one
-    would resume the same session and interleave its batches.
+    would resume the same session and interleave its batches. ``Journal.reader`` opens
+    it for reading only (listing, exporting), even while the room runs, and needs no
+    write access to the file or its folder.
     """
 
-    def __init__(self, path: Path, *, lock: bool = True) -> None:
+    def __init__(self, path: Path, *, lock: bool = True, readonly: bool = False) -> None:
         self.path = path
-        self._lock_file: IO[str] | None = _lock(path) if lock else None
+        self._lock_file: IO[str] | None = _lock(path) if lock and not readonly else None
         try:
-            self._conn = connect(path)
+            self._conn = connect(path, readonly=readonly)
         except JournalError:
             self._unlock()
             raise
+
+    @classmethod
+    def reader(cls, path: Path) -> Journal:
+        if not path.is_file():
+            raise JournalError(f"no journal at {path}")
+        return cls(path, lock=False, readonly=True)
 
     def close(self) -> None:
         self._conn.close()
