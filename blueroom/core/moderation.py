@@ -363,6 +363,16 @@ def _render(node: _Node, terms: list[_Term], groups: list[int], masked: bool, de
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def _phrase_pattern(key: str) -> str:
+    """An allowed phrase as a regex: its words with any separator between them, a word
+    written ``stem*`` with any ending ("bordelais*": Bordelais, bordelaise), the others
+    whole ("nul n" is not the start of "nul nul")."""
+    return "[^a-z0-9]++".join(
+        re.escape(word[:-1]) + "[a-z]*+" if word.endswith("*") else re.escape(word) + "(?![a-z])"
+        for word in key.split()
+    )
+
+
 class _WordList:
     """Terms compiled into one trie-shaped regex.
 
@@ -388,12 +398,18 @@ class _WordList:
             patterns.append(re.compile(pattern.encode("ascii")))
         self.by_group = [self.terms[i] for i in groups]  # group n + 1; one order for both
         self.plain, self.masked = patterns
-        keys = [" ".join(normalise(phrase).split()) for phrase in allowed]
-        phrases = "|".join(key.replace(" ", "[^a-z0-9]++") for key in keys)
+        # longest first: of two phrases that start at the same place, the longer is kept
+        keys = sorted({" ".join(normalise(p).split()) for p in allowed}, key=lambda k: (-len(k), k))
+        phrases = "|".join(_phrase_pattern(key) for key in keys)
         self.allowed = re.compile(f"[^a-z](?:{phrases})".encode("ascii")) if keys else None
-        # only a match of a word that some allowed phrase holds needs the phrases looked up
-        words = {word for key in keys for word in key.split()}
-        self.in_phrases = frozenset(t.key for t in self.terms if words & set(t.key.split()))
+        # only a match of a word that some allowed phrase holds (or, for a term with
+        # endings, starts) needs the phrases looked up
+        words = {word.rstrip("*") for key in keys for word in key.split()}
+        self.in_phrases = frozenset(
+            t.key
+            for t in self.terms
+            if any(w == k or (t.ending and w.startswith(k)) for k in t.key.split() for w in words)
+        )
 
     def regex(self, folded: bytes) -> re.Pattern[bytes]:
         return self.masked if b"*" in folded else self.plain

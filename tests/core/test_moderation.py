@@ -171,6 +171,170 @@ def test_the_table_is_big_enough() -> None:
     assert len(CASES) >= 60
 
 
+# Ordinary posts that hold, start like or decline a listed word (issue 11): places and
+# the people who live there, bands and singers, dishes, idioms, church words. Every one
+# must pass. (text, language, what it is)
+ORDINARY: list[tuple[str, str, str]] = [
+    # places and their people
+    ("Tu passes par Conakry pendant la tournée ?", "fr", "capital of Guinea"),
+    ("Les vins du Mâconnais, tu aimes ?", "fr", "wine country around Mâcon"),
+    ("Les Concarnois te saluent ! Un concert à Concarneau ?", "fr", "people of Concarneau"),
+    ("Bonjour de Bitche, en Moselle !", "fr", "town in Moselle"),
+    ("Les Bitchois et les Bitchoises t'attendent", "fr", "people of Bitche"),
+    ("Tu viens à Condom dans le Gers ?", "fr", "town in the Gers"),
+    ("Salut de Cons-la-Grandville !", "fr", "village in Meurthe-et-Moselle"),
+    ("Une date à Cons-Sainte-Colombe ?", "fr", "village in Haute-Savoie"),
+    ("Je t'écris de Conne-de-Labarde en Dordogne", "fr", "village in Dordogne"),
+    ("Un verre de Pouilly-sur-Loire après le live ?", "fr", "wine and town"),
+    ("Tu as déjà joué à Montcuq ?", "fr", "village in the Lot"),
+    ("Un concert à Puteaux, près de la Défense ?", "fr", "town in Hauts-de-Seine"),
+    ("Les Bordelais sont chauds pour ta tournée !", "fr", "people of Bordeaux"),
+    ("Une entrecôte à la bordelaise ?", "fr", "Bordeaux-style sauce"),
+    ("Un Bâtard-Montrachet pour fêter l'album ?", "fr", "Burgundy grand cru"),
+    ("Tu as visité Ostie antique à Rome ?", "fr", "Ostia, Rome's port, in French"),
+    ("Do you still go to Phuket in winter?", "en", "island in Thailand"),
+    ("Sacramento or San Diego for the US tour?", "en", "Californian city"),
+    ("Scunthorpe and Penistone fans say hi!", "en", "English towns"),
+    # bands, singers, films, books
+    ("Tu écoutes encore Dick Rivers ?", "fr", "French rock singer"),
+    ("Une reprise de Dick Annegarn, « Bruxelles » ?", "fr", "singer-songwriter"),
+    ("Dick Dale or Link Wray on guitar?", "en", "surf guitarist"),
+    ("Tu es fan de Suprême NTM ?", "fr", "French rap group"),
+    ("Voilà l'été des Négresses Vertes, ta chanson d'été ?", "fr", "French band"),
+    ("Tu refais le concert des Enfoirés cette année ?", "fr", "charity troupe"),
+    ("Ton film culte, c'est Le Dîner de cons ?", "fr", "Francis Veber film"),
+    ("Salut c'est cool en première partie ?", "fr", "French band"),
+    ("Do you like Kate Bush?", "en", "singer"),
+    ("Tu fais le cri de Tarzan sur scène ?", "fr", "film character"),
+    ("Allegro con brio, c'est ton tempo ?", "fr", "musical direction"),
+    ("Tu chantes Con te partirò avec Bocelli ?", "fr", "song"),
+    ("Vaya con Dios, le groupe belge, tu connais ?", "fr", "Belgian band"),
+    ("Tu vas à la Comic Con de Paris ?", "fr", "fan convention"),
+    ("Tu as revu Con Air hier soir ?", "fr", "film"),
+    ("Dick Van Dyke or a Van Dyke beard?", "en", "actor, beard"),
+    ("Ton chef d'orchestre préféré, Hervé Niquet ?", "fr", "French conductor"),
+    ("Have you met King Cnut's descendants?", "en", "English king"),
+    # dishes
+    ("Un chili con carne avant le concert ?", "fr", "Tex-Mex dish"),
+    ("Arroz con pollo ou paella ?", "fr", "Spanish dish"),
+    ("Un café con leche le matin ?", "fr", "Spanish coffee"),
+    ("Des churros con chocolate à Madrid ?", "fr", "Spanish treat"),
+    ("Des calissons d'Aix pour le goûter ?", "fr", "Provençal sweet"),
+    ("Un pain bâtard ou une baguette pour le pique-nique ?", "fr", "bread"),
+    ("Spotted dick for dessert after the show?", "en", "British pudding"),
+    # ordinary words and idioms
+    ("C'est un budget conséquent pour un clip ?", "fr", "conséquent"),
+    ("Tu es connue partout maintenant !", "fr", "connue"),
+    ("Tu investis dans le bitcoin ?", "fr", "bitcoin"),
+    ("Concombre ou conifère, quel mot pour ton prochain titre ?", "fr", "con-words"),
+    ("Ta salopette sur scène était top !", "fr", "dungarees"),
+    ("L'enculturation, c'est le sujet de ta thèse ?", "fr", "anthropology"),
+    ("Sans nul doute le meilleur album de l'année", "fr", "nul as 'no'"),
+    ("Nul n'est prophète en son pays, même toi ?", "fr", "proverb"),
+    ("Nul besoin de micro, tu as la voix !", "fr", "nul as 'no'"),
+    ("Nulle autre que toi ne chante comme ça", "fr", "nulle as 'no'"),
+    ("Tu as fait la nique aux critiques !", "fr", "idiom: thumbed your nose"),
+    ("Quel niquedouille, ce chat 😂", "fr", "old word for a simpleton"),
+    ("On fait un pique-niquer... pardon, un pique-nique ?", "fr", "picnic, as a verb"),
+    ("Une tapette à mouches dans le clip ?", "fr", "fly swatter"),
+    ("Pros and cons of touring in winter ?", "fr", "English idiom in a French post"),
+    ("The pros and cons of a live album?", "en", "English idiom"),
+    ("The stage crew look hostile 😅", "en", "hostile"),
+    # church words that are Québec swearing only without their article
+    ("Le calice et le ciboire sont à l'église", "fr", "chalice, ciborium"),
+    ("Boire le calice jusqu'à la lie", "fr", "idiom"),
+    ("Le prêtre a donné l'hostie", "fr", "the host"),
+    ("Les hosties consacrées sont dans le tabernacle", "fr", "hosts, tabernacle"),
+    ("La neige crisse sous les pas, quelle ambiance", "fr", "the verb crisser"),
+    ("A Negroni before the show?", "en", "cocktail"),
+]
+
+# Swearing the lists missed (issue 11): Québec's sacres, and English letter swaps and
+# spellings. (text, language, rule)
+MISSED: list[tuple[str, str, str]] = [
+    ("tabarnak que c'est long", "fr", "profanity"),
+    ("TABARNAC de show plate", "fr", "profanity"),
+    ("c'est plate en tabarnaque", "fr", "profanity"),
+    ("t4b4rn4k", "fr", "profanity"),
+    ("câlisse que c'est long", "fr", "profanity"),
+    ("je m'en câlisse", "fr", "profanity"),
+    ("câliss de show", "fr", "profanity"),
+    ("Câlice, c'est plate!", "fr", "profanity"),
+    ("mon câlice", "fr", "profanity"),
+    ("ostie que c'est bon", "fr", "profanity"),
+    ("osti de show plate", "fr", "profanity"),
+    ("hostie de cave", "fr", "profanity"),
+    ("estie", "fr", "profanity"),
+    ("esti de cave", "fr", "profanity"),
+    ("crisse de cave", "fr", "profanity"),
+    ("crisse ton camp", "fr", "profanity"),
+    ("je m'en crisse", "fr", "profanity"),
+    ("fâché en crisse", "fr", "profanity"),
+    ("sacrament!", "fr", "profanity"),
+    ("ciboire que c'est long", "fr", "profanity"),
+    ("saint-ciboire", "fr", "profanity"),
+    ("sainte viarge", "fr", "profanity"),
+    ("fcuk this", "en", "profanity"),
+    ("FCUK", "en", "profanity"),
+    ("fukc you", "en", "profanity"),
+    ("fvck this", "en", "profanity"),
+    ("fvcking show", "en", "profanity"),
+    ("fuxk off", "en", "profanity"),
+    ("fuq", "en", "profanity"),
+    ("fkn hell", "en", "profanity"),
+    ("fking joke", "en", "profanity"),
+    ("phuk", "en", "profanity"),
+    ("kiss my azz", "en", "profanity"),
+    ("azzhole", "en", "profanity"),
+    ("beyotch", "en", "profanity"),
+    ("biotch please", "en", "profanity"),
+    ("mofo", "en", "profanity"),
+    ("shyt show", "en", "profanity"),
+    ("dikhead", "en", "profanity"),
+    ("what a kunt", "en", "profanity"),
+]
+
+# Already caught before issue 11, and still: obfuscations, and names and titles that use
+# a listed word for what it means (a person restores them from the trash if need be).
+STILL_CAUGHT: list[tuple[str, str, str]] = [
+    ("sh1t", "en", "profanity"),
+    ("sh!t", "en", "profanity"),
+    ("phuck you", "en", "profanity"),
+    ("a55hole", "en", "profanity"),
+    ("@$$hole", "en", "profanity"),
+    ("what a b!tch", "en", "profanity"),
+    ("fcking joke", "en", "profanity"),
+    ("motherf*cker", "en", "profanity"),
+    ("Have you heard Fuck Buttons?", "en", "profanity"),
+    ("Le titre « Ta gueule », tu le chantes ?", "fr", "profanity"),
+    ("NTM", "fr", "profanity"),
+    ("t'es nul nul nul", "fr", "insult"),
+    ("quel con", "fr", "insult"),
+    ("bande de cons", "fr", "insult"),
+    ("va niquer ta mère", "fr", "profanity"),
+    ("sale bâtard", "fr", "profanity"),
+    ("bordel de merde", "fr", "profanity"),
+    ("ma tapette", "fr", "slur"),
+    ("bande d'enfoirés", "fr", "profanity"),
+    ("espèce de négresse", "fr", "slur"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "what"), ORDINARY, ids=[t for t, _, _ in ORDINARY])
+def test_ordinary_words_that_hold_a_listed_one_pass(text: str, lang: str, what: str) -> None:
+    verdict = check(post(text, lang=lang))
+    assert verdict.action is PASS, f"{what}: {verdict.reason}"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rule"), MISSED + STILL_CAUGHT, ids=[t for t, _, _ in MISSED + STILL_CAUGHT]
+)
+def test_sacres_and_letter_swaps_are_caught(text: str, lang: str, rule: str) -> None:
+    verdict = check(post(text, lang=lang))
+    assert verdict.rule == rule, verdict.reason
+    assert verdict.action is (FLAG if rule == "insult" else REJECT)
+
+
 @pytest.mark.parametrize(
     ("text", "normal"),
     [
