@@ -20,7 +20,6 @@ from blueroom.core.events import (
 
 RATE_BUCKET_SECONDS = 1.0
 RATE_HISTORY_BUCKETS = 300
-SEEN_LIMIT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +56,6 @@ class IngestMetrics:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        # Ids seen, to count a post delivered twice once: the newest SEEN_LIMIT only, so a
-        # long evening at full speed does not grow without bound.
-        self._seen: set[str] = set()
-        self._seen_order: deque[str] = deque()
         self._posts = 0
         self._duplicates = 0
         self._retweets = 0
@@ -82,20 +77,21 @@ class IngestMetrics:
         latest = self._latest
         return latest if latest is not None else self.snapshot()
 
+    def count_duplicates(self, count: int) -> None:
+        """Posts delivered again, kept from the models (``core/seen.py``)."""
+        if count:
+            with self._lock:
+                self._duplicates += count
+                self._version += 1
+
     def apply(self, events: Iterable[Event]) -> None:
+        """Posts are counted as they come: each once (the room drops those seen before)."""
         with self._lock:
-            seen, order, languages = self._seen, self._seen_order, self._languages
+            languages = self._languages
             per_bucket: dict[int, int] = {}  # counted here, added to the history once a batch
             for event in events:
                 if type(event) is TweetReceived:  # most events: the fast path first
                     tweet = event.tweet
-                    if tweet.id in seen:
-                        self._duplicates += 1
-                        continue
-                    seen.add(tweet.id)
-                    order.append(tweet.id)
-                    if len(order) > SEEN_LIMIT:
-                        seen.discard(order.popleft())
                     self._posts += 1
                     bucket = int(event.at // RATE_BUCKET_SECONDS)
                     per_bucket[bucket] = per_bucket.get(bucket, 0) + 1

@@ -12,6 +12,7 @@ from blueroom.core.heatmap import HeatGrid, Locator, MapView
 from blueroom.core.metrics import IngestMetrics
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.questions import QuestionBoard
+from blueroom.core.seen import SeenPosts
 from blueroom.core.session import SessionScript, Step
 
 ModelErrorSink = Callable[[str, BaseException], None]
@@ -48,6 +49,7 @@ class RoomModel:
         view: MapView | None = None,
         on_error: ModelErrorSink | None = None,
     ) -> None:
+        self.seen = SeenPosts()
         self.metrics = IngestMetrics()
         self.questions = QuestionBoard(rules, moderation, ignored_words=ignored_words)
         self.changed = threading.Event()  # set when a person's decision was applied
@@ -65,6 +67,9 @@ class RoomModel:
         )
 
     def apply(self, events: Sequence[Event]) -> None:
+        duplicates = self.seen.duplicates
+        events = self.seen.fresh(events)  # a post counts once per session, everywhere
+        self.metrics.count_duplicates(self.seen.duplicates - duplicates)
         decisions = self.questions.decisions
         for name, part in self.parts:
             try:

@@ -23,6 +23,7 @@ from blueroom.core.events import Event, SessionStarted, SourceCheckpoint, TweetR
 from blueroom.core.geocode import Geocoder
 from blueroom.core.models import RoomModel
 from blueroom.core.questions import QuestionBoard
+from blueroom.core.seen import SeenPosts
 from blueroom.core.session import default_script
 from blueroom.core.wire import WireReport
 from blueroom.engine.parser import ParserProcess
@@ -99,8 +100,9 @@ def rebuild_board(
             settings.moderation,
             ignored_words=tuple(settings.event.guest_name.split()),
         )
+        seen = SeenPosts()
         for batch in journal.read(session.id):
-            board.apply(batch)
+            board.apply(seen.fresh(batch))
         return session, board
     finally:
         journal.close()

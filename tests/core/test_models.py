@@ -69,7 +69,7 @@ def test_metrics_count_posts_once_and_keep_problems_and_states() -> None:
     posts = [tweet(str(n), "hi") for n in range(10)]
     posts = [TweetReceived(tweet=p.tweet, at=995.5) for p in posts]
     metrics.apply(posts)
-    metrics.apply(posts[:3])
+    metrics.count_duplicates(3)
     metrics.apply(
         [
             MalformedRecord(source="replay", reason="not valid JSON", line=7),
@@ -202,17 +202,36 @@ def test_posts_replayed_after_a_restart_come_back_already_faded() -> None:
     assert grid.snapshot().flashes == (), "an old post does not flash"
 
 
-def test_metrics_remember_a_bounded_number_of_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    import blueroom.core.metrics as metrics_module
+def test_a_post_counts_once_per_session_in_every_model() -> None:
+    from blueroom.core.models import RoomModel
 
-    monkeypatch.setattr(metrics_module, "SEEN_LIMIT", 100)
-    metrics = IngestMetrics()
-    posts = [TweetReceived(tweet=Tweet(id=str(n), text="hi")) for n in range(250)]
-    metrics.apply(posts)
-    metrics.apply(posts[-50:])  # recent duplicates are still recognised
-    snapshot = metrics.snapshot()
-    assert snapshot.posts == 250 and snapshot.duplicates == 50
-    assert len(metrics._seen) == 100
+    room = RoomModel(RULES, default_script("Léa", "#AskBlueRoom"), half_life=600.0)
+    located = tweet(
+        "2100000000000000001",
+        "#AskBlueRoom pourquoi Lyon ?",
+        hashtags=("askblueroom",),
+        coordinates=GeoPoint(4.83, 45.76),
+    )
+    room.apply([located] * 600)  # a recording repeating one post id
+    room.apply([located] * 400 + [tweet("2100000000000000002", "bravo")])
+    metrics = room.metrics.snapshot()
+    assert (metrics.posts, metrics.duplicates) == (2, 999)
+    heat = room.heat.snapshot()
+    assert (heat.posts, heat.located) == (2, 1), "the heat map counted it once too"
+    assert room.questions.snapshot().received == 1
+
+
+def test_seen_posts_are_exact_whatever_the_ids() -> None:
+    from blueroom.core.seen import SeenPosts
+
+    seen = SeenPosts()
+    ids = ["123", "0123", "abc", "١٢٣", "123~1", str(10**19 + 5)]
+    posts = [TweetReceived(tweet=Tweet(id=i, text="x")) for i in ids]
+    assert seen.fresh(posts) is posts, "nothing seen before: the same list"
+    again = seen.fresh([*posts, TweetReceived(tweet=Tweet(id="124", text="y"))])
+    assert [e.tweet.id for e in again] == ["124"]  # type: ignore[attr-defined]
+    assert seen.duplicates == len(ids) and len(seen) == len(ids) + 1
+    assert "0123" in seen and "0124" not in seen
 
 
 def test_profile_locations_are_geocoded_offline_with_their_precision() -> None:

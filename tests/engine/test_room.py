@@ -11,7 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from blueroom.core.events import Event, QuestionState, SessionStepChanged
+from blueroom.core.events import Event, QuestionState, SessionStepChanged, TweetReceived
 from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.engine.room import Room, RoomError, RoomOptions
 from blueroom.settings import load_settings
@@ -246,4 +246,45 @@ def test_a_models_error_is_counted_logged_with_its_traceback_and_sent_at_once(
         assert Path(problems.log_path).parent == tmp_path
     finally:
         publisher.stop()
+        room.stop()
+
+
+def test_posts_played_again_after_the_last_checkpoint_count_once(
+    tmp_path: Path, recording: Path
+) -> None:
+    """As after a kill -9 between a batch of posts and its checkpoint being written."""
+    from blueroom.core.bus import Bus
+    from blueroom.core.events import ReplayCheckpoint, SessionStarted
+    from blueroom.sources.replay import ReplaySource
+    from blueroom.store.journal import JournalWriter
+
+    path = tmp_path / "j.sqlite"
+    journal = Journal(path)
+    session = journal.new_session("#AskBlueRoom")
+    bus = Bus()
+    writer = JournalWriter(path, bus, session.id)
+    writer.start()
+    bus.publish(SessionStarted(session_id=session.id))
+    played = Bus()
+    taken = played.subscribe("all")
+    source = ReplaySource(recording, played.publish_many, speed=None, loop=False)
+    source.start()
+    assert source.wait_finished(10.0)
+    source.stop()
+    posts = [e for e in taken.drain() if isinstance(e, TweetReceived)]
+    bus.publish_many(posts)  # every post journalled...
+    bus.publish(ReplayCheckpoint(source="replay", path=str(recording), loop=0, line=1))
+    assert writer.wait_until_handed_on(5.0)  # ...but the checkpoint says line 1 only
+    writer.stop()
+    journal.close()
+
+    room = Room(load_settings(environ={}), options(path, recording))
+    try:
+        assert room.report.resumed
+        run_to_end(room)
+        metrics = room.model.metrics.snapshot()
+        assert metrics.posts == 4 and metrics.duplicates == 3, "lines 2 to 5 came again"
+        assert room.model.heat.snapshot().located == 1
+        assert room.model.questions.snapshot().received == 2
+    finally:
         room.stop()
