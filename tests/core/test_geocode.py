@@ -52,7 +52,7 @@ TABLE: list[tuple[str, tuple[str, str, Precision] | None]] = [
     ("USA", ("United States", "US", COUNTRY)),
     ("UK", ("United Kingdom", "GB", COUNTRY)),
     ("Sénégal", ("Senegal", "SN", COUNTRY)),
-    ("Île-de-France", ("France", "FR", COUNTRY)),
+    ("Île-de-France", ("Île-de-France", "FR", COUNTRY)),  # a French region: on its capital
     ("Bordeaux, FR", ("Bordeaux", "FR", CITY)),
     ("Toulouse (31)", ("Toulouse", "FR", CITY)),
     ("Nantes 44", ("Nantes", "FR", CITY)),
@@ -106,7 +106,7 @@ TABLE: list[tuple[str, tuple[str, str, Precision] | None]] = [
     ("Ontario", ("Canada", "CA", COUNTRY)),  # not Ontario, California
     ("Georgia", ("Georgia", "GE", COUNTRY)),
     ("Georgia, USA", ("United States", "US", COUNTRY)),
-    ("Bretagne", ("France", "FR", COUNTRY)),
+    ("Bretagne", ("Bretagne", "FR", COUNTRY)),
     ("RDC", ("Democratic Republic of the Congo", "CD", COUNTRY)),
     ("Congo 🇨🇬", ("Republic of the Congo", "CG", COUNTRY)),
     ("Trinidad and Tobago", ("Trinidad and Tobago", "TT", COUNTRY)),
@@ -152,6 +152,99 @@ TABLE: list[tuple[str, tuple[str, str, Precision] | None]] = [
     ("Paris, CA", None),  # no Paris in California or Canada, and "CA" is both
 ]
 
+# French postcodes, département numbers and names, regions and areas (issue 11): what a
+# person in France places at once, and numbers that are no place. A département, region
+# or area is at country precision (the heat map has no class between city and country),
+# placed on its prefecture, capital or a central town.
+FRANCE: list[tuple[str, tuple[str, str, Precision] | None]] = [
+    # postcodes: an arrondissement's names its city, any other its département
+    ("75011", ("Paris", "FR", CITY)),
+    ("75116", ("Paris", "FR", CITY)),
+    ("69003", ("Lyon", "FR", CITY)),
+    ("13008", ("Marseille", "FR", CITY)),
+    ("33000", ("Gironde", "FR", COUNTRY)),
+    ("31400", ("Haute-Garonne", "FR", COUNTRY)),
+    ("44000 🇫🇷", ("Loire-Atlantique", "FR", COUNTRY)),
+    ("93200, France", ("Seine-Saint-Denis", "FR", COUNTRY)),
+    ("20000", ("Corse-du-Sud", "FR", COUNTRY)),
+    ("20137", ("Corse-du-Sud", "FR", COUNTRY)),  # Porto-Vecchio: Corsica's end otherwise
+    ("20200", ("Haute-Corse", "FR", COUNTRY)),
+    ("97100", ("Guadeloupe", "GP", COUNTRY)),  # overseas: three digits, its own country
+    ("97400", ("Reunion", "RE", COUNTRY)),
+    ("69003 Lyon", ("Lyon", "FR", CITY)),
+    ("13008 Marseille", ("Marseille", "FR", CITY)),
+    ("Paris 75", ("Paris", "FR", CITY)),
+    # département numbers: with an article, or three digits, or Corsica's
+    ("dans le 93", ("Seine-Saint-Denis", "FR", COUNTRY)),
+    ("le 13", ("Bouches-du-Rhône", "FR", COUNTRY)),
+    ("du 06 ☀️", ("Alpes-Maritimes", "FR", COUNTRY)),
+    ("le 75", ("Paris", "FR", CITY)),
+    ("971", ("Guadeloupe", "GP", COUNTRY)),
+    ("974 🇷🇪", ("Reunion", "RE", COUNTRY)),
+    ("2A", ("Corse-du-Sud", "FR", COUNTRY)),
+    ("2B", ("Haute-Corse", "FR", COUNTRY)),
+    # département names; one that is also a word or a city needs its article
+    ("Seine-Saint-Denis", ("Seine-Saint-Denis", "FR", COUNTRY)),
+    ("Seine-Saint-Denis (93)", ("Seine-Saint-Denis", "FR", COUNTRY)),
+    ("Gironde", ("Gironde", "FR", COUNTRY)),
+    ("Finistère", ("Finistère", "FR", COUNTRY)),
+    ("Bouches-du-Rhône", ("Bouches-du-Rhône", "FR", COUNTRY)),
+    ("Val-d'Oise", ("Val-d'Oise", "FR", COUNTRY)),
+    ("Corse-du-Sud", ("Corse-du-Sud", "FR", COUNTRY)),
+    ("Haute Savoie", ("Haute-Savoie", "FR", COUNTRY)),
+    ("le Var", ("Var", "FR", COUNTRY)),
+    ("dans le Lot", ("Lot", "FR", COUNTRY)),
+    ("la Vienne", ("Vienne", "FR", COUNTRY)),
+    ("Vienne", ("Vienna", "AT", CITY)),
+    ("le Nord", ("Nord", "FR", COUNTRY)),
+    # regions and areas
+    ("Alsace", ("Alsace", "FR", COUNTRY)),
+    ("Côte d'Azur", ("Côte d'Azur", "FR", COUNTRY)),
+    ("French Riviera", ("Côte d'Azur", "FR", COUNTRY)),
+    ("le sud de la France", ("Sud de la France", "FR", COUNTRY)),
+    ("the south of France", ("Sud de la France", "FR", COUNTRY)),
+    ("dans le Midi", ("Sud de la France", "FR", COUNTRY)),
+    ("Sud-Ouest", ("Sud-Ouest", "FR", COUNTRY)),
+    ("Pays basque", ("Pays basque", "FR", COUNTRY)),
+    ("Nord-Pas-de-Calais", ("Nord-Pas-de-Calais", "FR", COUNTRY)),
+    ("Bretagne 🇫🇷", ("Bretagne", "FR", COUNTRY)),
+    ("Bretagne, France", ("Bretagne", "FR", COUNTRY)),
+    # the narrowest place named wins, and a city before any of them
+    ("Gironde, Sud-Ouest", ("Gironde", "FR", COUNTRY)),
+    ("Corse-du-Sud, Corse", ("Corse-du-Sud", "FR", COUNTRY)),
+    ("Bretagne | Paris", ("Paris", "FR", CITY)),
+    ("Rennes, Ille-et-Vilaine", ("Rennes", "FR", CITY)),
+    ("Nantes, Bretagne", ("Nantes", "FR", CITY)),  # historic Brittany holds Nantes
+    ("Toulouse, Sud-Ouest", ("Toulouse", "FR", CITY)),
+    ("Saint-Denis 974", ("Saint-Denis", "RE", CITY)),
+    ("Pointe-à-Pitre 971", ("Pointe-à-Pitre", "GP", CITY)),
+    # numbers that are no place, and names that are no French area
+    ("93", None),  # an age, a year, a jersey as much as a département
+    ("75", None),
+    ("10000 followers", None),
+    ("1998", None),
+    ("2024", None),
+    ("24/7", None),
+    ("06 12 34 56 78", None),
+    ("0612345678", None),
+    ("+33 6 12 34 56 78", None),
+    ("12345", None),  # a French postcode ends in 0, but for a few (Corsica, Paris...)
+    ("28001", None),  # Madrid's
+    ("90210", None),  # Beverly Hills'
+    ("96000", None),  # no département 96
+    ("75011 🇺🇸", None),  # the flag says it is no French postcode
+    ("Bretagne, USA", None),
+    ("Area 51", None),
+    ("Route 66", None),
+    ("Nord", None),
+    ("Sud", None),
+    ("Midi", None),  # noon, or MIDI
+    ("Lot", None),  # "a lot"
+    ("Var", None),  # the VAR
+    ("Loire", None),  # the département, the river or its valley?
+    ("Dom-Tom", None),
+]
+
 
 @pytest.fixture(scope="module")
 def geocoder() -> Geocoder:
@@ -178,6 +271,39 @@ def test_location(
     geocoder: Geocoder, text: str, expected: tuple[str, str, Precision] | None
 ) -> None:
     assert summary(geocoder.locate(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FRANCE, ids=[repr(t) for t, _ in FRANCE])
+def test_french_postcodes_departements_and_regions(
+    geocoder: Geocoder, text: str, expected: tuple[str, str, Precision] | None
+) -> None:
+    assert summary(geocoder.locate(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lon", "lat"),
+    [
+        ("33000", -0.58, 44.84),  # Gironde: on Bordeaux, its prefecture
+        ("dans le 93", 2.45, 48.91),  # Seine-Saint-Denis: on Bobigny
+        ("2A", 8.74, 41.92),  # Corse-du-Sud: on Ajaccio
+        ("Bretagne", -1.67, 48.11),  # on Rennes, its capital
+        ("Côte d'Azur", 7.27, 43.70),  # on Nice
+        ("Sud-Ouest", 0.62, 44.20),  # on Agen, between Bordeaux and Toulouse
+        ("the south of France", 4.36, 43.84),  # on Nîmes, between Toulouse and Nice
+    ],
+)
+def test_a_french_area_is_placed_on_a_real_town(
+    geocoder: Geocoder, text: str, lon: float, lat: float
+) -> None:
+    match = geocoder.locate(text)
+    assert match is not None
+    assert (match.lon, match.lat) == pytest.approx((lon, lat), abs=0.01)
+    assert match.population == 0  # not in the gazetteer
+
+
+def test_an_overseas_number_is_its_country(geocoder: Geocoder) -> None:
+    assert geocoder.locate("971") == geocoder.locate("Guadeloupe")
+    assert geocoder.locate("97200") == geocoder.locate("Martinique")
 
 
 def test_a_match_carries_a_real_position(geocoder: Geocoder) -> None:
@@ -349,7 +475,8 @@ def test_the_cache_is_bounded(french_geocoder: Geocoder) -> None:
 
 
 def test_answers_do_not_depend_on_the_hash_seed(geocoder: Geocoder) -> None:
-    texts = [text for text, _ in TABLE] + ["Valence", "Orleans", "Saint-Denis", "Roma", "Clermont"]
+    texts = [text for text, _ in TABLE + FRANCE]
+    texts += ["Valence", "Orleans", "Saint-Denis", "Roma", "Clermont"]
     script = (
         "import json, sys\n"
         "from blueroom.core.geocode import Geocoder\n"
