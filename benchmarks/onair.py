@@ -29,6 +29,8 @@ from blueroom.ui.operator.console import OperatorConsole  # noqa: E402
 from blueroom.ui.walls.questions_wall import QuestionsWall  # noqa: E402
 from blueroom.ui.widgets.text import clip  # noqa: E402
 
+GIVE_UP_SECONDS = 10.0
+
 
 class PaintWatch(QObject):
     """Notes when the wall's question text paints the awaited text."""
@@ -75,7 +77,10 @@ def main() -> None:
                 app.quit()
                 return
             if watch.awaited is not None:
-                missed[0] += 1  # never painted within the interval: counted, not hidden
+                waited = time.perf_counter() - watch.pressed_at
+                if waited < GIVE_UP_SECONDS:
+                    return  # still on its way: the next take waits for it
+                missed[0] += 1  # never painted: counted, not hidden
                 watch.awaited = None
             shown = wall.main_text.text()
             for question in console.queue.rows:
@@ -97,7 +102,8 @@ def main() -> None:
     print(
         f"on air → painted on the questions wall ({pace}, {len(latencies)} takes):"
         f" p50 {percentile(latencies, 0.5):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms,"
-        f" max {max(latencies, default=0.0):.1f} ms, not painted within 400 ms: {missed[0]}"
+        f" max {max(latencies, default=0.0):.1f} ms, not painted within {GIVE_UP_SECONDS:g} s:"
+        f" {missed[0]}"
     )
 
 

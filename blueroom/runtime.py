@@ -24,7 +24,7 @@ import cv2
 # fewer posts.) Helper threads of the screens' process (camera, frame scaling, heat
 # composing) sit just below the GUI thread and before the engine and the parser.
 ENGINE_NICENESS = 5
-PARSER_NICENESS = 10
+PARSER_NICENESS = 15
 HELPER_NICENESS = 4
 
 PIPE_BYTES = 1 << 20
@@ -32,6 +32,8 @@ PIPE_BYTES = 1 << 20
 # GUI thread waits for a busy helper to hand the GIL back. At the default 5 ms a paint
 # could wait that long many times over; at 1 ms it cannot.
 GUI_SWITCH_INTERVAL = 0.001  # seconds
+ENGINE_SWITCH_INTERVAL = 0.001
+ENGINE_FULL_COLLECTION_EVERY = 1_000  # middle-generation collections between full ones
 
 
 def widen(*connections: Connection) -> None:
@@ -83,6 +85,17 @@ def tune_gui_runtime() -> None:
     """``tune_runtime`` plus the short switch interval the GUI thread needs."""
     tune_runtime()
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+
+
+def tune_engine_runtime() -> None:
+    """``tune_runtime`` plus a short switch interval (a decision crosses four of the
+    engine's threads: pipe, journal, models, publisher) and almost no full collection:
+    one walked every object the models keep, 40–100 ms with the GIL held at full
+    speed, while ``SettledCollector`` keeps the young generations small and freezes
+    what survives them."""
+    tune_runtime()
+    gc.set_threshold(5_000, 50, ENGINE_FULL_COLLECTION_EVERY)
+    sys.setswitchinterval(ENGINE_SWITCH_INTERVAL)
 
 
 class SettledCollector:

@@ -10,9 +10,10 @@ subscription makes publishers wait for room (backpressure), and sheds with a cou
 only if its consumer stays stuck past ``block_timeout``. Critical events (questions,
 decisions, session, photos, camera and source state) are always queued.
 
-Every event gets a sequence number at publish. A subscription may be *gated* on a
-watermark (the journal's last committed number): it then hands out only events that
-are already durable, so what a screen shows survives a ``kill -9``.
+A person's decisions (``Event.urgent``) jump the queue: each subscription hands them
+out before the posts already waiting, in their own order, so a key pressed while ten
+thousand posts wait for the journal reaches the walls in milliseconds. Every event gets
+a sequence number at publish.
 """
 
 from __future__ import annotations
@@ -44,9 +45,6 @@ class SubscriptionStats:
     stalled: bool
 
 
-Gate = Callable[[], int]
-
-
 class Subscription:
     """One subscriber's buffer. Created by :meth:`Bus.subscribe`; drained by its owner."""
 
@@ -56,7 +54,6 @@ class Subscription:
         capacity: int,
         overflow: Overflow,
         block_timeout: float,
-        gate: Gate | None,
         accepts: Callable[[Event], bool] | None,
     ) -> None:
         if capacity < 1:
@@ -65,11 +62,12 @@ class Subscription:
         self.capacity = capacity
         self.overflow = overflow
         self.block_timeout = block_timeout
-        self._gate = gate
         self._accepts = accepts
         # Two parallel deques, not one of (seq, event) tuples: nothing here for the GC to walk.
         self._seqs: deque[int] = deque()
         self._items: deque[Event] = deque()
+        self._urgent: deque[Event] = deque()  # a person's decisions: out first, never shed
+        self._urgent_seqs: deque[int] = deque()
         self._cond = threading.Condition(threading.Lock())
         self._delivered = 0
         self._shed = 0
@@ -92,20 +90,27 @@ class Subscription:
                     return
                 self._cond.wait(remaining)
 
-    def _offer(self, first_seq: int, events: Sequence[Event]) -> None:
-        """Queue a published batch (numbered from ``first_seq``), under one lock."""
+    def _offer(self, first_seq: int, events: Sequence[Event], urgent: bool) -> None:
+        """Queue a published batch (numbered from ``first_seq``), under one lock.
+
+        ``urgent``: the batch holds at least one urgent event.
+        """
         accepts = self._accepts
         with self._cond:
             if self._closed:
                 return
             items, seqs = self._items, self._seqs
-            if accepts is None and len(items) + len(events) <= self.capacity:
+            if not urgent and accepts is None and len(items) + len(events) <= self.capacity:
                 items.extend(events)  # the common case: room for all, nothing filtered
                 seqs.extend(range(first_seq, first_seq + len(events)))
             else:
                 shedding = self.overflow is Overflow.SHED or self._stalled
                 for seq, event in enumerate(events, first_seq):
                     if accepts is not None and not accepts(event):
+                        continue
+                    if event.urgent:
+                        self._urgent_seqs.append(seq)
+                        self._urgent.append(event)
                         continue
                     if len(items) >= self.capacity and shedding and event.sheddable:
                         self._shed += 1
@@ -127,11 +132,14 @@ class Subscription:
             return self._take(max_items)
 
     def get_batch(self, timeout: float, max_items: int | None = None) -> list[Event]:
-        """Wait up to ``timeout`` seconds for at least one ready event, then drain."""
+        """Wait up to ``timeout`` seconds for at least one event, then drain.
+
+        Urgent events come out alone, ahead of the others: a batch is all urgent or none.
+        """
         deadline = time.monotonic() + timeout
         with self._cond:
             while not self._closed:
-                if self._has_ready():
+                if self._items or self._urgent:
                     return self._take(max_items)
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
@@ -139,22 +147,17 @@ class Subscription:
                 self._cond.wait(remaining)
             return self._take(max_items)
 
-    def _has_ready(self) -> bool:
-        if not self._items:
-            return False
-        return self._gate is None or self._seqs[0] <= self._gate()
-
     def _take(self, max_items: int | None) -> list[Event]:
+        if self._urgent:
+            urgent, urgent_seqs = self._urgent, self._urgent_seqs
+            count = len(urgent) if max_items is None else min(max_items, len(urgent))
+            batch = [urgent.popleft() for _ in range(count)]
+            for _ in range(count):
+                self.last_taken_seq = urgent_seqs.popleft()
+            self._delivered += count
+            return batch
         items, seqs = self._items, self._seqs
         limit = len(items) if max_items is None else min(max_items, len(items))
-        if self._gate is not None:
-            watermark = self._gate()
-            ready = 0
-            for seq in seqs:
-                if ready >= limit or seq > watermark:
-                    break
-                ready += 1
-            limit = ready
         if limit == 0:
             return []
         batch = [items.popleft() for _ in range(limit)]
@@ -183,7 +186,7 @@ class Subscription:
                 name=self.name,
                 overflow=self.overflow,
                 capacity=self.capacity,
-                queued=len(self._items),
+                queued=len(self._items) + len(self._urgent),
                 delivered=self._delivered,
                 shed=self._shed,
                 high_water=self._high_water,
@@ -207,10 +210,9 @@ class Bus:
         capacity: int = 100_000,
         overflow: Overflow = Overflow.SHED,
         block_timeout: float = 5.0,
-        gate: Gate | None = None,
         accepts: Callable[[Event], bool] | None = None,
     ) -> Subscription:
-        subscription = Subscription(name, capacity, overflow, block_timeout, gate, accepts)
+        subscription = Subscription(name, capacity, overflow, block_timeout, accepts)
         with self._lock:
             self._subscriptions = (*self._subscriptions, subscription)
         return subscription
@@ -233,21 +235,17 @@ class Bus:
             for subscription in self._subscriptions:
                 if subscription.overflow is Overflow.BLOCK:
                     subscription._wait_for_room()
+        urgent = any(e.urgent for e in batch)
         with self._lock:
             subscriptions = self._subscriptions
             first, last = self._last_seq + 1, self._last_seq + len(batch)
             for subscription in subscriptions:
-                subscription._offer(first, batch)
+                subscription._offer(first, batch, urgent)
             self._last_seq = last
             self._published += len(batch)
         for subscription in subscriptions:
             subscription._wake()  # once per batch, not once per event
         return last
-
-    def poke(self) -> None:
-        """Wake gated subscribers: their watermark has moved."""
-        for subscription in self._subscriptions:
-            subscription._poke()
 
     @property
     def last_seq(self) -> int:

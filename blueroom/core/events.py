@@ -43,6 +43,8 @@ class Event(msgspec.Struct, frozen=True, tag=wire_tag, kw_only=True, gc=False):
 
     at: float = msgspec.field(default_factory=_now)
     critical: ClassVar[bool] = True
+    # A person's decision: it jumps the queue of posts on the bus (see core/bus.py).
+    urgent: ClassVar[bool] = False
 
     @property
     def sheddable(self) -> bool:
@@ -97,6 +99,7 @@ class QuestionState(StrEnum):
 class QuestionStateChanged(Event, frozen=True, kw_only=True):
     """A person (or, with ``actor="rule"``, an automatic rule) decided about a question."""
 
+    urgent: ClassVar[bool] = True
     tweet_id: str
     state: QuestionState
     actor: str = "operator"
@@ -105,6 +108,7 @@ class QuestionStateChanged(Event, frozen=True, kw_only=True):
 
 
 class QuestionStarred(Event, frozen=True, kw_only=True):
+    urgent: ClassVar[bool] = True
     tweet_id: str
     starred: bool
     actor: str = "operator"
@@ -113,6 +117,7 @@ class QuestionStarred(Event, frozen=True, kw_only=True):
 class QuestionArmed(Event, frozen=True, kw_only=True):
     """The question in preview, taken on air with one key; ``tweet_id=""`` clears it."""
 
+    urgent: ClassVar[bool] = True
     tweet_id: str
     actor: str = "operator"
 
@@ -120,12 +125,14 @@ class QuestionArmed(Event, frozen=True, kw_only=True):
 class DecisionUndone(Event, frozen=True, kw_only=True):
     """Undo the last decision a person took (state, star or arm), as it was before."""
 
+    urgent: ClassVar[bool] = True
     actor: str = "operator"
 
 
 class ModerationRulesChanged(Event, frozen=True, kw_only=True):
     """The automatic rules in force from now on (they never rewrite past decisions)."""
 
+    urgent: ClassVar[bool] = True
     rules: ModerationRules
     actor: str = "operator"
 
@@ -133,6 +140,7 @@ class ModerationRulesChanged(Event, frozen=True, kw_only=True):
 class HeatMapChanged(Event, frozen=True, kw_only=True):
     """The heat-map wall's view (a preset or a custom box), mode and half-life."""
 
+    urgent: ClassVar[bool] = True
     preset: str = "world"
     box: tuple[float, float, float, float] | None = None  # west, south, east, north
     mode: str = "live"  # "live" (fading) or "cumulative"
@@ -143,6 +151,7 @@ class HeatMapChanged(Event, frozen=True, kw_only=True):
 class HeatMapReset(Event, frozen=True, kw_only=True):
     """The heat map starts again from nothing (counters included)."""
 
+    urgent: ClassVar[bool] = True
     actor: str = "operator"
 
 
@@ -152,16 +161,19 @@ class SessionStarted(Event, frozen=True, kw_only=True):
 
 
 class SessionEnded(Event, frozen=True, kw_only=True):
+    urgent: ClassVar[bool] = True
     session_id: str
 
 
 class SessionStepChanged(Event, frozen=True, kw_only=True):
+    urgent: ClassVar[bool] = True
     step: int
     step_id: str
     actor: str = "operator"
 
 
 class PhotoCaptured(Event, frozen=True, kw_only=True):
+    urgent: ClassVar[bool] = True
     photo_id: str
     path: str
     width: int

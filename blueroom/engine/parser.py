@@ -38,7 +38,7 @@ from blueroom.sources.recording import numbered_lines, reading_failure
 from blueroom.sources.replay import RecordingError
 from blueroom.sources.x_payload import Parsed, PayloadParser, Problem
 
-CHUNK_LINES = 1_000
+CHUNK_LINES = 250
 
 
 def parser_main(inbox: Connection, outbox: Connection) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 import msgspec
 
 from blueroom.core.actions import RoomActions
+from blueroom.core.activity import ActivityFeed
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.clock import EngineClock
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, SessionStarted, SourceCheckpoint, TweetReceived
+from blueroom.core.events import Event, SessionStarted, SourceCheckpoint
 from blueroom.core.geocode import Geocoder
 from blueroom.core.models import RoomModel
 from blueroom.core.questions import QuestionBoard
@@ -29,7 +30,7 @@ from blueroom.core.wire import WireReport
 from blueroom.engine.parser import ParserProcess
 from blueroom.paths import assets
 from blueroom.problems import Problem, ProblemLog
-from blueroom.runtime import SettledCollector, tune_runtime
+from blueroom.runtime import SettledCollector, tune_engine_runtime
 from blueroom.settings import Settings, SourceSettings
 from blueroom.sources.kinds import SourceError, SourceRequest, make_source
 from blueroom.sources.recording import recording_problem
@@ -165,13 +166,8 @@ class Room:
             on_error=lambda error: self.problems.record("journal writer", error),
         )
         self.last_export: ExportResult | None = None
-        self._settle_collector = SettledCollector()
-        self._log = self.bus.subscribe(
-            "activity-log",
-            capacity=20_000,
-            gate=self.writer.watermark,
-            accepts=lambda event: not isinstance(event, TweetReceived),
-        )
+        self._settle_collector = SettledCollector(every=2.0)
+        self.activity = ActivityFeed()
         if not self.report.resumed:
             session = self.report.session
             self.bus.publish(SessionStarted(session_id=session.id, label=session.label))
@@ -259,17 +255,18 @@ class Room:
         return self.last_export
 
     def _apply(self, batch: list[Event]) -> None:
-        """On the journal's worker: the models take a committed batch."""
+        """On the journal's worker: the models and the activity log take a committed batch."""
         self.model.apply(batch)
+        self.activity.add(batch)
         self._settle_collector()
 
     def drain_events(self) -> list[Event]:
         """Committed events other than posts, for the operator's activity log."""
-        return self._log.drain(2_000)
+        return self.activity.drain(2_000)
 
     def drain_activity(self) -> tuple[list[Event], int]:
         """``drain_events`` and how many the log has had to drop so far."""
-        return self._log.drain(2_000), self._log.stats().shed
+        return self.activity.drain(2_000), self.activity.dropped
 
     def losses(self) -> list[str]:
         """What the room could not keep, once stopped: one line each (empty: nothing)."""
@@ -281,7 +278,7 @@ class Room:
         if self._started:
             return
         self._started = True
-        tune_runtime()
+        tune_engine_runtime()
         self.writer.start()
         self.source.start()
 
