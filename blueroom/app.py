@@ -282,8 +282,9 @@ def run_gui(
         raise NoDisplayError(problem)
     engine = EngineClient(settings, room_options)
     engine.start()  # before Qt: the engine is a fresh process, nothing of Qt crosses over
+    code = 1
     try:
-        return _run_windows(settings, gui, engine, say)
+        code = _run_windows(settings, gui, engine, say)
     finally:
         engine.stop()
         for problem in engine.current_problems()[:5]:
@@ -291,9 +292,10 @@ def run_gui(
         if engine.current_problems() and engine.problems_log:
             say(f"tracebacks in {engine.problems_log}")
         for loss in engine.losses:
-            say(f"not kept: {loss}")
+            say(f"journal: {loss}")
         if engine.failure:
             say(f"engine: {engine.failure}")
+    return 1 if engine.losses else code
 
 
 class Studio:

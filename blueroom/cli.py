@@ -259,8 +259,13 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
         f" {stats.problems:,} malformed records; {journal.written:,} events journalled"
         f" in session {room.report.session.id}"
     )
+    losses = room.losses()
+    for loss in losses:
+        print(f"journal: {loss}", file=sys.stderr)
     if stats.detail and stats.state.value == "failed":
         print(f"replay failed: {stats.detail}", file=sys.stderr)
+        return EXIT_FAILURE
+    if losses:
         return EXIT_FAILURE
     return 130 if interrupted else 0
 

@@ -36,7 +36,13 @@ from blueroom.sources.kinds import SourceError, SourceRequest, make_source
 from blueroom.sources.recording import recording_problem
 from blueroom.sources.source import Source, SourceStats
 from blueroom.store.export import ExportResult, export_questions
-from blueroom.store.journal import Journal, JournalWriter, SessionInfo, WriterStats
+from blueroom.store.journal import (
+    MAX_BACKLOG_EVENTS,
+    Journal,
+    JournalWriter,
+    SessionInfo,
+    WriterStats,
+)
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
 
@@ -193,14 +199,15 @@ class Room:
 
     # -- building -------------------------------------------------------------------
     def _open_session(self, new_session: bool) -> RoomReport:
+        put_back = self.journal.put_back_rescued()
         unfinished = self.journal.unfinished_session()
         if unfinished is not None and new_session:
             self.journal.end_session(unfinished.id)
             unfinished = None
         if unfinished is None:
             session = self.journal.new_session(label=self.settings.event.hashtag)
-            return RoomReport(session=session, resumed=False)
-        report = RoomReport(session=unfinished, resumed=True)
+            return RoomReport(session=session, resumed=False, messages=put_back)
+        report = RoomReport(session=unfinished, resumed=True, messages=put_back)
 
         def bad_row(seq: int, reason: str) -> None:
             report.bad_rows += 1
@@ -269,9 +276,21 @@ class Room:
         return self.activity.drain(2_000), self.activity.dropped
 
     def losses(self) -> list[str]:
-        """What the room could not keep, once stopped: one line each (empty: nothing)."""
-        lost = self.writer.stats().lost
-        return [f"{lost:,} events could not be written to the journal"] if lost else []
+        """What the journal could not take, once stopped: one line each (empty: nothing).
+
+        Events kept in a rescue file count too: they are not in the journal yet.
+        """
+        said = []
+        rescued = self.writer.rescued
+        if rescued is not None:
+            said.append(rescued.describe())
+        dropped = self.writer.stats().lost - (rescued.events if rescued and not rescued.path else 0)
+        if dropped:
+            said.append(
+                f"LOST: {dropped:,} events the disk refused while more than"
+                f" {MAX_BACKLOG_EVENTS:,} were waiting for it"
+            )
+        return said
 
     # -- running --------------------------------------------------------------------
     def start(self) -> None:

@@ -25,6 +25,7 @@ import msgspec
 from blueroom.core.bus import Bus, Overflow, Subscription
 from blueroom.core.events import Event, SessionEnded
 from blueroom.core.wire import WireReport, decode_events, encode_events
+from blueroom.store.rescue import RescueReport, Rows, read_rescue, rescue, rescued_for
 from blueroom.workers import Worker
 
 SCHEMA_VERSION = 2
@@ -256,6 +257,46 @@ class Journal:
                 events = [e for e in events if e.kind in kinds]
             yield events
 
+    def put_back_rescued(self) -> list[str]:
+        """Batches a full disk kept out at the last stop, written back in order; one
+        line each said (a rescue file of a session no longer here is left alone)."""
+        said = []
+        known = {s.id for s in self.sessions()}
+        for path in rescued_for(self.path):
+            try:
+                session_id, batches = read_rescue(path)
+            except (OSError, msgspec.DecodeError, msgspec.ValidationError) as error:
+                said.append(f"rescue file {path} could not be read: {error}")
+                continue
+            if session_id not in known:
+                said.append(f"rescue file {path} is for session {session_id}, not in this journal")
+                continue
+            try:
+                self._put_back(session_id, batches)
+            except sqlite3.Error as error:
+                said.append(f"events kept in {path} could not be put back yet ({error})")
+                continue
+            path.unlink()
+            events = sum(rows[2] for rows, _ in batches)
+            said.append(
+                f"{events:,} events the disk had refused at the last stop put back from {path}"
+            )
+        return said
+
+    def _put_back(self, session_id: str, batches: list[tuple[Rows, bool]]) -> None:
+        with self._conn:
+            for rows, ended in batches:
+                self._conn.execute(
+                    "INSERT INTO batches(session_id, first_at, last_at, count, kinds, body)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (session_id, *rows),
+                )
+                if ended:
+                    self._conn.execute(
+                        "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                        (rows[1], session_id),
+                    )
+
     def count(self, session_id: str) -> int:
         row = self._conn.execute(
             "SELECT COALESCE(SUM(count), 0) FROM batches WHERE session_id = ?", (session_id,)
@@ -282,7 +323,7 @@ class WriterStats:
 
 # One row per batch: a row per event cost ~17 µs an event in SQLite (and a GIL round
 # trip per row with executemany); a MessagePack batch costs ~2 µs an event to encode.
-Rows = tuple[float, float, int, str, bytes]
+
 MAX_BACKLOG_EVENTS = 1_000_000
 CHECKPOINT_SECONDS = 1.0
 
@@ -331,6 +372,7 @@ class JournalWriter:
         self._last_batch_ms = 0.0
         self._error = ""
         self._lost = 0
+        self.rescued: RescueReport | None = None  # what the disk refused when stopping
         self._backlog: list[tuple[Rows, int, bool, int]] = []
         self._backlog_events = 0
         self._next_retry = 0.0
@@ -456,14 +498,23 @@ class JournalWriter:
             rows, count, session_ended, upto_seq = self._backlog[0]
             if not self._try_insert(rows, count, session_ended):
                 if final_attempt:
-                    self._lost += self._backlog_events
-                    self._error = f"{self._error}; {self._lost:,} events lost"
-                    self._backlog.clear()
+                    self._rescue()
                 return
             self._backlog.pop(0)
             self._backlog_events -= count
             self._advance(upto_seq)  # durable up to the last batch actually inserted
         self._error = ""
+
+    def _rescue(self) -> None:
+        """Stopping with batches the disk still refuses: a rescue file, or a loss said."""
+        reason = self._error.split(";")[0].removeprefix(f"cannot write {self.path}: ")
+        batches = [(rows, ended) for rows, _, ended, _ in self._backlog]
+        self.rescued = rescue(self.path, self.session_id, batches, reason)
+        if self.rescued.path is None:
+            self._lost += self._backlog_events
+        self._error = f"{self._error.split(';')[0]}; {self.rescued.describe()}"
+        self._backlog.clear()
+        self._backlog_events = 0
 
     def _insert(self, rows: Rows, session_ended: bool) -> None:
         if self._conn is None:

@@ -7,13 +7,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from blueroom.core.bus import Bus
-from blueroom.core.events import QuestionState, QuestionStateChanged, TweetReceived
+from blueroom.core.events import Event, QuestionState, QuestionStateChanged, TweetReceived
 from blueroom.core.tweet import Tweet
 from blueroom.store.journal import Journal, JournalError, JournalWriter, encode_batch
 from tests.conftest import post, write_recording
@@ -180,3 +181,74 @@ def test_a_journal_of_another_schema_is_refused_not_resumed_empty(tmp_path: Path
         conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     with pytest.raises(JournalError, match="another version of Blue Room"):
         Journal(path)
+
+
+def _full_disk_writer(path: Path) -> tuple[Bus, JournalWriter, str]:
+    """A writer whose file may not grow (SQLite's own "database or disk is full")."""
+    journal = Journal(path)
+    session = journal.new_session("#AskBlueRoom")
+    journal.close()
+    bus = Bus()
+    writer = JournalWriter(path, bus, session.id, retry_delay=0.05)
+    writer.start()
+    assert writer._conn is not None
+    pages = writer._conn.execute("PRAGMA page_count").fetchone()[0]
+    writer._conn.execute(f"PRAGMA max_page_count = {pages}")
+    return bus, writer, session.id
+
+
+def _posts(first: int, count: int) -> list[Event]:
+    return [
+        TweetReceived(tweet=Tweet(id=str(n), text=f"post {n} " * 20), at=1_800_000_000.0 + n)
+        for n in range(first, first + count)
+    ]
+
+
+def test_what_a_full_disk_refuses_at_stop_is_kept_and_put_back_on_the_next_start(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.sqlite"
+    bus, writer, session_id = _full_disk_writer(path)
+    bus.publish_many(_posts(0, 3_000))
+    assert writer.wait_until_handed_on(10.0)
+    bus.publish(QuestionStateChanged(tweet_id="7", state=QuestionState.APPROVED))
+    assert writer.wait_until_handed_on(10.0)
+    assert not writer.stats().healthy and "events waiting" in writer.stats().error
+    writer.stop()
+    rescued = writer.rescued
+    assert rescued is not None and rescued.path is not None and rescued.path.parent == tmp_path
+    assert rescued.events == 3_001 and rescued.kinds["QuestionStateChanged"] == 1
+    said = rescued.describe()
+    assert "3,001 events (3,000 posts, 1 QuestionStateChanged)" in said
+    assert f"kept in {rescued.path}, put back on the next start" in said
+    assert writer.stats().lost == 0
+
+    journal = Journal(path)  # the next start: the file may grow again
+    (line,) = journal.put_back_rescued()
+    assert line.startswith("3,001 events the disk had refused at the last stop put back")
+    assert not rescued.path.exists()
+    read = [e for batch in journal.read(session_id) for e in batch]
+    assert [e.tweet.id for e in read if isinstance(e, TweetReceived)] == [
+        str(n) for n in range(3_000)
+    ]
+    assert journal.put_back_rescued() == [], "once only"
+    journal.close()
+
+
+def test_when_nothing_can_be_written_anywhere_the_loss_is_said_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from blueroom.store.rescue import rescue
+
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    monkeypatch.setenv("HOME", str(not_a_folder))
+    journal = not_a_folder / "j.sqlite"  # beside it cannot be written either
+    rows = encode_batch(_posts(0, 10))
+    report = rescue(journal, "s1", [(rows, False)], "database or disk is full")
+    assert report.path is None
+    assert report.describe().startswith("LOST: 10 events (10 posts) from ")
+    assert report.describe().endswith(
+        ": neither the journal nor a rescue file could be written (database or disk is full)"
+    )
