@@ -154,6 +154,7 @@ def build_windows(
         journal_stats=room.writer_stats,
         sources=room.sources,
         problems=lambda: [*room.current_problems(), *problems.problems()],
+        dropped_events=room.dropped_events,
         export_csv=room.export_csv,
         last_export=lambda: room.last_export,
         export_folder=settings.journal_path().parent,

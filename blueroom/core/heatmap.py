@@ -235,8 +235,9 @@ class GlowRenderer:
         peak = float(glow.max())
         if peak <= 0 and not flashes:
             return np.zeros((height, width), dtype=np.uint8)
-        # A slowly adapting scale: one burst does not blank the rest of the map.
-        self._scale = max(peak, self._scale * 0.98, 1e-3)
+        # A slowly adapting scale: one burst does not blank the rest of the map. Read once:
+        # the view may change (and ``reset`` the scale) on the model thread meanwhile.
+        scale = self._scale = max(peak, self._scale * 0.98, 1e-3)
         if flashes:
             # Sparks at half resolution: a quarter of the pixels to blur, then scaled up.
             half_w, half_h = max(1, width // 2), max(1, height // 2)
@@ -247,8 +248,8 @@ class GlowRenderer:
             np.maximum.at(spark, (ys, xs), 1.0 - ages / FLASH_SECONDS)
             spark = cv2.GaussianBlur(spark, (0, 0), sigmaX=1.1)
             spark = cv2.resize(spark, (width, height), interpolation=cv2.INTER_LINEAR)
-            cv2.scaleAdd(spark, self._scale * 4.0, glow, dst=glow)
-        np.multiply(glow, (self.CURVE_STEPS - 1) / self._scale, out=glow)
+            cv2.scaleAdd(spark, scale * 4.0, glow, dst=glow)
+        np.multiply(glow, (self.CURVE_STEPS - 1) / scale, out=glow)
         np.clip(glow, 0, self.CURVE_STEPS - 1, out=glow)
         return self._curve[glow.astype(np.uint16)]
 

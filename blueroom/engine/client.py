@@ -77,6 +77,10 @@ class RoomLink(Protocol):
 
     def current_problems(self) -> list[Problem]: ...
 
+    def dropped_events(self) -> int:
+        """Activity-log events dropped on their way to the console so far."""
+        ...
+
     def sources(self) -> list[SourceStats]: ...
 
     def publish(self, event: Event) -> int: ...
@@ -221,6 +225,9 @@ class EngineClient:
 
     def sources(self) -> list[SourceStats]:
         return self.source_stats
+
+    def dropped_events(self) -> int:
+        return self.events_lost
 
     def writer_stats(self) -> WriterStats:
         return self._writer_stats

@@ -256,6 +256,9 @@ class Room:
     def sources(self) -> list[SourceStats]:
         return [self.source.stats()]
 
+    def dropped_events(self) -> int:
+        return self.activity.dropped
+
     def export_csv(self, path: Path) -> ExportResult:
         """Every question post of the session, with its decisions, as CSV."""
         self.last_export = export_questions(path, self.model.questions.export_rows())

@@ -289,3 +289,32 @@ def test_without_a_sink_a_models_error_is_raised() -> None:
     room.session.apply = lambda events: 1 / 0  # type: ignore[assignment,method-assign]
     with pytest.raises(ZeroDivisionError):
         room.apply([tweet("1", "hello")])
+
+
+def test_the_view_changing_while_the_glow_renders_never_breaks_the_rendering() -> None:
+    """It raised ZeroDivisionError in the engine's publisher, and every figure froze."""
+    import threading
+    import time
+
+    from blueroom.core.heatmap import GlowRenderer
+
+    renderer = GlowRenderer()
+    cells = np.random.default_rng(1).random((180, 360), dtype=np.float32)
+    until = time.monotonic() + 0.5
+    errors: list[BaseException] = []
+
+    def change_views() -> None:
+        while time.monotonic() < until:
+            renderer.reset()  # what a HeatMapChanged does on the model thread
+
+    other = threading.Thread(target=change_views)
+    other.start()
+    renders = 0
+    while time.monotonic() < until:
+        try:
+            glow = renderer.render(cells, (720, 360), ((0.5, 0.5, 0.1),))
+            renders += 1
+        except ZeroDivisionError as error:
+            errors.append(error)
+    other.join()
+    assert not errors and renders > 0 and glow.max() > 0

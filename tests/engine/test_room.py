@@ -288,3 +288,16 @@ def test_posts_played_again_after_the_last_checkpoint_count_once(
         assert room.model.questions.snapshot().received == 2
     finally:
         room.stop()
+
+
+def test_the_client_counts_activity_events_it_cannot_keep() -> None:
+    from blueroom.core.events import MalformedRecord
+    from blueroom.engine.client import ACTIVITY_KEPT, EngineClient
+    from blueroom.engine.protocol import Events
+
+    client = EngineClient(load_settings(environ={}), RoomOptions())
+    flood = [MalformedRecord(source="replay", reason="bad", line=n) for n in range(ACTIVITY_KEPT)]
+    client._on_events(Events(flood, lost=0))
+    client._on_events(Events(flood[:10], lost=25))  # 10 more than it keeps; 25 the engine lost
+    assert len(client.drain_events()) == ACTIVITY_KEPT
+    assert client.dropped_events() == 35

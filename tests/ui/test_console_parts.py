@@ -297,3 +297,27 @@ def test_a_failure_is_said_at_once_and_kept_in_the_feeds(
     problems[0] = Problem("model · heat map", "ValueError: again", 40, time.time())
     console.refresh()
     assert console.health.text("model · heat map").startswith("40×")
+
+
+def test_activity_lines_dropped_on_the_way_are_counted_in_the_log(
+    qtbot: QtBot,
+    model: RoomModel,  # noqa: F811
+    actions: RoomActions,  # noqa: F811
+) -> None:
+    from blueroom.core.events import MalformedRecord
+
+    dropped = [0]
+    console = OperatorConsole(
+        model,
+        actions,
+        session_label="s",
+        bus_stats=list,
+        journal_stats=lambda: WriterStats(0, 0, 0, 0.0, True, "", 0),
+        dropped_events=lambda: dropped[0],
+    )
+    show(qtbot, console, 1600, 1000)
+    console.on_events([MalformedRecord(source="replay", reason="not JSON", line=3)])
+    assert "more events came too fast" not in console.log.toPlainText()
+    dropped[0] = 1_234
+    console.on_events([MalformedRecord(source="replay", reason="not JSON", line=4)])
+    assert "… 1,234 more events came too fast to list here" in console.log.toPlainText()

@@ -623,3 +623,21 @@ def test_the_glow_colour_map_is_perceptually_uniform() -> None:
     assert np.all(np.diff(lightness) > 0), "lightness always rises"
     assert np.abs(lightness - ramp).max() < 0.005, "and rises evenly (OKLab, within 8-bit steps)"
     assert lut[0, 3] == 0 and lut[-1, 3] == 255 and tuple(lut[-1, :3]) == (255, 255, 255)
+
+
+def test_the_pick_view_shows_questions_approved_before_it_opened(
+    qtbot: QtBot, model: RoomModel, actions: RoomActions, frames: LatestFrameSlot
+) -> None:
+    """After a restart the board already holds approved questions: no change will come."""
+    actions.go_to_step(2)
+    for tweet_id in ("0", "1", "3"):
+        actions.approve(tweet_id)
+    panel = GuestPanel(
+        model.session, frames, guest_name="Léa", board=model.questions, actions=actions
+    )
+    show(qtbot, panel, 1280, 800)
+    picker = panel.picker
+    assert picker is not None and panel.picking and picker.isVisible()
+    assert [q.tweet_id for q in picker.shown] == ["0", "1", "3"]
+    picker.grab()
+    assert set(picker._rects) == {"0", "1", "3"}, "painted as cards at once"

@@ -49,12 +49,12 @@ class QuestionPicker(QWidget):
         self._actions = actions
         self.confirm_with_operator = confirm_with_operator
         self._snapshot: BoardSnapshot = board.latest()
-        self._shown: tuple[Question, ...] = ()
+        self._page = 0
+        self._shown: tuple[Question, ...] = self.cards()  # approved before it opened (a restart)
         self._rects: dict[str, QRectF] = {}
         self._leaving: list[_Leaving] = []
         self._confirming: tuple[str, float] | None = None
         self._picked: str | None = None  # sent to the operator, waiting to be taken
-        self._page = 0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # mouse is synthesised
         self._frames_timer = FrameTimer(self, 30, self.refresh)
 
@@ -66,6 +66,11 @@ class QuestionPicker(QWidget):
         pages = max(1, -(-len(listed) // CARDS))
         self._page %= pages
         return listed[self._page * CARDS : (self._page + 1) * CARDS]
+
+    @property
+    def shown(self) -> tuple[Question, ...]:
+        """The cards on screen now (``cards`` once the picker has refreshed)."""
+        return self._shown
 
     @property
     def pages(self) -> int:

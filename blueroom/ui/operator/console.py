@@ -136,6 +136,7 @@ class OperatorConsole(QMainWindow):
         journal_stats: Callable[[], WriterStats],
         sources: Callable[[], list[SourceStats]] = list,
         problems: Callable[[], list[Problem]] = list,
+        dropped_events: Callable[[], int] = lambda: 0,
         export_csv: Callable[[Path], object] | None = None,
         last_export: Callable[[], ExportResult | None] | None = None,
         export_folder: Path | None = None,
@@ -153,6 +154,8 @@ class OperatorConsole(QMainWindow):
         self._sources = sources
         self._problems = problems
         self._problems_shown: list[Problem] = []
+        self._dropped_events = dropped_events
+        self._dropped_shown = 0
         self._export_csv = export_csv
         self._last_export = last_export
         self._export_folder = export_folder or Path.cwd()
@@ -725,5 +728,12 @@ class OperatorConsole(QMainWindow):
                     lines.append(f"{stamp}  {event.actor}: step {event.step + 1} ({event.step_id})")
                 case _:
                     continue
+        dropped = self._dropped_events()
+        if dropped != self._dropped_shown:
+            lines.append(
+                f"{time.strftime('%H:%M:%S')}  … {dropped - self._dropped_shown:,} more events"
+                " came too fast to list here (the journal and the CSV export have them all)"
+            )
+            self._dropped_shown = dropped
         if lines:
             self.log.appendPlainText("\n".join(lines[-LOG_LINES:]))
