@@ -239,3 +239,42 @@ def test_sessions_and_export_read_a_journal_they_may_not_write(tmp_path: Path) -
         for path in (shared / "readonly", shared):
             path.chmod(0o755)
         shutil.rmtree(shared)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b'[{"data": {"id": "1", "text": "hi"}}]\n', "1 line read, none of them an X post"),
+        ("\n".join(['{"data": {"id": "1"}}'] * 3).encode("utf-16"), "it is UTF-16 text"),
+        (bytes(range(256)) * 400, "none of them an X post"),
+    ],
+)
+def test_a_recording_without_a_single_post_stops_at_once_and_says_so(
+    tmp_path: Path, content: bytes, said: str
+) -> None:
+    """It used to loop at full speed whatever --speed, write megabytes a second of
+    malformed records into the journal, say nothing and exit 0."""
+    recording = tmp_path / "odd.jsonl"
+    recording.write_bytes(content)
+    journal = tmp_path / "j.sqlite"
+    result = blueroom(
+        "replay", str(recording), "--headless", "--speed", "1", "--journal", str(journal),
+        "--for", "20",
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout
+    assert f"replay failed: no posts in {recording}:" in result.stderr and said in result.stderr
+    assert "0 posts in " in result.stdout
+    assert journal.stat().st_size < 2_000_000, "one pass only, not a flood"
+
+
+def test_a_journal_path_through_a_file_says_which_file_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("")
+    result = blueroom(
+        "replay", str(ROOT / "tests" / "data" / "journal-0.1.0.json"), "--headless",
+        "--journal", str(tmp_path / "notes" / "j.sqlite"),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"blueroom: journal {tmp_path / 'notes' / 'j.sqlite'}: {tmp_path / 'notes'} is a file,"
+        " not a folder"
+    )

@@ -25,7 +25,7 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.sources.loops import LoopShift
-from blueroom.sources.recording import READ_ERRORS, numbered_lines, reading_failure
+from blueroom.sources.recording import READ_ERRORS, numbered_lines, open_lines, reading_failure
 from blueroom.sources.source import PublishMany, SourceStats
 from blueroom.sources.x_payload import Parsed, PayloadParser, parse_time
 from blueroom.workers import ErrorSink, Worker
@@ -212,6 +212,11 @@ class ReplaySource:
             if self._first_problem
             else ""
         )
+        with suppress(*READ_ERRORS), open_lines(self.path) as handle:
+            if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+                return (
+                    f"no posts in {self.path}: it is UTF-16 text; a recording is UTF-8 JSON lines"
+                )
         return f"no posts in {self.path}: {read} read, none of them an X post{first}"
 
     def _duration(self) -> float:

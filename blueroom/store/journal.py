@@ -55,12 +55,27 @@ class JournalError(Exception):
     """The journal file cannot be used; the message says why in one line."""
 
 
+def _not_a_folder(path: Path) -> Path | None:
+    """The first of ``path``'s folders that exists but is not a folder (a file in the way)."""
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.is_dir():
+            return folder
+    return None
+
+
+def _folder_problem(path: Path, error: OSError) -> str:
+    blocking = _not_a_folder(path)
+    if blocking is not None:
+        return f"journal {path}: {blocking} is a file, not a folder"
+    return f"journal {path}: {error.strerror or error}"
+
+
 def _lock(path: Path) -> IO[str]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = path.with_name(path.name + ".lock").open("a+", encoding="utf-8")
     except OSError as error:
-        raise JournalError(f"journal {path}: {error.strerror or error}") from error
+        raise JournalError(_folder_problem(path, error)) from error
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -164,7 +179,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         raise JournalError(f"journal {path}: {error}") from error
     except OSError as error:
-        raise JournalError(f"journal {path}: {error.strerror or error}") from error
+        raise JournalError(_folder_problem(path, error)) from error
 
 
 class Journal:
