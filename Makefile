@@ -41,5 +41,10 @@ assets: $(STAMP)
 	$(BIN)/python tools/make_demo_video.py
 	$(BIN)/python -m pip install --quiet -e ".[tools]" && $(BIN)/python tools/make_land_mask.py
 
+# Build the wheel, install it into a fresh venv outside the checkout and run the installed room.
+.PHONY: install-check
+install-check: system
+	PYTHON=$(PYTHON) bash scripts/check-install.sh
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
