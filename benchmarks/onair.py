@@ -83,13 +83,13 @@ def main() -> None:
                 missed[0] += 1  # never painted: counted, not hidden
                 watch.awaited = None
             shown = wall.main_text.text()
-            for question in console.queue.rows:
+            for question in console.moderation.queue.rows:
                 if question.tweet_id not in used and clip(question.text) != shown:
                     used.add(question.tweet_id)
-                    console.queue.select(question.tweet_id)
+                    console.moderation.queue.select(question.tweet_id)
                     watch.awaited = clip(question.text)
                     watch.pressed_at = time.perf_counter()
-                    console.on_air_selected()
+                    console.moderation.on_air_selected()
                     break
 
         timer = QTimer()

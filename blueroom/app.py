@@ -186,7 +186,7 @@ def build_windows(
 
     controls.snapshot_requested.connect(save_heat_png)
     pump = EventPump(room.drain_events, frame_rate=frame_rate, parent=console)
-    pump.batch.connect(console.on_events)
+    pump.batch.connect(console.activity.on_events)
     questions_wall = QuestionsWall(
         model.questions,
         model.metrics,

@@ -76,7 +76,7 @@ def main() -> None:
                 engine.actions.arm(chosen[2].tweet_id)
             engine.actions.go_to_step(2)
             console = windows["operator_console"]
-            QTimer.singleShot(600, lambda: console.queue.select_row(0))  # type: ignore[attr-defined]
+            QTimer.singleShot(600, lambda: console.moderation.queue.select_row(0))  # type: ignore[attr-defined]
 
         def finish() -> None:
             for path in grab_windows(windows, args.folder):

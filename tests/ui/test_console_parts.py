@@ -200,7 +200,7 @@ def test_view_tabs_count_new_posts_within_a_second_and_decisions_at_once(
     approved = list(QueueView).index(QueueView.APPROVED)
 
     def count(tab: int) -> int:
-        return int(console.tabs.tabText(tab).split()[-1].replace(",", ""))
+        return int(console.moderation.tabs.tabText(tab).split()[-1].replace(",", ""))
 
     for _ in range(4):  # a second of ticks
         console.refresh()
@@ -292,11 +292,11 @@ def test_a_failure_is_said_at_once_and_kept_in_the_feeds(
     problems.append(Problem("model · heat map", "ValueError: <b>bad</b>", 1, time.time()))
     console.refresh()
     assert console.statusBar().currentMessage() == "⚠ model · heat map: ValueError: <b>bad</b>"
-    assert console.health.is_alert("model · heat map")
-    assert console.health.text("model · heat map") == "1× — ValueError: <b>bad</b>"
+    assert console.feeds.health.is_alert("model · heat map")
+    assert console.feeds.health.text("model · heat map") == "1× — ValueError: <b>bad</b>"
     problems[0] = Problem("model · heat map", "ValueError: again", 40, time.time())
     console.refresh()
-    assert console.health.text("model · heat map").startswith("40×")
+    assert console.feeds.health.text("model · heat map").startswith("40×")
 
 
 def test_activity_lines_dropped_on_the_way_are_counted_in_the_log(
@@ -316,8 +316,8 @@ def test_activity_lines_dropped_on_the_way_are_counted_in_the_log(
         dropped_events=lambda: dropped[0],
     )
     show(qtbot, console, 1600, 1000)
-    console.on_events([MalformedRecord(source="replay", reason="not JSON", line=3)])
-    assert "more events came too fast" not in console.log.toPlainText()
+    console.activity.on_events([MalformedRecord(source="replay", reason="not JSON", line=3)])
+    assert "more events came too fast" not in console.activity.text()
     dropped[0] = 1_234
-    console.on_events([MalformedRecord(source="replay", reason="not JSON", line=4)])
-    assert "… 1,234 more events came too fast to list here" in console.log.toPlainText()
+    console.activity.on_events([MalformedRecord(source="replay", reason="not JSON", line=4)])
+    assert "… 1,234 more events came too fast to list here" in console.activity.text()

@@ -230,71 +230,74 @@ def test_the_console_moderates_with_clicks_and_shortcuts(
     console.activateWindow()
     qtbot.waitUntil(lambda: console.isActiveWindow(), timeout=2000)
     assert _ink_width(image) > 0
-    qtbot.waitUntil(lambda: bool(console.queue.rows), timeout=2000)  # painted, then shown
-    rows = console.queue.rows
+    queue, search = console.moderation.queue, console.moderation.search
+    qtbot.waitUntil(lambda: bool(queue.rows), timeout=2000)  # painted, then shown
+    rows = queue.rows
     trash = model.questions.page(QueueQuery(view=QueueView.TRASH)).rows
     assert len(rows) + len(trash) == len(HOSTILE), "every question is a card, queued or trashed"
     assert any("<img src=" in q.text for q in rows), "markup is kept, to be drawn literally"
 
-    qtbot.keyClick(console.queue, Qt.Key.Key_A)
+    qtbot.keyClick(queue, Qt.Key.Key_A)
     assert not model.questions.snapshot().approved, "nothing selected: a key approves nothing"
     assert "Select a question" in console.statusBar().currentMessage()
 
-    _click_row(qtbot, console.queue, 0)
-    first = console.selected_question()
+    _click_row(qtbot, queue, 0)
+    first = console.selection.question()
     assert first is not None and first.tweet_id == rows[0].tweet_id
-    assert console.detail.toPlainText() == displayable(first.text), "the full text, as text"
-    qtbot.mouseClick(console.buttons["approve"], Qt.MouseButton.LeftButton)
+    assert console.moderation.detail.toPlainText() == displayable(first.text), (
+        "the full text, as text"
+    )
+    qtbot.mouseClick(console.moderation.buttons["approve"], Qt.MouseButton.LeftButton)
     assert _state(model, first.tweet_id) is QuestionState.APPROVED
     console.refresh()
 
-    second = console.selected_question()
+    second = console.selection.question()
     assert second is not None and second.tweet_id == rows[1].tweet_id, "the next slid in"
-    qtbot.keyClick(console.queue, Qt.Key.Key_R)
+    qtbot.keyClick(queue, Qt.Key.Key_R)
     assert _state(model, second.tweet_id) is QuestionState.REJECTED
     console.refresh()
-    third = console.selected_question()
+    third = console.selection.question()
     assert third is not None
-    qtbot.keyClick(console.queue, Qt.Key.Key_S)
+    qtbot.keyClick(queue, Qt.Key.Key_S)
     assert model.questions.question(third.tweet_id).starred  # type: ignore[union-attr]
-    qtbot.keyClick(console.queue, Qt.Key.Key_H)
+    qtbot.keyClick(queue, Qt.Key.Key_H)
     assert _state(model, third.tweet_id) is QuestionState.STASHED
-    qtbot.keyClick(console.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _state(model, third.tweet_id) is QuestionState.PENDING, "undo the stash"
     console.refresh()
-    console.queue.select(third.tweet_id)
+    queue.select(third.tweet_id)
 
     # Preview, then take: as on a vision mixer.
-    qtbot.keyClick(console.queue, Qt.Key.Key_P)
+    qtbot.keyClick(queue, Qt.Key.Key_P)
     assert model.questions.snapshot().armed.tweet_id == third.tweet_id  # type: ignore[union-attr]
-    qtbot.keyClick(console.queue, Qt.Key.Key_T)
+    qtbot.keyClick(queue, Qt.Key.Key_T)
     assert model.questions.snapshot().on_air.tweet_id == third.tweet_id  # type: ignore[union-attr]
     console.refresh()
-    assert console.approved.rows[0].tweet_id == third.tweet_id
-    qtbot.keyClick(console.queue, Qt.Key.Key_D)
+    assert console.running_order.approved.rows[0].tweet_id == third.tweet_id
+    qtbot.keyClick(queue, Qt.Key.Key_D)
     assert _state(model, third.tweet_id) is QuestionState.ANSWERED
 
     # Typing in the search box searches; it never moderates.
     before = model.questions.snapshot().counts
-    console.search.setFocus()
-    qtbot.keyClicks(console.search, "POURQUOI")  # P, O, R, Q are shortcuts elsewhere
-    assert console.search.text() == "POURQUOI" and model.questions.snapshot().counts == before
+    search.setFocus()
+    qtbot.keyClicks(search, "POURQUOI")  # P, O, R, Q are shortcuts elsewhere
+    assert search.text() == "POURQUOI" and model.questions.snapshot().counts == before
     console.refresh()
-    assert [q.text for q in console.queue.rows] == [HOSTILE["long"]]
-    console.search.clear()
+    assert [q.text for q in queue.rows] == [HOSTILE["long"]]
+    search.clear()
 
     # The trash, and back.
-    qtbot.keyClick(console.queue, Qt.Key.Key_7)
+    qtbot.keyClick(queue, Qt.Key.Key_7)
     console.refresh()
-    assert second.tweet_id in [q.tweet_id for q in console.queue.rows]
-    console.queue.select(second.tweet_id)
-    qtbot.keyClick(console.queue, Qt.Key.Key_Q)
+    assert second.tweet_id in [q.tweet_id for q in queue.rows]
+    queue.select(second.tweet_id)
+    qtbot.keyClick(queue, Qt.Key.Key_Q)
     assert _state(model, second.tweet_id) is QuestionState.PENDING
 
-    qtbot.keyClick(console.queue, Qt.Key.Key_PageDown)
-    qtbot.keyClick(console.queue, Qt.Key.Key_PageDown)
+    qtbot.keyClick(queue, Qt.Key.Key_PageDown)
+    qtbot.keyClick(queue, Qt.Key.Key_PageDown)
     assert model.session.snapshot().current == 2
-    qtbot.mouseClick(console.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(console.session_steps.previous_button, Qt.MouseButton.LeftButton)
     assert model.session.snapshot().current == 1
 
 
@@ -316,7 +319,7 @@ def test_the_console_exports_and_reports_where(
         last_export=lambda: results[-1] if results else None,
     )
     show(qtbot, console, 1400, 900)
-    console.export_to(tmp_path / "q.csv")
+    console.running_order.export_to(tmp_path / "q.csv")
     console.refresh()
     assert (tmp_path / "q.csv").exists()
     assert f"Exported {len(HOSTILE)} posts" in console.statusBar().currentMessage()

@@ -1,5 +1,5 @@
 """The operator's controls of the heat-map wall: view, mode, fading, counters, pause,
-reset and a PNG snapshot.
+reset and a PNG snapshot, and how the posts on the map were located.
 
 View, mode and half-life are room facts (events: journalled, they survive a restart);
 pause and counters only change what the wall draws, so they are signals to the wall.
@@ -8,6 +8,7 @@ pause and counters only change what the wall draws, so they are signals to the w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,12 +19,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.heatmap import PRESET_LABELS, HeatMode, HeatSnapshot, check_box
+from blueroom.core.readers import HeatReader
 from blueroom.ui import theme
+from blueroom.ui.heat_text import located_breakdown
+from blueroom.ui.operator.labels import title_label
 
 MODE_LABELS = {HeatMode.LIVE: "Live (fading)", HeatMode.CUMULATIVE: "Cumulative"}
 
@@ -44,11 +49,18 @@ class HeatMapControls(QWidget):
     snapshot_requested = Signal()
     message = Signal(str)
 
-    def __init__(self, actions: RoomActions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, heat: HeatReader, actions: RoomActions, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._heat = heat
         self._actions = actions
         self._shown: tuple[object, ...] = ()
-        layout = QGridLayout(self)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        box.addWidget(title_label("Heat-map wall"))
+        layout = QGridLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(8)
         layout.setVerticalSpacing(6)
@@ -82,7 +94,11 @@ class HeatMapControls(QWidget):
         self.breakdown.setTextFormat(Qt.TextFormat.PlainText)
         self.breakdown.setWordWrap(True)
         self.breakdown.setStyleSheet(f"color: {theme.MUTED.name()}; font-size: 12px;")
+        # The two lines it wraps to at the console's widths, kept: a window's minimum height
+        # counts no wrapped line, and at 1366 px the feeds above lost their last row to it.
+        self.breakdown.setMinimumHeight(2 * QFontMetrics(theme.font(12)).lineSpacing())
         layout.addWidget(self.breakdown, 3, 0, 1, 2)
+        box.addLayout(layout)
 
         self.preset.activated.connect(lambda _: self.apply())
         self.mode.activated.connect(lambda _: self.apply())
@@ -124,6 +140,10 @@ class HeatMapControls(QWidget):
     def reset_now(self) -> None:
         self._actions.reset_heat_map()
         self.message.emit("Heat map reset")
+
+    def refresh(self) -> None:
+        heat = self._heat.latest()
+        self.show_snapshot(heat, located_breakdown(heat) if heat.posts else "")
 
     def show_snapshot(self, snapshot: HeatSnapshot, breakdown: str) -> None:
         """Follow the room's settings (another console, a restart) unless being edited."""

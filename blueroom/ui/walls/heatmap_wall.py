@@ -20,9 +20,10 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from blueroom.core.heatmap import HeatSnapshot, MapView, Precision
+from blueroom.core.heatmap import HeatSnapshot, MapView
 from blueroom.core.readers import HeatReader, MetricsReader
 from blueroom.ui import theme
+from blueroom.ui.heat_text import located_breakdown
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.pixmaps import draw_part
 from blueroom.workers import ErrorSink, Worker
@@ -522,16 +523,3 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
             )
         rects.append(QRectF(right - w * 0.36, top - 4, w * 0.36 + m, h - top).toAlignedRect())
     return rects
-
-
-def located_breakdown(snapshot: HeatSnapshot) -> str:
-    """How posts were placed: exact, place, profile city, profile country, not at all."""
-    posts = max(1, snapshot.posts)
-    parts = [
-        ("exact position", snapshot.count(Precision.EXACT)),
-        ("place", snapshot.count(Precision.PLACE)),
-        ("profile city", snapshot.count(Precision.PROFILE_CITY)),
-        ("profile country", snapshot.count(Precision.PROFILE_COUNTRY)),
-        ("not located", max(0, snapshot.posts - snapshot.located)),
-    ]
-    return "  ·  ".join(f"{count / posts:.0%} {label}" for label, count in parts)

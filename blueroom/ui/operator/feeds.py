@@ -1,0 +1,100 @@
+"""The feeds: the ingest rate over the last minutes, and one row per feed with its state
+(sources and where they are, the camera, the journal, the bus queues) and any failure
+seen in the engine or a worker, kept in red.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from blueroom.core.bus import SubscriptionStats
+from blueroom.core.readers import MetricsReader
+from blueroom.problems import Problem
+from blueroom.sources.source import SourceStats
+from blueroom.store.journal import WriterStats
+from blueroom.ui.operator.health import HealthPanel
+from blueroom.ui.operator.labels import title_label
+from blueroom.ui.widgets.sparkline import Sparkline
+from blueroom.ui.widgets.text import single_line
+
+
+class Feeds(QWidget):
+    def __init__(
+        self,
+        metrics: MetricsReader,
+        *,
+        bus_stats: Callable[[], list[SubscriptionStats]],
+        journal_stats: Callable[[], WriterStats],
+        sources: Callable[[], list[SourceStats]],
+        problems: Callable[[], list[Problem]],
+        say: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._metrics = metrics
+        self._bus_stats = bus_stats
+        self._journal_stats = journal_stats
+        self._sources = sources
+        self._problems = problems
+        self._problems_shown: list[Problem] = []
+        self._say = say
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        box.addWidget(title_label("Ingest — posts per second"))
+        self.rate_plot = Sparkline()
+        self.rate_plot.setFixedHeight(100)
+        box.addWidget(self.rate_plot)
+        box.addWidget(title_label("Feeds"))
+        self.health = HealthPanel()
+        box.addWidget(self.health)
+
+    def refresh_rate(self) -> None:
+        self.rate_plot.set_values(self._metrics.latest().rate_history)
+
+    def refresh_problems(self) -> None:
+        """A new failure in the engine or a worker: said at once, and kept in the rows."""
+        problems = self._problems()
+        if problems == self._problems_shown:
+            return
+        known = {p.where: p.count for p in self._problems_shown}
+        self._problems_shown = list(problems)
+        for problem in problems:
+            self.health.set_row(
+                problem.where, f"{problem.count:,}× — {single_line(problem.summary)}", alert=True
+            )
+            if problem.count != known.get(problem.where):
+                self._say(f"⚠ {problem.where}: {single_line(problem.summary)}")
+
+    def refresh_states(self) -> None:
+        metrics = self._metrics.latest()
+        health = self.health
+        positions = {stats.name: stats for stats in self._sources()}
+        for source in metrics.sources:
+            stats = positions.get(source.name)
+            where = (
+                f" — {stats.position}, {stats.posts:,} posts" if stats and stats.position else ""
+            )
+            health.set_row(
+                f"source · {source.name}",
+                f"{source.state.value} — {single_line(source.detail)}{where}",
+                alert=source.state.value == "failed",
+            )
+        state = metrics.camera.value if metrics.camera else "not started"
+        health.set_row("camera", f"{state} — {single_line(metrics.camera_detail)}")
+        journal = self._journal_stats()
+        if journal.healthy:
+            written = f"ok — {journal.written:,} events written, last batch {journal.last_batch_ms:.1f} ms"
+            health.set_row("journal", written)
+        else:
+            health.set_row("journal", single_line(journal.error), alert=True)
+        for stats in self._bus_stats():
+            health.set_row(
+                f"bus · {stats.name}",
+                f"{stats.queued:,} queued, {stats.delivered:,} delivered, {stats.shed:,} shed"
+                + (" — STALLED" if stats.stalled else ""),
+                alert=stats.shed > 0,
+                wrap=False,
+            )

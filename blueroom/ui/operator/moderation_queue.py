@@ -1,0 +1,297 @@
+"""The moderation queue: search, order and view tabs, the cards of one view (a page the
+engine answers for the view, order and search), the picked question in full, and the
+moderation buttons with their keys.
+
+Actions apply only to the question the operator picked (see ``QuestionSelection``) and
+go through ``RoomActions``; the console's keyboard shortcuts call the same methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blueroom.core.actions import RoomActions
+from blueroom.core.events import QuestionState
+from blueroom.core.questions import BoardSnapshot, Question, QueueOrder, QueueQuery, QueueView
+from blueroom.core.readers import BoardReader
+from blueroom.ui import theme
+from blueroom.ui.operator.labels import plain_label, title_label
+from blueroom.ui.operator.queue_list import QueueList
+from blueroom.ui.operator.selection import QuestionSelection
+from blueroom.ui.widgets.text import displayable
+
+QUEUE_ROWS = 400
+VIEW_LABELS = {
+    QueueView.PENDING: "Pending",
+    QueueView.FLAGGED: "Flagged",
+    QueueView.APPROVED: "Approved",
+    QueueView.STARRED: "Starred",
+    QueueView.STASHED: "Stashed",
+    QueueView.ANSWERED: "Answered",
+    QueueView.TRASH: "Trash",
+    QueueView.ALL: "All",
+}
+# Views whose counts only a decision changes (not a new post): shown without delay.
+DECIDED_VIEWS = (QueueView.APPROVED, QueueView.STARRED, QueueView.STASHED, QueueView.ANSWERED)
+ORDER_LABELS = {
+    QueueOrder.NEWEST: "Newest first",
+    QueueOrder.SUPPORT: "Most supported",
+    QueueOrder.STARRED: "Starred first",
+}
+KEYS_HELP = (
+    "A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air"
+    " · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search"
+)
+TRASH_NOT_ON_AIR = "A question in the trash cannot go on air: put it back first (Q)"
+
+
+class ModerationQueue(QWidget):
+    def __init__(
+        self,
+        board: BoardReader,
+        actions: RoomActions,
+        selection: QuestionSelection,
+        say: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._board = board
+        self._actions = actions
+        self._selection = selection
+        self._say = say
+        self._view = QueueView.PENDING
+        self._order = QueueOrder.NEWEST
+        self._board_version = -1
+        self._page_key: tuple[object, ...] = ()
+        self._shown_query: QueueQuery | None = None
+        self._tab_counts: dict[QueueView, int] = {}
+        self._tabs_board: BoardSnapshot | None = None  # counts not shown on the tabs yet
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(title_label("Moderation"))
+        top.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search text or @author  ( / )")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(lambda _: self._query_changed())
+        self.search.returnPressed.connect(lambda: self.queue.setFocus())
+        self.order = QComboBox()
+        for order, label in ORDER_LABELS.items():
+            self.order.addItem(label, order.value)
+        self.order.currentIndexChanged.connect(self._order_changed)
+        top.addWidget(self.search)
+        top.addWidget(self.order)
+        box.addLayout(top)
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for view in QueueView:
+            self.tabs.addTab(VIEW_LABELS[view])
+        self.tabs.currentChanged.connect(self._view_changed)
+        box.addWidget(self.tabs)
+        self.queue = QueueList()
+        selection.watch(self.queue)
+        selection.changed.connect(self._show_detail)
+        box.addWidget(self.queue, 1)
+        self.queue_total = plain_label("")
+        self.queue_total.setStyleSheet(f"color: {theme.MUTED.name()}; font-size: 12px;")
+        box.addWidget(self.queue_total)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setFixedHeight(96)
+        self.detail.setPlaceholderText("The selected question, in full")
+        box.addWidget(self.detail)
+        rows = [
+            [
+                ("Approve  A", "approve", self.approve_selected),
+                ("Reject  R", "reject", self.reject_selected),
+                ("Star  S", "", self.star_selected),
+                ("Stash  H", "", self.stash_selected),
+                ("Back to queue  Q", "", self.requeue_selected),
+            ],
+            [
+                ("Preview  P", "preview", self.arm_selected),
+                ("Take  T", "onair", self.take),
+                ("On air now  O", "onair", self.on_air_selected),
+                ("Answered  D", "", self.answered_current),
+                ("Undo  Ctrl+Z", "", self.undo),
+            ],
+        ]
+        self.buttons: dict[str, QPushButton] = {}
+        for row in rows:
+            line = QHBoxLayout()
+            for label, name, slot in row:
+                button = QPushButton(label)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                if name:
+                    button.setObjectName(name)
+                button.clicked.connect(slot)
+                line.addWidget(button)
+                self.buttons[label.split("  ")[0].lower()] = button
+            box.addLayout(line)
+        help_line = plain_label(KEYS_HELP)
+        help_line.setWordWrap(True)
+        help_line.setStyleSheet(f"color: {theme.DIM.name()}; font-size: 12px;")
+        box.addWidget(help_line)
+
+    # -- the query --------------------------------------------------------------------
+    @property
+    def query(self) -> QueueQuery:
+        return QueueQuery(
+            view=self._view, order=self._order, search=self.search.text(), limit=QUEUE_ROWS
+        )
+
+    def show_view(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _view_changed(self, index: int) -> None:
+        self._view = list(QueueView)[index]
+        self.queue.empty_text = (
+            "No question waiting — new ones appear here"
+            if self._view is QueueView.PENDING
+            else f"Nothing in {VIEW_LABELS[self._view].lower()}"
+        )
+        self._query_changed()
+
+    def _order_changed(self, index: int) -> None:
+        self._order = QueueOrder(self.order.itemData(index))
+        self._query_changed()
+
+    def _query_changed(self) -> None:
+        self._page_key = ()
+        self.refresh()
+
+    # -- refresh --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """The page of the current query, once the engine has answered it."""
+        board = self._board.latest()
+        if board.version != self._board_version:
+            self._board_version = board.version
+            self._tabs_board = board
+        query = self.query
+        page = self._board.page(query)
+        key = (page.query, page.version)
+        if key == self._page_key:
+            return
+        self._page_key = key
+        if page.query != query:
+            return  # the engine has not answered this query yet
+        # A view, search or order the operator just chose shows at once; new posts
+        # arriving in the same view may take a few frames to paint (see QueueList).
+        chosen = self._shown_query is not None and page.query != self._shown_query
+        self.queue.set_rows(page.rows, at_once=chosen)
+        self._shown_query = page.query
+        shown = len(page.rows)
+        self.queue_total.setText(
+            f"{page.total:,} question{'s' if page.total != 1 else ''}"
+            + (f" — showing the first {shown:,}" if shown < page.total else "")
+        )
+        self._show_detail(self._selection.question())
+
+    def refresh_tabs(self, *, on_their_tick: bool) -> None:
+        """Counts on the view tabs: at once when a decision moved a card, else once a
+        second on a tick of their own (new posts change them constantly, and each new
+        text lays the tabs out: not on the tick that refreshes the feeds)."""
+        board = self._tabs_board
+        if board is None:
+            return
+        counts = {view: board.count(view) for view in QueueView}
+        shown = self._tab_counts
+        decided = any(counts[view] != shown.get(view) for view in DECIDED_VIEWS)
+        if counts != shown and not decided and not on_their_tick:
+            return  # kept for the tabs' tick
+        self._tabs_board = None
+        if counts == shown:
+            return
+        self._tab_counts = counts
+        for index, view in enumerate(QueueView):
+            label = f"{VIEW_LABELS[view]}  {counts[view]:,}"
+            if self.tabs.tabText(index) != label:
+                self.tabs.setTabText(index, label)
+
+    def _show_detail(self, question: Question | None) -> None:
+        if question is None:
+            self.detail.setPlainText("")
+            return
+        text = displayable(question.text)
+        if self.detail.toPlainText() != text:
+            self.detail.setPlainText(text)
+
+    # -- actions --------------------------------------------------------------------
+    def _act(self, act: Callable[[str], None], *, leaves: bool = True) -> None:
+        if not self._selection.act(act, leaves=leaves):
+            self._say("Select a question first (click it, or use ↑ ↓)")
+
+    def approve_selected(self) -> None:
+        self._act(self._actions.approve, leaves=self._view is not QueueView.ALL)
+
+    def reject_selected(self) -> None:
+        self._act(lambda tweet_id: self._actions.reject(tweet_id, reason="rejected by operator"))
+
+    def stash_selected(self) -> None:
+        self._act(self._actions.stash)
+
+    def requeue_selected(self) -> None:
+        self._act(self._actions.requeue)
+
+    def star_selected(self) -> None:
+        question = self._selection.question()
+        if question is None:
+            self._say("Select a question to star")
+            return
+        self._actions.star(question.tweet_id, not question.starred)
+
+    def arm_selected(self) -> None:
+        question = self._selection.question()
+        if question is None:
+            self._say("Select a question to preview")
+            return
+        if question.state is QuestionState.REJECTED:
+            self._say(TRASH_NOT_ON_AIR)
+            return
+        self._actions.arm(question.tweet_id)
+
+    def take(self) -> None:
+        armed = self._board.latest().armed
+        if armed is None:
+            self._say("Nothing in preview: select a question and press P")
+            return
+        self._actions.take(armed.tweet_id)
+
+    def on_air_selected(self) -> None:
+        question = self._selection.question()
+        if question is None:
+            self._say("Select a question to put on air")
+            return
+        if question.state is QuestionState.REJECTED:
+            self._say(TRASH_NOT_ON_AIR)
+            return
+        self._act(self._actions.put_on_air, leaves=False)
+
+    def answered_current(self) -> None:
+        on_air = self._board.latest().on_air
+        if on_air is not None:
+            self._actions.mark_answered(on_air.tweet_id)
+
+    def undo(self) -> None:
+        self._actions.undo()

@@ -1,0 +1,59 @@
+"""The session's steps, the current one marked, with previous / next (Page Up / Down on
+the console, as a presenter's clicker sends them)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from blueroom.core.actions import RoomActions
+from blueroom.core.readers import SessionReader
+from blueroom.ui import theme
+from blueroom.ui.operator.labels import title_label
+
+CURRENT_MARK = "▶ "
+
+
+class SessionSteps(QWidget):
+    def __init__(
+        self, session: SessionReader, actions: RoomActions, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._actions = actions
+        self._version = -1
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        box.addWidget(title_label("Session — Page Up / Page Down"))
+        self.steps = QListWidget()
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setMaximumHeight(150)
+        box.addWidget(self.steps)
+        buttons = QHBoxLayout()
+        self.previous_button = QPushButton("◀  Previous step")
+        self.next_button = QPushButton("Next step  ▶")
+        for button in (self.previous_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        self.previous_button.clicked.connect(self.previous_step)
+        self.next_button.clicked.connect(self.next_step)
+        box.addLayout(buttons)
+
+    def previous_step(self) -> None:
+        self._actions.previous_step()
+
+    def next_step(self) -> None:
+        self._actions.next_step()
+
+    def refresh(self) -> None:
+        snapshot = self._session.latest()
+        if snapshot.version == self._version and self.steps.count():
+            return
+        self._version = snapshot.version
+        self.steps.clear()
+        for index, step in enumerate(snapshot.steps):
+            marker = CURRENT_MARK if index == snapshot.current else "   "
+            self.steps.addItem(f"{marker}{index + 1}. {step.title}  ({step.minutes} min)")
+            if index == snapshot.current:
+                self.steps.item(index).setForeground(theme.ACCENT_SOFT)
