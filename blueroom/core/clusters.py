@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import NamedTuple
 
+import msgspec
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -347,6 +349,23 @@ def _score(a: _Exemplar, b: _Exemplar, max_extra_words: int, cutoff: float) -> f
     return fuzz.ratio(" ".join(aligned + extra), b.content, score_cutoff=cutoff)
 
 
+class ClustersState(msgspec.Struct, frozen=True):
+    """Everything the clusters decide with, for a snapshot (the word cache is left out:
+    results never depend on it)."""
+
+    keys: list[str]  # every key once; the rest refer to them by their index here
+    question_ids: list[str]  # in the order filed
+    question_slots: bytes  # little-endian int32, one per question
+    question_keys: bytes  # little-endian int32 indexes into ``keys``
+    slot_of_key: list[tuple[str, int]]
+    slot_of_cluster: list[tuple[str, int]]
+    members: list[list[str]]  # per slot, in order of arrival
+    cluster_ids: list[str]
+    postings: list[tuple[str, list[int]]]
+    common: list[str]
+    live: int
+
+
 class QuestionClusters:
     """Questions grouped into clusters of near-duplicates.
 
@@ -395,6 +414,52 @@ class QuestionClusters:
     def __len__(self) -> int:
         """Clusters with at least one question."""
         return self._live
+
+    def capture(self, locked: bool = True) -> Callable[[], ClustersState]:
+        """Copies now (C-level, on the model worker); the state is made from them later."""
+        questions = self._questions.copy()
+        slot_of_key = self._slot_of_key.copy()
+        slot_of_cluster = self._slot_of_cluster.copy()
+        members = [list(m) for m in self._members]
+        cluster_ids = self._cluster_ids.copy()
+        postings = [(term, slots.copy()) for term, slots in self._postings.items()]
+        common, live = sorted(self._common), self._live
+
+        def build() -> ClustersState:
+            index: dict[str, int] = {}
+            key_indexes = [index.setdefault(key, len(index)) for _, key in questions.values()]
+            return ClustersState(
+                list(index),
+                list(questions),
+                np.fromiter((slot for slot, _ in questions.values()), dtype="<i4").tobytes(),
+                np.array(key_indexes, dtype="<i4").tobytes(),
+                list(slot_of_key.items()),
+                list(slot_of_cluster.items()),
+                members,
+                cluster_ids,
+                postings,
+                common,
+                live,
+            )
+
+        return build
+
+    def restore(self, state: ClustersState) -> None:
+        slots = np.frombuffer(state.question_slots, dtype="<i4").tolist()
+        keys = [state.keys[i] for i in np.frombuffer(state.question_keys, dtype="<i4").tolist()]
+        self._questions = dict(zip(state.question_ids, zip(slots, keys, strict=True), strict=True))
+        self._slot_of_key = dict(state.slot_of_key)
+        self._slot_of_cluster = dict(state.slot_of_cluster)
+        self._members = [dict.fromkeys(m) for m in state.members]
+        self._cluster_ids = list(state.cluster_ids)
+        self._exemplars = [
+            _exemplar_of(self._questions[cid][1]) if members else None
+            for cid, members in zip(self._cluster_ids, self._members, strict=True)
+        ]
+        self._contents = [e.content if e is not None else None for e in self._exemplars]
+        self._postings = {term: list(slots) for term, slots in state.postings}
+        self._common = set(state.common)
+        self._live = state.live
 
     def add(self, question_id: str, text: str) -> str:
         """Files the question and returns its cluster id. A known id stays where it is."""

@@ -20,7 +20,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -254,6 +254,47 @@ class GlowRenderer:
         return self._curve[glow.astype(np.uint16)]
 
 
+class SparseGrid(msgspec.Struct, frozen=True):
+    """A mostly empty float32 grid: the flat indices and values of its non-zero cells."""
+
+    shape: tuple[int, int]
+    index: bytes  # little-endian int32
+    values: bytes  # little-endian float32
+
+    @classmethod
+    def of(cls, grid: npt.NDArray[np.float32]) -> SparseGrid:
+        flat = grid.ravel()
+        index = np.flatnonzero(flat).astype("<i4")
+        values = flat[index].astype("<f4")
+        return cls((int(grid.shape[0]), int(grid.shape[1])), index.tobytes(), values.tobytes())
+
+    def into(self, grid: npt.NDArray[np.float32], scale: float = 1.0) -> None:
+        if grid.shape != self.shape:
+            raise ValueError(f"a grid of {self.shape} cannot be restored into {grid.shape}")
+        grid[:] = 0
+        index = np.frombuffer(self.index, dtype="<i4")
+        values = np.frombuffer(self.values, dtype="<f4")
+        grid.ravel()[index] = values * np.float32(scale)
+
+
+class HeatState(msgspec.Struct, frozen=True):
+    """The heat map for a snapshot: true densities as at wall-clock ``at``."""
+
+    at: float
+    half_life: float
+    view: MapView
+    mode: HeatMode
+    fine: SparseGrid
+    fine_total: SparseGrid
+    coarse: SparseGrid
+    coarse_total: SparseGrid
+    posts: int
+    by_precision: list[tuple[str, int]]
+    countries: list[tuple[str, int]]
+    places: list[tuple[str, int]]
+    version: int
+
+
 class HeatGrid:
     def __init__(
         self,
@@ -420,6 +461,46 @@ class HeatGrid:
                     self.half_life = event.half_life
                 self._renderer.reset()
             self._version += 1
+
+    # -- snapshots --------------------------------------------------------------------
+    def capture(self, locked: bool = True) -> Callable[[], HeatState]:
+        """Copies of the grids now (the model worker), made sparse and packed later."""
+        wall, now = time.time(), self._clock()
+        with self._lock if locked else nullcontext():
+            gain = np.float32(self._gain(now))
+            grids = (self._fine / gain, self._fine_total.copy(), self._coarse / gain,
+                     self._coarse_total.copy())  # fmt: skip
+            rest = (self.half_life, self.view, self.mode, self._posts,
+                    list(self._by_precision.items()), list(self._countries.items()),
+                    list(self._places.items()), self._version)  # fmt: skip
+
+        def build() -> HeatState:
+            half_life, view, mode, posts, by_precision, countries, places, version = rest
+            fine, fine_total, coarse, coarse_total = (SparseGrid.of(g) for g in grids)
+            return HeatState(wall, half_life, view, mode, fine, fine_total, coarse, coarse_total,
+                             posts, by_precision, countries, places, version)  # fmt: skip
+
+        return build
+
+    def restore(self, state: HeatState) -> None:
+        """As it was, faded by the time since (as a replay of the journal would be)."""
+        with self._lock:
+            self.half_life = state.half_life
+            fade = math.exp(-self._rate * max(0.0, time.time() - state.at))
+            state.fine.into(self._fine, fade)
+            state.fine_total.into(self._fine_total)
+            state.coarse.into(self._coarse, fade)
+            state.coarse_total.into(self._coarse_total)
+            self._gain_since = self._clock()
+            self.view, self.mode = state.view, state.mode
+            self._posts = state.posts
+            self._by_precision = Counter(dict(state.by_precision))
+            self._countries = Counter(dict(state.countries))
+            self._places = Counter(dict(state.places))
+            self._version = state.version
+            self._flashes.clear()
+            self._renderer.reset()
+            self._latest = None
 
     # -- reading ---------------------------------------------------------------------
     def latest(self) -> HeatSnapshot:

@@ -6,7 +6,10 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
+
+import msgspec
 
 from blueroom.core.events import (
     CameraState,
@@ -50,6 +53,23 @@ class MetricsSnapshot:
     version: int
 
 
+class MetricsState(msgspec.Struct, frozen=True):
+    posts: int
+    duplicates: int
+    retweets: int
+    replies: int
+    located: int
+    malformed: int
+    malformed_dropped: int
+    problems: list[MalformedRecord]
+    buckets: list[tuple[int, int]]
+    languages: list[tuple[str, int]]
+    sources: list[tuple[str, SourceState, str, float]]
+    camera: CameraState | None
+    camera_detail: str
+    version: int
+
+
 class IngestMetrics:
     """Absorbs event batches (worker thread); hands out snapshots (any thread)."""
 
@@ -76,6 +96,36 @@ class IngestMetrics:
         """The last snapshot built, without waiting for the worker: for views."""
         latest = self._latest
         return latest if latest is not None else self.snapshot()
+
+    def capture(self, locked: bool = True) -> Callable[[], MetricsState]:
+        with self._lock if locked else nullcontext():
+            state = MetricsState(
+                self._posts, self._duplicates, self._retweets, self._replies, self._located,
+                self._malformed, self._malformed_dropped, list(self._problems),
+                list(self._buckets), list(self._languages.items()),
+                [(s.name, s.state, s.detail, s.since) for s in self._sources.values()],
+                self._camera, self._camera_detail, self._version,
+            )  # fmt: skip
+        return lambda: state
+
+    def restore(self, state: MetricsState) -> None:
+        with self._lock:
+            self._posts, self._duplicates = state.posts, state.duplicates
+            self._retweets, self._replies, self._located = (
+                state.retweets,
+                state.replies,
+                state.located,
+            )
+            self._malformed, self._malformed_dropped = state.malformed, state.malformed_dropped
+            self._problems.clear()
+            self._problems.extend(state.problems)
+            self._buckets.clear()
+            self._buckets.extend(state.buckets)
+            self._languages = Counter(dict(state.languages))
+            self._sources = {name: SourceStatus(name, *rest) for name, *rest in state.sources}
+            self._camera, self._camera_detail = state.camera, state.camera_detail
+            self._version = state.version
+        self.snapshot()
 
     def count_duplicates(self, count: int) -> None:
         """Posts delivered again, kept from the models (``core/seen.py``)."""

@@ -6,16 +6,34 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+import msgspec
+
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event
-from blueroom.core.heatmap import HeatGrid, Locator, MapView
-from blueroom.core.metrics import IngestMetrics
+from blueroom.core.events import AnyEvent, Event, SourceCheckpoint
+from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
+from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
-from blueroom.core.questions import QuestionBoard
-from blueroom.core.seen import SeenPosts
-from blueroom.core.session import SessionScript, Step
+from blueroom.core.questions import BoardState, QuestionBoard
+from blueroom.core.seen import SeenPosts, SeenState
+from blueroom.core.session import SessionScript, SessionState, Step
 
 ModelErrorSink = Callable[[str, BaseException], None]
+
+# The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
+# written before is ignored (the journal is replayed instead).
+STATE_VERSION = 1
+
+
+class RoomState(msgspec.Struct, frozen=True):
+    """Every model as it was after a given journal batch: what a snapshot holds."""
+
+    version: int
+    seen: SeenState
+    metrics: MetricsState
+    questions: BoardState
+    heat: HeatState
+    session: SessionState
+    checkpoint: AnyEvent | None  # type: ignore[valid-type]  # the source's last position
 
 
 class _Part(Protocol):
@@ -48,10 +66,14 @@ class RoomModel:
         locator: Locator | None = None,
         view: MapView | None = None,
         on_error: ModelErrorSink | None = None,
+        keep_posts: bool = True,
     ) -> None:
         self.seen = SeenPosts()
         self.metrics = IngestMetrics()
-        self.questions = QuestionBoard(rules, moderation, ignored_words=ignored_words)
+        self.questions = QuestionBoard(
+            rules, moderation, ignored_words=ignored_words, keep_posts=keep_posts
+        )
+        self.checkpoint: SourceCheckpoint | None = None  # where the source had got to
         self.changed = threading.Event()  # set when a person's decision was applied
         # Called on the model thread right after a decision is applied (the engine sends
         # the board from there: one thread hand-off less between a key and the walls).
@@ -71,6 +93,10 @@ class RoomModel:
         events = self.seen.fresh(events)  # a post counts once per session, everywhere
         self.metrics.count_duplicates(self.seen.duplicates - duplicates)
         decisions = self.questions.decisions
+        for event in reversed(events):
+            if isinstance(event, SourceCheckpoint):
+                self.checkpoint = event
+                break
         for name, part in self.parts:
             try:
                 part.apply(events)
@@ -82,6 +108,35 @@ class RoomModel:
             if self.on_decision is not None:
                 self.on_decision()
             self.changed.set()
+
+    def capture(self, locked: bool = True) -> Callable[[], RoomState]:
+        """Every model's state, copied now; ``build()`` the returned function (on another
+        thread) to get the state. ``locked=False`` in a process forked from the model
+        worker (nothing else runs there, and a reader's lock may have been copied held)."""
+        parts = (self.seen.capture(locked), self.metrics.capture(locked),
+                 self.questions.capture(locked), self.heat.capture(locked),
+                 self.session.capture(locked))  # fmt: skip
+        checkpoint = self.checkpoint
+
+        def build() -> RoomState:
+            seen, metrics, questions, heat, session = (part() for part in parts)
+            return RoomState(STATE_VERSION, seen, metrics, questions, heat, session, checkpoint)
+
+        return build
+
+    def restore(self, state: RoomState) -> None:
+        """Every model as in ``state`` (of this ``STATE_VERSION``)."""
+        if state.version != STATE_VERSION:
+            raise ValueError(
+                f"a state of version {state.version}, this release reads {STATE_VERSION}"
+            )
+        self.seen.restore(state.seen)
+        self.metrics.restore(state.metrics)
+        self.questions.restore(state.questions)
+        self.heat.restore(state.heat)
+        self.session.restore(state.session)
+        self.checkpoint = state.checkpoint
+        self.questions.snapshot()
 
     def tick(self) -> None:
         """The engine's clock: keep the rates fresh when no event comes.

@@ -590,6 +590,13 @@ class Moderator:
         """Forget every author's recent posts."""
         self._recent.clear()
 
+    def flood_memory(self) -> list[tuple[str, list[float]]]:
+        """Each author's recent post times, in the order they were first tracked (a copy)."""
+        return [(key, list(times)) for key, times in self._recent.items()]
+
+    def restore_flood_memory(self, memory: list[tuple[str, list[float]]]) -> None:
+        self._recent = {key: list(times) for key, times in memory}
+
     @property
     def tracked_authors(self) -> int:
         return len(self._recent)

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import heapq
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import islice
 
 import msgspec
+import numpy as np
 
-from blueroom.core.clusters import QuestionClusters
+from blueroom.core.clusters import ClustersState, QuestionClusters
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
     DecisionUndone,
@@ -189,12 +191,58 @@ class _Card(msgspec.Struct, gc=False):
 
 
 class _Merged(msgspec.Struct, frozen=True, gc=False):
-    """A near-duplicate: a post counted on an earlier question's card."""
+    """A near-duplicate: a post counted on an earlier question's card (the post itself
+    is kept only for an export: a live board would keep every re-asked post)."""
 
-    tweet: Tweet
+    tweet: Tweet | None
     received_at: float
     card_id: str
     flag: str = ""
+
+
+_Undo = tuple[tuple[tuple[str, QuestionState, float, str, str, str, bool], ...], str | None, str]
+
+
+class CardState(msgspec.Struct, frozen=True):
+    tweet: Tweet
+    received_at: float
+    state: QuestionState
+    changed_at: float
+    reason: str
+    rule: str
+    actor: str
+    starred: bool
+    flag: str
+    flag_reason: str
+    asked_by: int
+    supporters: list[str] | None
+    new_supporters: list[str] | None
+    retweets: int
+    history: list[tuple[float, str, str, str]] | None
+
+
+class BoardState(msgspec.Struct, frozen=True):
+    """Everything the board decides with, for a snapshot."""
+
+    rules: ModerationRules
+    flood_memory: list[tuple[str, list[float]]]
+    clusters: ClustersState
+    cards: list[CardState]  # in arrival order
+    merged_ids: list[str]  # near-duplicates, in arrival order...
+    merged_cards: bytes  # ...the card each is on (little-endian int32 index into ``cards``)
+    merged_times: bytes  # ...when it came (little-endian float64)
+    merged_flags: list[tuple[int, str]]  # ...and the rare ones a rule flagged
+    merged_posts: list[Tweet] | None  # ...and the posts, when the board keeps them
+    by_state: list[tuple[QuestionState, list[str]]]  # each state's cards, in change order
+    on_air: str | None
+    armed: str | None
+    undo: list[_Undo]
+    account_ids: list[str]
+    received: int
+    version: int
+    decisions: int
+    starred: int
+    flagged_pending: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +261,6 @@ class ExportRow:
     decisions: tuple[tuple[float, str, str, str], ...]
 
 
-_Undo = tuple[tuple[tuple[str, QuestionState, float, str, str, str, bool], ...], str | None, str]
-
-
 class QuestionBoard:
     """Cards and their states, built only from events (so a replayed journal rebuilds it).
 
@@ -229,7 +274,11 @@ class QuestionBoard:
         moderation: ModerationRules | None = None,
         *,
         ignored_words: Iterable[str] = (),
+        keep_posts: bool = True,
     ) -> None:
+        """``keep_posts``: keep every re-asked post, for ``export_rows`` (the live room
+        does not: it exports from the journal)."""
+        self._keep_posts = keep_posts
         self._rules = rules
         self._moderation = moderation or ModerationRules()
         self._moderator = Moderator(self._moderation)
@@ -301,7 +350,8 @@ class QuestionBoard:
         card = self._cards.get(cluster_id) if cluster_id != tweet.id else None
         if card is not None:
             flag = verdict.rule if verdict.action is Action.FLAG else ""
-            self._merged[tweet.id] = _Merged(tweet, at, card.tweet.id, flag)
+            kept = tweet if self._keep_posts else None
+            self._merged[tweet.id] = _Merged(kept, at, card.tweet.id, flag)
             card.asked_by += 1
             self._add_supporter(card, tweet, at)
             card.frozen = None
@@ -480,6 +530,106 @@ class QuestionBoard:
         entries.clear()
         entries.update(items)
 
+    # -- snapshots ---------------------------------------------------------------------
+
+    def capture(self, locked: bool = True) -> Callable[[], BoardState]:
+        """Copies now, on the model worker (cards are small and mutable: each is copied;
+        the rest are containers of immutable things); made into a state later.
+        ``locked=False``: in a process forked from the model worker, where nothing else
+        runs and a reader's lock may have been copied held."""
+        with self._lock if locked else nullcontext():
+            cards = [
+                msgspec.structs.replace(c, frozen=None, search_key="") for c in self._cards.values()
+            ]
+            supporters = [
+                (c.supporters.copy() if c.supporters else None,
+                 c.new_supporters.copy() if c.new_supporters else None,
+                 c.history.copy() if c.history else None)
+                for c in cards
+            ]  # fmt: skip
+            merged = self._merged.copy()
+            by_state = [(state, list(cards_in)) for state, cards_in in self._by_state.items()]
+            fixed = (self._moderation, self._moderator.flood_memory(), self._clusters.capture(),
+                     self._on_air, self._armed, list(self._undo), sorted(self._account_ids),
+                     self._received, self._version, self._decisions, self._starred,
+                     self._flagged_pending)  # fmt: skip
+
+        def build() -> BoardState:
+            rules, flood, clusters, on_air, armed, undo, accounts, *counts = fixed
+            received, version, decisions, starred, flagged = counts
+            card_states = [
+                CardState(
+                    c.tweet, c.received_at, c.state, c.changed_at, c.reason, c.rule, c.actor,
+                    c.starred, c.flag, c.flag_reason, c.asked_by,
+                    sorted(s) if s is not None else None,
+                    sorted(n) if n is not None else None,
+                    c.retweets, h,
+                )
+                for c, (s, n, h) in zip(cards, supporters, strict=True)
+            ]  # fmt: skip
+            card_index = {c.tweet.id: i for i, c in enumerate(cards)}
+            entries = list(merged.values())
+            keep = self._keep_posts and all(m.tweet is not None for m in entries)
+            return BoardState(
+                rules, flood, clusters(), card_states, list(merged),
+                np.array([card_index[m.card_id] for m in entries], dtype="<i4").tobytes(),
+                np.array([m.received_at for m in entries], dtype="<f8").tobytes(),
+                [(i, m.flag) for i, m in enumerate(entries) if m.flag],
+                [m.tweet for m in entries] if keep else None,  # type: ignore[misc]
+                by_state, on_air, armed, undo, accounts, received, version, decisions, starred,
+                flagged,
+            )  # fmt: skip
+
+        return build
+
+    def restore(self, state: BoardState) -> None:
+        with self._lock:
+            self._moderation = state.rules
+            self._moderator.update(state.rules)
+            self._moderator.restore_flood_memory(state.flood_memory)
+            self._clusters.restore(state.clusters)
+            self._cards = {
+                c.tweet.id: _Card(
+                    tweet=c.tweet, received_at=c.received_at, state=c.state,
+                    changed_at=c.changed_at, reason=c.reason, rule=c.rule, actor=c.actor,
+                    starred=c.starred, flag=c.flag, flag_reason=c.flag_reason,
+                    asked_by=c.asked_by,
+                    supporters=set(c.supporters) if c.supporters is not None else None,
+                    new_supporters=set(c.new_supporters) if c.new_supporters is not None else None,
+                    retweets=c.retweets,
+                    history=list(c.history) if c.history is not None else None,
+                )
+                for c in state.cards
+            }  # fmt: skip
+            card_ids = [c.tweet.id for c in state.cards]
+            on_cards = np.frombuffer(state.merged_cards, dtype="<i4").tolist()
+            times = np.frombuffer(state.merged_times, dtype="<f8").tolist()
+            flags = dict(state.merged_flags)
+            posts = state.merged_posts if self._keep_posts else None
+            self._merged = dict(
+                zip(
+                    state.merged_ids,
+                    (
+                        _Merged(posts[i] if posts else None, at, card_ids[card], flags.get(i, ""))
+                        for i, (card, at) in enumerate(zip(on_cards, times, strict=True))
+                    ),
+                    strict=True,
+                )
+            )
+            self._by_state = {s: {} for s in QuestionState}
+            for card_state, ids in state.by_state:
+                self._by_state[card_state] = {tweet_id: self._cards[tweet_id] for tweet_id in ids}
+            self._on_air, self._armed = state.on_air, state.armed
+            self._undo = [
+                (tuple(tuple(saved) for saved in entries), armed, actor)  # type: ignore[misc]
+                for entries, armed, actor in state.undo
+            ]
+            self._account_ids = set(state.account_ids)
+            self._received, self._version = state.received, state.version
+            self._decisions, self._starred = state.decisions, state.starred
+            self._flagged_pending = state.flagged_pending
+            self._cached = None
+
     # -- reading -----------------------------------------------------------------------
 
     @property
@@ -623,6 +773,8 @@ class QuestionBoard:
                     )
                 )
             for merged in self._merged.values():
+                if merged.tweet is None:
+                    continue  # a live board's: the export reads the journal
                 card = self._cards[merged.card_id]
                 rows.append(
                     ExportRow(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+import msgspec
 
 from blueroom.core.events import Event, SessionStepChanged
 
@@ -73,6 +75,11 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
     )
 
 
+class SessionState(msgspec.Struct, frozen=True):
+    current: int
+    version: int
+
+
 @dataclass(frozen=True, slots=True)
 class SessionSnapshot:
     steps: tuple[Step, ...]
@@ -120,6 +127,17 @@ class SessionScript:
                         self._current = index
                         self._version += 1
                         self._latest = SessionSnapshot(self._steps, index, self._version)
+
+    def capture(self, locked: bool = True) -> Callable[[], SessionState]:
+        state = SessionState(self._current, self._version)
+        return lambda: state
+
+    def restore(self, state: SessionState) -> None:
+        with self._lock:
+            if 0 <= state.current < len(self._steps):
+                self._current = state.current
+            self._version = state.version
+            self._latest = SessionSnapshot(self._steps, self._current, self._version)
 
     def snapshot(self) -> SessionSnapshot:
         with self._lock:

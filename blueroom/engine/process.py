@@ -167,6 +167,7 @@ class SnapshotPublisher:
         self._query: QueueQuery | None = None
         self._shown_query: tuple[QueueQuery | None, int] = (None, -1)
         self._exports: list[str] = []
+        self._export_sent: object = None
         self._board_sent = -1  # the last board version sent, from either thread
         self._decisions = -1
         self._heat_made = -1.0
@@ -238,10 +239,13 @@ class SnapshotPublisher:
         return (Page(questions.page(query)),)
 
     def _export_results(self) -> Sequence[ToClient]:
-        results = []
         while self._exports:
-            results.append(Exported(self._room.export_csv(Path(self._exports.pop(0)))))
-        return results
+            self._room.export_csv(Path(self._exports.pop(0)))  # written by a worker
+        result = self._room.last_export
+        if result is None or result is self._export_sent:
+            return ()
+        self._export_sent = result
+        return (Exported(result),)
 
     def _heat(self) -> Sequence[ToClient]:
         heat = self._room.model.heat.latest()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,9 @@ from blueroom.core.activity import ActivityFeed
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.clock import EngineClock
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, SessionStarted, SourceCheckpoint
+from blueroom.core.events import Event, SessionStarted
 from blueroom.core.geocode import Geocoder
-from blueroom.core.models import RoomModel
+from blueroom.core.models import STATE_VERSION, RoomModel, RoomState
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.seen import SeenPosts
 from blueroom.core.session import default_script
@@ -39,12 +40,17 @@ from blueroom.store.export import ExportResult, export_questions
 from blueroom.store.journal import (
     MAX_BACKLOG_EVENTS,
     Journal,
+    JournalError,
     JournalWriter,
     SessionInfo,
     WriterStats,
 )
+from blueroom.store.snapshots import SnapshotWriter
+from blueroom.workers import Worker
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
+# A resume replays at most this many events after the newest snapshot (~0.5 s here).
+SNAPSHOT_EVERY = 50_000
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -61,6 +67,8 @@ class RoomOptions:
     new_session: bool = False
     journal_path: Path | None = None
     skip_minutes: float = 0.0  # start the recording this far in (a fresh session only)
+    snapshot_every: int = SNAPSHOT_EVERY  # events between two snapshots of the models
+    use_snapshots: bool = True  # False: a resume replays the whole journal
 
 
 @dataclass(slots=True)
@@ -68,6 +76,8 @@ class RoomReport:
     session: SessionInfo
     resumed: bool
     replayed_events: int = 0
+    from_snapshot: int = 0  # events a snapshot stood for (not replayed)
+    seconds: float = 0.0  # how long the resume took
     bad_rows: int = 0
     skipped_events: int = 0  # of kinds this release cannot read
     messages: list[str] = field(default_factory=list)
@@ -146,7 +156,13 @@ class Room:
             view=settings.heatmap.view(),
             locator=_geocoder(settings),
             on_error=self.problems.record_model,
+            keep_posts=False,  # re-asked posts stay in the journal: the export reads it
         )
+        self._snapshot_every = options.snapshot_every
+        self._use_snapshots = options.use_snapshots
+        self._events_in_journal = 0  # of this session, as far as the models have taken
+        self._snapshot_events = 0  # what the last snapshot stands for
+        self.capture_ms = 0.0  # what the last snapshot cost the model worker
         source_settings = _source_settings(settings, options)
         self.recording = (
             _recording(source_settings, options) if source_settings.kind == "replay" else None
@@ -155,7 +171,6 @@ class Room:
             self.journal = Journal(journal_path)
         except Exception as error:
             raise RoomError(str(error)) from error
-        self._checkpoint: SourceCheckpoint | None = None
         try:
             self.report = self._open_session(options.new_session)
         except sqlite3.Error as error:
@@ -171,7 +186,14 @@ class Room:
             tick_interval=TICK_SECONDS,
             on_error=lambda error: self.problems.record("journal writer", error),
         )
+        self.snapshots = SnapshotWriter(
+            journal_path,
+            self.report.session.id,
+            msgspec.msgpack.encode,
+            on_error=self.problems.record_worker,
+        )
         self.last_export: ExportResult | None = None
+        self._exporter: Worker | None = None
         self._settle_collector = SettledCollector(every=2.0)
         self.activity = ActivityFeed()
         if not self.report.resumed:
@@ -192,8 +214,8 @@ class Room:
         except (SourceError, ValueError) as error:
             self.journal.close()
             raise RoomError(str(error)) from error
-        if self._checkpoint is not None:
-            self.source.resume_from(self._checkpoint)
+        if self.model.checkpoint is not None:
+            self.source.resume_from(self.model.checkpoint)
         self._started = False
         self._stopped = threading.Event()
 
@@ -208,22 +230,30 @@ class Room:
             session = self.journal.new_session(label=self.settings.event.hashtag)
             return RoomReport(session=session, resumed=False, messages=put_back)
         report = RoomReport(session=unfinished, resumed=True, messages=put_back)
+        started = time.monotonic()
+        after_seq = self._restore_snapshot(unfinished, report)
 
         def bad_row(seq: int, reason: str) -> None:
             report.bad_rows += 1
 
         progress = self._progress
         wire = WireReport()
-        for batch in self.journal.read(unfinished.id, on_bad_row=bad_row, wire=wire):
+        tail = self.journal.count(unfinished.id, after_seq)
+        for batch in self.journal.read(
+            unfinished.id, on_bad_row=bad_row, wire=wire, after_seq=after_seq
+        ):
             self.model.apply(batch)
             report.replayed_events += len(batch)
             if progress is not None:
-                progress("resuming", report.replayed_events, unfinished.events)
-            for event in batch:
-                if isinstance(event, SourceCheckpoint):
-                    self._checkpoint = event
+                progress("resuming", report.replayed_events, tail)
+        self._events_in_journal = report.from_snapshot + report.replayed_events
+        report.seconds = time.monotonic() - started
+        restored = (
+            f"{report.from_snapshot:,} events from a snapshot, " if report.from_snapshot else ""
+        )
         report.messages.append(
-            f"resumed session {unfinished.id}: {report.replayed_events:,} events replayed"
+            f"resumed session {unfinished.id}: {restored}{report.replayed_events:,} events"
+            f" replayed in {report.seconds:.1f} s"
             + (f", {report.bad_rows} unreadable rows skipped" if report.bad_rows else "")
             + (f", {wire.upgraded:,} from an older release" if wire.upgraded else "")
         )
@@ -235,6 +265,39 @@ class Room:
                     "journal · resume", f"{count:,} × {kind} skipped: {wire.reasons[kind]}", count
                 )
         return report
+
+    def _restore_snapshot(self, session: SessionInfo, report: RoomReport) -> int:
+        """The models as in the session's newest snapshot; the batch it ends with (0: none)."""
+        if not self._use_snapshots:
+            return 0
+        stored = self.journal.latest_snapshot(session.id, STATE_VERSION)
+        if stored is None:
+            return 0
+        try:
+            state = msgspec.msgpack.decode(stored.body, type=RoomState)
+            self.model.restore(state)
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, KeyError) as error:
+            self.problems.record_note(
+                "journal · resume", f"a snapshot could not be read ({error}): replayed it all"
+            )
+            self.model = self._fresh_model()
+            return 0
+        self._snapshot_events = report.from_snapshot = stored.events
+        return stored.upto_seq
+
+    def _fresh_model(self) -> RoomModel:
+        settings = self.settings
+        return RoomModel(
+            question_rules(settings),
+            default_script(settings.event.guest_name, settings.event.hashtag),
+            half_life=settings.heatmap.half_life_minutes * 60.0,
+            moderation=settings.moderation,
+            ignored_words=tuple(settings.event.guest_name.split()),
+            view=settings.heatmap.view(),
+            locator=self.model.heat._locator,
+            on_error=self.problems.record_model,
+            keep_posts=False,
+        )
 
     # -- what the screens read (the same calls as the engine client's) ----------------
     @property
@@ -259,16 +322,48 @@ class Room:
     def dropped_events(self) -> int:
         return self.activity.dropped
 
-    def export_csv(self, path: Path) -> ExportResult:
-        """Every question post of the session, with its decisions, as CSV."""
-        self.last_export = export_questions(path, self.model.questions.export_rows())
-        return self.last_export
+    def export_csv(self, path: Path) -> None:
+        """Every question post of the session, with its decisions, as CSV: read from the
+        journal on a worker (the models keep cards, not every re-asked post); the result
+        is ``last_export``."""
+        if self._exporter is not None and self._exporter.alive:
+            self.last_export = ExportResult(str(path), 0, "an export is already being written")
+            return
+        journal_path, session_id = self.journal.path, self.report.session.id
+
+        def export(stop: threading.Event) -> None:
+            try:
+                _, board = rebuild_board(self.settings, journal_path, session_id)
+            except (RoomError, JournalError, sqlite3.Error) as error:
+                self.last_export = ExportResult(str(path), 0, str(error))
+                return
+            self.last_export = export_questions(path, board.export_rows())
+
+        self._exporter = Worker("engine-export", export, on_error=self.problems.record_worker)
+        self._exporter.start()
 
     def _apply(self, batch: list[Event]) -> None:
-        """On the journal's worker: the models and the activity log take a committed batch."""
+        """On the journal's worker: the models and the activity log take a committed batch;
+        every so many events, the models' state goes to the snapshot writer."""
         self.model.apply(batch)
         self.activity.add(batch)
+        self._events_in_journal += len(batch)
+        if (
+            self._events_in_journal - self._snapshot_events >= self._snapshot_every
+            and self.writer.caught_up
+            and not self.snapshots.busy
+        ):
+            self._snapshot()
         self._settle_collector()
+
+    def _snapshot(self) -> None:
+        started = time.perf_counter()
+        taken = self.snapshots.offer(
+            self.writer.last_row, self._events_in_journal, STATE_VERSION, self.model.capture
+        )
+        self.capture_ms = (time.perf_counter() - started) * 1000.0
+        if taken:
+            self._snapshot_events = self._events_in_journal
 
     def drain_events(self) -> list[Event]:
         """Committed events other than posts, for the operator's activity log."""
@@ -301,6 +396,7 @@ class Room:
             return
         self._started = True
         tune_engine_runtime()
+        self.snapshots.start()
         self.writer.start()
         self.source.start()
 
@@ -310,6 +406,9 @@ class Room:
         self._stopped.set()
         self.source.stop()
         self.writer.stop()
+        self.snapshots.stop()
+        if self._exporter is not None:
+            self._exporter.stop(60.0)
         self.journal.close()
 
 

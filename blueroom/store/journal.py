@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,8 @@ from blueroom.core.wire import WireReport, decode_events, encode_events
 from blueroom.store.rescue import RescueReport, Rows, read_rescue, rescue, rescued_for
 from blueroom.workers import Worker
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+READABLE_SCHEMAS = ("2", "3")  # 2 had no snapshots: it is brought to 3 when opened to write
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,6 +50,23 @@ CREATE TABLE IF NOT EXISTS batches (
     body BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS batches_by_session ON batches(session_id, seq);
+CREATE TABLE IF NOT EXISTS snapshots (
+    id INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    upto_seq INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    at REAL NOT NULL,
+    state_version INTEGER NOT NULL,
+    parts INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS snapshot_parts (
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (snapshot_id, part)
+);
 """
 
 
@@ -90,6 +109,14 @@ def _lock(path: Path) -> IO[str]:
     handle.write(f"pid {os.getpid()}")
     handle.flush()
     return handle
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSnapshot:
+    upto_seq: int  # the last batch it holds
+    events: int  # how many events it stands for
+    at: float
+    body: bytes  # the encoded state
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +163,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.OperationalError:
         conn.close()
         raise JournalError(f"journal {path}: not a Blue Room journal") from None
-    if found is None or found[0] != str(SCHEMA_VERSION):
+    if found is None or found[0] not in READABLE_SCHEMAS:
         conn.close()
         version = found[0] if found else "none"
         raise JournalError(
@@ -165,7 +192,11 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
                 (str(SCHEMA_VERSION),),
             )
             found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if found is None or found[0] != str(SCHEMA_VERSION):
+            if found is not None and found[0] in READABLE_SCHEMAS:
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+                )
+            else:
                 version = found[0] if found else "none"
                 conn.close()
                 raise JournalError(
@@ -251,6 +282,7 @@ class Journal:
         kinds: tuple[str, ...] | None = None,
         on_bad_row: Callable[[int, str], None] | None = None,
         wire: WireReport | None = None,
+        after_seq: int = 0,
     ) -> Iterator[list[Event]]:
         """Yield the session's events in order, batch by batch.
 
@@ -258,8 +290,8 @@ class Journal:
         older version is upgraded, and one this release cannot read is skipped alone
         and counted in ``wire``.
         """
-        query = "SELECT seq, kinds, body FROM batches WHERE session_id = ? ORDER BY seq"
-        for seq, row_kinds, body in self._conn.execute(query, (session_id,)):
+        query = "SELECT seq, kinds, body FROM batches WHERE session_id = ? AND seq > ? ORDER BY seq"
+        for seq, row_kinds, body in self._conn.execute(query, (session_id, after_seq)):
             if kinds and not any(kind in row_kinds.split(",") for kind in kinds):
                 continue
             try:
@@ -312,11 +344,36 @@ class Journal:
                         (rows[1], session_id),
                     )
 
-    def count(self, session_id: str) -> int:
+    def count(self, session_id: str, after_seq: int = 0) -> int:
         row = self._conn.execute(
-            "SELECT COALESCE(SUM(count), 0) FROM batches WHERE session_id = ?", (session_id,)
+            "SELECT COALESCE(SUM(count), 0) FROM batches WHERE session_id = ? AND seq > ?",
+            (session_id, after_seq),
         ).fetchone()
         return int(row[0])
+
+    def latest_snapshot(self, session_id: str, state_version: int) -> StoredSnapshot | None:
+        """The newest whole snapshot of the session's models this release can read."""
+        try:
+            rows = self._conn.execute(
+                "SELECT id, upto_seq, events, at, parts FROM snapshots WHERE session_id = ?"
+                " AND state_version = ? AND complete = 1 ORDER BY upto_seq DESC",
+                (session_id, state_version),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return None  # a journal of schema 2 opened to read: no snapshots
+        for snapshot_id, upto_seq, events, at, parts in rows:
+            data = self._conn.execute(
+                "SELECT data FROM snapshot_parts WHERE snapshot_id = ? ORDER BY part",
+                (snapshot_id,),
+            ).fetchall()
+            if len(data) != parts:
+                continue
+            try:
+                body = zlib.decompress(b"".join(part for (part,) in data))
+            except zlib.error:
+                continue
+            return StoredSnapshot(upto_seq, events, at, body)
+        return None
 
 
 def encode_batch(events: list[Event]) -> tuple[float, float, int, str, bytes]:
@@ -361,7 +418,7 @@ class JournalWriter:
         bus: Bus,
         session_id: str,
         *,
-        capacity: int = 200_000,
+        capacity: int = 20_000,
         max_batch: int = 250,
         retry_delay: float = 1.0,
         after_commit: Callable[[list[Event]], None] | None = None,
@@ -388,6 +445,7 @@ class JournalWriter:
         self._error = ""
         self._lost = 0
         self.rescued: RescueReport | None = None  # what the disk refused when stopping
+        self.last_row = 0  # the journal's number of the last batch written
         self._backlog: list[tuple[Rows, int, bool, int]] = []
         self._backlog_events = 0
         self._next_retry = 0.0
@@ -446,6 +504,11 @@ class JournalWriter:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+    @property
+    def caught_up(self) -> bool:
+        """Every batch handed on so far is written (none waits for the disk)."""
+        return not self._backlog
 
     def stats(self) -> WriterStats:
         return WriterStats(
@@ -535,11 +598,12 @@ class JournalWriter:
         if self._conn is None:
             raise sqlite3.OperationalError("journal is closed")
         with self._conn:
-            self._conn.execute(
+            row = self._conn.execute(
                 "INSERT INTO batches(session_id, first_at, last_at, count, kinds, body)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (self.session_id, *rows),
-            )
+            ).lastrowid
+            self.last_row = row or self.last_row
             if session_ended:
                 self._conn.execute(
                     "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",

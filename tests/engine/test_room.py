@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import sqlite3
 import time
 from pathlib import Path
 
 import msgspec
+import numpy as np
 import pytest
 
 from blueroom.core.events import Event, QuestionState, SessionStepChanged, TweetReceived
@@ -135,7 +137,8 @@ def test_a_journal_written_by_release_0_1_resumes_to_the_state_it_showed(
     try:
         assert room.report.resumed and room.report.session.id == expected["session"]
         assert room.report.bad_rows == 0 and room.report.skipped_events == 0
-        assert "2,027 events replayed, 2,027 from an older release" in room.report.messages[0]
+        message = room.report.messages[0]
+        assert "2,027 events replayed in " in message and "2,027 from an older release" in message
         board = room.model.questions.snapshot()
         assert board.received == expected["received"]
         assert board.on_air is not None and board.on_air.tweet_id == expected["on_air"]
@@ -301,3 +304,57 @@ def test_the_client_counts_activity_events_it_cannot_keep() -> None:
     client._on_events(Events(flood[:10], lost=25))  # 10 more than it keeps; 25 the engine lost
     assert len(client.drain_events()) == ACTIVITY_KEPT
     assert client.dropped_events() == 35
+
+
+def test_a_resume_from_a_snapshot_equals_a_replay_of_the_whole_journal(tmp_path: Path) -> None:
+    from blueroom.paths import assets
+    from tests.core.test_snapshots import _comparable
+
+    journal = tmp_path / "demo.sqlite"
+    settings = load_settings(environ={})
+
+    def demo(**more: object) -> RoomOptions:
+        return RoomOptions(
+            replay_file=assets().demo_event, speed=None, loop=False, journal_path=journal,
+            snapshot_every=7_000, **more,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    first = Room(settings, demo())
+    try:
+        run_to_end(first)
+        assert first.snapshots.wait_idle(30.0)
+        pending = first.model.questions.page(QueueQuery(limit=20)).rows
+        first.actions.approve(pending[0].tweet_id)
+        first.actions.approve(pending[1].tweet_id)
+        first.actions.put_on_air(pending[0].tweet_id)
+        first.actions.reject(pending[2].tweet_id, reason="off topic")
+        first.actions.next_step()
+        first.actions.set_heat_map("france", "live", 300.0)
+        assert first.writer.wait_until_handed_on(5.0)
+        assert first.snapshots.stats().written >= 3
+    finally:
+        first.stop()
+
+    resumed = {}
+    for use_snapshots in (True, False):
+        room = Room(settings, demo(use_snapshots=use_snapshots))
+        try:
+            resumed[use_snapshots] = (room.report, room.model.capture()())
+        finally:
+            room.stop()
+    (fast, fast_state), (slow, slow_state) = resumed[True], resumed[False]
+    resumed_states = (fast_state, slow_state)
+    assert fast.from_snapshot >= 21_000 and fast.replayed_events < 7_100
+    assert (
+        slow.from_snapshot == 0
+        and slow.replayed_events == fast.from_snapshot + fast.replayed_events
+    )
+    assert _comparable(fast_state) == _comparable(slow_state)
+    assert fast_state.questions.on_air == pending[0].tweet_id
+    assert fast_state.session.current == 1 and fast_state.heat.view.name == "france"
+    # Live densities fade with time, and each resume replays the change of half-life (to
+    # 300 s) as it ends: until then, as in the journal, they fade with the first (600 s).
+    faded = math.exp(-math.log(2) / 600.0 * (slow_state.heat.at - fast_state.heat.at))
+    for grid in ("fine", "coarse"):
+        a, b = (np.frombuffer(getattr(s.heat, grid).values, "<f4").sum() for s in resumed_states)
+        assert a > 0 and abs(a * faded - b) <= 1e-4 * a
