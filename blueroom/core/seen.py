@@ -30,6 +30,7 @@ _HASHED = 1 << 63
 _LOW = (1 << 63) - 1
 START_SLOTS = 1 << 16
 MAX_LOAD = 0.5
+MOVED_PER_BATCH = 1 << 15  # slots of a table outgrown, moved into the new one a batch at a time
 
 
 def key_of(post_id: str) -> int:
@@ -67,14 +68,23 @@ class SeenPosts:
     def __init__(self) -> None:
         self._table = np.zeros(START_SLOTS, dtype=np.uint64)
         self._count = 0
+        # A table outgrown is moved into the new one a slice per batch, not in one go (a
+        # million keys took 150 ms: a decision would have waited): until then both are read.
+        self._outgrown: npt.NDArray[np.uint64] | None = None
+        self._moved = 0
         self.duplicates = 0
 
     def __len__(self) -> int:
-        return self._count
+        outgrown = self._outgrown
+        left = 0 if outgrown is None else int(np.count_nonzero(outgrown[self._moved :]))
+        return self._count + left
 
     def __contains__(self, post_id: str) -> bool:
         keys = np.array([key_of(post_id)], dtype=np.uint64)
-        return bool(self._find(keys)[0])
+        found = self._find(self._table, keys)
+        if self._outgrown is not None:
+            found |= self._find(self._outgrown, keys)
+        return bool(found[0])
 
     def fresh(self, events: Sequence[Event]) -> Sequence[Event]:
         """``events`` without the posts seen before (the same list when there is none)."""
@@ -86,6 +96,7 @@ class SeenPosts:
             dtype=np.uint64,
         )
         seen = self._add(keys)
+        self._move_some()
         if not seen.any():
             return events
         dropped = {positions[i] for i in np.flatnonzero(seen).tolist()}
@@ -93,8 +104,9 @@ class SeenPosts:
         return [event for i, event in enumerate(events) if i not in dropped]
 
     # -- the table ----------------------------------------------------------------------
-    def _find(self, keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
-        table, mask = self._table, len(self._table) - 1
+    @staticmethod
+    def _find(table: npt.NDArray[np.uint64], keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
+        mask = len(table) - 1
         slots = _slots_of(keys, mask)
         found = np.zeros(len(keys), dtype=bool)
         pending = np.arange(len(keys))
@@ -109,11 +121,22 @@ class SeenPosts:
 
     def _add(self, keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.bool_]:
         """Put the keys in; True where a key was there already (or earlier in ``keys``)."""
-        if (self._count + len(keys)) > MAX_LOAD * len(self._table):
-            self._grow(self._count + len(keys))
+        if (self._count + len(keys)) > MAX_LOAD * len(self._table) and self._outgrown is None:
+            self._grow()
         _, first = np.unique(keys, return_index=True)
         seen = np.ones(len(keys), dtype=bool)
         seen[first] = False  # a repeat within the batch is a duplicate of its first
+        if self._outgrown is not None:
+            old = self._find(self._outgrown, keys[first])
+            seen[first[old]] = True
+            first = first[~old]
+        self._insert(keys, first, seen)
+        return seen
+
+    def _insert(
+        self, keys: npt.NDArray[np.uint64], first: npt.NDArray[np.intp], seen: npt.NDArray[np.bool_]
+    ) -> None:
+        """Put ``keys[first]`` (distinct) in the table; mark in ``seen`` those already there."""
         table, mask = self._table, len(self._table) - 1
         pending = first.astype(np.int64)
         slots = _slots_of(keys, mask)
@@ -133,23 +156,41 @@ class SeenPosts:
             settled[np.flatnonzero(empty)[winners]] = True
             pending = pending[~settled]
             slots[pending] = (slots[pending] + 1) & mask
-        return seen
 
-    def _grow(self, needed: int) -> None:
-        size = len(self._table)
-        while needed > MAX_LOAD * size:
-            size *= 2
-        keys = self._table[self._table != 0]
-        self._table = np.zeros(size, dtype=np.uint64)
+    def _grow(self) -> None:
+        self._outgrown, self._moved = self._table, 0
+        self._table = np.zeros(len(self._table) * 2, dtype=np.uint64)
         self._count = 0
-        if len(keys):
-            self._add(keys)
+        self._move_some()
+
+    def _move_some(self) -> None:
+        outgrown = self._outgrown
+        if outgrown is None:
+            return
+        part = outgrown[self._moved : self._moved + MOVED_PER_BATCH]
+        keys = part[part != 0]
+        self._moved += len(part)
+        if len(keys):  # distinct, and never in the new table (found in the old one first)
+            self._insert(keys, np.arange(len(keys)), np.zeros(len(keys), dtype=bool))
+        if self._moved >= len(outgrown):
+            self._outgrown = None
 
     # -- snapshots ------------------------------------------------------------------------
     def capture(self, locked: bool = True) -> Callable[[], SeenState]:
         """A copy of the table now (one memory copy), made into a state later."""
-        table, count, duplicates = self._table.copy(), self._count, self.duplicates
-        return lambda: SeenState(table.astype("<u8").tobytes(), count, duplicates)
+        table, duplicates = self._table.copy(), self.duplicates
+        outgrown = self._outgrown
+        left = outgrown[self._moved :].copy() if outgrown is not None else None
+
+        def build() -> SeenState:
+            whole = SeenPosts()
+            whole._table, whole._count = table, int(np.count_nonzero(table))
+            if left is not None:
+                moved = left[left != 0]
+                whole._insert(moved, np.arange(len(moved)), np.zeros(len(moved), dtype=bool))
+            return SeenState(whole._table.astype("<u8").tobytes(), whole._count, duplicates)
+
+        return build
 
     def restore(self, state: SeenState) -> None:
         table = np.frombuffer(state.table, dtype="<u8").astype(np.uint64)
@@ -157,4 +198,5 @@ class SeenPosts:
             raise ValueError(f"a table of {len(table)} slots is not a power of two")
         self._table = table
         self._count = state.count
+        self._outgrown = None
         self.duplicates = state.duplicates

@@ -53,7 +53,7 @@ class SnapshotStats:
 
 Capture = Callable[[bool], Callable[[], object]]  # (locked) → build the state
 CAN_FORK = sys.platform == "linux" and hasattr(os, "fork")
-CHILD_NICENESS = 10  # the child's work can wait: the screens and the models come first
+CHILD_NICENESS = 19  # the child's work can wait: the screens, the models, the parser come first
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,3 +318,37 @@ def test_the_view_changing_while_the_glow_renders_never_breaks_the_rendering() -
             errors.append(error)
     other.join()
     assert not errors and renders > 0 and glow.max() > 0
+
+
+def test_seen_posts_agree_with_a_set_through_every_growth_and_a_snapshot_mid_move() -> None:
+    import random
+
+    from blueroom.core.seen import SeenPosts
+
+    rng = random.Random(7)
+    oracle: set[str] = set()
+    seen = SeenPosts()
+    restored: SeenPosts | None = None
+    offered = 0
+    ids = [str(2_100_000_000_000_000_000 + rng.randrange(400_000)) for _ in range(300_000)]
+    ids += [f"{n}~{n % 3}" for n in range(5_000)] + [str(10**19 + n) for n in range(5_000)]
+    rng.shuffle(ids)
+    for start in range(0, len(ids), 250):
+        batch = [TweetReceived(tweet=Tweet(id=i, text="x")) for i in ids[start : start + 250]]
+        kept = seen.fresh(batch)
+        expected = []
+        for event in batch:
+            if event.tweet.id not in oracle:
+                oracle.add(event.tweet.id)
+                expected.append(event)
+        assert list(kept) == expected
+        if restored is None and seen._outgrown is not None and seen._moved > 0:
+            restored = SeenPosts()  # a snapshot while a table is being moved
+            restored.restore(seen.capture()())
+            assert len(restored) == len(seen) == len(oracle)
+            offered = start + 250
+    assert restored is not None, "the table grew and moved at least once"
+    assert len(seen) == len(oracle) and seen.duplicates == len(ids) - len(oracle)
+    assert all(i in seen for i in rng.sample(sorted(oracle), 1_000))
+    assert all(i in restored for i in rng.sample(ids[:offered], 1_000))
+    assert not any(i in restored for i in set(ids[offered:]) - set(ids[:offered]))
