@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: $(STAMP) system lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not soak" $(PYTEST_ARGS)

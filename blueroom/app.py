@@ -288,8 +288,8 @@ def run_gui(
         code = _run_windows(settings, gui, engine, say)
     finally:
         engine.stop()
-        for problem in engine.current_problems()[:5]:
-            say(f"{problem.where}: {problem.summary} ({problem.count}×)")
+        for failure in engine.current_problems()[:5]:
+            say(f"{failure.where}: {failure.summary} ({failure.count}×)")
         if engine.current_problems() and engine.problems_log:
             say(f"tracebacks in {engine.problems_log}")
         for loss in engine.losses:

@@ -92,7 +92,7 @@ class CameraCapture:
         self,
         device: int | str | os.PathLike[str],
         slot: LatestFrameSlot,
-        publish: Callable[[Event], None],
+        publish: Callable[[Event], object],
         *,
         loop_file: bool = True,
         width: int | None = None,
@@ -213,6 +213,7 @@ class CameraCapture:
         delay = self._reconnect_delay
         while not self._stop_event.is_set():
             cap: cv2.VideoCapture | None = None
+            failure: str | None
             try:
                 cap, failure = self._open()
                 if cap is not None:

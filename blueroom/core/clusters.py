@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from itertools import chain
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import msgspec
 import numpy as np
@@ -254,7 +254,7 @@ class _Analyser:
             parts = [
                 p if p is not None else self._learn(c) for p, c in zip(parts, chunks, strict=True)
             ]
-        tokens = set(chain.from_iterable(parts))
+        tokens = set(chain.from_iterable(cast("list[tuple[str, ...]]", parts)))
         if len(tokens) >= 2:
             names = _INTERROGATIVE_NAMES
             if names.isdisjoint(tokens):

@@ -612,7 +612,7 @@ class Geocoder:
         if not key:
             return
         if len(key) <= 2:
-            self._short[key] = _Entry((), hint, False)
+            self._short[key] = _Entry([], hint, False)
             return
         entry = self._places.get(key)
         if entry is not None and entry.hint is not None:  # "Georgia": country and state

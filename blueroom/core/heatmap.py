@@ -164,11 +164,16 @@ def cell_centre(column: int, row: int) -> tuple[float, float]:
 
 
 class GeoMatchLike(Protocol):
-    lon: float
-    lat: float
-    name: str
-    country_code: str
-    precision: object
+    @property
+    def lon(self) -> float: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def country_code(self) -> str: ...
+    @property
+    def precision(self) -> object: ...
 
 
 class Locator(Protocol):
@@ -246,12 +251,13 @@ class GlowRenderer:
             xs = np.clip((us * half_w).astype(np.intp), 0, half_w - 1)
             ys = np.clip((vs * half_h).astype(np.intp), 0, half_h - 1)
             np.maximum.at(spark, (ys, xs), 1.0 - ages / FLASH_SECONDS)
-            spark = cv2.GaussianBlur(spark, (0, 0), sigmaX=1.1)
-            spark = cv2.resize(spark, (width, height), interpolation=cv2.INTER_LINEAR)
-            cv2.scaleAdd(spark, scale * 4.0, glow, dst=glow)
+            blurred = cv2.GaussianBlur(spark, (0, 0), sigmaX=1.1)
+            sparks = cv2.resize(blurred, (width, height), interpolation=cv2.INTER_LINEAR)
+            cv2.scaleAdd(sparks, scale * 4.0, glow, dst=glow)
         np.multiply(glow, (self.CURVE_STEPS - 1) / scale, out=glow)
         np.clip(glow, 0, self.CURVE_STEPS - 1, out=glow)
-        return self._curve[glow.astype(np.uint16)]
+        levels: npt.NDArray[np.uint8] = self._curve[glow.astype(np.uint16)]
+        return levels
 
 
 class SparseGrid(msgspec.Struct, frozen=True):

@@ -122,7 +122,10 @@ class IngestMetrics:
             self._buckets.clear()
             self._buckets.extend(state.buckets)
             self._languages = Counter(dict(state.languages))
-            self._sources = {name: SourceStatus(name, *rest) for name, *rest in state.sources}
+            self._sources = {
+                name: SourceStatus(name, source_state, detail, since)
+                for name, source_state, detail, since in state.sources
+            }
             self._camera, self._camera_detail = state.camera, state.camera_detail
             self._version = state.version
         self.snapshot()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 import msgspec
 
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import AnyEvent, Event, SourceCheckpoint
+from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
@@ -33,7 +33,7 @@ class RoomState(msgspec.Struct, frozen=True):
     questions: BoardState
     heat: HeatState
     session: SessionState
-    checkpoint: AnyEvent | None  # type: ignore[valid-type]  # the source's last position
+    checkpoint: AnyCheckpoint | None  # the source's last position
 
 
 class _Part(Protocol):
@@ -73,7 +73,7 @@ class RoomModel:
         self.questions = QuestionBoard(
             rules, moderation, ignored_words=ignored_words, keep_posts=keep_posts
         )
-        self.checkpoint: SourceCheckpoint | None = None  # where the source had got to
+        self.checkpoint: AnyCheckpoint | None = None  # where the source had got to
         self.changed = threading.Event()  # set when a person's decision was applied
         # Called on the model thread right after a decision is applied (the engine sends
         # the board from there: one thread hand-off less between a key and the walls).
@@ -95,7 +95,7 @@ class RoomModel:
         decisions = self.questions.decisions
         for event in reversed(events):
             if isinstance(event, SourceCheckpoint):
-                self.checkpoint = event
+                self.checkpoint = cast(AnyCheckpoint, event)
                 break
         for name, part in self.parts:
             try:
@@ -113,14 +113,14 @@ class RoomModel:
         """Every model's state, copied now; ``build()`` the returned function (on another
         thread) to get the state. ``locked=False`` in a process forked from the model
         worker (nothing else runs there, and a reader's lock may have been copied held)."""
-        parts = (self.seen.capture(locked), self.metrics.capture(locked),
-                 self.questions.capture(locked), self.heat.capture(locked),
-                 self.session.capture(locked))  # fmt: skip
-        checkpoint = self.checkpoint
+        seen, metrics = self.seen.capture(locked), self.metrics.capture(locked)
+        questions, heat = self.questions.capture(locked), self.heat.capture(locked)
+        session, checkpoint = self.session.capture(locked), self.checkpoint
 
         def build() -> RoomState:
-            seen, metrics, questions, heat, session = (part() for part in parts)
-            return RoomState(STATE_VERSION, seen, metrics, questions, heat, session, checkpoint)
+            return RoomState(
+                STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint
+            )
 
         return build
 

@@ -347,8 +347,9 @@ class QuestionBoard:
             self._version += 1
             return
         cluster_id = self._clusters.add(tweet.id, tweet.text)
-        card = self._cards.get(cluster_id) if cluster_id != tweet.id else None
-        if card is not None:
+        asked = self._cards.get(cluster_id) if cluster_id != tweet.id else None
+        if asked is not None:
+            card = asked
             flag = verdict.rule if verdict.action is Action.FLAG else ""
             kept = tweet if self._keep_posts else None
             self._merged[tweet.id] = _Merged(kept, at, card.tweet.id, flag)

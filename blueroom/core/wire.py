@@ -63,10 +63,7 @@ def current_version(kind: str) -> int | None:
     return EVENT_VERSIONS.get(kind, 1) if kind in _KNOWN else None
 
 
-_KNOWN: Final = frozenset(
-    cls.__name__
-    for cls in AnyEvent.__args__  # type: ignore[attr-defined]
-)
+_KNOWN: Final = frozenset(cls.__name__ for cls in AnyEvent.__args__)
 
 
 @dataclass(slots=True)
@@ -90,9 +87,9 @@ class WireReport:
 
 
 _encoder = msgspec.msgpack.Encoder()
-_batch_decoder: msgspec.msgpack.Decoder[list[Event]] = msgspec.msgpack.Decoder(list[AnyEvent])  # type: ignore[valid-type]
+_batch_decoder: msgspec.msgpack.Decoder[list[Event]] = msgspec.msgpack.Decoder(list[AnyEvent])
 _raw_decoder = msgspec.msgpack.Decoder(list[msgspec.Raw])
-_event_decoder: msgspec.msgpack.Decoder[Event] = msgspec.msgpack.Decoder(AnyEvent)  # type: ignore[valid-type]
+_event_decoder: msgspec.msgpack.Decoder[Event] = msgspec.msgpack.Decoder(AnyEvent)
 
 
 def encode_events(events: list[Event]) -> bytes:
@@ -138,14 +135,14 @@ def _upgraded(raw: object, report: WireReport) -> Event | None:
     if version > target:
         return _skip(report, raw["type"], f"written by a newer release (version {version})")
     try:
-        event = msgspec.convert({"type": f"{kind}@{version}", **fields}, AnyEvent)
+        event: Event = msgspec.convert({"type": f"{kind}@{version}", **fields}, AnyEvent)
     except msgspec.ValidationError as error:
         return _skip(report, raw["type"], str(error))
     report.upgraded += 1
-    return event  # type: ignore[no-any-return]
+    return event
 
 
-def _skip(report: WireReport, kind: str, reason: str) -> None:
+def _skip(report: WireReport, kind: str, reason: str) -> Event | None:
     report.skipped[kind] += 1
     report.reasons.setdefault(kind, reason)
     return None

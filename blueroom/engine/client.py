@@ -14,13 +14,13 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import msgspec
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
-from blueroom.core.events import Event
+from blueroom.core.events import AnyEvent, Event
 from blueroom.core.questions import QueueQuery
 from blueroom.core.readers import ModelsReader
 from blueroom.engine.process import engine_main
@@ -190,7 +190,7 @@ class EngineClient:
     def publish(self, event: Event) -> int:
         """Send an event to the engine's bus (an action, a camera state...)."""
         if not self.stopped.is_set():
-            self._send(Publish(event))
+            self._send(Publish(cast(AnyEvent, event)))
         return 0
 
     def _send(self, message: ToEngine) -> None:

@@ -23,10 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
+from blueroom.core.events import AnyEvent
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.questions import QueueQuery
 from blueroom.engine.protocol import (
@@ -277,7 +278,7 @@ class SnapshotPublisher:
 
     def _events(self) -> Sequence[ToClient]:
         events, lost = self._room.drain_activity()
-        return (Events(events, lost),) if events else ()
+        return (Events(cast("list[AnyEvent]", events), lost),) if events else ()
 
     # -- the worker --------------------------------------------------------------------
     def _deliver(self, messages: Sequence[ToClient]) -> None:

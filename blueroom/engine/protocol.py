@@ -126,7 +126,7 @@ class Problems(msgspec.Struct, tag=True):
 class Events(msgspec.Struct, tag=True):
     """Committed events other than posts, for the activity log; ``lost``: dropped so far."""
 
-    events: list[AnyEvent]  # type: ignore[valid-type]
+    events: list[AnyEvent]
     lost: int = 0
 
 
@@ -161,7 +161,7 @@ ToClient = (
 
 
 class Publish(msgspec.Struct, tag=True):
-    event: AnyEvent  # type: ignore[valid-type]
+    event: AnyEvent
 
 
 class Query(msgspec.Struct, tag=True):

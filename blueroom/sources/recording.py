@@ -15,7 +15,7 @@ from isal.igzip_lib import IsalError
 
 READ_BYTES = 4 << 20
 # What reading a recording can raise: the file itself, a gzip stream cut short or damaged.
-READ_ERRORS = (OSError, EOFError, zlib.error, IsalError)
+READ_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, IsalError)  # type: ignore[assignment]  # isal's stub types IsalError as an instance
 GZIP_MAGIC = b"\x1f\x8b"
 BOM = b"\xef\xbb\xbf"  # UTF-8 byte-order mark
 

@@ -27,6 +27,7 @@ import traceback
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from blueroom.store.journal import connect
@@ -167,7 +168,7 @@ class SnapshotWriter:
             if job is None:
                 continue
             try:
-                self._worker.guarded(lambda job=job: self._write(job))  # reported; goes on
+                self._worker.guarded(partial(self._write, job))  # reported; goes on
             finally:
                 with self._ready:
                     self._job = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -178,7 +179,7 @@ class OperatorConsole(QMainWindow):
             ("PgUp", self.session_steps.previous_step),
         ]
         for index in range(len(QueueView)):
-            shortcuts.append((str(index + 1), lambda i=index: moderation.show_view(i)))
+            shortcuts.append((str(index + 1), partial(moderation.show_view, index)))
         for key, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)

@@ -90,11 +90,11 @@ class Feeds(QWidget):
             health.set_row("journal", written)
         else:
             health.set_row("journal", single_line(journal.error), alert=True)
-        for stats in self._bus_stats():
+        for queue in self._bus_stats():
             health.set_row(
-                f"bus · {stats.name}",
-                f"{stats.queued:,} queued, {stats.delivered:,} delivered, {stats.shed:,} shed"
-                + (" — STALLED" if stats.stalled else ""),
-                alert=stats.shed > 0,
+                f"bus · {queue.name}",
+                f"{queue.queued:,} queued, {queue.delivered:,} delivered, {queue.shed:,} shed"
+                + (" — STALLED" if queue.stalled else ""),
+                alert=queue.shed > 0,
                 wrap=False,
             )

@@ -90,7 +90,7 @@ class ModerationQueue(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
         self.search.textChanged.connect(lambda _: self._query_changed())
-        self.search.returnPressed.connect(lambda: self.queue.setFocus())
+        self.search.returnPressed.connect(self._focus_queue)
         self.order = QComboBox()
         for order, label in ORDER_LABELS.items():
             self.order.addItem(label, order.value)
@@ -176,6 +176,9 @@ class ModerationQueue(QWidget):
     def _order_changed(self, index: int) -> None:
         self._order = QueueOrder(self.order.itemData(index))
         self._query_changed()
+
+    def _focus_queue(self) -> None:
+        self.queue.setFocus()
 
     def _query_changed(self) -> None:
         self._page_key = ()

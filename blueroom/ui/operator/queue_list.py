@@ -280,8 +280,9 @@ class QueueList(QAbstractScrollArea):
         current = self.row_of(self._selected) if self._selected is not None else None
         # Page Up/Down are the session's keys (a presenter's clicker sends them).
         moves = {Qt.Key.Key_Down: 1, Qt.Key.Key_J: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_K: -1}
-        if key in moves:
-            self.select_row(-1 + moves[key] if current is None else current + moves[key])
+        step = moves.get(Qt.Key(key))
+        if step is not None:
+            self.select_row(-1 + step if current is None else current + step)
         elif key == Qt.Key.Key_Home:
             self.select_row(0)
         elif key == Qt.Key.Key_End:

@@ -42,13 +42,14 @@ def _srgb_to_oklab(rgb: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
             [0.0514459929, 0.1073969566, 0.6299787005],
         ]
     )
-    return np.cbrt(lms) @ np.array(
+    lab: npt.NDArray[np.float64] = np.cbrt(lms) @ np.array(
         [
             [0.2104542553, 1.9779984951, 0.0259040371],
             [0.7936177850, -2.4285922050, 0.7827717662],
             [-0.0040720468, 0.4505937099, -0.8086757660],
         ]
     )
+    return lab
 
 
 def _oklab_to_srgb(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -67,13 +68,14 @@ def _oklab_to_linear(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
             ]
         )
     ) ** 3
-    return lms @ np.array(
+    linear: npt.NDArray[np.float64] = lms @ np.array(
         [
             [4.0767416621, -1.2684380046, -0.0041960863],
             [-3.3077115913, 2.6097574011, -0.7034186147],
             [0.2309699292, -0.3413193965, 1.7076147010],
         ]
     )
+    return linear
 
 
 def _into_gamut(lab: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -8,6 +8,7 @@ GIL), after which Qt only blits.
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 import cv2
 import numpy as np
@@ -28,14 +29,14 @@ def cover(
     crop_w = min(source_w, max(1, round(width / scale)))
     crop_h = min(source_h, max(1, round(height / scale)))
     left, top = (source_w - crop_w) // 2, (source_h - crop_h) // 2
-    cropped = image[top : top + crop_h, left : left + crop_w]
+    cropped: npt.NDArray[np.uint8] = image[top : top + crop_h, left : left + crop_w]
     shrinking = crop_w > width
     if mirror and not shrinking:  # the same picture, flipped where it has fewer pixels
-        cropped = cv2.flip(cropped, 1)
+        cropped = np.asarray(cv2.flip(cropped, 1), dtype=np.uint8)
     if cropped.ndim == 3 and cropped.shape[2] == 3:
         # 4 bytes a pixel is what the screen's backing store holds: painting becomes a
         # copy. Converting before scaling up touches fewer pixels.
-        cropped = cv2.cvtColor(cropped, cv2.COLOR_BGR2BGRA)
+        cropped = np.asarray(cv2.cvtColor(cropped, cv2.COLOR_BGR2BGRA), dtype=np.uint8)
     resized = cv2.resize(
         cropped,
         (width, height),
@@ -122,4 +123,4 @@ class FramePreparer:
                 continue
             seq = frame.seq
             for view in self._views:
-                self._worker.guarded(lambda view=view, frame=frame: view.prepare(frame))
+                self._worker.guarded(partial(view.prepare, frame))
