@@ -1,0 +1,96 @@
+"""The windows driven through the real engine process, as production runs them: the
+console's keys go over the pipe as events, the engine journals and applies them, and the
+walls and the guest panel paint what it sends back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from blueroom.app import Studio
+from blueroom.engine.client import EngineClient
+from blueroom.engine.room import RoomOptions
+from blueroom.settings import load_settings
+from blueroom.ui.guest.guest_panel import GuestPanel
+from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.walls.questions_wall import QuestionsWall
+from blueroom.ui.widgets.text import clip
+from tests.conftest import post, write_recording
+from tests.ui.test_views import _click_row
+
+QUESTIONS = {
+    "201": "#AskBlueRoom Léa, quel est ton album préféré ?",
+    "202": "#AskBlueRoom What was your first concert like? <b>not bold</b>",
+    "203": "#AskBlueRoom Tu chantes Les Lilas ce soir ?",
+}
+
+
+@pytest.fixture
+def studio(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[EngineClient, Studio]]:
+    recording = write_recording(
+        tmp_path / "qa.jsonl",
+        [
+            post(tweet_id, text, created_at=f"2026-11-24T18:00:0{n}.000Z")
+            for n, (tweet_id, text) in enumerate(QUESTIONS.items())
+        ],
+    )
+    settings = load_settings(environ={"BLUEROOM_JOURNAL__PATH": str(tmp_path / "j.sqlite")})
+    engine = EngineClient(
+        settings,
+        RoomOptions(
+            replay_file=recording, speed=None, loop=False, journal_path=tmp_path / "j.sqlite"
+        ),
+    )
+    engine.start()
+    studio = Studio(settings, engine, session_label="test", camera=False)
+    for window in studio.windows.values():
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+    studio.start()
+    try:
+        yield engine, studio
+    finally:
+        studio.stop()
+        engine.stop()
+
+
+def test_a_question_approved_and_put_on_air_on_the_console_reaches_the_walls(
+    qtbot: QtBot, studio: tuple[EngineClient, Studio]
+) -> None:
+    engine, running = studio
+    console = running.windows["operator_console"]
+    wall = running.windows["questions_wall"]
+    guest = running.windows["guest_panel"]
+    assert isinstance(console, OperatorConsole) and isinstance(wall, QuestionsWall)
+    assert isinstance(guest, GuestPanel)
+    queue = console.moderation.queue
+    qtbot.waitUntil(lambda: len(queue.rows) == 3, timeout=10_000)  # the engine's page
+    console.activateWindow()
+    qtbot.waitUntil(console.isActiveWindow, timeout=2_000)
+
+    def click(tweet_id: str) -> None:
+        row = [q.tweet_id for q in queue.rows].index(tweet_id)
+        _click_row(qtbot, queue, row)
+
+    click("202")
+    qtbot.keyClick(queue, Qt.Key.Key_A)  # approve, through the pipe and the journal
+    qtbot.waitUntil(lambda: [q.tweet_id for q in queue.rows] == ["203", "201"], timeout=10_000)
+    click("201")
+    qtbot.keyClick(queue, Qt.Key.Key_O)  # on air now
+    expected = clip(QUESTIONS["201"])
+    qtbot.waitUntil(lambda: wall.main_text.text() == expected, timeout=10_000)
+    board = engine.model.questions.latest()
+    assert board.on_air is not None and board.on_air.tweet_id == "201"
+    assert [q.tweet_id for q in board.approved] == ["202"]
+
+    engine.actions.go_to_step(2)  # the questions step: the guest's pick view
+    picker = guest.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.isVisible() and len(picker.shown) == 2, timeout=10_000)
+    assert [q.tweet_id for q in picker.shown] == ["201", "202"]
+    assert "<b>not bold</b>" in picker.shown[1].text, "outside text arrives as plain text"
