@@ -58,6 +58,17 @@ def python_loop_ms() -> float:
     return (time.perf_counter() - started) * 1000.0
 
 
+def peak_mb(pid: int | str = "self") -> float:
+    """A process's peak resident memory (Linux ``VmHWM``), 0 elsewhere."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1e3
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
 def stolen_seconds() -> float:
     """CPU time the hypervisor gave to others (Linux ``/proc/stat``), 0 elsewhere."""
     try:
@@ -109,8 +120,15 @@ def main() -> None:
                 running.clear()
                 last[0], last[1] = time.perf_counter(), time.thread_time()
 
+        memory: dict[str, float] = {}
+
+        def end() -> None:
+            mark("end")
+            memory["gui"], memory["engine"] = peak_mb(), peak_mb(engine.pid)
+            app.quit()
+
         QTimer.singleShot(int(warmup * 1000), lambda: mark("start"))
-        QTimer.singleShot(int((warmup + args.seconds) * 1000), lambda: (mark("end"), app.quit()))
+        QTimer.singleShot(int((warmup + args.seconds) * 1000), end)
         app.exec()
         heartbeat.stop()
         heat = windows["heatmap_wall"]
@@ -137,6 +155,10 @@ def main() -> None:
             f"in the longest block the GUI thread ran {running[worst]:.1f} ms of"
             f" {gaps[worst]:.1f} (the rest it waited for a core or the GIL)"
         )
+    print(
+        f"peak memory: GUI process {memory['gui']:.0f} MB, engine process {memory['engine']:.0f} MB"
+        f" (after {n1:,} events)"
+    )
     print(f"json.loads alone on the same lines: {ceiling:,.0f} lines/s")
     print(f"ingest as a share of json.loads alone: {rate / ceiling:.2f}×")
     print(

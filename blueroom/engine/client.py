@@ -233,6 +233,11 @@ class EngineClient:
         return self._writer_stats
 
     @property
+    def pid(self) -> int:
+        """The engine process's id (0 before it started)."""
+        return self._process.pid or 0
+
+    @property
     def alive(self) -> bool:
         return self._process.is_alive() and not self.stopped.is_set()
 
