@@ -26,6 +26,8 @@ import cv2
 ENGINE_NICENESS = 5
 PARSER_NICENESS = 15
 HELPER_NICENESS = 4
+# A snapshot's process (forked from the engine) can always wait: everything comes first.
+SNAPSHOT_NICENESS = 19
 
 PIPE_BYTES = 1 << 20
 # PySide lets go of the GIL in every Qt call: a paint makes dozens, and after each the

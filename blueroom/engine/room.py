@@ -49,8 +49,14 @@ from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
-# A resume replays at most this many events after the newest snapshot (~0.5 s here).
+# A resume replays at most this many events after the newest snapshot (~0.5 s here)...
 SNAPSHOT_EVERY = 50_000
+# ...taken when no person has decided anything for a moment: the fork, and the child's
+# work beside the models, would delay their next key by 10-30 ms at full speed. While
+# they keep deciding, it waits, at most this long, then goes right after a decision
+# (the furthest from the next one).
+SNAPSHOT_QUIET_SECONDS = 2.0
+SNAPSHOT_LONGEST_WAIT = 30.0
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -163,6 +169,8 @@ class Room:
         self._events_in_journal = 0  # of this session, as far as the models have taken
         self._snapshot_events = 0  # what the last snapshot stands for
         self.capture_ms = 0.0  # what the last snapshot cost the model worker
+        self._decided_at = 0.0  # when the last decision was applied
+        self._snapshot_at = time.monotonic()  # when the last snapshot was taken
         source_settings = _source_settings(settings, options)
         self.recording = (
             _recording(source_settings, options) if source_settings.kind == "replay" else None
@@ -348,11 +356,20 @@ class Room:
         self.model.apply(batch)
         self.activity.add(batch)
         self._events_in_journal += len(batch)
+        now = time.monotonic()
+        decided = bool(batch) and batch[0].urgent  # the lane of decisions: all urgent or none
+        if decided:
+            self._decided_at = now
         if (
             self._events_in_journal - self._snapshot_events >= self._snapshot_every
             and self.writer.caught_up
             and not self.snapshots.busy
+            and (
+                now - self._decided_at >= SNAPSHOT_QUIET_SECONDS
+                or (decided and now - self._snapshot_at >= SNAPSHOT_LONGEST_WAIT)
+            )
         ):
+            self._snapshot_at = now
             self._snapshot()
         self._settle_collector()
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from blueroom.runtime import SNAPSHOT_NICENESS, lower_this_process
 from blueroom.store.journal import connect
 from blueroom.workers import ErrorSink, Worker
 
@@ -54,7 +55,6 @@ class SnapshotStats:
 
 Capture = Callable[[bool], Callable[[], object]]  # (locked) → build the state
 CAN_FORK = sys.platform == "linux" and hasattr(os, "fork")
-CHILD_NICENESS = 19  # the child's work can wait: the screens, the models, the parser come first
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ class SnapshotWriter:
         if child == 0:  # pragma: no cover - the child: measured by the tests through its file
             status = 1
             try:
-                os.nice(CHILD_NICENESS)
+                lower_this_process(SNAPSHOT_NICENESS)
                 body = zlib.compress(self._encode(capture(False)()), 1)
                 partial = file.with_suffix(".partial")
                 partial.write_bytes(body)

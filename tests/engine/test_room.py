@@ -358,3 +358,37 @@ def test_a_resume_from_a_snapshot_equals_a_replay_of_the_whole_journal(tmp_path:
     for grid in ("fine", "coarse"):
         a, b = (np.frombuffer(getattr(s.heat, grid).values, "<f4").sum() for s in resumed_states)
         assert a > 0 and abs(a * faded - b) <= 1e-4 * a
+
+
+def test_a_snapshot_waits_while_a_person_keeps_deciding(tmp_path: Path, recording: Path) -> None:
+    """The fork and the child's work would delay the next key: snapshots wait for a quiet
+    moment (at most SNAPSHOT_LONGEST_WAIT, then right after a decision)."""
+    from blueroom.engine import room as engine_room
+
+    room = Room(
+        load_settings(environ={}),
+        RoomOptions(
+            replay_file=recording,
+            speed=None,
+            loop=True,
+            journal_path=tmp_path / "j.sqlite",
+            snapshot_every=500,
+        ),  # fmt: skip
+    )
+    try:
+        room.actions.star("100", True)  # a person at work from the first moment
+        room.start()
+        deciding_until = time.monotonic() + 1.5
+        starred = False
+        while time.monotonic() < deciding_until:
+            room.actions.star("100", starred)
+            starred = not starred
+            time.sleep(0.1)
+        assert room.writer.stats().written > 2_000, "far past the snapshot's 500 events"
+        assert room.snapshots.stats().written == 0, "none while a person decides"
+        quiet = time.monotonic() + engine_room.SNAPSHOT_QUIET_SECONDS + 3.0
+        while room.snapshots.stats().written == 0 and time.monotonic() < quiet:
+            time.sleep(0.05)
+        assert room.snapshots.stats().written >= 1, "then, in the quiet, one is taken"
+    finally:
+        room.stop()
