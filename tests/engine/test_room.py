@@ -373,7 +373,7 @@ def test_a_snapshot_waits_while_a_person_keeps_deciding(tmp_path: Path, recordin
             loop=True,
             journal_path=tmp_path / "j.sqlite",
             snapshot_every=500,
-        ),  # fmt: skip
+        ),
     )
     try:
         room.actions.star("100", True)  # a person at work from the first moment
