@@ -67,6 +67,16 @@ class _Job:
     file: Path | None = None  # ...into this file
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class SnapshotWriter:
     """Takes one snapshot at a time; ``offer`` returns False while one is being written."""
 
@@ -94,7 +104,16 @@ class SnapshotWriter:
 
     def start(self) -> None:
         self._conn = connect(self.path)
+        self._sweep()
         self._worker.start()
+
+    def _sweep(self) -> None:
+        """Files a snapshot process left behind when the engine was killed under it."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.snapshot-*"):
+            pid = leftover.name.rsplit(".snapshot-", 1)[1].split("-")[0]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
     def stop(self, timeout: float = 30.0) -> None:
         self._worker.stop(timeout)

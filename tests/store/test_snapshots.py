@@ -3,6 +3,7 @@ whole one is read back; a failure is reported, never half-kept."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,3 +82,15 @@ def test_a_snapshot_that_fails_is_reported_and_nothing_is_kept(tmp_path: Path) -
     stored = journal.latest_snapshot(session, 7)
     assert stored is not None and stored.upto_seq == 6
     journal.close()
+
+
+def test_files_left_by_a_killed_engine_are_swept_at_start(tmp_path: Path) -> None:
+    path, session = _journal(tmp_path)
+    dead = tmp_path / f".{path.name}.snapshot-999999999-3.partial"
+    dead.write_bytes(b"half a snapshot")
+    mine = tmp_path / f".{path.name}.snapshot-{os.getpid()}-1"
+    mine.write_bytes(b"being written")
+    writer = SnapshotWriter(path, session, msgspec.msgpack.encode)
+    writer.start()
+    writer.stop()
+    assert not dead.exists() and mine.exists()
