@@ -32,11 +32,64 @@ import numpy as np
 
 from blueroom.capture.latest_frame import Frame, LatestFrameSlot, SlotStats, to_bgr
 from blueroom.core.events import CameraState, CameraStateChanged, Event
+from blueroom.core.phrases import Phrase
 from blueroom.workers import ErrorSink, Worker
 
 __all__ = ["CameraCapture", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
 
 log = logging.getLogger(__name__)
+
+# The camera's details, read back by the screens (see core/phrases.py); a ``label`` is
+# LABEL's sentence for a camera, else the file's path or the stream's URL.
+LABEL = Phrase("camera_label", "camera {index}", numbers=("index",))
+OPENING = Phrase("camera_opening", "opening {label}")
+LIVE = Phrase(
+    "camera_live", "{label} {width}x{height} @ {fps} fps", numbers=("width", "height", "fps")
+)
+LIVE_UNKNOWN_RATE = Phrase(
+    "camera_live_unknown_rate",
+    "{label} {width}x{height} @ fps unknown",
+    numbers=("width", "height"),
+)
+STOPPED = Phrase("camera_stopped", "stopped")
+STOPPED_BLOCKED = Phrase(
+    "camera_stopped_blocked", "stopped (capture thread still blocked in a read)"
+)
+END_OF_FILE = Phrase("camera_end_of_file", "end of file {path}")
+NO_FRAME = Phrase("camera_no_frame", "no frame for {seconds} s — unplugged?", numbers=("seconds",))
+READ_FAILED = Phrase("camera_read_failed", "read failed on {label}")
+FILE_NOT_FOUND = Phrase("camera_file_not_found", "file not found: {path}")
+UNREADABLE = Phrase("camera_unreadable", "could not open {path} (unreadable or corrupt file)")
+NOT_OPENED = Phrase("camera_not_opened", "camera {index} could not be opened", numbers=("index",))
+STREAM_NOT_OPENED = Phrase("camera_stream_not_opened", "stream {path} could not be opened")
+NOT_REOPENED = Phrase("camera_not_reopened", "could not reopen {path}")
+BAD_FRAMES = Phrase(
+    "camera_bad_frames",
+    "{path}: cannot decode the video ({frames} bad frames)",
+    numbers=("frames",),
+)
+NO_READABLE_FRAME = Phrase(
+    "camera_no_readable_frame", "{path}: cannot decode the video (no readable frame)"
+)
+ERROR = Phrase("camera_error", "error: {error}")
+DETAILS = (
+    OPENING,
+    LIVE,
+    LIVE_UNKNOWN_RATE,
+    STOPPED,
+    STOPPED_BLOCKED,
+    END_OF_FILE,
+    NO_FRAME,
+    READ_FAILED,
+    FILE_NOT_FOUND,
+    UNREADABLE,
+    NOT_OPENED,
+    STREAM_NOT_OPENED,
+    NOT_REOPENED,
+    BAD_FRAMES,
+    NO_READABLE_FRAME,
+    ERROR,
+)
 
 DEFAULT_FILE_FPS = 25.0
 # A file read that fails before the file's last frames is a frame that cannot be
@@ -140,7 +193,7 @@ class CameraCapture:
     @property
     def label(self) -> str:
         """A human name: ``"camera 0"`` or the file path / URL."""
-        return f"camera {self._index}" if self._index is not None else str(self._path)
+        return LABEL.say(index=self._index) if self._index is not None else str(self._path)
 
     @property
     def state(self) -> CameraState:
@@ -162,7 +215,7 @@ class CameraCapture:
         with self._state_cond:
             if self._worker.started or self._stopping:
                 raise RuntimeError(f"CameraCapture for {self.label} was already started")
-        self._set_state(CameraState.STARTING, f"opening {self.label}")
+        self._set_state(CameraState.STARTING, OPENING.say(label=self.label))
         self._worker.start()
 
     def stop(self, timeout: float = 5.0) -> bool:
@@ -170,8 +223,7 @@ class CameraCapture:
         with self._state_cond:
             self._stopping = True
         joined = self._worker.stop(timeout)
-        detail = "stopped" if joined else "stopped (capture thread still blocked in a read)"
-        self._set_state(CameraState.STOPPED, detail)
+        self._set_state(CameraState.STOPPED, (STOPPED if joined else STOPPED_BLOCKED).say())
         return joined
 
     def wait_for_frame(self, timeout: float, after_seq: int = 0) -> bool:
@@ -226,7 +278,7 @@ class CameraCapture:
                 self._lost(failure)
             except Exception as exc:  # a state, never a dead thread
                 log.exception("camera loop error on %s", self.label)
-                self._lost(f"error: {type(exc).__name__}: {exc}")
+                self._lost(ERROR.say(error=f"{type(exc).__name__}: {exc}"))
             finally:
                 if cap is not None:
                     cap.release()
@@ -238,7 +290,7 @@ class CameraCapture:
         if self._is_file:
             assert self._path is not None
             if not Path(self._path).is_file():
-                return None, f"file not found: {self._path}"
+                return None, FILE_NOT_FOUND.say(path=self._path)
             if self._damaged is not None:
                 signature, reason = self._damaged
                 if signature is not None and signature == _file_signature(self._path):
@@ -247,14 +299,14 @@ class CameraCapture:
             cap = cv2.VideoCapture(self._path)
             if not cap.isOpened():
                 cap.release()
-                return None, f"could not open {self._path} (unreadable or corrupt file)"
+                return None, UNREADABLE.say(path=self._path)
             return cap, ""
         if self._index is not None:
             cap = cv2.VideoCapture(self._index)
-            failure = f"camera {self._index} could not be opened"
+            failure = NOT_OPENED.say(index=self._index)
         else:
             cap = cv2.VideoCapture(str(self._path))
-            failure = f"stream {self._path} could not be opened"
+            failure = STREAM_NOT_OPENED.say(path=self._path)
         if not cap.isOpened():
             cap.release()
             return None, failure
@@ -269,8 +321,9 @@ class CameraCapture:
 
     def _went_live(self, frame: Frame, fps: float) -> None:
         width, height = frame.size
-        rate = f"{fps:g} fps" if fps > 0 else "fps unknown"
-        self._set_state(CameraState.LIVE, f"{self.label} {width}x{height} @ {rate}")
+        size = {"label": self.label, "width": width, "height": height}
+        live = LIVE.say(fps=f"{fps:g}", **size) if fps > 0 else LIVE_UNKNOWN_RATE.say(**size)
+        self._set_state(CameraState.LIVE, live)
 
     def _stream(self, cap: cv2.VideoCapture) -> tuple[str | None, bool]:
         """Read until stopped (None) or lost (the reason). Also says whether it went live."""
@@ -289,8 +342,8 @@ class CameraCapture:
             if _is_empty(ok, image):
                 silent = now - last_frame_at
                 if silent >= self._no_frame_timeout:
-                    return f"no frame for {silent:.1f} s — unplugged?", went_live
-                return f"read failed on {self.label}", went_live
+                    return NO_FRAME.say(seconds=f"{silent:.1f}"), went_live
+                return READ_FAILED.say(label=self.label), went_live
             frame = self._slot.put(image, now)
             last_frame_at = now
             if not went_live:
@@ -318,17 +371,19 @@ class CameraCapture:
                     if bad_reads < MAX_BAD_READS:
                         continue
                     bad = frame_count - int(position)
-                    return self._undecodable(signature, f"{bad} bad frames"), went_live
+                    reason = BAD_FRAMES.say(path=self._path, frames=bad)
+                    return self._undecodable(signature, reason), went_live
                 if frames_since_rewind == 0:
-                    return self._undecodable(signature, "no readable frame"), went_live
+                    reason = NO_READABLE_FRAME.say(path=self._path)
+                    return self._undecodable(signature, reason), went_live
                 if not self._loop_file:
-                    self._set_state(CameraState.STOPPED, f"end of file {self._path}")
+                    self._set_state(CameraState.STOPPED, END_OF_FILE.say(path=self._path))
                     return None, went_live
                 frames_since_rewind = 0
                 bad_reads = 0
                 # Seek back without losing the pacing clock; reopen if the file can't seek.
                 if not cap.set(cv2.CAP_PROP_POS_FRAMES, 0) and not cap.open(self._path):
-                    return f"could not reopen {self._path}", went_live
+                    return NOT_REOPENED.say(path=self._path), went_live
                 continue
             bad_reads = 0
             now = time.monotonic()
@@ -344,8 +399,7 @@ class CameraCapture:
                 break
         return None, went_live
 
-    def _undecodable(self, signature: tuple[int, int, int] | None, why: str) -> str:
+    def _undecodable(self, signature: tuple[int, int, int] | None, reason: str) -> str:
         """The reason a file is lost; it is not decoded again until it changes."""
-        reason = f"{self._path}: cannot decode the video ({why})"
         self._damaged = (signature, reason)
         return reason

@@ -33,10 +33,12 @@ from importlib import resources
 
 import msgspec
 
+from blueroom.core.phrases import Phrase
 from blueroom.core.tweet import Author, Tweet
 
 __all__ = [
     "MAX_EXAMINED_CHARS",
+    "REASONS",
     "RULE_PRIORITY",
     "Action",
     "ModerationRules",
@@ -63,6 +65,43 @@ RULE_PRIORITY = (
     "mention_spam",
     "flood",
 )
+
+
+# Each rule's reasons, as Phrases: a verdict's ``reason`` is one of its rule's sentences,
+# which the screens read back and word in their language.
+BLOCKED_USER = Phrase("blocked_user", "blocked user: @{handle}")
+SLUR = Phrase("slur", 'slur: "{excerpt}" matches "{term}"')
+BLOCKED_WORD = Phrase("blocked_word", 'blocked word: "{excerpt}" matches "{term}"')
+PROFANITY = Phrase("profanity", 'profanity: "{excerpt}" matches "{term}"')
+INSULT = Phrase("insult", 'insult: "{excerpt}" matches "{term}"')
+HASHBOMB = Phrase(
+    "hashbomb", "hashbomb: {tags} hashtags, mentions or links and no words", numbers=("tags",)
+)
+LINK = Phrase("link", "link: {host}")
+MENTION_SPAM = Phrase(
+    "mention_spam", "mention spam: {count} mentions (more than {most})", numbers=("count", "most")
+)
+FLOOD = Phrase(
+    "flood",
+    "flood: over {posts} posts in {seconds} s from @{handle}",
+    numbers=("posts", "seconds"),
+)
+FLOOD_UNKNOWN_AUTHOR = Phrase(
+    "flood_unknown_author",
+    "flood: over {posts} posts in {seconds} s from one author",
+    numbers=("posts", "seconds"),
+)
+REASONS: dict[str, tuple[Phrase, ...]] = {
+    "blocked_user": (BLOCKED_USER,),
+    "slur": (SLUR,),
+    "blocked_word": (BLOCKED_WORD,),
+    "profanity": (PROFANITY,),
+    "insult": (INSULT,),
+    "hashbomb": (HASHBOMB,),
+    "link": (LINK,),
+    "mention_spam": (MENTION_SPAM,),
+    "flood": (FLOOD, FLOOD_UNKNOWN_AUTHOR),
+}
 
 
 class Action(StrEnum):
@@ -136,7 +175,8 @@ def _problems(rules: ModerationRules) -> list[str]:
 
 class Verdict(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
     """What the rules say about one post: ``rule`` is a stable code ("" when clean),
-    ``reason`` plain text for the operator (never markup)."""
+    ``reason`` plain text for the operator (never markup): a sentence of the rule's
+    :data:`REASONS`, whose values the screens read back to word it in their language."""
 
     action: Action = Action.PASS
     rule: str = ""
@@ -554,7 +594,12 @@ class _Compiled:
 
 
 _WORD_RULES = ("slur", "blocked_word", "profanity", "insult")  # in priority order
-_LABELS = {"blocked_word": "blocked word"}  # the others read as their code
+_WORD_REASONS = {
+    "slur": SLUR,
+    "blocked_word": BLOCKED_WORD,
+    "profanity": PROFANITY,
+    "insult": INSULT,
+}
 
 
 class Moderator:
@@ -627,7 +672,9 @@ class Moderator:
                 else:
                     posts = self._count(key, now, rules)
             if handle in compiled.blocked:
-                return Verdict(Action.REJECT, "blocked_user", f"blocked user: @{handle}", trusted)
+                return Verdict(
+                    Action.REJECT, "blocked_user", BLOCKED_USER.say(handle=handle), trusted
+                )
 
         text = tweet.text
         if len(text) > MAX_EXAMINED_CHARS:
@@ -671,13 +718,9 @@ class Moderator:
             if verdict is not None:
                 return verdict
         if posts > rules.flood_posts:
-            who = f"@{handle}" if handle else "one author"
-            window = f"{rules.flood_seconds:g} s"
-            return Verdict(
-                Action.FLAG,
-                "flood",
-                f"flood: over {rules.flood_posts} posts in {window} from {who}",
-            )
+            reason = FLOOD if handle else FLOOD_UNKNOWN_AUTHOR
+            values = {"posts": rules.flood_posts, "seconds": f"{rules.flood_seconds:g}"}
+            return Verdict(Action.FLAG, "flood", reason.say(handle=handle, **values))
         return CLEAN
 
     # -- word rules: slur, blocked_word, profanity, insult ------------------------------
@@ -714,9 +757,8 @@ class Moderator:
         action, rule = max(fired, key=lambda fire: fire[0] is Action.REJECT)
         match, term, words = found[rule]
         excerpt = _excerpt(examined, folded, match, words, term, lang)
-        return Verdict(
-            action, rule, f'{_LABELS.get(rule, rule)}: "{excerpt}" matches "{term.shown}"', trusted
-        )
+        reason = _WORD_REASONS[rule].say(excerpt=excerpt, term=term.shown)
+        return Verdict(action, rule, reason, trusted)
 
     # -- behaviour rules: hashbomb, link, mention_spam, flood ---------------------------
 
@@ -728,8 +770,7 @@ class Moderator:
         rest, tags = _TAG_LIKE.subn(" ", text)
         if tags < HASHBOMB_MIN_TAGS or _WORD_CHAR.search(rest):
             return None
-        reason = f"hashbomb: {tags} hashtags, mentions or links and no words"
-        return Verdict(action, "hashbomb", reason)
+        return Verdict(action, "hashbomb", HASHBOMB.say(tags=tags))
 
     @staticmethod
     def _link(tweet: Tweet, text: str, has_url: bool, compiled: _Compiled) -> Verdict | None:
@@ -739,7 +780,7 @@ class Moderator:
             hosts.extend(h for h in in_text if not (tweet.urls and h == "t.co"))
         for host in hosts:
             if host and not any(host == d or host.endswith("." + d) for d in compiled.domains):
-                return Verdict(compiled.links, "link", f"link: {_plain(host)}")
+                return Verdict(compiled.links, "link", LINK.say(host=_plain(host)))
         return None
 
     @staticmethod
@@ -749,8 +790,7 @@ class Moderator:
             count = len(_MENTION.findall(text))
         if count <= most:
             return None
-        reason = f"mention spam: {count} mentions (more than {most})"
-        return Verdict(Action.FLAG, "mention_spam", reason)
+        return Verdict(Action.FLAG, "mention_spam", MENTION_SPAM.say(count=count, most=most))
 
     def _count(self, key: str, now: float, rules: ModerationRules) -> int:
         """Record a post; how many this author made in the window (at most posts + 1)."""

@@ -36,11 +36,20 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.core.moderation import Action, ModerationRules, Moderator
+from blueroom.core.phrases import Phrase
 from blueroom.core.tweet import Tweet
 
 RULE_ACTOR = "rule"
 SUPPORT_BURST_MIN = 5  # new-account supporters before a card is flagged for it
 _BURST = "support_burst"
+# The board's own reasons (the rules' are moderation.REASONS), read back by the screens.
+SUPPORT_BURST = Phrase(
+    _BURST,
+    "support burst: {supporters} supporters have accounts under {days} days old (not counted)",
+    numbers=("supporters", "days"),
+)
+AUTO_APPROVED = Phrase("auto_approved", "auto-approved: clean")
+OPERATOR_REJECTED = Phrase("operator_rejected", "rejected by operator")  # the console's reject
 MAX_UNDO = 500
 MAX_HISTORY = 50
 WALL_APPROVED_LIMIT = 200
@@ -363,7 +372,7 @@ class QuestionBoard:
             card.flag, card.flag_reason = verdict.rule, verdict.reason
         self._file(card)
         if self._moderation.auto_approve_clean and verdict.action is Action.PASS:
-            self._set_state(card, QuestionState.APPROVED, at, RULE_ACTOR, "auto-approved: clean")
+            self._set_state(card, QuestionState.APPROVED, at, RULE_ACTOR, AUTO_APPROVED.say())
         self._version += 1
 
     def _file(self, card: _Card) -> None:
@@ -408,11 +417,8 @@ class QuestionBoard:
             card.new_supporters.add(author.id)
             burst = len(card.new_supporters)
             if burst >= SUPPORT_BURST_MIN and burst >= card.support and card.flag in ("", _BURST):
-                reason = (
-                    f"support burst: {burst} supporters have accounts under"
-                    f" {self._moderation.new_account_days} days old (not counted)"
-                )
-                self._set_flag(card, _BURST, reason)
+                days = self._moderation.new_account_days
+                self._set_flag(card, _BURST, SUPPORT_BURST.say(supporters=burst, days=days))
             return
         if card.supporters is None:
             card.supporters = set()

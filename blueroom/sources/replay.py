@@ -24,6 +24,7 @@ from blueroom.core.events import (
     SourceStateChanged,
     TweetReceived,
 )
+from blueroom.core.phrases import Phrase
 from blueroom.sources.loops import LoopShift
 from blueroom.sources.recording import READ_ERRORS, numbered_lines, open_lines, reading_failure
 from blueroom.sources.source import PublishMany, SourceStats
@@ -33,6 +34,17 @@ from blueroom.workers import ErrorSink, Worker
 FAST_SPEED = 200.0
 MAX_TIME_JUMP = 600.0  # seconds of recording between two posts before it counts as an error
 _CREATED_AT = re.compile(rb'"created_at"\s*:\s*"([^"]{10,40})"')
+
+# A replay's details and position, read back by the screens (see core/phrases.py).
+STARTING = Phrase("replay_starting", "{file} at {speed}×", numbers=("speed",))
+STARTING_AT_MAX = Phrase("replay_starting_max", "{file} at max speed")
+PLAYING = Phrase("replay_playing", "{file} at {speed}×, loop {loop}", numbers=("speed", "loop"))
+PLAYING_AT_MAX = Phrase("replay_playing_max", "{file} at max speed, loop {loop}", numbers=("loop",))
+FINISHED = Phrase("replay_finished", "{file}: {posts} posts", numbers=("posts",))
+STOPPED = Phrase("replay_stopped", "{file} stopped at line {line}", numbers=("line",))
+CRASHED = Phrase("replay_crashed", "replay stopped: {error}")
+POSITION = Phrase("replay_position", "loop {loop}, line {line}", numbers=("loop", "line"))
+DETAILS = (STARTING, STARTING_AT_MAX, PLAYING, PLAYING_AT_MAX, FINISHED, STOPPED, CRASHED)
 
 
 class RecordingError(Exception):
@@ -149,7 +161,7 @@ class ReplaySource:
             detail=self._detail,
             posts=self._tweets,
             problems=self._problems,
-            position=f"loop {self._loop + 1}, line {self._line:,}",
+            position=POSITION.say(loop=self._loop + 1, line=f"{self._line:,}"),
             figures=(("lines", float(self._lines)),),
         )
 
@@ -174,33 +186,36 @@ class ReplaySource:
         except READ_ERRORS as error:
             self._set_state(SourceState.FAILED, reading_failure(self.path, error))
         except Exception as error:  # noqa: BLE001 - the room must outlive a bad file
-            self._set_state(SourceState.FAILED, f"replay stopped: {type(error).__name__}: {error}")
+            crash = f"{type(error).__name__}: {error}"
+            self._set_state(SourceState.FAILED, CRASHED.say(error=crash))
         finally:
             if self._worker is not None:
                 self._worker.stop()
             self._finished.set()
 
     def _play(self) -> None:
-        speed_text = "max speed" if self.speed is None else f"{self.speed:g}×"
-        self._set_state(SourceState.STARTING, f"{self.path.name} at {speed_text}")
+        speed = "" if self.speed is None else f"{self.speed:g}"
+        starting, playing = (STARTING_AT_MAX, PLAYING_AT_MAX) if not speed else (STARTING, PLAYING)
+        self._set_state(SourceState.STARTING, starting.say(file=self.path.name, speed=speed))
         duration = self._duration()
         loop = self._start_loop
         start_line = self._start_line
         while not self._stop.is_set():
             self._loop = loop
             state = SourceState.RUNNING if loop == self._start_loop else SourceState.LOOPING
-            self._set_state(state, f"{self.path.name} at {speed_text}, loop {loop + 1}")
+            self._set_state(state, playing.say(file=self.path.name, speed=speed, loop=loop + 1))
             self._play_once(loop, start_line, duration)
             if self._stop.is_set():
                 break
             if start_line == 0 and self._posts_this_play == 0:
                 raise RecordingError(self._nothing_to_play())
             if not self.loop:
-                self._set_state(SourceState.FINISHED, f"{self.path.name}: {self._tweets} posts")
+                finished = FINISHED.say(file=self.path.name, posts=self._tweets)
+                self._set_state(SourceState.FINISHED, finished)
                 return
             loop += 1
             start_line = 0
-        self._set_state(SourceState.STOPPED, f"{self.path.name} stopped at line {self._line}")
+        self._set_state(SourceState.STOPPED, STOPPED.say(file=self.path.name, line=self._line))
 
     def _nothing_to_play(self) -> str:
         """Why a whole play of the recording gave no post, in one line."""
