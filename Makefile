@@ -7,7 +7,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint bench screenshots assets system clean
+# The screens' translations: .ts sources (what pyside6-lupdate finds in the code, and the
+# translators' work) in blueroom/assets/i18n/, built into the .qm files the room loads.
+# The .qm are committed too, so that a wheel built from a clean clone ships them.
+I18N := blueroom/assets/i18n
+LANGUAGES := en fr
+TS_FILES := $(LANGUAGES:%=$(I18N)/blueroom_%.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+# tests/ui/test_translations.py runs lupdate with these same options
+LUPDATE_OPTIONS := -silent -extensions py -locations none -source-language en
+LUPDATE_SOURCES := blueroom/ui blueroom/app.py
+
+.PHONY: demo test lint bench screenshots assets system clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +30,15 @@ $(STAMP): pyproject.toml
 system:
 	@bash scripts/system-deps.sh
 
-demo: $(STAMP) system
+# Extract the strings of the screens into the .ts files (translations kept), then build the .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(LUPDATE_OPTIONS) $(LUPDATE_SOURCES) -ts $(TS_FILES)
+	@for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
+
+$(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+demo: $(STAMP) system $(QM_FILES)
 	$(BIN)/blueroom demo
 
 lint: $(STAMP)
@@ -28,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test: $(STAMP) system lint
+test: $(STAMP) system lint $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not soak" $(PYTEST_ARGS)
 
 bench: $(STAMP) system

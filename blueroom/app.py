@@ -34,6 +34,7 @@ from blueroom.settings import Settings, save_moderation
 from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
+from blueroom.ui.i18n import install_translations, translate
 from blueroom.ui.operator.console import OperatorConsole
 from blueroom.ui.pacing import FrameClock
 from blueroom.ui.placement import Plan, ScreenInfo, plan_placement
@@ -119,12 +120,16 @@ def rules_saver(settings_path: Path | None) -> Callable[[ModerationRules], str]:
 
     def save(rules: ModerationRules) -> str:
         if settings_path is None:
-            return "rules kept for this session (start with --settings FILE to save them)"
+            return translate(
+                "App", "rules kept for this session (start with --settings FILE to save them)"
+            )
         try:
             save_moderation(settings_path, rules)
         except (OSError, ValueError) as error:
-            return f"rules apply, but could not be saved to {settings_path}: {error}"
-        return f"rules saved to {settings_path}"
+            return translate(
+                "App", "rules apply, but could not be saved to {path}: {error}"
+            ).format(path=settings_path, error=error)
+        return translate("App", "rules saved to {path}").format(path=settings_path)
 
     return save
 
@@ -180,9 +185,9 @@ def build_windows(
         try:
             heat_wall.save_png(path)
         except OSError as error:
-            console.say(f"Snapshot failed: {error}")
+            console.say(translate("App", "Snapshot failed: {error}").format(error=error))
             return
-        console.say(f"Heat-map wall saved to {path}")
+        console.say(translate("App", "Heat-map wall saved to {path}").format(path=path))
 
     controls.snapshot_requested.connect(save_heat_png)
     pump = EventPump(room.drain_events, frame_rate=frame_rate, parent=console)
@@ -362,12 +367,18 @@ def _run_windows(
     assert isinstance(app, QApplication)
     app.setApplicationName("Blue Room")
     app.setQuitOnLastWindowClosed(False)
+    language = install_translations()  # before any window is built: they word themselves once
+    for problem in language.problems:
+        say(f"language: {problem}")
     fonts = register_bundled_fonts()
     for failure in fonts.failed:
         say(f"font not loaded: {failure}")
     for message in engine.messages:
         say(message)
-    label = f"session {engine.session_id}" + (" (resumed)" if engine.resumed else "")
+    if engine.resumed:
+        label = translate("App", "session {id} (resumed)").format(id=engine.session_id)
+    else:
+        label = translate("App", "session {id}").format(id=engine.session_id)
     studio = Studio(
         settings,
         engine,

@@ -21,6 +21,7 @@ from blueroom.core.readers import BoardReader, SessionReader
 from blueroom.core.session import SessionSnapshot
 from blueroom.ui import theme
 from blueroom.ui.guest.picker import QuestionPicker
+from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 
@@ -66,7 +67,7 @@ class GuestPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Blue Room — guest panel")
+        self.setWindowTitle(translate("GuestPanel", "Blue Room — guest panel"))
         self._session = session
         self._frames = frames
         self._guest_name = guest_name
@@ -177,11 +178,15 @@ class GuestPanel(QWidget):
         painter.drawText(
             QRectF(m, m, left_w, h * 0.05),
             Qt.AlignmentFlag.AlignLeft,
-            f"STEP {snapshot.current + 1} OF {len(snapshot.steps)}",
+            translate("GuestPanel", "STEP {number} OF {steps}").format(
+                number=snapshot.current + 1, steps=len(snapshot.steps)
+            ),
         )
         painter.setPen(theme.TEXT)
         painter.setFont(theme.font(h * 0.075, QFont.Weight.Black))
         title_box = QRectF(m, m + h * 0.07, left_w - m, h * 0.26)
+        # The step's title and guidance are the script's own text (a script per language
+        # is to come), not translated here.
         painter.drawText(
             title_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, step.title
         )
@@ -234,7 +239,9 @@ class GuestPanel(QWidget):
             painter.drawPath(path)
             painter.setPen(theme.MUTED)
             painter.setFont(theme.font(h * 0.03, QFont.Weight.Medium))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "The mirror wakes up…")
+            painter.drawText(
+                box, Qt.AlignmentFlag.AlignCenter, translate("GuestPanel", "The mirror wakes up…")
+            )
             return
         # An opaque copy, then the backdrop's four corner caps over it: a rounded clip
         # path on a full-size image costs several times as much, every frame.
@@ -249,5 +256,5 @@ class GuestPanel(QWidget):
         painter.drawText(
             box.adjusted(h * 0.03, 0, 0, -h * 0.03),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            "THE MIRROR",
+            translate("GuestPanel", "THE MIRROR"),
         )

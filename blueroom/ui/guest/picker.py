@@ -19,6 +19,7 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.questions import BoardSnapshot, Question
 from blueroom.core.readers import BoardReader
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import clip, single_line
 
@@ -182,7 +183,7 @@ class QuestionPicker(QWidget):
         painter.drawText(
             QRectF(0, 0, w, h * 0.08),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "Tap a question to answer it",
+            translate("QuestionPicker", "Tap a question to answer it"),
         )
         self._rects = self._layout()
         now = time.monotonic()
@@ -199,7 +200,7 @@ class QuestionPicker(QWidget):
             painter.drawText(
                 QRectF(0, h * 0.2, w, h * 0.5),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                "The team is choosing the first questions for you…",
+                translate("QuestionPicker", "The team is choosing the first questions for you…"),
             )
         for question in self._shown:
             self._paint_card(painter, self._rects[question.tweet_id], question)
@@ -213,7 +214,9 @@ class QuestionPicker(QWidget):
             painter.drawText(
                 pager.adjusted(0, h * 0.01, 0, 0),
                 Qt.AlignmentFlag.AlignCenter,
-                f"More questions ▸  {self._page + 1}/{self.pages}",
+                translate("QuestionPicker", "More questions ▸  {page}/{pages}").format(
+                    page=self._page + 1, pages=self.pages
+                ),
             )
         painter.end()
 
@@ -230,9 +233,9 @@ class QuestionPicker(QWidget):
         painter.drawRoundedRect(rect, 18, 18)
         pad = rect.height() * 0.09
         inner = rect.adjusted(pad, pad, -pad, -pad)
-        label = "ON AIR — you are answering" if on_air else ""
+        label = translate("QuestionPicker", "ON AIR — you are answering") if on_air else ""
         if waiting:
-            label = "Sent to the team — on air in a moment"
+            label = translate("QuestionPicker", "Sent to the team — on air in a moment")
         if label:
             painter.setPen(theme.LIVE if on_air else theme.AMBER)
             painter.setFont(theme.font(h * 0.022, QFont.Weight.Black))
@@ -242,9 +245,14 @@ class QuestionPicker(QWidget):
                 label,
             )
             inner = inner.adjusted(0, h * 0.04, 0, 0)
-        author = single_line(question.handle or question.name or "a fan")
+        author = single_line(
+            question.handle or question.name or translate("QuestionPicker", "a fan")
+        )
         if question.asked_by > 1:
-            author += f"  ·  asked by {question.asked_by}"
+            asked = question.asked_by
+            author = translate("QuestionPicker", "{who}  ·  asked by %n", None, str, asked).format(
+                who=author
+            )
         painter.setPen(theme.ACCENT_SOFT)
         painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
         painter.drawText(
@@ -271,5 +279,9 @@ class QuestionPicker(QWidget):
             painter.drawRoundedRect(no, 14, 14)
             painter.setPen(theme.TEXT)
             painter.setFont(theme.font(h * 0.028, QFont.Weight.Bold))
-            painter.drawText(yes, Qt.AlignmentFlag.AlignCenter, "Answer this one")
-            painter.drawText(no, Qt.AlignmentFlag.AlignCenter, "Not now")
+            painter.drawText(
+                yes, Qt.AlignmentFlag.AlignCenter, translate("QuestionPicker", "Answer this one")
+            )
+            painter.drawText(
+                no, Qt.AlignmentFlag.AlignCenter, translate("QuestionPicker", "Not now")
+            )

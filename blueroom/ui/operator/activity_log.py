@@ -27,6 +27,8 @@ from blueroom.core.events import (
     SessionStepChanged,
     SourceStateChanged,
 )
+from blueroom.ui import words
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import title_label
 from blueroom.ui.widgets.text import single_line
 
@@ -35,36 +37,76 @@ LOG_LINES = 400
 
 def activity_line(event: Event) -> str | None:
     """The log's line for ``event``, or None for an event the log does not list."""
-    stamp = time.strftime("%H:%M:%S", time.localtime(event.at))
+    what = _what(event)
+    if what is None:
+        return None
+    return f"{time.strftime('%H:%M:%S', time.localtime(event.at))}  {what}"
+
+
+def _what(event: Event) -> str | None:
+    """What happened, after the line's time."""
     match event:
         case MalformedRecord():
-            kept = "post kept" if not event.dropped else "dropped"
-            return f"{stamp}  ⚠ line {event.line}: {single_line(event.reason)[:200]} ({kept})"
+            # The parser's reason is a diagnostic of the recording, in English.
+            reason = single_line(event.reason)[:200]
+            if event.dropped:
+                text = translate("ActivityLog", "⚠ line {line}: {reason} (dropped)")
+            else:
+                text = translate("ActivityLog", "⚠ line {line}: {reason} (post kept)")
+            return text.format(line=event.line, reason=reason)
         case SourceStateChanged():
-            return f"{stamp}  {event.source}: {event.state.value} — {single_line(event.detail)}"
+            return translate("ActivityLog", "{source}: {state} — {detail}").format(
+                source=event.source,
+                state=words.source_state(event.state),
+                detail=single_line(words.source_detail(event.detail)),
+            )
         case CameraStateChanged():
-            return f"{stamp}  camera: {event.state.value} — {single_line(event.detail)}"
+            return translate("ActivityLog", "camera: {state} — {detail}").format(
+                state=words.camera_state(event.state),
+                detail=single_line(words.camera_detail(event.detail)),
+            )
         case QuestionStateChanged():
-            why = f" ({single_line(event.reason)[:120]})" if event.reason else ""
-            return f"{stamp}  {event.actor}: question {event.tweet_id} → {event.state.value}{why}"
+            who, state = words.actor(event.actor), words.question_state(event.state)
+            if not event.reason:
+                text = translate("ActivityLog", "{who}: question {id} → {state}")
+                return text.format(who=who, id=event.tweet_id, state=state)
+            why = single_line(words.reason(event.reason, event.rule))[:120]
+            text = translate("ActivityLog", "{who}: question {id} → {state} ({reason})")
+            return text.format(who=who, id=event.tweet_id, state=state, reason=why)
         case QuestionStarred():
-            mark = "starred" if event.starred else "unstarred"
-            return f"{stamp}  {event.actor}: question {event.tweet_id} {mark}"
+            if event.starred:
+                text = translate("ActivityLog", "{who}: question {id} starred")
+            else:
+                text = translate("ActivityLog", "{who}: question {id} unstarred")
+            return text.format(who=words.actor(event.actor), id=event.tweet_id)
         case QuestionArmed():
-            return f"{stamp}  {event.actor}: preview → {event.tweet_id or 'nothing'}"
+            armed = event.tweet_id or translate("ActivityLog", "nothing")
+            text = translate("ActivityLog", "{who}: preview → {id}")
+            return text.format(who=words.actor(event.actor), id=armed)
         case DecisionUndone():
-            return f"{stamp}  {event.actor}: undo"
+            return translate("ActivityLog", "{who}: undo").format(who=words.actor(event.actor))
         case ModerationRulesChanged():
-            return f"{stamp}  {event.actor}: moderation rules changed"
+            text = translate("ActivityLog", "{who}: moderation rules changed")
+            return text.format(who=words.actor(event.actor))
         case HeatMapChanged():
-            return (
-                f"{stamp}  {event.actor}: heat map {event.preset}, {event.mode},"
-                f" half-life {event.half_life / 60:g} min"
+            text = translate(
+                "ActivityLog", "{who}: heat map {view}, {mode}, half-life {minutes} min"
+            )
+            return text.format(
+                who=words.actor(event.actor),
+                view=words.map_view(event.preset),
+                mode=words.heat_mode(event.mode),
+                minutes=f"{event.half_life / 60:g}",
             )
         case HeatMapReset():
-            return f"{stamp}  {event.actor}: heat map reset"
+            return translate("ActivityLog", "{who}: heat map reset").format(
+                who=words.actor(event.actor)
+            )
         case SessionStepChanged():
-            return f"{stamp}  {event.actor}: step {event.step + 1} ({event.step_id})"
+            text = translate("ActivityLog", "{who}: step {number} ({step})")
+            return text.format(
+                who=words.actor(event.actor), number=event.step + 1, step=event.step_id
+            )
         case _:
             return None
 
@@ -79,7 +121,7 @@ class ActivityLog(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
-        box.addWidget(title_label("Activity"))
+        box.addWidget(title_label(translate("ActivityLog", "Activity")))
         self.entries = QPlainTextEdit()
         self.entries.setReadOnly(True)
         self.entries.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -93,10 +135,16 @@ class ActivityLog(QWidget):
         lines = [line for line in map(activity_line, events) if line is not None]
         dropped = self._dropped_events()
         if dropped != self._dropped_shown:
-            lines.append(
-                f"{time.strftime('%H:%M:%S')}  … {dropped - self._dropped_shown:,} more events"
-                " came too fast to list here (the journal and the CSV export have them all)"
-            )
+            missed = dropped - self._dropped_shown
+            # fmt: off
+            said = translate(
+                "ActivityLog",
+                "… %n more event(s) came too fast to list here"
+                " (the journal and the CSV export have them all)",
+                None, number, missed
+            )  # no comma after the count: lupdate would not read the call
+            # fmt: on
+            lines.append(f"{time.strftime('%H:%M:%S')}  {said}")
             self._dropped_shown = dropped
         if lines:
             self.entries.appendPlainText("\n".join(lines[-LOG_LINES:]))

@@ -4,7 +4,7 @@ The header (session, clock) and the figure strip sit above three columns: the mo
 queue; the running order (program and preview, the approved list, rules and export);
 the feeds, the session steps, the heat-map wall's controls and the activity log. Each
 panel lives in its own file, reads what it shows and acts through ``RoomActions``; the
-console lays them out, owns the keyboard (see ``KEYS_HELP``; Page Up/Down move the
+console lays them out, owns the keyboard (see ``keys_help``; Page Up/Down move the
 session step, as a presenter's clicker does), the status bar, and the refresh tick that
 asks each panel to refresh, staggered so that no tick paints much of the console.
 """
@@ -30,6 +30,7 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
@@ -52,6 +53,36 @@ FIGURES = (
     "malformed",
     "shed",
 )
+
+
+def figure_caption(figure: str) -> str:
+    """A figure's caption under its number (``FIGURES`` name the figures)."""
+    match figure:
+        case "posts":
+            return translate("OperatorConsole", "posts")
+        case "posts / s":
+            return translate("OperatorConsole", "posts / s")
+        case "per minute":
+            return translate("OperatorConsole", "per minute")
+        case "questions":
+            return translate("OperatorConsole", "questions")
+        case "to moderate":
+            return translate("OperatorConsole", "to moderate")
+        case "flagged":
+            return translate("OperatorConsole", "flagged")
+        case "on the map":
+            return translate("OperatorConsole", "on the map")
+        case "malformed":
+            return translate("OperatorConsole", "malformed")
+        case "shed":
+            return translate("OperatorConsole", "shed")
+        case _:
+            return figure
+
+
+def _clock(up: str, now: str) -> str:
+    """The header's clock: how long the console has been up ("1:02:03"), and the time."""
+    return translate("OperatorConsole", "up {elapsed}   ·   {time}").format(elapsed=up, time=now)
 
 
 def _show(label: QLabel, text: str) -> None:
@@ -83,7 +114,7 @@ class OperatorConsole(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Blue Room — operator console")
+        self.setWindowTitle(translate("OperatorConsole", "Blue Room — operator console"))
         self.setStyleSheet(theme.CONSOLE_STYLE)
         self._model = model
         self._bus_stats = bus_stats
@@ -98,7 +129,7 @@ class OperatorConsole(QMainWindow):
         outer.setSpacing(10)
 
         header = QHBoxLayout()
-        header.addWidget(title_label("BLUE ROOM"))
+        header.addWidget(title_label(translate("OperatorConsole", "BLUE ROOM")))
         header.addSpacing(12)
         self.session_label = plain_label(session_label)
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -109,13 +140,13 @@ class OperatorConsole(QMainWindow):
         # A fixed size: the clock ticking never asks the console to lay out again.
         clock = QFontMetrics(theme.font(14))
         self.status.setFixedSize(
-            clock.horizontalAdvance("up 000:00:00   ·   00:00:00") + 8, clock.height() + 6
+            clock.horizontalAdvance(_clock("000:00:00", "00:00:00")) + 8, clock.height() + 6
         )
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.status)
         outer.addLayout(header)
 
-        self.figures = FigureStrip(FIGURES)
+        self.figures = FigureStrip(FIGURES, {name: figure_caption(name) for name in FIGURES})
         outer.addWidget(self.figures)
 
         self.selection = QuestionSelection(self)  # the queue's list first: asked first
@@ -233,8 +264,5 @@ class OperatorConsole(QMainWindow):
             alerts=("shed",) if shed else (),
         )
         elapsed = int(time.monotonic() - self._started)
-        _show(
-            self.status,
-            f"up {elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
-            f"   ·   {time.strftime('%H:%M:%S')}",
-        )
+        up = f"{elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
+        _show(self.status, _clock(up, time.strftime("%H:%M:%S")))

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from blueroom.core.bus import SubscriptionStats
+from blueroom.core.events import SourceState
 from blueroom.core.readers import MetricsReader
 from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
+from blueroom.ui import words
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.health import HealthPanel
 from blueroom.ui.operator.labels import title_label
 from blueroom.ui.widgets.sparkline import Sparkline
@@ -43,11 +46,11 @@ class Feeds(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
-        box.addWidget(title_label("Ingest — posts per second"))
+        box.addWidget(title_label(translate("Feeds", "Ingest — posts per second")))
         self.rate_plot = Sparkline()
         self.rate_plot.setFixedHeight(100)
         box.addWidget(self.rate_plot)
-        box.addWidget(title_label("Feeds"))
+        box.addWidget(title_label(translate("Feeds", "Feeds")))
         self.health = HealthPanel()
         box.addWidget(self.health)
 
@@ -74,27 +77,44 @@ class Feeds(QWidget):
         positions = {stats.name: stats for stats in self._sources()}
         for source in metrics.sources:
             stats = positions.get(source.name)
-            where = (
-                f" — {stats.position}, {stats.posts:,} posts" if stats and stats.position else ""
-            )
+            state = words.source_state(source.state)
+            detail = single_line(words.source_detail(source.detail))
+            if stats and stats.position:
+                posts = stats.posts
+                text = translate(
+                    "Feeds", "{state} — {detail} — {position}, %n post(s)", None, number, posts
+                ).format(state=state, detail=detail, position=words.source_detail(stats.position))
+            else:
+                text = translate("Feeds", "{state} — {detail}").format(state=state, detail=detail)
             health.set_row(
-                f"source · {source.name}",
-                f"{source.state.value} — {single_line(source.detail)}{where}",
-                alert=source.state.value == "failed",
+                translate("Feeds", "source · {name}").format(name=source.name),
+                text,
+                alert=source.state == SourceState.FAILED,
             )
-        state = metrics.camera.value if metrics.camera else "not started"
-        health.set_row("camera", f"{state} — {single_line(metrics.camera_detail)}")
+        camera = translate("Feeds", "{state} — {detail}").format(
+            state=words.camera_state(metrics.camera),
+            detail=single_line(words.camera_detail(metrics.camera_detail)),
+        )
+        health.set_row(translate("Feeds", "camera"), camera)
         journal = self._journal_stats()
         if journal.healthy:
-            written = f"ok — {journal.written:,} events written, last batch {journal.last_batch_ms:.1f} ms"
-            health.set_row("journal", written)
+            written = translate(
+                "Feeds", "ok — {written} events written, last batch {milliseconds} ms"
+            ).format(written=number(journal.written), milliseconds=f"{journal.last_batch_ms:.1f}")
+            health.set_row(translate("Feeds", "journal"), written)
         else:
-            health.set_row("journal", single_line(journal.error), alert=True)
+            health.set_row(translate("Feeds", "journal"), single_line(journal.error), alert=True)
         for queue in self._bus_stats():
+            text = translate("Feeds", "{queued} queued, {delivered} delivered, {shed} shed").format(
+                queued=number(queue.queued),
+                delivered=number(queue.delivered),
+                shed=number(queue.shed),
+            )
+            if queue.stalled:
+                text = translate("Feeds", "{queue} — STALLED").format(queue=text)
             health.set_row(
-                f"bus · {queue.name}",
-                f"{queue.queued:,} queued, {queue.delivered:,} delivered, {queue.shed:,} shed"
-                + (" — STALLED" if queue.stalled else ""),
+                translate("Feeds", "bus · {name}").format(name=queue.name),
+                text,
                 alert=queue.shed > 0,
                 wrap=False,
             )

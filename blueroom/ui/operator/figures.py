@@ -32,11 +32,21 @@ GAP = 10
 
 
 class FigureStrip(QWidget):
-    """Cards of ``caption`` → value; a card can be raised as an alert (drawn in red)."""
+    """Cards of ``caption`` → value; a card can be raised as an alert (drawn in red).
 
-    def __init__(self, captions: Sequence[str], parent: QWidget | None = None) -> None:
+    Cards are named by their ``captions``; ``shown`` gives the words drawn for a name
+    (default: the name itself).
+    """
+
+    def __init__(
+        self,
+        captions: Sequence[str],
+        shown: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._captions = tuple(captions)
+        self._shown = {caption: (shown or {}).get(caption, caption) for caption in captions}
         self._values = dict.fromkeys(self._captions, "0")
         self._alerts: set[str] = set()
         self._value_font = theme.font(28, QFont.Weight.Bold)
@@ -97,7 +107,7 @@ class FigureStrip(QWidget):
             painter.drawText(
                 _inner(box),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                caption.upper(),
+                self._shown[caption].upper(),
             )
         painter.end()
         return pixmap

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 from blueroom.core.actions import RoomActions
 from blueroom.core.heatmap import PRESET_LABELS, HeatMode, HeatSnapshot, check_box
 from blueroom.core.readers import HeatReader
-from blueroom.ui import theme
+from blueroom.ui import theme, words
 from blueroom.ui.heat_text import located_breakdown
+from blueroom.ui.i18n import translate
 from blueroom.ui.operator.labels import title_label
-
-MODE_LABELS = {HeatMode.LIVE: "Live (fading)", HeatMode.CUMULATIVE: "Cumulative"}
 
 
 def parse_box(text: str) -> tuple[float, float, float, float]:
@@ -39,7 +38,9 @@ def parse_box(text: str) -> tuple[float, float, float, float]:
     try:
         values = tuple(float(p) for p in parts)
     except ValueError:
-        raise ValueError("a map box is four numbers: west, south, east, north") from None
+        raise ValueError(
+            translate("HeatMapControls", "a map box is four numbers: west, south, east, north")
+        ) from None
     return check_box(values)
 
 
@@ -59,29 +60,29 @@ class HeatMapControls(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
-        box.addWidget(title_label("Heat-map wall"))
+        box.addWidget(title_label(translate("HeatMapControls", "Heat-map wall")))
         layout = QGridLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(8)
         layout.setVerticalSpacing(6)
         self.preset = QComboBox()
-        for name, label in PRESET_LABELS.items():
-            self.preset.addItem(label, name)
+        for name in PRESET_LABELS:
+            self.preset.addItem(words.map_view(name), name)
         self.box = QLineEdit()
-        self.box.setPlaceholderText("west, south, east, north")
+        self.box.setPlaceholderText(translate("HeatMapControls", "west, south, east, north"))
         self.mode = QComboBox()
-        for mode, label in MODE_LABELS.items():
-            self.mode.addItem(label, mode.value)
+        for mode in HeatMode:
+            self.mode.addItem(words.heat_mode(mode), mode.value)
         self.half_life = QDoubleSpinBox()
         self.half_life.setRange(0.5, 240.0)
-        self.half_life.setSuffix(" min half-life")
+        self.half_life.setSuffix(translate("HeatMapControls", " min half-life"))
         self.half_life.setDecimals(1)
-        self.show_counters = QCheckBox("Counters")
+        self.show_counters = QCheckBox(translate("HeatMapControls", "Counters"))
         self.show_counters.setChecked(True)
-        self.pause = QPushButton("Pause")
+        self.pause = QPushButton(translate("HeatMapControls", "Pause"))
         self.pause.setCheckable(True)
-        self.reset = QPushButton("Reset…")
-        self.snapshot = QPushButton("Snapshot PNG")
+        self.reset = QPushButton(translate("HeatMapControls", "Reset…"))
+        self.snapshot = QPushButton(translate("HeatMapControls", "Snapshot PNG"))
         layout.addWidget(self.preset, 0, 0)
         layout.addWidget(self.box, 0, 1)
         layout.addWidget(self.mode, 1, 0)
@@ -118,28 +119,37 @@ class HeatMapControls(QWidget):
             try:
                 box = parse_box(self.box.text())
             except ValueError as error:
-                self.message.emit(f"Heat map: {error}")
+                self.message.emit(
+                    translate("HeatMapControls", "Heat map: {problem}").format(problem=error)
+                )
                 return
         self._actions.set_heat_map(
             preset, str(self.mode.currentData()), self.half_life.value() * 60.0, box
         )
 
     def _pause_toggled(self, paused: bool) -> None:
-        self.pause.setText("Resume" if paused else "Pause")
+        self.pause.setText(
+            translate("HeatMapControls", "Resume")
+            if paused
+            else translate("HeatMapControls", "Pause")
+        )
         self.paused.emit(paused)
 
     def _confirm_reset(self) -> None:
         answer = QMessageBox.question(
             self,
-            "Reset the heat map",
-            "Clear every point and counter of the heat map? The posts stay in the journal.",
+            translate("HeatMapControls", "Reset the heat map"),
+            translate(
+                "HeatMapControls",
+                "Clear every point and counter of the heat map? The posts stay in the journal.",
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.reset_now()
 
     def reset_now(self) -> None:
         self._actions.reset_heat_map()
-        self.message.emit("Heat map reset")
+        self.message.emit(translate("HeatMapControls", "Heat map reset"))
 
     def refresh(self) -> None:
         heat = self._heat.latest()

@@ -24,37 +24,117 @@ from PySide6.QtWidgets import (
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.events import QuestionState
-from blueroom.core.questions import BoardSnapshot, Question, QueueOrder, QueueQuery, QueueView
+from blueroom.core.questions import (
+    OPERATOR_REJECTED,
+    BoardSnapshot,
+    Question,
+    QueueOrder,
+    QueueQuery,
+    QueueView,
+)
 from blueroom.core.readers import BoardReader
 from blueroom.ui import theme
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.queue_list import QueueList
 from blueroom.ui.operator.selection import QuestionSelection
 from blueroom.ui.widgets.text import displayable
 
 QUEUE_ROWS = 400
-VIEW_LABELS = {
-    QueueView.PENDING: "Pending",
-    QueueView.FLAGGED: "Flagged",
-    QueueView.APPROVED: "Approved",
-    QueueView.STARRED: "Starred",
-    QueueView.STASHED: "Stashed",
-    QueueView.ANSWERED: "Answered",
-    QueueView.TRASH: "Trash",
-    QueueView.ALL: "All",
-}
 # Views whose counts only a decision changes (not a new post): shown without delay.
 DECIDED_VIEWS = (QueueView.APPROVED, QueueView.STARRED, QueueView.STASHED, QueueView.ANSWERED)
-ORDER_LABELS = {
-    QueueOrder.NEWEST: "Newest first",
-    QueueOrder.SUPPORT: "Most supported",
-    QueueOrder.STARRED: "Starred first",
-}
-KEYS_HELP = (
-    "A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air"
-    " · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search"
-)
-TRASH_NOT_ON_AIR = "A question in the trash cannot go on air: put it back first (Q)"
+
+
+def view_label(view: QueueView) -> str:
+    match view:
+        case QueueView.PENDING:
+            return translate("ModerationQueue", "Pending")
+        case QueueView.FLAGGED:
+            return translate("ModerationQueue", "Flagged")
+        case QueueView.APPROVED:
+            return translate("ModerationQueue", "Approved")
+        case QueueView.STARRED:
+            return translate("ModerationQueue", "Starred")
+        case QueueView.STASHED:
+            return translate("ModerationQueue", "Stashed")
+        case QueueView.ANSWERED:
+            return translate("ModerationQueue", "Answered")
+        case QueueView.TRASH:
+            return translate("ModerationQueue", "Trash")
+        case QueueView.ALL:
+            return translate("ModerationQueue", "All")
+
+
+def _empty_view(view: QueueView) -> str:
+    """What the list says with nothing in ``view``."""
+    match view:
+        case QueueView.PENDING:
+            return translate("ModerationQueue", "No question waiting — new ones appear here")
+        case QueueView.FLAGGED:
+            return translate("ModerationQueue", "Nothing in flagged")
+        case QueueView.APPROVED:
+            return translate("ModerationQueue", "Nothing in approved")
+        case QueueView.STARRED:
+            return translate("ModerationQueue", "Nothing in starred")
+        case QueueView.STASHED:
+            return translate("ModerationQueue", "Nothing in stashed")
+        case QueueView.ANSWERED:
+            return translate("ModerationQueue", "Nothing in answered")
+        case QueueView.TRASH:
+            return translate("ModerationQueue", "Nothing in trash")
+        case QueueView.ALL:
+            return translate("ModerationQueue", "Nothing in all")
+
+
+def order_label(order: QueueOrder) -> str:
+    match order:
+        case QueueOrder.NEWEST:
+            return translate("ModerationQueue", "Newest first")
+        case QueueOrder.SUPPORT:
+            return translate("ModerationQueue", "Most supported")
+        case QueueOrder.STARRED:
+            return translate("ModerationQueue", "Starred first")
+
+
+def keys_help() -> str:
+    return translate(
+        "ModerationQueue",
+        "A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air"
+        " · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search",
+    )
+
+
+def button_label(key: str) -> str:
+    """A moderation button's label, with its key."""
+    match key:
+        case "approve":
+            return translate("ModerationQueue", "Approve  A")
+        case "reject":
+            return translate("ModerationQueue", "Reject  R")
+        case "star":
+            return translate("ModerationQueue", "Star  S")
+        case "stash":
+            return translate("ModerationQueue", "Stash  H")
+        case "back to queue":
+            return translate("ModerationQueue", "Back to queue  Q")
+        case "preview":
+            return translate("ModerationQueue", "Preview  P")
+        case "take":
+            return translate("ModerationQueue", "Take  T")
+        case "on air now":
+            return translate("ModerationQueue", "On air now  O")
+        case "answered":
+            return translate("ModerationQueue", "Answered  D")
+        case "undo":
+            return translate("ModerationQueue", "Undo  Ctrl+Z")
+        case _:
+            raise KeyError(key)
+
+
+def _trash_not_on_air() -> str:
+    return translate(
+        "ModerationQueue", "A question in the trash cannot go on air: put it back first (Q)"
+    )
 
 
 class ModerationQueue(QWidget):
@@ -83,17 +163,19 @@ class ModerationQueue(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
         top = QHBoxLayout()
-        top.addWidget(title_label("Moderation"))
+        top.addWidget(title_label(translate("ModerationQueue", "Moderation")))
         top.addStretch(1)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search text or @author  ( / )")
+        self.search.setPlaceholderText(
+            translate("ModerationQueue", "Search text or @author  ( / )")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
         self.search.textChanged.connect(lambda _: self._query_changed())
         self.search.returnPressed.connect(self._focus_queue)
         self.order = QComboBox()
-        for order, label in ORDER_LABELS.items():
-            self.order.addItem(label, order.value)
+        for order in QueueOrder:
+            self.order.addItem(order_label(order), order.value)
         self.order.currentIndexChanged.connect(self._order_changed)
         top.addWidget(self.search)
         top.addWidget(self.order)
@@ -102,7 +184,7 @@ class ModerationQueue(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         for view in QueueView:
-            self.tabs.addTab(VIEW_LABELS[view])
+            self.tabs.addTab(view_label(view))
         self.tabs.currentChanged.connect(self._view_changed)
         box.addWidget(self.tabs)
         self.queue = QueueList()
@@ -115,37 +197,40 @@ class ModerationQueue(QWidget):
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setFixedHeight(96)
-        self.detail.setPlaceholderText("The selected question, in full")
+        self.detail.setPlaceholderText(
+            translate("ModerationQueue", "The selected question, in full")
+        )
         box.addWidget(self.detail)
-        rows = [
+        # (key in self.buttons and of its label, style name, action)
+        rows: list[list[tuple[str, str, Callable[[], None]]]] = [
             [
-                ("Approve  A", "approve", self.approve_selected),
-                ("Reject  R", "reject", self.reject_selected),
-                ("Star  S", "", self.star_selected),
-                ("Stash  H", "", self.stash_selected),
-                ("Back to queue  Q", "", self.requeue_selected),
+                ("approve", "approve", self.approve_selected),
+                ("reject", "reject", self.reject_selected),
+                ("star", "", self.star_selected),
+                ("stash", "", self.stash_selected),
+                ("back to queue", "", self.requeue_selected),
             ],
             [
-                ("Preview  P", "preview", self.arm_selected),
-                ("Take  T", "onair", self.take),
-                ("On air now  O", "onair", self.on_air_selected),
-                ("Answered  D", "", self.answered_current),
-                ("Undo  Ctrl+Z", "", self.undo),
+                ("preview", "preview", self.arm_selected),
+                ("take", "onair", self.take),
+                ("on air now", "onair", self.on_air_selected),
+                ("answered", "", self.answered_current),
+                ("undo", "", self.undo),
             ],
         ]
         self.buttons: dict[str, QPushButton] = {}
         for row in rows:
             line = QHBoxLayout()
-            for label, name, slot in row:
-                button = QPushButton(label)
+            for key, name, slot in row:
+                button = QPushButton(button_label(key))
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 if name:
                     button.setObjectName(name)
                 button.clicked.connect(slot)
                 line.addWidget(button)
-                self.buttons[label.split("  ")[0].lower()] = button
+                self.buttons[key] = button
             box.addLayout(line)
-        help_line = plain_label(KEYS_HELP)
+        help_line = plain_label(keys_help())
         help_line.setWordWrap(True)
         help_line.setStyleSheet(f"color: {theme.DIM.name()}; font-size: 12px;")
         box.addWidget(help_line)
@@ -166,11 +251,7 @@ class ModerationQueue(QWidget):
 
     def _view_changed(self, index: int) -> None:
         self._view = list(QueueView)[index]
-        self.queue.empty_text = (
-            "No question waiting — new ones appear here"
-            if self._view is QueueView.PENDING
-            else f"Nothing in {VIEW_LABELS[self._view].lower()}"
-        )
+        self.queue.empty_text = _empty_view(self._view)
         self._query_changed()
 
     def _order_changed(self, index: int) -> None:
@@ -204,11 +285,14 @@ class ModerationQueue(QWidget):
         chosen = self._shown_query is not None and page.query != self._shown_query
         self.queue.set_rows(page.rows, at_once=chosen)
         self._shown_query = page.query
-        shown = len(page.rows)
-        self.queue_total.setText(
-            f"{page.total:,} question{'s' if page.total != 1 else ''}"
-            + (f" — showing the first {shown:,}" if shown < page.total else "")
-        )
+        shown, count = len(page.rows), page.total
+        if shown < count:
+            total = translate(
+                "ModerationQueue", "%n question(s) — showing the first {shown}", None, number, count
+            ).format(shown=number(shown))
+        else:
+            total = translate("ModerationQueue", "%n question(s)", None, number, count)
+        self.queue_total.setText(total)
         self._show_detail(self._selection.question())
 
     def refresh_tabs(self, *, on_their_tick: bool) -> None:
@@ -228,7 +312,7 @@ class ModerationQueue(QWidget):
             return
         self._tab_counts = counts
         for index, view in enumerate(QueueView):
-            label = f"{VIEW_LABELS[view]}  {counts[view]:,}"
+            label = f"{view_label(view)}  {number(counts[view])}"
             if self.tabs.tabText(index) != label:
                 self.tabs.setTabText(index, label)
 
@@ -243,13 +327,17 @@ class ModerationQueue(QWidget):
     # -- actions --------------------------------------------------------------------
     def _act(self, act: Callable[[str], None], *, leaves: bool = True) -> None:
         if not self._selection.act(act, leaves=leaves):
-            self._say("Select a question first (click it, or use ↑ ↓)")
+            self._say(
+                translate("ModerationQueue", "Select a question first (click it, or use ↑ ↓)")
+            )
 
     def approve_selected(self) -> None:
         self._act(self._actions.approve, leaves=self._view is not QueueView.ALL)
 
     def reject_selected(self) -> None:
-        self._act(lambda tweet_id: self._actions.reject(tweet_id, reason="rejected by operator"))
+        # The journal and the CSV export keep the reason in English; the screens word it.
+        reason = OPERATOR_REJECTED.say()
+        self._act(lambda tweet_id: self._actions.reject(tweet_id, reason=reason))
 
     def stash_selected(self) -> None:
         self._act(self._actions.stash)
@@ -260,34 +348,36 @@ class ModerationQueue(QWidget):
     def star_selected(self) -> None:
         question = self._selection.question()
         if question is None:
-            self._say("Select a question to star")
+            self._say(translate("ModerationQueue", "Select a question to star"))
             return
         self._actions.star(question.tweet_id, not question.starred)
 
     def arm_selected(self) -> None:
         question = self._selection.question()
         if question is None:
-            self._say("Select a question to preview")
+            self._say(translate("ModerationQueue", "Select a question to preview"))
             return
         if question.state is QuestionState.REJECTED:
-            self._say(TRASH_NOT_ON_AIR)
+            self._say(_trash_not_on_air())
             return
         self._actions.arm(question.tweet_id)
 
     def take(self) -> None:
         armed = self._board.latest().armed
         if armed is None:
-            self._say("Nothing in preview: select a question and press P")
+            self._say(
+                translate("ModerationQueue", "Nothing in preview: select a question and press P")
+            )
             return
         self._actions.take(armed.tweet_id)
 
     def on_air_selected(self) -> None:
         question = self._selection.question()
         if question is None:
-            self._say("Select a question to put on air")
+            self._say(translate("ModerationQueue", "Select a question to put on air"))
             return
         if question.state is QuestionState.REJECTED:
-            self._say(TRASH_NOT_ON_AIR)
+            self._say(_trash_not_on_air())
             return
         self._act(self._actions.put_on_air, leaves=False)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from blueroom.core.questions import Question
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 from blueroom.ui.widgets.text import clip, single_line
 
 
@@ -39,20 +40,20 @@ class ProgramPanel(QWidget):
         self._paint_box(
             painter,
             QRectF(1, 1, self.width() - 2, half - 2),
-            "ON AIR",
+            translate("ProgramPanel", "ON AIR"),
             theme.LIVE,
             self._on_air,
-            "Nothing on air — arm a question (P) and take it (T)",
-            "D answered",
+            translate("ProgramPanel", "Nothing on air — arm a question (P) and take it (T)"),
+            translate("ProgramPanel", "D answered"),
         )
         self._paint_box(
             painter,
             QRectF(1, half + 11, self.width() - 2, half - 2),
-            "PREVIEW",
+            translate("ProgramPanel", "PREVIEW"),
             theme.AMBER,
             self._armed,
-            "Select a question and press P to arm it",
-            "T take on air",
+            translate("ProgramPanel", "Select a question and press P to arm it"),
+            translate("ProgramPanel", "T take on air"),
         )
         painter.end()
 
@@ -89,14 +90,18 @@ class ProgramPanel(QWidget):
             painter.setFont(theme.font(14, QFont.Weight.Medium))
             painter.drawText(body, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, empty)
             return
-        who = single_line(question.handle or question.name or "a fan")
+        who = single_line(question.handle or question.name or translate("ProgramPanel", "a fan"))
         painter.setPen(colour)
         painter.setFont(theme.font(14, QFont.Weight.Bold))
-        support = f"  ·  asked by {question.asked_by}" if question.asked_by > 1 else ""
+        if question.asked_by > 1:
+            asked = question.asked_by
+            who = translate("ProgramPanel", "{who}  ·  asked by %n", None, str, asked).format(
+                who=who
+            )
         painter.drawText(
             QRectF(body.left(), body.top(), body.width(), 20),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{who}{support}",
+            who,
         )
         painter.setPen(theme.TEXT)
         painter.setFont(theme.font(16, QFont.Weight.DemiBold))

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from blueroom.core.events import QuestionState
 from blueroom.core.questions import Question
-from blueroom.ui import theme
+from blueroom.ui import theme, words
+from blueroom.ui.i18n import translate
 from blueroom.ui.widgets.text import single_line
 
 ROW_HEIGHT = 78
@@ -39,14 +40,25 @@ AVATAR = 40
 _AVATAR_COLOURS = tuple(
     QColor(c) for c in ("#3D6BFF", "#8A4DFF", "#00A6A6", "#E0567A", "#E08A1E", "#2E9E5B")
 )
-_STATE_LABELS = {
-    QuestionState.PENDING: ("PENDING", theme.MUTED),
-    QuestionState.APPROVED: ("APPROVED", theme.GREEN),
-    QuestionState.REJECTED: ("TRASH", theme.LIVE),
-    QuestionState.ON_AIR: ("ON AIR", theme.LIVE),
-    QuestionState.ANSWERED: ("ANSWERED", theme.ACCENT_SOFT),
-    QuestionState.STASHED: ("STASHED", theme.AMBER),
-}
+
+
+def state_label(state: QuestionState) -> tuple[str, QColor]:
+    """The badge of a card's state in the approved list."""
+    match state:
+        case QuestionState.PENDING:
+            return translate("QueueList", "PENDING"), theme.MUTED
+        case QuestionState.APPROVED:
+            return translate("QueueList", "APPROVED"), theme.GREEN
+        case QuestionState.REJECTED:
+            return translate("QueueList", "TRASH"), theme.LIVE
+        case QuestionState.ON_AIR:
+            return translate("QueueList", "ON AIR"), theme.LIVE
+        case QuestionState.ANSWERED:
+            return translate("QueueList", "ANSWERED"), theme.ACCENT_SOFT
+        case QuestionState.STASHED:
+            return translate("QueueList", "STASHED"), theme.AMBER
+        case _:
+            return str(state).upper(), theme.MUTED
 
 
 def compact(number: int) -> str:
@@ -61,10 +73,10 @@ def compact(number: int) -> str:
 
 def age(seconds: float) -> str:
     if seconds < 60:
-        return "now"
+        return translate("QueueList", "now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min"
-    return f"{int(seconds // 3600)} h"
+        return translate("QueueList", "{minutes} min").format(minutes=int(seconds // 60))
+    return translate("QueueList", "{hours} h").format(hours=int(seconds // 3600))
 
 
 def avatar_colour(handle: str) -> QColor:
@@ -73,27 +85,32 @@ def avatar_colour(handle: str) -> QColor:
 
 def support_line(question: Question) -> str:
     parts = []
-    if question.asked_by > 1:
-        parts.append(f"asked by {question.asked_by}")
-    parts.append(f"{question.supporters} supporter{'s' if question.supporters != 1 else ''}")
+    asked, supporters = question.asked_by, question.supporters
+    if asked > 1:
+        parts.append(translate("QueueList", "asked by %n", None, str, asked))
+    parts.append(translate("QueueList", "%n supporter(s)", None, str, supporters))
     if question.likes:
         parts.append(f"♥ {compact(question.likes)}")
     if question.retweets:
         parts.append(f"⟳ {compact(question.retweets)}")
     if question.new_supporters:
-        parts.append(f"{question.new_supporters} new accounts not counted")
+        new = question.new_supporters
+        parts.append(translate("QueueList", "%n new account(s) not counted", None, str, new))
     return "  ·  ".join(parts)
 
 
 def decision_line(question: Question) -> tuple[str, QColor] | None:
     """The reason the operator must see: a rule's rejection, a flag, a stash."""
     if question.state is QuestionState.REJECTED:
-        who = "rule" if question.actor == "rule" else question.actor or "operator"
-        return f"✕ {who}: {single_line(question.reason) or 'rejected'}", theme.LIVE
+        who = words.actor(question.actor or "operator")
+        why = single_line(words.reason(question.reason, question.rule))
+        why = why or translate("QueueList", "rejected")
+        return translate("QueueList", "✕ {who}: {reason}").format(who=who, reason=why), theme.LIVE
     if question.flag:
-        return f"⚑ {single_line(question.flag_reason or question.flag)}", theme.AMBER
+        why = words.reason(question.flag_reason, question.flag) or question.flag
+        return f"⚑ {single_line(why)}", theme.AMBER
     if question.actor == "rule" and question.reason:
-        return f"✓ {single_line(question.reason)}", theme.GREEN
+        return f"✓ {single_line(words.reason(question.reason, question.rule))}", theme.GREEN
     return None
 
 
@@ -107,7 +124,7 @@ class QueueList(QAbstractScrollArea):
         self._rows: tuple[Question, ...] = ()
         self._selected: str | None = None
         self.show_state = show_state
-        self.empty_text = "Nothing here"
+        self.empty_text = translate("QueueList", "Nothing here")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -368,7 +385,8 @@ class QueueList(QAbstractScrollArea):
         right = int(card.right()) - 14
         # Line 1: who, and what the operator needs about them.
         line1 = int(card.top()) + 8
-        handle = single_line(question.handle or question.name or "unknown author")[:60]
+        author = question.handle or question.name or translate("QueueList", "unknown author")
+        handle = single_line(author)[:60]
         painter.setFont(self._fonts["handle"])
         painter.setPen(theme.TEXT)
         handle_w = self._metrics["handle"].horizontalAdvance(handle)
@@ -376,13 +394,14 @@ class QueueList(QAbstractScrollArea):
         meta = []
         if question.name and question.handle:
             meta.append(single_line(question.name)[:40])
-        meta.append(f"{compact(question.followers)} followers")
+        followers = question.followers
+        meta.append(translate("QueueList", "%n follower(s)", None, compact, followers))
         if question.lang:
             meta.append(question.lang.upper()[:5])
         meta.append(age(max(0.0, now - question.received_at)))
         right_label = ""
         if self.show_state:
-            right_label, right_colour = _STATE_LABELS[question.state]
+            right_label, right_colour = state_label(question.state)
         if question.starred:
             right_label = "★ " + right_label if right_label else "★"
             right_colour = theme.AMBER if not self.show_state else right_colour

@@ -19,33 +19,57 @@ from PySide6.QtWidgets import (
 
 from blueroom.core.moderation import Action, ModerationRules
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 
-_ACTION_LABELS = {
-    Action.PASS: "let through",
-    Action.FLAG: "flag for the moderator",
-    Action.REJECT: "reject (to the trash)",
-}
+
+def action_label(action: Action) -> str:
+    """What a rule does, in the rules dialog."""
+    match action:
+        case Action.PASS:
+            return translate("RulesDialog", "let through")
+        case Action.FLAG:
+            return translate("RulesDialog", "flag for the moderator")
+        case Action.REJECT:
+            return translate("RulesDialog", "reject (to the trash)")
+
+
+def _action_word(action: Action) -> str:
+    """What a rule does, in the console's summary of the rules."""
+    match action:
+        case Action.PASS:
+            return translate("RulesDialog", "pass")
+        case Action.FLAG:
+            return translate("RulesDialog", "flag")
+        case Action.REJECT:
+            return translate("RulesDialog", "reject")
 
 
 def rules_summary(rules: ModerationRules) -> str:
     """One line for the console: what the rules do right now."""
     parts = [
-        f"profanity: {rules.profanity.value}",
-        f"insults: {rules.insults.value}",
-        f"links: {rules.links.value}",
-        f"hashbombs: {rules.hashbomb.value}",
-        f"flood > {rules.flood_posts} in {rules.flood_seconds:g} s",
+        translate("RulesDialog", "profanity: {action}").format(
+            action=_action_word(rules.profanity)
+        ),
+        translate("RulesDialog", "insults: {action}").format(action=_action_word(rules.insults)),
+        translate("RulesDialog", "links: {action}").format(action=_action_word(rules.links)),
+        translate("RulesDialog", "hashbombs: {action}").format(action=_action_word(rules.hashbomb)),
+        translate("RulesDialog", "flood > {posts} in {seconds} s").format(
+            posts=rules.flood_posts, seconds=f"{rules.flood_seconds:g}"
+        ),
     ]
     if rules.blocked_words:
-        parts.append(f"{len(rules.blocked_words)} blocked words")
+        words = len(rules.blocked_words)
+        parts.append(translate("RulesDialog", "%n blocked word(s)", None, str, words))
     if rules.blocked_users:
-        parts.append(f"{len(rules.blocked_users)} blocked users")
+        users = len(rules.blocked_users)
+        parts.append(translate("RulesDialog", "%n blocked user(s)", None, str, users))
     if rules.trusted_users:
-        parts.append(f"{len(rules.trusted_users)} trusted")
+        trusted = len(rules.trusted_users)
+        parts.append(translate("RulesDialog", "%n trusted", None, str, trusted))
     parts.append(
-        "AUTO-APPROVE CLEAN QUESTIONS: ON"
+        translate("RulesDialog", "AUTO-APPROVE CLEAN QUESTIONS: ON")
         if rules.auto_approve_clean
-        else "every question approved by a person"
+        else translate("RulesDialog", "every question approved by a person")
     )
     return " · ".join(parts)
 
@@ -57,7 +81,7 @@ def _lines(editor: QPlainTextEdit) -> tuple[str, ...]:
 class RulesDialog(QDialog):
     def __init__(self, rules: ModerationRules, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Moderation rules")
+        self.setWindowTitle(translate("RulesDialog", "Moderation rules"))
         self.setMinimumWidth(560)
         self.result_rules: ModerationRules | None = None
         layout = QVBoxLayout(self)
@@ -66,9 +90,9 @@ class RulesDialog(QDialog):
 
         def action_box(value: Action, allow_pass: bool = True) -> QComboBox:
             box = QComboBox()
-            for action, label in _ACTION_LABELS.items():
+            for action in Action:
                 if allow_pass or action is not Action.PASS:
-                    box.addItem(label, action.value)
+                    box.addItem(action_label(action), action.value)
             box.setCurrentIndex(max(0, box.findData(value.value)))
             return box
 
@@ -83,10 +107,15 @@ class RulesDialog(QDialog):
         self.insults = action_box(rules.insults)
         self.links = action_box(rules.links)
         self.hashbomb = action_box(rules.hashbomb)
-        self.blocked_words = words(rules.blocked_words, "one per line: word, stem*, or a phrase")
-        self.blocked_users = words(rules.blocked_users, "one handle per line")
-        self.trusted_users = words(rules.trusted_users, "one handle per line")
-        self.allowed_domains = words(rules.allowed_domains, "links to these are fine")
+        self.blocked_words = words(
+            rules.blocked_words, translate("RulesDialog", "one per line: word, stem*, or a phrase")
+        )
+        one_handle = translate("RulesDialog", "one handle per line")
+        self.blocked_users = words(rules.blocked_users, one_handle)
+        self.trusted_users = words(rules.trusted_users, one_handle)
+        self.allowed_domains = words(
+            rules.allowed_domains, translate("RulesDialog", "links to these are fine")
+        )
         self.max_mentions = QSpinBox()
         self.max_mentions.setRange(0, 50)
         self.max_mentions.setValue(rules.max_mentions)
@@ -95,32 +124,37 @@ class RulesDialog(QDialog):
         self.flood_posts.setValue(rules.flood_posts)
         self.flood_seconds = QDoubleSpinBox()
         self.flood_seconds.setRange(1.0, 3600.0)
-        self.flood_seconds.setSuffix(" s")
+        self.flood_seconds.setSuffix(translate("RulesDialog", " s"))
         self.flood_seconds.setValue(rules.flood_seconds)
         self.new_account_days = QSpinBox()
         self.new_account_days.setRange(0, 365)
-        self.new_account_days.setSuffix(" days")
+        self.new_account_days.setSuffix(translate("RulesDialog", " days"))
         self.new_account_days.setValue(rules.new_account_days)
         self.auto_approve = QCheckBox(
-            "Auto-approve clean questions (questions no rule objects to go to the wall"
-            " without a person approving them)"
+            translate(
+                "RulesDialog",
+                "Auto-approve clean questions (questions no rule objects to go to the wall"
+                " without a person approving them)",
+            )
         )
         self.auto_approve.setChecked(rules.auto_approve_clean)
         self.auto_approve.setStyleSheet(f"color: {theme.AMBER.name()}; font-weight: 600;")
 
-        form.addRow("Profanity", self.profanity)
-        form.addRow("Slurs", self.slurs)
-        form.addRow("Insults (idiot, débile…)", self.insults)
-        form.addRow("Links", self.links)
-        form.addRow("Hashtag/mention-only posts", self.hashbomb)
-        form.addRow("More @-mentions than", self.max_mentions)
-        form.addRow("Flood: more posts than", self.flood_posts)
-        form.addRow("… within", self.flood_seconds)
-        form.addRow("Support from accounts younger than", self.new_account_days)
-        form.addRow("Blocked words", self.blocked_words)
-        form.addRow("Blocked users", self.blocked_users)
-        form.addRow("Trusted users", self.trusted_users)
-        form.addRow("Allowed link domains", self.allowed_domains)
+        form.addRow(translate("RulesDialog", "Profanity"), self.profanity)
+        form.addRow(translate("RulesDialog", "Slurs"), self.slurs)
+        form.addRow(translate("RulesDialog", "Insults (idiot, débile…)"), self.insults)
+        form.addRow(translate("RulesDialog", "Links"), self.links)
+        form.addRow(translate("RulesDialog", "Hashtag/mention-only posts"), self.hashbomb)
+        form.addRow(translate("RulesDialog", "More @-mentions than"), self.max_mentions)
+        form.addRow(translate("RulesDialog", "Flood: more posts than"), self.flood_posts)
+        form.addRow(translate("RulesDialog", "… within"), self.flood_seconds)
+        form.addRow(
+            translate("RulesDialog", "Support from accounts younger than"), self.new_account_days
+        )
+        form.addRow(translate("RulesDialog", "Blocked words"), self.blocked_words)
+        form.addRow(translate("RulesDialog", "Blocked users"), self.blocked_users)
+        form.addRow(translate("RulesDialog", "Trusted users"), self.trusted_users)
+        form.addRow(translate("RulesDialog", "Allowed link domains"), self.allowed_domains)
         layout.addWidget(self.auto_approve)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)

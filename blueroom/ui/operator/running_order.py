@@ -17,6 +17,7 @@ from blueroom.core.moderation import ModerationRules
 from blueroom.core.readers import BoardReader
 from blueroom.store.export import ExportResult
 from blueroom.ui import theme
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.program import ProgramPanel
 from blueroom.ui.operator.queue_list import QueueList
@@ -52,19 +53,19 @@ class RunningOrder(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
-        box.addWidget(title_label("Program"))
+        box.addWidget(title_label(translate("RunningOrder", "Program")))
         self.program = ProgramPanel()
         box.addWidget(self.program)
-        box.addWidget(title_label("Approved — next on the wall"))
+        box.addWidget(title_label(translate("RunningOrder", "Approved — next on the wall")))
         self.approved = QueueList(show_state=True)
-        self.approved.empty_text = "No approved question yet"
+        self.approved.empty_text = translate("RunningOrder", "No approved question yet")
         selection.watch(self.approved)
         box.addWidget(self.approved, 1)
         tools = QHBoxLayout()
-        self.rules_button = QPushButton("Moderation rules…")
+        self.rules_button = QPushButton(translate("RunningOrder", "Moderation rules…"))
         self.rules_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.rules_button.clicked.connect(self.edit_rules)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(translate("RunningOrder", "Export CSV…"))
         self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.export_button.clicked.connect(self._choose_export)
         self.export_button.setEnabled(export_csv is not None)
@@ -97,25 +98,40 @@ class RunningOrder(QWidget):
             return
         self._shown_export = result
         if result.error:
-            self._say(f"Export failed: {result.error}")
+            self._say(
+                translate("RunningOrder", "Export failed: {error}").format(error=result.error)
+            )
         else:
-            self._say(f"Exported {result.rows:,} posts to {result.path}")
+            rows = result.rows
+            self._say(
+                translate(
+                    "RunningOrder", "Exported %n post(s) to {path}", None, number, rows
+                ).format(path=result.path)
+            )
 
     def edit_rules(self) -> None:
         dialog = RulesDialog(self._board.latest().rules, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_rules is not None:
             self._actions.set_rules(dialog.result_rules)
             saved = self._save_rules(dialog.result_rules) if self._save_rules else ""
-            self._say(f"Moderation rules changed: they apply to new posts. {saved}".strip())
+            changed = translate(
+                "RunningOrder", "Moderation rules changed: they apply to new posts."
+            )
+            self._say(f"{changed} {saved}".strip())
 
     def _choose_export(self) -> None:
         stamp = time.strftime("%Y%m%d-%H%M")
         suggested = str(self._export_folder / f"blueroom-questions-{stamp}.csv")
-        path, _ = QFileDialog.getSaveFileName(self, "Export questions", suggested, "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("RunningOrder", "Export questions"),
+            suggested,
+            translate("RunningOrder", "CSV (*.csv)"),
+        )
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
         if self._export_csv is not None:
             self._export_csv(path)
-            self._say(f"Exporting questions to {path}…")
+            self._say(translate("RunningOrder", "Exporting questions to {path}…").format(path=path))

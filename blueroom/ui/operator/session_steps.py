@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout
 from blueroom.core.actions import RoomActions
 from blueroom.core.readers import SessionReader
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 from blueroom.ui.operator.labels import title_label
 
 CURRENT_MARK = "▶ "
@@ -25,14 +26,14 @@ class SessionSteps(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
-        box.addWidget(title_label("Session — Page Up / Page Down"))
+        box.addWidget(title_label(translate("SessionSteps", "Session — Page Up / Page Down")))
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setMaximumHeight(150)
         box.addWidget(self.steps)
         buttons = QHBoxLayout()
-        self.previous_button = QPushButton("◀  Previous step")
-        self.next_button = QPushButton("Next step  ▶")
+        self.previous_button = QPushButton(translate("SessionSteps", "◀  Previous step"))
+        self.next_button = QPushButton(translate("SessionSteps", "Next step  ▶"))
         for button in (self.previous_button, self.next_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
@@ -54,6 +55,10 @@ class SessionSteps(QWidget):
         self.steps.clear()
         for index, step in enumerate(snapshot.steps):
             marker = CURRENT_MARK if index == snapshot.current else "   "
-            self.steps.addItem(f"{marker}{index + 1}. {step.title}  ({step.minutes} min)")
+            # The step's title is the script's own text (a script per language is to come).
+            line = translate("SessionSteps", "{number}. {title}  ({minutes} min)").format(
+                number=index + 1, title=step.title, minutes=step.minutes
+            )
+            self.steps.addItem(marker + line)
             if index == snapshot.current:
                 self.steps.item(index).setForeground(theme.ACCENT_SOFT)

@@ -24,6 +24,7 @@ from blueroom.core.heatmap import HeatSnapshot, MapView
 from blueroom.core.readers import HeatReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.heat_text import located_breakdown
+from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.pixmaps import draw_part
 from blueroom.workers import ErrorSink, Worker
@@ -306,7 +307,7 @@ class HeatmapWall(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Blue Room — heat-map wall")
+        self.setWindowTitle(translate("HeatmapWall", "Blue Room — heat-map wall"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.grid = grid
         self.metrics = metrics
@@ -381,7 +382,7 @@ class HeatmapWall(QWidget):
         """The wall as it is now, as a PNG (the operator's snapshot button)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         if not self.grab().save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
+            raise OSError(translate("HeatmapWall", "could not write {path}").format(path=path))
         return path
 
     def refresh(self) -> None:
@@ -464,7 +465,7 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
     painter.drawText(
         QRectF(m, m * 0.6 + h * 0.08, w, h * 0.04),
         Qt.AlignmentFlag.AlignLeft,
-        "Where the conversation is, live",
+        translate("HeatmapWall", "Where the conversation is, live"),
     )
     rects.append(QRectF(0, 0, w * 0.65, m * 0.6 + h * 0.13).toAlignedRect())
     if not wall.show_counters:
@@ -474,10 +475,16 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
     posts = snapshot.posts if snapshot is not None and snapshot.posts else metrics.posts
     located_share = located / posts if posts else 0.0
     figures = [
-        (f"{metrics.posts:,}".replace(",", "\u202f"), "posts"),
-        (f"{metrics.rate_per_minute:,.0f}".replace(",", "\u202f"), "per minute"),
-        (str(snapshot.countries if snapshot is not None else 0), "countries"),
-        (f"{located_share:.0%}", "on the map"),
+        (f"{metrics.posts:,}".replace(",", "\u202f"), translate("HeatmapWall", "posts")),
+        (
+            f"{metrics.rate_per_minute:,.0f}".replace(",", "\u202f"),
+            translate("HeatmapWall", "per minute"),
+        ),
+        (
+            str(snapshot.countries if snapshot is not None else 0),
+            translate("HeatmapWall", "countries"),
+        ),
+        (f"{located_share:.0%}", translate("HeatmapWall", "on the map")),
     ]
     x = m
     y = h - m - h * 0.1
@@ -513,7 +520,7 @@ def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
         painter.drawText(
             QRectF(right - w * 0.3, top, w * 0.3, h * 0.035),
             Qt.AlignmentFlag.AlignRight,
-            "TOP CITIES",
+            translate("HeatmapWall", "TOP CITIES"),
         )
         painter.setFont(theme.font(h * 0.026, QFont.Weight.Medium))
         for index, (name, count) in enumerate(places):

@@ -16,6 +16,7 @@ from blueroom.core.events import QuestionState
 from blueroom.core.questions import BoardSnapshot, Question
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import FittedText, clip
 
@@ -41,11 +42,13 @@ class QuestionsWall(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Blue Room — questions wall")
+        self.setWindowTitle(translate("QuestionsWall", "Blue Room — questions wall"))
         self._board = board
         self._metrics = metrics
         self._hashtag = hashtag
-        self._guest_first = guest_name.split()[0] if guest_name.strip() else "our guest"
+        self._guest_first = (
+            guest_name.split()[0] if guest_name.strip() else translate("QuestionsWall", "our guest")
+        )
         self._snapshot: BoardSnapshot | None = None
         self._shown_id: str | None = None
         self._mode = "invite"
@@ -130,8 +133,12 @@ class QuestionsWall(QWidget):
         self._mode = mode
         featured_id = featured.tweet_id if featured else None
         if featured is None:
-            text = f"Ask {self._guest_first} anything"
-            author = f"Post your question with {self._hashtag}"
+            text = translate("QuestionsWall", "Ask {guest} anything").format(
+                guest=self._guest_first
+            )
+            author = translate("QuestionsWall", "Post your question with {hashtag}").format(
+                hashtag=self._hashtag
+            )
         else:
             text = clip(featured.text)
             author = _author_line(featured)
@@ -244,9 +251,9 @@ class QuestionsWall(QWidget):
         received = snapshot.received if snapshot else 0
         answered = snapshot.counts.get(QuestionState.ANSWERED, 0) if snapshot else 0
         figures = [
-            (_count(metrics.posts), "posts"),
-            (_count(received), "questions"),
-            (_count(answered), "answered"),
+            (_count(metrics.posts), translate("QuestionsWall", "posts")),
+            (_count(received), translate("QuestionsWall", "questions")),
+            (_count(answered), translate("QuestionsWall", "answered")),
         ]
         h = self.height()
         right = header.right()
@@ -276,11 +283,11 @@ class QuestionsWall(QWidget):
         painter.setBrush(theme.with_alpha(theme.PANEL, 0.92))
         painter.drawRoundedRect(card, radius, radius)
         if self._mode == "on_air":
-            label, colour = "ON AIR", theme.LIVE
+            label, colour = translate("QuestionsWall", "ON AIR"), theme.LIVE
         elif self._mode == "rotating":
-            label, colour = "FROM THE AUDIENCE", theme.ACCENT
+            label, colour = translate("QuestionsWall", "FROM THE AUDIENCE"), theme.ACCENT
         else:
-            label, colour = "YOUR QUESTIONS", theme.ACCENT
+            label, colour = _your_questions(), theme.ACCENT
         pad = card.height() * 0.1
         painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
         text_width = painter.fontMetrics().horizontalAdvance(label)
@@ -295,7 +302,7 @@ class QuestionsWall(QWidget):
         h = self.height()
         pad = card.height() * 0.1
         painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
-        label_w = painter.fontMetrics().horizontalAdvance("YOUR QUESTIONS")
+        label_w = painter.fontMetrics().horizontalAdvance(_your_questions())
         pill = QRectF(card.left() + pad, card.top() + pad * 0.6, label_w + h * 0.05, h * 0.04)
         if self._mode == "invite" and self._snapshot is not None:
             waiting = self._snapshot.counts.get(QuestionState.PENDING, 0)
@@ -305,7 +312,7 @@ class QuestionsWall(QWidget):
                 painter.drawText(
                     QRectF(pill.right() + h * 0.02, pill.top(), card.width() * 0.6, pill.height()),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    f"{_count(waiting)} questions are being read by the team",
+                    _being_read(waiting),
                 )
 
     def _paint_up_next(self, painter: QPainter, area: QRectF) -> None:
@@ -315,7 +322,7 @@ class QuestionsWall(QWidget):
         painter.drawText(
             QRectF(area.left(), area.top(), area.width(), area.height() * 0.18),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "UP NEXT",
+            translate("QuestionsWall", "UP NEXT"),
         )
         gap = area.width() * 0.02
         cell = (area.width() - gap * (UP_NEXT - 1)) / UP_NEXT
@@ -336,7 +343,7 @@ class QuestionsWall(QWidget):
         painter.drawText(
             QRectF(w * 0.04, h * 0.955, w * 0.92, h * 0.035),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "Questions appear here once the team has read them",
+            translate("QuestionsWall", "Questions appear here once the team has read them"),
         )
 
     def _paint_clock(self, painter: QPainter) -> None:
@@ -350,9 +357,19 @@ class QuestionsWall(QWidget):
         )
 
 
+def _being_read(waiting: int) -> str:
+    return translate(
+        "QuestionsWall", "%n question(s) are being read by the team", None, _count, waiting
+    )
+
+
+def _your_questions() -> str:
+    return translate("QuestionsWall", "YOUR QUESTIONS")
+
+
 def _author_line(question: Question) -> str:
-    parts = [question.handle or question.name or "a fan"]
+    parts = [question.handle or question.name or translate("QuestionsWall", "a fan")]
     others = question.supporters - 1  # supporters count the asker
     if others > 0:
-        parts.append(f"+{_count(others)} asking the same")
+        parts.append(translate("QuestionsWall", "+%n asking the same", None, _count, others))
     return "  ·  ".join(parts)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QWidget
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import CameraState
 from blueroom.core.readers import BoardReader, MetricsReader
-from blueroom.ui import theme
+from blueroom.ui import theme, words
+from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import clip, single_line
@@ -38,7 +39,7 @@ class VideoWall(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Blue Room — live video wall")
+        self.setWindowTitle(translate("VideoWall", "Blue Room — live video wall"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._frames = frames
         self._board = board
@@ -136,13 +137,7 @@ class VideoWall(QWidget):
     def _paint_no_signal(self, painter: QPainter, state: CameraState | None, detail: str) -> None:
         w, h = self.width(), self.height()
         painter.fillRect(0, 0, w, h, theme.with_alpha(theme.NIGHT, 0.72))
-        title = {
-            None: "Starting the camera…",
-            CameraState.STARTING: "Starting the camera…",
-            CameraState.LOST: "Camera lost — reconnecting…",
-            CameraState.STOPPED: "Camera off",
-            CameraState.LIVE: "Waiting for the first picture…",
-        }[state]
+        title = _no_picture(state)
         painter.setPen(theme.TEXT)
         painter.setFont(theme.font(h * 0.05, QFont.Weight.Bold))
         painter.drawText(QRectF(0, h * 0.38, w, h * 0.1), Qt.AlignmentFlag.AlignCenter, title)
@@ -152,13 +147,13 @@ class VideoWall(QWidget):
             painter.drawText(
                 QRectF(w * 0.1, h * 0.5, w * 0.8, h * 0.08),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                single_line(detail),
+                single_line(words.camera_detail(detail)),
             )
 
     def _paint_badge(self, painter: QPainter, live: bool) -> None:
         h = self.height()
         m = h * 0.045
-        label = "LIVE" if live else "OFF AIR"
+        label = translate("VideoWall", "LIVE") if live else translate("VideoWall", "OFF AIR")
         painter.setFont(theme.font(h * 0.032, QFont.Weight.Black))
         text_w = painter.fontMetrics().horizontalAdvance(label)
         pill = QRectF(m, m, text_w + h * 0.085, h * 0.06)
@@ -203,8 +198,9 @@ class VideoWall(QWidget):
         if on_air is None:
             # The guest's name strap, as on any broadcast.
             strap = QRectF(left, h * 0.8, w * 0.42, h * 0.11)
+            subtitle = translate("VideoWall", "Live in the Blue Room · {hashtag}")
             self._paint_strap(
-                painter, strap, self._guest_name, f"Live in the Blue Room · {self._hashtag}"
+                painter, strap, self._guest_name, subtitle.format(hashtag=self._hashtag)
             )
             return
         box = QRectF(left, top, width, height)
@@ -213,13 +209,13 @@ class VideoWall(QWidget):
         painter.drawRoundedRect(box, h * 0.01, h * 0.01)
         painter.setBrush(theme.LIVE)
         painter.drawRoundedRect(QRectF(left, top, h * 0.014, height), h * 0.007, h * 0.007)
-        who = on_air.handle or on_air.name or "A fan"
+        who = single_line(on_air.handle or on_air.name or translate("VideoWall", "A fan"))
         painter.setPen(theme.LIVE)
         painter.setFont(theme.font(h * 0.026, QFont.Weight.Bold))
         painter.drawText(
             QRectF(left + h * 0.04, top + h * 0.015, width, h * 0.04),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{single_line(who)} asks",
+            translate("VideoWall", "{who} asks").format(who=who),
         )
         painter.setPen(QPen(theme.NIGHT))
         painter.setFont(theme.font(h * 0.036, QFont.Weight.DemiBold))
@@ -252,3 +248,16 @@ class VideoWall(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             subtitle,
         )
+
+
+def _no_picture(state: CameraState | None) -> str:
+    """What the wall says over its picture while the camera gives none."""
+    match state:
+        case CameraState.LOST:
+            return translate("VideoWall", "Camera lost — reconnecting…")
+        case CameraState.STOPPED:
+            return translate("VideoWall", "Camera off")
+        case CameraState.LIVE:
+            return translate("VideoWall", "Waiting for the first picture…")
+        case _:
+            return translate("VideoWall", "Starting the camera…")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from blueroom.ui import theme
+from blueroom.ui.i18n import translate
 
 
 class Sparkline(QWidget):
@@ -47,7 +48,7 @@ class Sparkline(QWidget):
         painter.drawText(
             box.adjusted(8, 4, -8, -4),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-            f"peak {peak:,.0f}/s",
+            translate("Sparkline", "peak {rate}/s").format(rate=f"{peak:,.0f}"),
         )
         if len(values) < 2 or peak <= 0:
             painter.end()

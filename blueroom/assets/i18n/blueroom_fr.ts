@@ -1,0 +1,1310 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>ActivityLog</name>
+    <message>
+        <source>⚠ line {line}: {reason} (dropped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ line {line}: {reason} (post kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: {state} — {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera: {state} — {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: question {id} → {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: question {id} → {state} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: question {id} starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: question {id} unstarred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: preview → {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: moderation rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: heat map {view}, {mode}, half-life {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: heat map reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: step {number} ({step})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more event(s) came too fast to list here (the journal and the CSV export have them all)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Actor</name>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>rules kept for this session (start with --settings FILE to save them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules apply, but could not be saved to {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat-map wall saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session {id} (resumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraDetail</name>
+    <message>
+        <source>camera {index}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} {width}x{height} @ {fps} fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} {width}x{height} @ fps unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped (capture thread still blocked in a read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of file {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no frame for {seconds} s — unplugged?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read failed on {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not open {path} (unreadable or corrupt file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera {index} could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream {path} could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not reopen {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: cannot decode the video ({frames} bad frames)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: cannot decode the video (no readable frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraState</name>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feeds</name>
+    <message>
+        <source>Ingest — posts per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{state} — {detail} — {position}, %n post(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{state} — {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok — {written} events written, last batch {milliseconds} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{queued} queued, {delivered} delivered, {shed} shed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{queue} — STALLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bus · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestPanel</name>
+    <message>
+        <source>Blue Room — guest panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STEP {number} OF {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror wakes up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>THE MIRROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatMapControls</name>
+    <message>
+        <source>a map box is four numbers: west, south, east, north</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat-map wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>west, south, east, north</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min half-life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear every point and counter of the heat map? The posts stay in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatText</name>
+    <message>
+        <source>{share} exact position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} profile city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} profile country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} not located</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapWall</name>
+    <message>
+        <source>Blue Room — heat-map wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the conversation is, live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOP CITIES</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>World</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paris region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live (fading)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModerationQueue</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question waiting — new ones appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in stashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starred first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve  A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject  R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Star  S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stash  H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to queue  Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview  P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take  T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air now  O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered  D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo  Ctrl+Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question in the trash cannot go on air: put it back first (Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text or @author  ( / )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected question, in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) — showing the first {shown}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a question first (click it, or use ↑ ↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in preview: select a question and press P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to put on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperatorConsole</name>
+    <message>
+        <source>posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posts / s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up {elapsed}   ·   {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue Room — operator console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLUE ROOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPanel</name>
+    <message>
+        <source>ON AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on air — arm a question (P) and take it (T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PREVIEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question and press P to arm it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T take on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{who}  ·  asked by %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPicker</name>
+    <message>
+        <source>Tap a question to answer it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team is choosing the first questions for you…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More questions ▸  {page}/{pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON AIR — you are answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the team — on air in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{who}  ·  asked by %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionState</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsWall</name>
+    <message>
+        <source>Blue Room — questions wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask {guest} anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post your question with {hashtag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FROM THE AUDIENCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UP NEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions appear here once the team has read them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) are being read by the team</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>YOUR QUESTIONS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n asking the same</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <source>PENDING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APPROVED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRASH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANSWERED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STASHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>asked by %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supporter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new account(s) not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✕ {who}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follower(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>blocked user: @{handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slur: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked word: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profanity: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insult: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hashbomb: {tags} hashtags, mentions or links and no words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link: {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mention spam: {count} mentions (more than {most})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flood: over {posts} posts in {seconds} s from @{handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flood: over {posts} posts in {seconds} s from one author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>support burst: {supporters} supporters have accounts under {days} days old (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-approved: clean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>let through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag for the moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject (to the trash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profanity: {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insults: {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links: {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hashbombs: {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flood &gt; {posts} in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trusted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AUTO-APPROVE CLEAN QUESTIONS: ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every question approved by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per line: word, stem*, or a phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one handle per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links to these are fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-approve clean questions (questions no rule objects to go to the wall without a person approving them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profanity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insults (idiot, débile…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashtag/mention-only posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More @-mentions than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flood: more posts than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support from accounts younger than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed link domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunningOrder</name>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved — next on the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approved question yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n post(s) to {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moderation rules changed: they apply to new posts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting questions to {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionSteps</name>
+    <message>
+        <source>Session — Page Up / Page Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀  Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step  ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}. {title}  ({minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceDetail</name>
+    <message>
+        <source>{file} at {speed}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} at max speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} at {speed}×, loop {loop}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} at max speed, loop {loop}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {posts} posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} stopped at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay stopped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loop {loop}, line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceState</name>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <source>peak {rate}/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <source>Blue Room — live video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFF AIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live in the Blue Room · {hashtag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera lost — reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,256 @@
+"""The screens' words for the room's codes: question states, who decided, the reasons of
+decisions and flags, the feeds' and the camera's states and details, the map's views.
+
+The room records codes, and sentences in English (core/phrases.py); here each becomes
+words in the screens' language, with its values. A text no phrase wrote (an error's, a
+reason someone typed, a sentence of an older release) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from blueroom.capture import camera
+from blueroom.core.events import CameraState, QuestionState, SourceState
+from blueroom.core.heatmap import HeatMode
+from blueroom.core.moderation import REASONS
+from blueroom.core.phrases import Phrase, read_any
+from blueroom.core.questions import AUTO_APPROVED, OPERATOR_REJECTED, SUPPORT_BURST
+from blueroom.sources import replay
+from blueroom.ui.i18n import translate
+
+BOARD_REASONS = (SUPPORT_BURST, AUTO_APPROVED, OPERATOR_REJECTED)
+ALL_REASONS = tuple(phrase for phrases in REASONS.values() for phrase in phrases) + BOARD_REASONS
+
+
+def actor(name: str) -> str:
+    """Who decided: the console's operator, the guest, a rule; any other name as it is."""
+    match name:
+        case "operator":
+            return translate("Actor", "operator")
+        case "guest":
+            return translate("Actor", "guest")
+        case "rule":
+            return translate("Actor", "rule")
+        case "undo":
+            return translate("Actor", "undo")
+        case _:
+            return name
+
+
+def question_state(state: QuestionState) -> str:
+    match state:
+        case QuestionState.PENDING:
+            return translate("QuestionState", "pending")
+        case QuestionState.APPROVED:
+            return translate("QuestionState", "approved")
+        case QuestionState.REJECTED:
+            return translate("QuestionState", "rejected")
+        case QuestionState.ON_AIR:
+            return translate("QuestionState", "on air")
+        case QuestionState.ANSWERED:
+            return translate("QuestionState", "answered")
+        case QuestionState.STASHED:
+            return translate("QuestionState", "stashed")
+        case _:
+            return str(state)
+
+
+def reason(text: str, rule: str = "") -> str:
+    """The reason of a decision or a flag; ``rule``'s sentences are tried first."""
+    found = read_any((*REASONS.get(rule, ()), *ALL_REASONS), text)
+    if found is None:
+        return text
+    phrase, values = found
+    return _reason_words(phrase.code).format(**values)
+
+
+def _reason_words(code: str) -> str:
+    match code:
+        case "blocked_user":
+            return translate("Reason", "blocked user: @{handle}")
+        case "slur":
+            return translate("Reason", 'slur: "{excerpt}" matches "{term}"')
+        case "blocked_word":
+            return translate("Reason", 'blocked word: "{excerpt}" matches "{term}"')
+        case "profanity":
+            return translate("Reason", 'profanity: "{excerpt}" matches "{term}"')
+        case "insult":
+            return translate("Reason", 'insult: "{excerpt}" matches "{term}"')
+        case "hashbomb":
+            return translate("Reason", "hashbomb: {tags} hashtags, mentions or links and no words")
+        case "link":
+            return translate("Reason", "link: {host}")
+        case "mention_spam":
+            return translate("Reason", "mention spam: {count} mentions (more than {most})")
+        case "flood":
+            return translate("Reason", "flood: over {posts} posts in {seconds} s from @{handle}")
+        case "flood_unknown_author":
+            return translate("Reason", "flood: over {posts} posts in {seconds} s from one author")
+        case "support_burst":
+            return translate(
+                "Reason",
+                "support burst: {supporters} supporters have accounts under {days} days old"
+                " (not counted)",
+            )
+        case "auto_approved":
+            return translate("Reason", "auto-approved: clean")
+        case "operator_rejected":
+            return translate("Reason", "rejected by operator")
+        case _:
+            raise KeyError(code)
+
+
+def source_state(state: SourceState) -> str:
+    match state:
+        case SourceState.STARTING:
+            return translate("SourceState", "starting")
+        case SourceState.RUNNING:
+            return translate("SourceState", "running")
+        case SourceState.LOOPING:
+            return translate("SourceState", "looping")
+        case SourceState.FINISHED:
+            return translate("SourceState", "finished")
+        case SourceState.FAILED:
+            return translate("SourceState", "failed")
+        case SourceState.STOPPED:
+            return translate("SourceState", "stopped")
+        case _:
+            return str(state)
+
+
+def source_detail(text: str) -> str:
+    """A feed's detail ("demo.jsonl.gz at 10×, loop 2") or its position in its recording."""
+    found = read_any((*replay.DETAILS, replay.POSITION), text)
+    if found is None:
+        return text
+    phrase, values = found
+    return _source_words(phrase.code).format(**values)
+
+
+def _source_words(code: str) -> str:
+    match code:
+        case "replay_starting":
+            return translate("SourceDetail", "{file} at {speed}×")
+        case "replay_starting_max":
+            return translate("SourceDetail", "{file} at max speed")
+        case "replay_playing":
+            return translate("SourceDetail", "{file} at {speed}×, loop {loop}")
+        case "replay_playing_max":
+            return translate("SourceDetail", "{file} at max speed, loop {loop}")
+        case "replay_finished":
+            return translate("SourceDetail", "{file}: {posts} posts")
+        case "replay_stopped":
+            return translate("SourceDetail", "{file} stopped at line {line}")
+        case "replay_crashed":
+            return translate("SourceDetail", "replay stopped: {error}")
+        case "replay_position":
+            return translate("SourceDetail", "loop {loop}, line {line}")
+        case _:
+            raise KeyError(code)
+
+
+def camera_state(state: CameraState | None) -> str:
+    match state:
+        case None:
+            return translate("CameraState", "not started")
+        case CameraState.STARTING:
+            return translate("CameraState", "starting")
+        case CameraState.LIVE:
+            return translate("CameraState", "live")
+        case CameraState.LOST:
+            return translate("CameraState", "lost")
+        case CameraState.STOPPED:
+            return translate("CameraState", "stopped")
+        case _:
+            return str(state)
+
+
+def camera_detail(text: str) -> str:
+    found = read_any(camera.DETAILS, text)
+    if found is None:
+        return text
+    phrase, values = found
+    if "label" in values:
+        values["label"] = _camera_label(values["label"])
+    return _camera_words(phrase.code).format(**values)
+
+
+def _camera_label(label: str) -> str:
+    """ "camera 0" in words; a file's path or a stream's URL as it is."""
+    values = camera.LABEL.read(label)
+    if values is None:
+        return label
+    return translate("CameraDetail", "camera {index}").format(**values)
+
+
+def _camera_words(code: str) -> str:
+    match code:
+        case "camera_opening":
+            return translate("CameraDetail", "opening {label}")
+        case "camera_live":
+            return translate("CameraDetail", "{label} {width}x{height} @ {fps} fps")
+        case "camera_live_unknown_rate":
+            return translate("CameraDetail", "{label} {width}x{height} @ fps unknown")
+        case "camera_stopped":
+            return translate("CameraDetail", "stopped")
+        case "camera_stopped_blocked":
+            return translate("CameraDetail", "stopped (capture thread still blocked in a read)")
+        case "camera_end_of_file":
+            return translate("CameraDetail", "end of file {path}")
+        case "camera_no_frame":
+            return translate("CameraDetail", "no frame for {seconds} s — unplugged?")
+        case "camera_read_failed":
+            return translate("CameraDetail", "read failed on {label}")
+        case "camera_file_not_found":
+            return translate("CameraDetail", "file not found: {path}")
+        case "camera_unreadable":
+            return translate("CameraDetail", "could not open {path} (unreadable or corrupt file)")
+        case "camera_not_opened":
+            return translate("CameraDetail", "camera {index} could not be opened")
+        case "camera_stream_not_opened":
+            return translate("CameraDetail", "stream {path} could not be opened")
+        case "camera_not_reopened":
+            return translate("CameraDetail", "could not reopen {path}")
+        case "camera_bad_frames":
+            return translate(
+                "CameraDetail", "{path}: cannot decode the video ({frames} bad frames)"
+            )
+        case "camera_no_readable_frame":
+            return translate("CameraDetail", "{path}: cannot decode the video (no readable frame)")
+        case "camera_error":
+            return translate("CameraDetail", "error: {error}")
+        case _:
+            raise KeyError(code)
+
+
+def map_view(preset: str) -> str:
+    """A heat-map view by its preset's name (core/heatmap.py PRESET_LABELS)."""
+    match preset:
+        case "world":
+            return translate("MapView", "World")
+        case "europe":
+            return translate("MapView", "Europe")
+        case "france":
+            return translate("MapView", "France")
+        case "paris":
+            return translate("MapView", "Paris region")
+        case "custom":
+            return translate("MapView", "Custom box")
+        case _:
+            return preset
+
+
+def heat_mode(mode: str) -> str:
+    match mode:
+        case HeatMode.LIVE:
+            return translate("MapView", "Live (fading)")
+        case HeatMode.CUMULATIVE:
+            return translate("MapView", "Cumulative")
+        case _:
+            return mode
+
+
+PHRASE_GROUPS: dict[str, tuple[Phrase, ...]] = {
+    "reasons": ALL_REASONS,
+    "source details": (*replay.DETAILS, replay.POSITION),
+    "camera details": (camera.LABEL, *camera.DETAILS),
+}

@@ -1,0 +1,237 @@
+"""The room speaks the language chosen at start: BLUEROOM_LANGUAGE, else the system's,
+else English; a translation installed at run time changes what the console and the walls
+say, plural forms and all, and the app installs it before it builds a window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from pytestqt.qtbot import QtBot
+
+from blueroom import app as app_module
+from blueroom.app import GuiOptions
+from blueroom.core.actions import RoomActions
+from blueroom.core.events import CameraState, CameraStateChanged, TweetReceived
+from blueroom.core.models import RoomModel
+from blueroom.core.questions import QueueQuery, QueueView
+from blueroom.core.tweet import Author, Tweet
+from blueroom.paths import BUNDLED
+from blueroom.settings import load_settings
+from blueroom.ui import i18n
+from blueroom.ui.i18n import (
+    ROOM_TRANSLATOR,
+    chosen_language,
+    install_translations,
+    number,
+    remove_translations,
+    translate,
+)
+from blueroom.ui.operator.activity_log import activity_line
+from blueroom.ui.operator.moderation_queue import ModerationQueue
+from blueroom.ui.operator.queue_list import decision_line
+from blueroom.ui.operator.selection import QuestionSelection
+from blueroom.ui.walls.questions_wall import QuestionsWall
+from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
+from tests.ui.translation_files import build
+
+FRENCH = {
+    ("ModerationQueue", "Approve  A"): "Approuver  A",
+    ("ModerationQueue", "Pending"): "En attente",
+    ("ModerationQueue", "%n question(s)"): ("%n question", "%n questions"),
+    ("QuestionsWall", "Blue Room — questions wall"): "Blue Room — mur des questions",
+    ("QuestionsWall", "Ask {guest} anything"): "Posez vos questions à {guest}",
+    ("QuestionsWall", "Post your question with {hashtag}"): "Posez votre question avec {hashtag}",
+    ("Reason", 'profanity: "{excerpt}" matches "{term}"'): (
+        "grossièreté : « {excerpt} » correspond à « {term} »"
+    ),
+    ("Actor", "rule"): "règle",
+    ("ActivityLog", "camera: {state} — {detail}"): "caméra : {state} — {detail}",
+    ("CameraState", "lost"): "perdue",
+    ("CameraDetail", "no frame for {seconds} s — unplugged?"): (
+        "aucune image depuis {seconds} s — débranchée ?"
+    ),
+}
+
+
+@pytest.fixture
+def french(qapp: object, tmp_path: Path) -> Iterator[Path]:
+    folder = build(tmp_path, "fr", FRENCH)
+    yield folder
+    remove_translations()
+
+
+def _pending(room: RoomModel) -> int:
+    return len(room.questions.page(QueueQuery(view=QueueView.PENDING)).rows)
+
+
+def test_a_translation_installed_at_run_time_changes_what_the_screens_say(
+    qtbot: QtBot,
+    model: RoomModel,  # noqa: F811
+    actions: RoomActions,  # noqa: F811
+    french: Path,
+) -> None:
+    installed = install_translations("fr", folder=french)
+    assert installed.language == "fr" and french / "blueroom_fr.qm" in installed.files
+    panel = ModerationQueue(model.questions, actions, QuestionSelection(), lambda _: None)
+    show(qtbot, panel, 900, 800)
+    panel.refresh()
+    panel.refresh_tabs(on_their_tick=True)
+    assert panel.buttons["approve"].text() == "Approuver  A"
+    assert panel.tabs.tabText(0) == f"En attente  {_pending(model)}"
+    assert panel.queue_total.text() == f"{_pending(model)} questions"
+    assert panel.buttons["reject"].text() == "Reject  R", "not translated yet: English"
+    wall = QuestionsWall(model.questions, model.metrics, hashtag="#AskBlueRoom", guest_name="Léa")
+    show(qtbot, wall)
+    assert wall.windowTitle() == "Blue Room — mur des questions"
+    assert wall.main_text.text() == "Posez vos questions à Léa"
+    assert wall.main_author.text() == "Posez votre question avec #AskBlueRoom"
+    lost = CameraStateChanged(
+        state=CameraState.LOST, device="0", detail="no frame for 2.0 s — unplugged?"
+    )
+    assert activity_line(lost).endswith(  # type: ignore[union-attr]
+        "caméra : perdue — aucune image depuis 2.0 s — débranchée ?"
+    )
+
+    remove_translations()  # back to the source language, in the same run
+    assert activity_line(lost).endswith("camera: lost — no frame for 2.0 s — unplugged?")  # type: ignore[union-attr]
+    again = QuestionsWall(model.questions, model.metrics, hashtag="#AskBlueRoom", guest_name="Léa")
+    show(qtbot, again)
+    assert again.main_text.text() == "Ask Léa anything"
+
+
+def test_a_rule_s_reason_on_a_card_is_worded_in_the_screens_language(
+    model: RoomModel,  # noqa: F811
+    french: Path,
+) -> None:
+    author = Author(id="f1", username="fan1", name="Fan")
+    model.apply(
+        [
+            TweetReceived(
+                tweet=Tweet(
+                    id="p1",
+                    text="what the fuck? #AskBlueRoom",
+                    author=author,
+                    hashtags=("AskBlueRoom",),
+                    lang="en",
+                )
+            )
+        ]
+    )
+    trashed = model.questions.page(QueueQuery(view=QueueView.TRASH)).rows
+    card = next(q for q in trashed if q.tweet_id == "p1")
+    assert card.rule == "profanity" and card.reason == 'profanity: "fuck?" matches "fuck"'
+    assert decision_line(card)[0] == '✕ rule: profanity: "fuck?" matches "fuck"'  # type: ignore[index]
+    install_translations("fr", folder=french)
+    assert decision_line(card)[0] == "✕ règle: grossièreté : « fuck? » correspond à « fuck »"  # type: ignore[index]
+
+
+def test_counts_take_the_plural_form_of_the_language(french: Path) -> None:
+    def questions(count: int) -> str:
+        return translate("ModerationQueue", "%n question(s)", None, number, count)
+
+    assert [questions(n) for n in (0, 1, 2, 12345)] == [
+        "0 questions",
+        "1 question",
+        "2 questions",
+        "12,345 questions",
+    ], "English, the source language, with no translation"
+    install_translations("fr", folder=french)
+    assert [questions(n) for n in (0, 1, 2, 12345)] == [
+        "0 question",  # French: 0 and 1 are singular
+        "1 question",
+        "2 questions",
+        "12,345 questions",  # numbers are written as on every screen
+    ]
+
+
+def test_the_english_file_gives_the_forms_the_source_cannot(qapp: object) -> None:
+    def being_read(count: int) -> str:
+        return translate(
+            "QuestionsWall", "%n question(s) are being read by the team", None, str, count
+        )
+
+    try:
+        install_translations("en", folder=BUNDLED / "i18n")
+        assert being_read(1) == "1 question is being read by the team"
+        assert being_read(3) == "3 questions are being read by the team"
+    finally:
+        remove_translations()
+
+
+def test_the_language_is_the_variable_s_else_the_system_s_else_english() -> None:
+    french_system, c_system = QLocale("fr_FR"), QLocale.c()
+    assert chosen_language({"BLUEROOM_LANGUAGE": "fr"}, c_system) == ("fr", None)
+    assert chosen_language({"BLUEROOM_LANGUAGE": "en"}, french_system) == ("en", None)
+    assert chosen_language({"BLUEROOM_LANGUAGE": "fr_CA.UTF-8"}, c_system) == ("fr", None)
+    assert chosen_language({}, french_system) == ("fr", None)
+    assert chosen_language({}, QLocale("fr_BE")) == ("fr", None)
+    assert chosen_language({}, QLocale("de_DE")) == ("en", None)
+    assert chosen_language({}, c_system) == ("en", None)
+    language, problem = chosen_language({"BLUEROOM_LANGUAGE": "klingon"}, french_system)
+    assert language == "fr"
+    assert (
+        problem is not None and "BLUEROOM_LANGUAGE must be one of en, fr, not 'klingon'" in problem
+    )
+
+
+def test_a_missing_translation_is_said_and_the_screens_speak_english(
+    qapp: object, tmp_path: Path
+) -> None:
+    try:
+        missing = install_translations("fr", folder=tmp_path)
+        assert missing.language == "fr"
+        assert missing.problems == (
+            f"no translation in {tmp_path / 'blueroom_fr.qm'}: the screens speak English",
+        )
+        assert translate("ModerationQueue", "Pending") == "Pending"
+        assert install_translations("en", folder=tmp_path).problems == (), "English needs no file"
+        chosen = install_translations(environ={"BLUEROOM_LANGUAGE": "en"}, folder=BUNDLED / "i18n")
+        assert chosen.language == "en" and chosen.problems == ()
+        assert BUNDLED / "i18n" / "blueroom_en.qm" in chosen.files
+    finally:
+        remove_translations()
+    assert not QCoreApplication.instance().findChildren(QTranslator, ROOM_TRANSLATOR)  # type: ignore[union-attr]
+
+
+def test_the_translations_are_read_from_the_assets_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BLUEROOM_ASSETS", str(tmp_path))
+    assert i18n.translations_folder() == BUNDLED / "i18n", "a copy without i18n/: the package's"
+    (tmp_path / "i18n").mkdir()
+    assert i18n.translations_folder() == tmp_path / "i18n"
+    for language in i18n.LANGUAGES:
+        assert (BUNDLED / "i18n" / f"blueroom_{language}.qm").is_file()
+
+
+class _Built(Exception):
+    pass
+
+
+def test_the_app_installs_the_language_before_it_builds_a_window(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BLUEROOM_LANGUAGE", "klingon")
+    monkeypatch.setattr(QLocale, "system", staticmethod(QLocale.c))
+    seen: list[bool] = []
+
+    def studio(*args: object, **kwargs: object) -> None:
+        application = QCoreApplication.instance()
+        assert application is not None
+        seen.append(bool(application.findChildren(QTranslator, ROOM_TRANSLATOR)))
+        raise _Built
+
+    monkeypatch.setattr(app_module, "Studio", studio)
+    said: list[str] = []
+    engine = SimpleNamespace(messages=[], session_id="s1", resumed=False)
+    try:
+        with pytest.raises(_Built):
+            app_module._run_windows(load_settings(environ={}), GuiOptions(), engine, said.append)  # type: ignore[arg-type]
+    finally:
+        remove_translations()
+    assert seen == [True], "the English translation was installed before the windows"
+    assert any(line.startswith("language: BLUEROOM_LANGUAGE must be one of") for line in said)
