@@ -18,7 +18,7 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 LUPDATE_OPTIONS := -silent -extensions py -locations none -source-language en
 LUPDATE_SOURCES := blueroom/ui blueroom/app.py
 
-.PHONY: demo test lint bench screenshots assets system clean translations
+.PHONY: demo test lint bench screenshots assets system clean translations approve-images
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: $(STAMP) system lint $(QM_FILES)
 
 bench: $(STAMP) system
 	@for script in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+
+approve-images: $(STAMP) system
+	BLUEROOM_APPROVE_IMAGES=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/ui/test_approved_images.py
+	@echo "approved pictures written to tests/ui/approved/: look at them before committing"
 
 screenshots: $(STAMP) system
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 
@@ -67,9 +68,10 @@ class RoomModel:
         view: MapView | None = None,
         on_error: ModelErrorSink | None = None,
         keep_posts: bool = True,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.seen = SeenPosts()
-        self.metrics = IngestMetrics()
+        self.metrics = IngestMetrics(clock=clock)
         self.questions = QuestionBoard(
             rules, moderation, ignored_words=ignored_words, keep_posts=keep_posts
         )

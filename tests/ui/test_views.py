@@ -367,6 +367,7 @@ def test_a_new_mirror_frame_repaints_the_mirror_and_leaves_the_backdrop_whole(
 
     box = panel._mirror_box().toRect()
     centre = box.center()
+    qtbot.waitUntil(lambda: on_screen().size() == panel.size(), timeout=2000)  # laid out
     qtbot.waitUntil(lambda: on_screen().pixelColor(centre).blue() > 60, timeout=2000)
     before = on_screen()
     green = np.zeros((180, 320, 3), dtype=np.uint8)

@@ -28,6 +28,7 @@ from blueroom.core.events import (
     SourceStateChanged,
 )
 from blueroom.ui import words
+from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import title_label
 from blueroom.ui.widgets.text import single_line
@@ -113,9 +114,13 @@ def _what(event: Event) -> str | None:
 
 class ActivityLog(QWidget):
     def __init__(
-        self, dropped_events: Callable[[], int] = lambda: 0, parent: QWidget | None = None
+        self,
+        dropped_events: Callable[[], int] = lambda: 0,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock or SystemClock()
         self._dropped_events = dropped_events
         self._dropped_shown = 0
         box = QVBoxLayout(self)
@@ -144,7 +149,7 @@ class ActivityLog(QWidget):
                 None, number, missed
             )  # no comma after the count: lupdate would not read the call
             # fmt: on
-            lines.append(f"{time.strftime('%H:%M:%S')}  {said}")
+            lines.append(f"{clock_text(self._clock)}  {said}")
             self._dropped_shown = dropped
         if lines:
             self.entries.appendPlainText("\n".join(lines[-LOG_LINES:]))

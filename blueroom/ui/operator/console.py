@@ -11,7 +11,6 @@ asks each panel to refresh, staggered so that no tick paints much of the console
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -30,6 +29,7 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
+from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.feeds import Feeds
@@ -111,14 +111,16 @@ class OperatorConsole(QMainWindow):
         export_folder: Path | None = None,
         save_rules: Callable[[ModerationRules], str] | None = None,
         refresh_hz: float = 4.0,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock or SystemClock()
         self.setWindowTitle(translate("OperatorConsole", "Blue Room — operator console"))
         self.setStyleSheet(theme.CONSOLE_STYLE)
         self._model = model
         self._bus_stats = bus_stats
-        self._started = time.monotonic()
+        self._started = self._clock.monotonic()
         self._ticks = 0
 
         root = QWidget()
@@ -138,9 +140,9 @@ class OperatorConsole(QMainWindow):
         self.status = plain_label("")
         self.status.setStyleSheet(f"color: {theme.MUTED.name()};")
         # A fixed size: the clock ticking never asks the console to lay out again.
-        clock = QFontMetrics(theme.font(14))
+        metrics = QFontMetrics(theme.font(14))
         self.status.setFixedSize(
-            clock.horizontalAdvance(_clock("000:00:00", "00:00:00")) + 8, clock.height() + 6
+            metrics.horizontalAdvance(_clock("000:00:00", "00:00:00")) + 8, metrics.height() + 6
         )
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.status)
@@ -150,7 +152,9 @@ class OperatorConsole(QMainWindow):
         outer.addWidget(self.figures)
 
         self.selection = QuestionSelection(self)  # the queue's list first: asked first
-        self.moderation = ModerationQueue(model.questions, actions, self.selection, self.say)
+        self.moderation = ModerationQueue(
+            model.questions, actions, self.selection, self.say, clock=self._clock
+        )
         self.running_order = RunningOrder(
             model.questions,
             actions,
@@ -160,6 +164,7 @@ class OperatorConsole(QMainWindow):
             last_export=last_export,
             export_folder=export_folder,
             save_rules=save_rules,
+            clock=self._clock,
         )
         self.feeds = Feeds(
             model.metrics,
@@ -172,7 +177,7 @@ class OperatorConsole(QMainWindow):
         self.session_steps = SessionSteps(model.session, actions)
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
-        self.activity = ActivityLog(dropped_events)
+        self.activity = ActivityLog(dropped_events, self._clock)
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -263,6 +268,6 @@ class OperatorConsole(QMainWindow):
             },
             alerts=("shed",) if shed else (),
         )
-        elapsed = int(time.monotonic() - self._started)
+        elapsed = int(self._clock.monotonic() - self._started)
         up = f"{elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
-        _show(self.status, _clock(up, time.strftime("%H:%M:%S")))
+        _show(self.status, _clock(up, clock_text(self._clock)))

@@ -34,6 +34,7 @@ from blueroom.core.questions import (
 )
 from blueroom.core.readers import BoardReader
 from blueroom.ui import theme
+from blueroom.ui.clock import Clock
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.queue_list import QueueList
@@ -144,6 +145,8 @@ class ModerationQueue(QWidget):
         actions: RoomActions,
         selection: QuestionSelection,
         say: Callable[[str], None],
+        *,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -187,7 +190,7 @@ class ModerationQueue(QWidget):
             self.tabs.addTab(view_label(view))
         self.tabs.currentChanged.connect(self._view_changed)
         box.addWidget(self.tabs)
-        self.queue = QueueList()
+        self.queue = QueueList(clock=clock)
         selection.watch(self.queue)
         selection.changed.connect(self._show_detail)
         box.addWidget(self.queue, 1)

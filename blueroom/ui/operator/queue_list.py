@@ -9,7 +9,6 @@ markup is shown, never interpreted.
 
 from __future__ import annotations
 
-import time
 import zlib
 from collections import OrderedDict
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from blueroom.core.events import QuestionState
 from blueroom.core.questions import Question
 from blueroom.ui import theme, words
+from blueroom.ui.clock import Clock, SystemClock
 from blueroom.ui.i18n import translate
 from blueroom.ui.widgets.text import single_line
 
@@ -119,8 +119,15 @@ class QueueList(QAbstractScrollArea):
 
     selection_changed = Signal(object)  # Question | None
 
-    def __init__(self, parent: QWidget | None = None, *, show_state: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        show_state: bool = False,
+        clock: Clock | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock or SystemClock()
         self._rows: tuple[Question, ...] = ()
         self._selected: str | None = None
         self.show_state = show_state
@@ -190,7 +197,7 @@ class QueueList(QAbstractScrollArea):
         return rows[span.start : span.stop]
 
     def _unpainted(self, rows: tuple[Question, ...]) -> int:
-        width, now, focused = self.viewport().width(), time.time(), self.hasFocus()
+        width, now, focused = self.viewport().width(), self._clock.now(), self.hasFocus()
         return sum(
             self._row_key(q, width, now, focused) not in self._row_cache
             for q in self._visible(rows)
@@ -201,7 +208,7 @@ class QueueList(QAbstractScrollArea):
         if rows is None:
             self._painter_timer.stop()
             return
-        width, now, focused = self.viewport().width(), time.time(), self.hasFocus()
+        width, now, focused = self.viewport().width(), self._clock.now(), self.hasFocus()
         for question in self._visible(rows):
             if self._row_key(question, width, now, focused) not in self._row_cache:
                 self._row_pixmap(question, width, now, focused)
@@ -323,7 +330,7 @@ class QueueList(QAbstractScrollArea):
             )
             return
         offset, span = self._span(len(self._rows))
-        now = time.time()
+        now = self._clock.now()
         focused = self.hasFocus()
         for row in span:
             top = row * ROW_HEIGHT - offset

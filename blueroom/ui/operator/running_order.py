@@ -17,6 +17,7 @@ from blueroom.core.moderation import ModerationRules
 from blueroom.core.readers import BoardReader
 from blueroom.store.export import ExportResult
 from blueroom.ui import theme
+from blueroom.ui.clock import Clock
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.program import ProgramPanel
@@ -37,6 +38,7 @@ class RunningOrder(QWidget):
         last_export: Callable[[], ExportResult | None] | None = None,
         export_folder: Path | None = None,
         save_rules: Callable[[ModerationRules], str] | None = None,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,7 +59,7 @@ class RunningOrder(QWidget):
         self.program = ProgramPanel()
         box.addWidget(self.program)
         box.addWidget(title_label(translate("RunningOrder", "Approved — next on the wall")))
-        self.approved = QueueList(show_state=True)
+        self.approved = QueueList(show_state=True, clock=clock)
         self.approved.empty_text = translate("RunningOrder", "No approved question yet")
         selection.watch(self.approved)
         box.addWidget(self.approved, 1)

@@ -16,6 +16,7 @@ from blueroom.core.events import QuestionState
 from blueroom.core.questions import BoardSnapshot, Question
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme
+from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import FittedText, clip
@@ -39,9 +40,11 @@ class QuestionsWall(QWidget):
         hashtag: str,
         guest_name: str,
         refresh_hz: float = 10.0,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock or SystemClock()
         self.setWindowTitle(translate("QuestionsWall", "Blue Room — questions wall"))
         self._board = board
         self._metrics = metrics
@@ -353,7 +356,7 @@ class QuestionsWall(QWidget):
         painter.drawText(
             QRectF(w * 0.04, h * 0.955, w * 0.92, h * 0.035),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            time.strftime("%H:%M"),
+            clock_text(self._clock, "%H:%M"),
         )
 
 

@@ -18,6 +18,7 @@ from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import CameraState
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme, words
+from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
@@ -36,9 +37,11 @@ class VideoWall(QWidget):
         hashtag: str,
         guest_name: str,
         frame_rate: int = 60,
+        clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock or SystemClock()
         self.setWindowTitle(translate("VideoWall", "Blue Room — live video wall"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._frames = frames
@@ -90,7 +93,7 @@ class VideoWall(QWidget):
         # The overlays change once a second at most: drawn into two cached bands, and
         # only the LIVE dot's pulse is painted every frame.
         on_air = self._board.latest().on_air
-        top_key = (w, h, live, time.strftime("%H:%M:%S"), self._hashtag)
+        top_key = (w, h, live, clock_text(self._clock), self._hashtag)
         bottom_key = (w, h, on_air.tweet_id if on_air else None, on_air.text if on_air else "")
         painter.drawPixmap(0, 0, self._band("top", top_key, 0.0, h * 0.16, live))
         bottom_top = h * 0.7
@@ -129,7 +132,7 @@ class VideoWall(QWidget):
         return QRectF(m + h * 0.022, m + h * 0.03 - dot / 2, dot, dot)
 
     def _paint_pulse(self, painter: QPainter, live: bool) -> None:
-        pulse = 0.55 + 0.45 * math.sin(time.monotonic() * 4.0) if live else 0.5
+        pulse = 0.55 + 0.45 * math.sin(self._clock.monotonic() * 4.0) if live else 0.5
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), pulse))
         painter.drawEllipse(self._dot_rect())
@@ -178,7 +181,7 @@ class VideoWall(QWidget):
     def _paint_clock(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()
         m = h * 0.045
-        text = time.strftime("%H:%M:%S")
+        text = clock_text(self._clock)
         painter.setFont(theme.font(h * 0.032, QFont.Weight.Bold))
         text_w = painter.fontMetrics().horizontalAdvance("00:00:00") + h * 0.04
         box = QRectF(w - m - text_w, m, text_w, h * 0.06)
