@@ -26,6 +26,7 @@ from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
 from blueroom.engine.client import EngineClient, RoomLink
+from blueroom.engine.protocol import Progress
 from blueroom.engine.room import RoomError, RoomOptions
 from blueroom.paths import assets
 from blueroom.problems import ProblemLog
@@ -287,7 +288,15 @@ def run_gui(
     if problem is not None:
         raise NoDisplayError(problem)
     engine = EngineClient(settings, room_options)
-    engine.start()  # before Qt: the engine is a fresh process, nothing of Qt crosses over
+    shown = [0.0]
+
+    def progress(step: Progress) -> None:  # a long resume, said once a second
+        now = time.monotonic()
+        if now - shown[0] >= 1.0 or step.done >= step.total:
+            shown[0] = now
+            say(f"{step.stage}: {step.done:,} of {step.total:,} events")
+
+    engine.start(on_progress=progress)  # before Qt: nothing of Qt crosses to the engine
     code = 1
     try:
         code = _run_windows(settings, gui, engine, say)

@@ -232,7 +232,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | None) -> int:
-    room = Room(settings, options)
+    shown = [time.monotonic()]
+
+    def progress(stage: str, done: int, total: int) -> None:  # a long resume, once a second
+        if time.monotonic() - shown[0] >= 1.0:
+            shown[0] = time.monotonic()
+            print(f"{stage}: {done:,} of {total:,} events", flush=True)
+
+    room = Room(settings, options, progress=progress)
     for message in room.report.messages:
         print(message)
     started = time.monotonic()
