@@ -49,14 +49,14 @@ from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
-# A resume replays at most this many events after the newest snapshot (~0.5 s here)...
-SNAPSHOT_EVERY = 50_000
+# A resume replays at most this many events after the newest snapshot (~0.4 s here)...
+SNAPSHOT_EVERY = 30_000
 # ...taken when no person has decided anything for a moment: the fork, and the child's
 # work beside the models, would delay their next key by 10-30 ms at full speed. While
 # they keep deciding, it waits, at most this long, then goes right after a decision
 # (the furthest from the next one).
 SNAPSHOT_QUIET_SECONDS = 2.0
-SNAPSHOT_LONGEST_WAIT = 30.0
+SNAPSHOT_LONGEST_WAIT = 60.0
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

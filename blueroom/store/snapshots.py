@@ -18,6 +18,7 @@ are deleted.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sqlite3
 import sys
@@ -140,7 +141,15 @@ class SnapshotWriter:
     def _forked(self, upto_seq: int, events: int, state_version: int, capture: Capture) -> _Job:
         self._serial += 1
         file = self.path.with_name(f".{self.path.name}.snapshot-{os.getpid()}-{self._serial}")
-        child = os.fork()
+        # What the collector would walk in the parent, frozen first: fewer pages of the
+        # parent's written while the child reads them (each such write copies a page);
+        # thawed once the child is done, so that nothing stays out of the collector's reach.
+        gc.freeze()
+        try:
+            child = os.fork()
+        except OSError:
+            gc.unfreeze()
+            raise
         if child == 0:  # pragma: no cover - the child: measured by the tests through its file
             status = 1
             try:
@@ -197,6 +206,7 @@ class SnapshotWriter:
             return zlib.compress(self._encode(job.build()), 1)
         assert job.file is not None
         _, status = os.waitpid(job.child, 0)
+        gc.unfreeze()
         error = job.file.with_suffix(".error")
         try:
             if os.waitstatus_to_exitcode(status) != 0:
