@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
     DecisionUndone,
     Event,
     HeatMapChanged,
     HeatMapReset,
     ModerationRulesChanged,
+    PostPromoted,
     QuestionArmed,
     QuestionStarred,
     QuestionState,
@@ -54,6 +56,15 @@ class RoomActions:
     def requeue(self, tweet_id: str, actor: str = "operator") -> None:
         """Back to the queue: un-approve, unstash, or restore from the trash."""
         self.set_question(tweet_id, QuestionState.PENDING, actor)
+
+    def demote(self, tweet_id: str, actor: str = "operator") -> None:
+        """Not a question for the guest: out of the queue, into the "not questions" list."""
+        self.set_question(tweet_id, QuestionState.NOT_QUESTION, actor, DEMOTED.say())
+
+    def promote(self, tweet_id: str, actor: str = "operator") -> None:
+        """A question after all: a demoted card back to the queue, or a post the rules
+        passed over taken as a question."""
+        self._publish(PostPromoted(tweet_id=tweet_id, actor=actor))
 
     def star(self, tweet_id: str, starred: bool, actor: str = "operator") -> None:
         self._publish(QuestionStarred(tweet_id=tweet_id, starred=starred, actor=actor))

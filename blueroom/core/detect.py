@@ -1,7 +1,8 @@
-"""Which posts read as questions for the guest (French and English).
+"""Which posts are for the guest, and which of them ask the guest something.
 
-The cheap first pass: the bus uses it to protect questions from shedding, the
-question board to pick candidates; moderation and clustering come on top of it.
+The cheap first pass (``looks_like_question``) protects possible questions from the
+bus's shedding and spares the careful pass (``asking.read_post``) the posts that surely
+ask nothing; moderation and clustering come on top of them.
 """
 
 from __future__ import annotations
@@ -10,70 +11,28 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from blueroom.core.asking import NO_QUESTION, Guest, Reading, read_post
 from blueroom.core.tweet import Tweet
 
-_INTERROGATIVE_OPENINGS = (
-    # English
-    "what",
-    "why",
-    "how",
-    "when",
-    "where",
-    "who",
-    "which",
-    "whose",
-    "will you",
-    "would you",
-    "could you",
-    "can you",
-    "do you",
-    "did you",
-    "have you",
-    "are you",
-    "is it",
-    "is there",
-    "should",
-    # French
-    "est-ce que",
-    "est ce que",
-    "pourquoi",
-    "comment",
-    "quand",
-    "où",
-    "ou est",
-    "qui",
-    "quel",
-    "quelle",
-    "quels",
-    "quelles",
-    "combien",
-    "qu'est-ce",
-    "qu’est-ce",
-    "que penses",
-    "as-tu",
-    "avez-vous",
-    "peux-tu",
-    "pouvez-vous",
-    "vas-tu",
-    "allez-vous",
-    "tu penses",
-    "c'est quoi",
-    "c’est quoi",
+# Words that may make a post a question, anywhere in it: question words (and their
+# texting spellings), inversions, indirect and elliptic askings. Generous on purpose:
+# whatever passes is read by the careful pass (``asking.read_post``).
+_CUES = (
+    r"what|whats|wat|why|how|hows|when|where|who|whos|which|whose|"
+    r"qui|ki|ke|quoi|koi|pense|penses|quel|quelle|quels|quelles|kel|quand|qd|ou|où|pourquoi|pk|pq|"
+    r"comment|combien|est[- ]ce|c|à quand|"
+    r"do|does|did|are|is|have|has|can|could|will|would|should|u ever|you ever|"
+    r"any|tips|advice|thoughts|take|curious|wonder|wondered|wondering|know|hear|tell|"
+    r"conseil|conseils|avis|savoir|demande|demandais|dis-nous|explique|raconte|redonne|"
+    r"nah|pas|question"
 )
-
-_LEADING_NOISE = re.compile(r"^(?:\s|RT\b|[@#]\w+[:,]?)+", re.UNICODE)
-_OPENING = re.compile(
-    r"^(?:" + "|".join(re.escape(o) for o in _INTERROGATIVE_OPENINGS) + r")\b",
-    re.IGNORECASE | re.UNICODE,
-)
+_CUE = re.compile(r"[?？؟¿]|\b(?:" + _CUES + r")\b|\w-(?:tu|vous|il|elle|on)\b", re.IGNORECASE)
 
 
 def looks_like_question(text: str) -> bool:
-    """True when the text asks something: a question mark or an interrogative opening."""
-    if "?" in text or "？" in text or "؟" in text:
-        return True
-    body = _LEADING_NOISE.sub("", text[:200])
-    return _OPENING.match(body) is not None
+    """The cheap first pass: False when the post surely asks nothing (no question mark,
+    no question word, no inversion or indirect asking in its first 400 characters)."""
+    return _CUE.search(text[:400]) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +42,16 @@ class QuestionRules:
     hashtags: frozenset[str] = frozenset()  # lower case, without '#'
     guest_handles: frozenset[str] = frozenset()  # lower case, without '@'
     room_handles: frozenset[str] = frozenset()
+    guest_name: str = ""  # as the settings write it: "Léa Marchand"
 
     # The guest's and the room's handles together: worked out once, not once a post.
     own_handles: frozenset[str] = field(init=False, repr=False, compare=False)
+    guest: Guest = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "own_handles", self.guest_handles | self.room_handles)
+        guest = Guest.named(self.guest_name, self.guest_handles, self.room_handles)
+        object.__setattr__(self, "guest", guest)
 
     def addressed(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
         """Tagged with the event, mentioning the guest or the room, or replying to one
@@ -107,12 +70,20 @@ class QuestionRules:
         author = tweet.author
         return author is not None and author.username.lower() in self.own_handles
 
+    def read(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> Reading | None:
+        """How a post addressed to the guest reads: a question or not, and why. None for
+        a post that is not for the guest (not addressed, a retweet, the room's own)."""
+        if tweet.retweet_of is not None:
+            return None
+        author = tweet.author
+        if author is not None and author.username.lower() in self.room_handles:
+            return None
+        if not self.addressed(tweet, account_ids):
+            return None
+        if not looks_like_question(tweet.text):
+            return Reading(False, NO_QUESTION)
+        return read_post(tweet.text, self.guest)
+
     def is_question(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
-        return (
-            tweet.retweet_of is None
-            and not (
-                tweet.author is not None and tweet.author.username.lower() in self.room_handles
-            )
-            and looks_like_question(tweet.text)
-            and self.addressed(tweet, account_ids)
-        )
+        reading = self.read(tweet, account_ids)
+        return reading is not None and reading.question

@@ -94,6 +94,7 @@ class QuestionState(StrEnum):
     ON_AIR = "on_air"
     ANSWERED = "answered"
     STASHED = "stashed"  # kept for later, out of the queue
+    NOT_QUESTION = "not_question"  # demoted by a person: not a question for the guest
 
 
 class QuestionStateChanged(Event, frozen=True, kw_only=True):
@@ -105,6 +106,14 @@ class QuestionStateChanged(Event, frozen=True, kw_only=True):
     actor: str = "operator"
     reason: str = ""
     rule: str = ""  # the rule's code when a rule decided
+
+
+class PostPromoted(Event, frozen=True, kw_only=True):
+    """A person says a post addressed to the guest, judged not a question, is one."""
+
+    urgent: ClassVar[bool] = True
+    tweet_id: str
+    actor: str = "operator"
 
 
 class QuestionStarred(Event, frozen=True, kw_only=True):
@@ -230,6 +239,7 @@ AnyEvent: TypeAlias = (
     TweetReceived
     | MalformedRecord
     | QuestionStateChanged
+    | PostPromoted
     | QuestionStarred
     | QuestionArmed
     | DecisionUndone

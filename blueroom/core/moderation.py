@@ -53,6 +53,7 @@ EXCERPT_CHARS = 40
 EXCERPT_TRIES = 24  # chunk windows folded again to find the words as written
 HASHBOMB_MIN_TAGS = 3  # hashtags, mentions and links, with no word around them
 MAX_TRACKED_AUTHORS = 100_000
+MAX_NAME_CHARS = 100  # X allows 50
 MAX_TERM_CHARS = 100
 RULE_PRIORITY = (
     "blocked_user",
@@ -91,6 +92,8 @@ FLOOD_UNKNOWN_AUTHOR = Phrase(
     "flood: over {posts} posts in {seconds} s from one author",
     numbers=("posts", "seconds"),
 )
+# A word rule's reason found in the name or handle a wall would show beside the post.
+AUTHOR_NAME = Phrase("author_name", "in the author's name: {reason}")
 REASONS: dict[str, tuple[Phrase, ...]] = {
     "blocked_user": (BLOCKED_USER,),
     "slur": (SLUR,),
@@ -690,6 +693,12 @@ class Moderator:
             best = self._content(compiled, examined, folded, first, lang, trusted)
             if best is not None and best.action is Action.REJECT:
                 return best
+        if author is not None and (author.name or handle):
+            named = self._name(compiled, author.name, handle, tweet.lang.lower(), trusted)
+            if named is not None and (best is None or named.action is Action.REJECT):
+                if named.action is Action.REJECT:
+                    return named
+                best = named
         if trusted:
             return best or CLEAN_TRUSTED
 
@@ -724,6 +733,23 @@ class Moderator:
         return CLEAN
 
     # -- word rules: slur, blocked_word, profanity, insult ------------------------------
+
+    def _name(
+        self, compiled: _Compiled, name: str, handle: str, lang: str, trusted: bool
+    ) -> Verdict | None:
+        """The word rules on the name and handle shown beside a post on the walls."""
+        shown = f"{name[:MAX_NAME_CHARS]} {handle}"
+        folded = _fold(shown)
+        builtin = self._builtin
+        first = (builtin.masked if b"*" in folded else builtin.plain).search(folded)
+        if first is None and compiled.words is None:
+            return None
+        verdict = self._content(compiled, shown, folded, first, lang, trusted)
+        if verdict is None:
+            return None
+        return Verdict(
+            verdict.action, verdict.rule, AUTHOR_NAME.say(reason=verdict.reason), trusted
+        )
 
     def _content(
         self,

@@ -23,12 +23,14 @@ from itertools import islice
 import msgspec
 import numpy as np
 
+from blueroom.core.asking import PROMOTED
 from blueroom.core.clusters import ClustersState, QuestionClusters
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
     DecisionUndone,
     Event,
     ModerationRulesChanged,
+    PostPromoted,
     QuestionArmed,
     QuestionStarred,
     QuestionState,
@@ -53,6 +55,8 @@ OPERATOR_REJECTED = Phrase("operator_rejected", "rejected by operator")  # the c
 MAX_UNDO = 500
 MAX_HISTORY = 50
 WALL_APPROVED_LIMIT = 200
+# Posts for the guest judged not questions, the newest kept to be promoted (all counted).
+PASSED_OVER_LIMIT = 2_000
 ANSWERED_LIMIT = 100
 
 
@@ -80,6 +84,7 @@ class Question(msgspec.Struct, frozen=True, gc=False):
     flag_reason: str = ""
     new_supporters: int = 0  # supporters whose accounts are days old, not counted
     verified: bool = False
+    asks: str = ""  # why it was taken for a question (or not): an asking.py phrase
 
     @property
     def initials(self) -> str:
@@ -97,6 +102,7 @@ class QueueView(StrEnum):
     STASHED = "stashed"
     ANSWERED = "answered"
     TRASH = "trash"
+    NOT_QUESTIONS = "not_questions"  # for the guest, judged or said not questions
     ALL = "all"
 
 
@@ -160,6 +166,7 @@ class _Card(msgspec.Struct, gc=False):
     history: list[tuple[float, str, str, str]] | None = None  # (at, state, actor, reason)
     search_key: str = ""
     frozen: Question | None = None
+    asks: str = ""
 
     def freeze(self) -> Question:
         if self.frozen is None:
@@ -186,6 +193,7 @@ class _Card(msgspec.Struct, gc=False):
                 flag_reason=self.flag_reason,
                 new_supporters=len(self.new_supporters) if self.new_supporters else 0,
                 verified=bool(author and author.verified),
+                asks=self.asks,
             )
         return self.frozen
 
@@ -228,6 +236,7 @@ class CardState(msgspec.Struct, frozen=True):
     new_supporters: list[str] | None
     retweets: int
     history: list[tuple[float, str, str, str]] | None
+    asks: str = ""
 
 
 class BoardState(msgspec.Struct, frozen=True):
@@ -252,6 +261,10 @@ class BoardState(msgspec.Struct, frozen=True):
     decisions: int
     starred: int
     flagged_pending: int
+    passed_over: list[CardState] = []  # the newest posts judged not questions
+    not_questions: int = 0  # all of them
+    promoted: int = 0
+    demoted: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +318,11 @@ class QuestionBoard:
         self._decisions = 0  # human decisions and rule changes: the walls show them at once
         self._starred = 0
         self._flagged_pending = 0  # kept as cards change, not counted per snapshot
+        # Posts for the guest that ask nothing (by the rules): the newest, to be promoted.
+        self._passed_over: dict[str, _Card] = {}
+        self._not_questions = 0
+        self._promoted = 0  # corrections by a person, both ways
+        self._demoted = 0
         self._cached: BoardSnapshot | None = None
 
     # -- events ------------------------------------------------------------------------
@@ -318,6 +336,9 @@ class QuestionBoard:
                     case QuestionStateChanged():
                         self._decisions += 1
                         self._decide(event)
+                    case PostPromoted():
+                        self._decisions += 1
+                        self._promote(event)
                     case QuestionStarred():
                         self._decisions += 1
                         self._star(event)
@@ -341,15 +362,51 @@ class QuestionBoard:
         if tweet.retweet_of is not None:
             self._support(tweet, at)
             return
-        if tweet.id in self._cards or tweet.id in self._merged:
+        if tweet.id in self._cards or tweet.id in self._merged or tweet.id in self._passed_over:
             return
-        if not self._rules.is_question(tweet, self._account_ids):
+        reading = self._rules.read(tweet, self._account_ids)
+        if reading is None:
             return
+        if not reading.question:
+            self._pass_over(tweet, at, reading.reason.say())
+            return
+        self._take(tweet, at, reading.reason.say())
+
+    def _pass_over(self, tweet: Tweet, at: float, why: str) -> None:
+        card = _Card(tweet=tweet, received_at=at, changed_at=at, asks=why)
+        card.state, card.actor = QuestionState.NOT_QUESTION, RULE_ACTOR
+        self._passed_over[tweet.id] = card
+        self._not_questions += 1
+        if len(self._passed_over) > PASSED_OVER_LIMIT:
+            del self._passed_over[next(iter(self._passed_over))]
+        self._version += 1
+
+    def _promote(self, event: PostPromoted) -> None:
+        """A person's word: the post is a question after all (a card they demoted goes
+        back to the queue; one the rules passed over is taken as a new question)."""
+        card = self._cards.get(event.tweet_id)
+        if card is not None:
+            if card.state is QuestionState.NOT_QUESTION:
+                self._remember([card], event.actor)
+                self._set_state(card, QuestionState.PENDING, event.at, event.actor, "")
+                card.asks = PROMOTED.say()
+                self._promoted += 1
+                self._version += 1
+            return
+        passed = self._passed_over.pop(event.tweet_id, None)
+        if passed is None:
+            return
+        self._promoted += 1
+        self._take(passed.tweet, event.at, PROMOTED.say())
+
+    def _take(self, tweet: Tweet, at: float, asks: str) -> None:
+        """A question for the guest: moderated, then a card of its own or on an earlier
+        one's."""
         self._received += 1
         # Post time, not arrival: a replay at 10× must not turn fans into flooders.
         verdict = self._moderator.check(tweet, tweet.created_at or at)
         if verdict.action is Action.REJECT:
-            card = _Card(tweet=tweet, received_at=at, changed_at=at)
+            card = _Card(tweet=tweet, received_at=at, changed_at=at, asks=asks)
             self._file(card)
             self._set_state(card, QuestionState.REJECTED, at, RULE_ACTOR, verdict.reason)
             card.rule = verdict.rule
@@ -367,7 +424,7 @@ class QuestionBoard:
             card.frozen = None
             self._version += 1
             return
-        card = _Card(tweet=tweet, received_at=at, changed_at=at)
+        card = _Card(tweet=tweet, received_at=at, changed_at=at, asks=asks)
         if verdict.action is Action.FLAG:
             card.flag, card.flag_reason = verdict.rule, verdict.reason
         self._file(card)
@@ -464,6 +521,14 @@ class QuestionBoard:
         if card is None:
             merged = self._merged.get(event.tweet_id)
             card = self._cards.get(merged.card_id) if merged is not None else None
+        if card is None and event.actor != RULE_ACTOR and event.tweet_id in self._passed_over:
+            # A person decided about a post the rules pass over (a journal of a release
+            # that read it as a question): it is one, by their decision.
+            self._take(self._passed_over.pop(event.tweet_id).tweet, event.at, PROMOTED.say())
+            card = self._cards.get(event.tweet_id)
+            if card is None:
+                merged = self._merged.get(event.tweet_id)
+                card = self._cards.get(merged.card_id) if merged is not None else None
         if card is None:
             return
         touched = [card]
@@ -474,6 +539,8 @@ class QuestionBoard:
         self._remember(touched, event.actor)
         if taking and previous is not None:
             self._set_state(previous, QuestionState.ANSWERED, event.at, event.actor, "")
+        if event.state is QuestionState.NOT_QUESTION and card.state is not event.state:
+            self._demoted += 1
         self._set_state(card, event.state, event.at, event.actor, event.reason)
         card.rule = event.rule
         if event.state is QuestionState.ON_AIR:
@@ -556,21 +623,26 @@ class QuestionBoard:
             ]  # fmt: skip
             merged = self._merged.copy()
             by_state = [(state, list(cards_in)) for state, cards_in in self._by_state.items()]
+            passed = [
+                (c.tweet, c.received_at, c.changed_at, c.asks) for c in self._passed_over.values()
+            ]
             fixed = (self._moderation, self._moderator.flood_memory(), self._clusters.capture(),
                      self._on_air, self._armed, list(self._undo), sorted(self._account_ids),
                      self._received, self._version, self._decisions, self._starred,
-                     self._flagged_pending)  # fmt: skip
+                     self._flagged_pending, self._not_questions, self._promoted,
+                     self._demoted)  # fmt: skip
 
         def build() -> BoardState:
             rules, flood, clusters, on_air, armed, undo, accounts, *counts = fixed
-            received, version, decisions, starred, flagged = counts
+            received, version, decisions, starred, flagged, *corrections = counts
+            not_questions, promoted, demoted = corrections
             card_states = [
                 CardState(
                     c.tweet, c.received_at, c.state, c.changed_at, c.reason, c.rule, c.actor,
                     c.starred, c.flag, c.flag_reason, c.asked_by,
                     sorted(s) if s is not None else None,
                     sorted(n) if n is not None else None,
-                    c.retweets, h,
+                    c.retweets, h, c.asks,
                 )
                 for c, (s, n, h) in zip(cards, supporters, strict=True)
             ]  # fmt: skip
@@ -585,6 +657,12 @@ class QuestionBoard:
                 [m.tweet for m in entries] if keep else None,  # type: ignore[misc]
                 by_state, on_air, armed, undo, accounts, received, version, decisions, starred,
                 flagged,
+                [
+                    CardState(tweet, at, QuestionState.NOT_QUESTION, changed, "", "", RULE_ACTOR,
+                              False, "", "", 1, None, None, 0, None, asks)
+                    for tweet, at, changed, asks in passed
+                ],
+                not_questions, promoted, demoted,
             )  # fmt: skip
 
         return build
@@ -605,9 +683,19 @@ class QuestionBoard:
                     new_supporters=set(c.new_supporters) if c.new_supporters is not None else None,
                     retweets=c.retweets,
                     history=list(c.history) if c.history is not None else None,
+                    asks=c.asks,
                 )
                 for c in state.cards
             }  # fmt: skip
+            self._passed_over = {
+                c.tweet.id: _Card(
+                    tweet=c.tweet, received_at=c.received_at, state=c.state,
+                    changed_at=c.changed_at, actor=c.actor, asks=c.asks,
+                )
+                for c in state.passed_over
+            }  # fmt: skip
+            self._not_questions = state.not_questions
+            self._promoted, self._demoted = state.promoted, state.demoted
             card_ids = [c.tweet.id for c in state.cards]
             on_cards = np.frombuffer(state.merged_cards, dtype="<i4").tolist()
             times = np.frombuffer(state.merged_times, dtype="<f8").tolist()
@@ -649,7 +737,7 @@ class QuestionBoard:
 
     def question(self, tweet_id: str) -> Question | None:
         with self._lock:
-            card = self._cards.get(tweet_id)
+            card = self._cards.get(tweet_id) or self._passed_over.get(tweet_id)
             return card.freeze() if card is not None else None
 
     def card_of(self, tweet_id: str) -> str | None:
@@ -701,7 +789,12 @@ class QuestionBoard:
             QueueView.STASHED.value: len(by_state[QuestionState.STASHED]),
             QueueView.ANSWERED.value: len(by_state[QuestionState.ANSWERED]),
             QueueView.TRASH.value: len(by_state[QuestionState.REJECTED]),
+            QueueView.NOT_QUESTIONS.value: len(self._passed_over)
+            + len(by_state[QuestionState.NOT_QUESTION]),
             QueueView.ALL.value: len(self._cards),
+            "judged_not_questions": self._not_questions,
+            "promoted": self._promoted,
+            "demoted": self._demoted,
         }
 
     def page(self, query: QueueQuery) -> QueuePage:
@@ -755,6 +848,13 @@ class QuestionBoard:
                 return iter(by_state[QuestionState.ANSWERED].values())
             case QueueView.TRASH:
                 return iter(by_state[QuestionState.REJECTED].values())
+            case QueueView.NOT_QUESTIONS:
+                return iter(
+                    [
+                        *self._passed_over.values(),
+                        *by_state[QuestionState.NOT_QUESTION].values(),
+                    ]
+                )
             case _:
                 return iter(self._cards.values())
 

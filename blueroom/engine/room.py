@@ -102,6 +102,7 @@ def question_rules(settings: Settings) -> QuestionRules:
         hashtags=frozenset({event.hashtag.lstrip("#").lower()}),
         guest_handles=frozenset({event.guest_handle.lstrip("@").lower()}),
         room_handles=frozenset({event.room_handle.lstrip("@").lower()}),
+        guest_name=event.guest_name,
     )
 
 

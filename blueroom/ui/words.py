@@ -9,15 +9,16 @@ reason someone typed, a sentence of an older release) is shown as it is.
 from __future__ import annotations
 
 from blueroom.capture import camera
+from blueroom.core.asking import NOT_QUESTION_REASONS, QUESTION_REASONS
 from blueroom.core.events import CameraState, QuestionState, SourceState
 from blueroom.core.heatmap import HeatMode
-from blueroom.core.moderation import REASONS
+from blueroom.core.moderation import AUTHOR_NAME, REASONS
 from blueroom.core.phrases import Phrase, read_any
 from blueroom.core.questions import AUTO_APPROVED, OPERATOR_REJECTED, SUPPORT_BURST
 from blueroom.sources import replay
 from blueroom.ui.i18n import translate
 
-BOARD_REASONS = (SUPPORT_BURST, AUTO_APPROVED, OPERATOR_REJECTED)
+BOARD_REASONS = (SUPPORT_BURST, AUTO_APPROVED, OPERATOR_REJECTED, AUTHOR_NAME)
 ALL_REASONS = tuple(phrase for phrases in REASONS.values() for phrase in phrases) + BOARD_REASONS
 
 
@@ -50,6 +51,8 @@ def question_state(state: QuestionState) -> str:
             return translate("QuestionState", "answered")
         case QuestionState.STASHED:
             return translate("QuestionState", "stashed")
+        case QuestionState.NOT_QUESTION:
+            return translate("QuestionState", "not a question")
         case _:
             return str(state)
 
@@ -60,6 +63,8 @@ def reason(text: str, rule: str = "") -> str:
     if found is None:
         return text
     phrase, values = found
+    if phrase.code == "author_name":  # a word rule's own reason, found in the name
+        values["reason"] = reason(values["reason"], rule)
     return _reason_words(phrase.code).format(**values)
 
 
@@ -83,6 +88,8 @@ def _reason_words(code: str) -> str:
             return translate("Reason", "mention spam: {count} mentions (more than {most})")
         case "flood":
             return translate("Reason", "flood: over {posts} posts in {seconds} s from @{handle}")
+        case "author_name":
+            return translate("Reason", "in the author's name: {reason}")
         case "flood_unknown_author":
             return translate("Reason", "flood: over {posts} posts in {seconds} s from one author")
         case "support_burst":
@@ -249,8 +256,62 @@ def heat_mode(mode: str) -> str:
             return mode
 
 
+ASKS_REASONS = QUESTION_REASONS + NOT_QUESTION_REASONS
+
+
+def asks(text: str) -> str:
+    """Why a post was read as a question for the guest, or not."""
+    found = read_any(ASKS_REASONS, text)
+    return text if found is None else _asks_words(found[0].code)
+
+
+def _asks_words(code: str) -> str:
+    match code:
+        case "asks_guest":
+            return translate("Asks", "asks the guest a question")
+        case "asks_unmarked":
+            return translate("Asks", "asks the guest a question, without a question mark")
+        case "asks_indirectly":
+            return translate("Asks", "asks the guest indirectly")
+        case "asks_for":
+            return translate("Asks", "asks the guest to tell or do something")
+        case "elliptic_question":
+            return translate("Asks", "a short question to the guest")
+        case "promoted":
+            return translate("Asks", "taken as a question by the operator")
+        case "no_question":
+            return translate("Asks", "asks nothing")
+        case "exclamation":
+            return translate("Asks", "an exclamation, not a question")
+        case "emphasis":
+            return translate("Asks", "a reaction: the question marks are emphasis")
+        case "rhetorical":
+            return translate("Asks", "a rhetorical question")
+        case "answered_itself":
+            return translate("Asks", "a question the post answers itself")
+        case "to_fans":
+            return translate("Asks", "asks the other fans, not the guest")
+        case "to_production":
+            return translate("Asks", "asks the production (the stream, the sound, a replay)")
+        case "greeting":
+            return translate("Asks", "a greeting formula")
+        case "about_guest":
+            return translate("Asks", "speaks of the guest, not to them")
+        case "quoted":
+            return translate("Asks", "quotes someone else's question")
+        case "promotion":
+            return translate("Asks", "a link or an advertisement")
+        case "asks_for_answer":
+            return translate("Asks", "asks for an answer, not a question")
+        case "demoted":
+            return translate("Asks", "not a question, said the operator")
+        case _:
+            raise KeyError(code)
+
+
 PHRASE_GROUPS: dict[str, tuple[Phrase, ...]] = {
     "reasons": ALL_REASONS,
+    "asks": ASKS_REASONS,
     "source details": (*replay.DETAILS, replay.POSITION),
     "camera details": (camera.LABEL, *camera.DETAILS),
 }

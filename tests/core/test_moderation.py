@@ -689,3 +689,26 @@ def test_zalgo_and_html_do_not_hide_words() -> None:
     assert check(post("<i>m</i>e<b>r</b>d<u>e</u>")).action is PASS  # tags split the word
     assert check(post("<p>merde</p>")).rule == "profanity"
     assert check(post("m̴̡̛e̸̢r̶̗d̵̙e̷̮")).rule == "profanity"
+
+
+@pytest.mark.parametrize(
+    ("name", "handle", "action", "rule"),
+    [
+        ("Gros connard", "fan_a", Action.REJECT, "profanity"),
+        ("Théo", "merde_alors", Action.REJECT, "profanity"),
+        ("Le débile du 93", "fan_b", Action.FLAG, "insult"),
+        ("Inès 🇫🇷", "ines_fan", Action.PASS, ""),
+        ("Constance Bastia", "consbastia", Action.PASS, ""),  # a name holding "con"
+    ],
+)
+def test_the_name_and_handle_shown_beside_a_post_pass_through_the_word_rules(
+    name: str, handle: str, action: Action, rule: str
+) -> None:
+    tweet = msgspec.structs.replace(
+        post("Léa tu viens quand à Lyon ?"),
+        author=Author(id="n1", username=handle, name=name, created_at="2015-03-01T12:00:00.000Z"),
+    )
+    verdict = check(tweet)
+    assert (verdict.action, verdict.rule) == (action, rule)
+    if rule:
+        assert verdict.reason.startswith("in the author's name: ")

@@ -132,17 +132,20 @@ def test_rules_reject_or_flag_with_a_reason_before_anyone_sees_the_post() -> Non
         moderation=ModerationRules(blocked_users=("blocked_guy",)),
     )
     trash = {q.tweet_id: q for q in board.page(QueueQuery(view=QueueView.TRASH)).rows}
-    assert set(trash) == {"1", "3", "4"}
+    assert set(trash) == {"1", "4"}
     assert trash["1"].rule == "profanity" and trash["1"].actor == "rule"
     assert "m3rdeee" in trash["1"].reason or "merde" in trash["1"].reason
-    assert trash["3"].rule == "hashbomb"
+    # tags and a question mark ask nothing: not a question (a hashbomb's rule is tested
+    # with the moderation rules)
+    passed = board.page(QueueQuery(view=QueueView.NOT_QUESTIONS)).rows
+    assert [q.tweet_id for q in passed] == ["3"]
     assert trash["4"].rule == "blocked_user"
     flagged = board.page(QueueQuery(view=QueueView.FLAGGED)).rows
     assert ids(flagged) == ["2"] and flagged[0].flag == "link"
     assert "spam.example" in flagged[0].flag_reason
     assert pending(board) == ["5", "2"]
     counts = board.snapshot().counts
-    assert counts["trash"] == 3 and counts["flagged"] == 1 and counts["pending"] == 2
+    assert counts["trash"] == 2 and counts["flagged"] == 1 and counts["pending"] == 2
 
 
 def test_nothing_is_approved_automatically_unless_the_labelled_mode_is_on() -> None:
@@ -164,7 +167,7 @@ def test_a_rules_change_applies_to_later_posts_only() -> None:
     board.apply(
         [
             ModerationRulesChanged(rules=rules, at=T0 + 5),
-            post("2", "Et ça ? https://spam.example/b", at=T0 + 6),
+            post("2", "Et tu viens quand ? https://spam.example/b", at=T0 + 6),
         ]
     )
     assert pending(board) == ["1"]
@@ -306,7 +309,7 @@ def test_pages_filter_search_and_order_thousands_of_cards() -> None:
 def test_hostile_text_is_kept_as_data_and_exported_without_formulas(tmp_path: Path) -> None:
     hostile = [
         "<b>pourquoi</b> <img src=x onerror=alert(1)> ?",
-        '=HYPERLINK("http://evil","pourquoi ?")',
+        '=HYPERLINK("http://evil","x") pourquoi ?',
         "pourquoi " + "é" * 10_000 + " ?",
         "لماذا باريس ؟ #AskBlueRoom",
         "Z̸̢̛a̴l̷g̶o̵ pourquoi ?",

@@ -24,7 +24,7 @@ from blueroom.core.questions import Question, QueueQuery, QueueView
 from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
-from blueroom.ui import theme
+from blueroom.ui import theme, words
 from blueroom.ui.operator.activity_log import LOG_LINES, ActivityLog
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.heat_controls import HeatMapControls
@@ -66,7 +66,7 @@ def test_the_moderation_queue_alone_pages_counts_and_moderates(
     assert said == ["Select a question first (click it, or use ↑ ↓)"], "nothing implicit"
     first, second = panel.queue.rows[:2]
     panel.queue.select(first.tweet_id)
-    assert panel.detail.toPlainText() == displayable(first.text)
+    assert panel.detail.toPlainText() == f"{displayable(first.text)}\n— {words.asks(first.asks)}"
     qtbot.mouseClick(panel.buttons["approve"], Qt.MouseButton.LeftButton)
     assert model.questions.question(first.tweet_id).state is QuestionState.APPROVED  # type: ignore[union-attr]
     assert panel.queue.selected() == second, "the next question slid into its place"
@@ -270,3 +270,32 @@ def test_the_activity_log_shows_hostile_text_as_plain_text_one_line_each(
     )
     assert panel.entries.blockCount() <= LOG_LINES
     assert "5 more events came too fast" in panel.text().splitlines()[-1]
+
+
+def test_a_card_is_demoted_and_a_passed_over_post_promoted_with_one_key_each(
+    qtbot: QtBot,
+    model: RoomModel,  # noqa: F811
+    actions: RoomActions,  # noqa: F811
+) -> None:
+    said: list[str] = []
+    panel = ModerationQueue(model.questions, actions, QuestionSelection(), said.append)
+    show(qtbot, _styled(panel), 900, 800)
+    panel.refresh()
+    panel.queue.flush()
+    first = panel.queue.rows[0]
+    panel.queue.select(first.tweet_id)
+    qtbot.mouseClick(panel.buttons["not a question"], Qt.MouseButton.LeftButton)
+    demoted = model.questions.question(first.tweet_id)
+    assert demoted is not None and demoted.state is QuestionState.NOT_QUESTION
+    assert first.tweet_id not in {q.tweet_id for q in _pending(model)}
+
+    panel.show_view(list(QueueView).index(QueueView.NOT_QUESTIONS))
+    panel.refresh()
+    panel.queue.flush()
+    assert [q.tweet_id for q in panel.queue.rows] == [first.tweet_id]
+    panel.queue.select(first.tweet_id)
+    panel.requeue_selected()  # Q, in this list: a question after all
+    promoted = model.questions.question(first.tweet_id)
+    assert promoted is not None and promoted.state is QuestionState.PENDING
+    counts = model.questions.snapshot().counts
+    assert counts["demoted"] == 1 and counts["promoted"] == 1

@@ -30,6 +30,7 @@ from blueroom.core.session import default_script
 from blueroom.core.tweet import Author, GeoPoint, Tweet
 from blueroom.paths import assets
 from blueroom.store.export import ExportResult, export_questions
+from blueroom.ui import words
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
@@ -43,13 +44,13 @@ from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText, displayable
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = {
-    "html": '<img src="http://evil.example/x.png" onerror=alert(1)><a href="x">click</a> <b>why</b>?',
+    "html": '<img src="http://evil.example/x.png" onerror=alert(1)><a href="x">Léa</a> <b>why</b> u?',
     "control": "why\x00 \x1b[31mred\x1b[0m ?",
     "long": "pourquoi " * 1_200 + "?",
     "rtl": "لماذا تحب باريس؟ \u202eevil\u202c ?",
     "hebrew": "למה את שרה? 🎤",
     "zalgo": "Z̷̡̢̛̹̺̖a̸̧̛͈̖l̶̢̨̛g̸̢̛̞o̵̧̞ ?",
-    "emoji": "🎉" * 60 + " ?",
+    "emoji": "🎉" * 60 + " tu viens ?",
 }
 
 
@@ -244,9 +245,9 @@ def test_the_console_moderates_with_clicks_and_shortcuts(
     _click_row(qtbot, queue, 0)
     first = console.selection.question()
     assert first is not None and first.tweet_id == rows[0].tweet_id
-    assert console.moderation.detail.toPlainText() == displayable(first.text), (
-        "the full text, as text"
-    )
+    assert console.moderation.detail.toPlainText() == (
+        f"{displayable(first.text)}\n— {words.asks(first.asks)}"
+    ), "the full text, as text, and why it was taken for a question"
     qtbot.mouseClick(console.moderation.buttons["approve"], Qt.MouseButton.LeftButton)
     assert _state(model, first.tweet_id) is QuestionState.APPROVED
     console.refresh()

@@ -24,6 +24,7 @@ from tests.ui.translation_files import pseudo
 
 WORDS_OF_GROUP = {
     "reasons": words.reason,
+    "asks": words.asks,
     "source details": words.source_detail,
     "camera details": words.camera_detail,
 }
@@ -76,7 +77,8 @@ def test_every_state_has_words(marked: None) -> None:
     for source in SourceState:
         assert words.source_state(source) == _mark(source.value)
     for question in QuestionState:
-        assert words.question_state(question) == _mark(question.value.replace("_", " "))
+        said = "not a question" if question is QuestionState.NOT_QUESTION else question.value
+        assert words.question_state(question) == _mark(said.replace("_", " "))
     for camera in (*CameraState, None):
         assert words.camera_state(camera) == _mark(camera.value if camera else "not started")
     for actor in ("operator", "guest", "rule", "undo"):

@@ -126,6 +126,85 @@
     </message>
 </context>
 <context>
+    <name>Asks</name>
+    <message>
+        <source>asks the guest a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks the guest a question, without a question mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks the guest indirectly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks the guest to tell or do something</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a short question to the guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken as a question by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exclamation, not a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reaction: the question marks are emphasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rhetorical question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a question the post answers itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks the other fans, not the guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks the production (the stream, the sound, a replay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a greeting formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speaks of the guest, not to them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotes someone else&apos;s question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link or an advertisement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks for an answer, not a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a question, said the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraDetail</name>
     <message>
         <source>camera {index}</source>
@@ -463,6 +542,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,6 +578,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Posts for the guest that ask nothing appear here: Q takes one as a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing in all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,7 +598,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search</source>
+        <source>A approve · R reject · S star · H stash · Q back to queue · N not a question · P preview · T take on air · O on air now · D answered · Ctrl+Z undo · 1–9 views · / search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -532,6 +619,10 @@
     </message>
     <message>
         <source>Back to queue  Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a question  N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -586,6 +677,10 @@
     </message>
     <message>
         <source>Select a question first (click it, or use ↑ ↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question on air cannot be demoted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -762,6 +857,10 @@
         <source>stashed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not a question</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuestionsWall</name>
@@ -859,6 +958,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>NOT A QUESTION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,6 +1054,10 @@
     </message>
     <message>
         <source>flood: over {posts} posts in {seconds} s from @{handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the author&apos;s name: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -204,6 +204,7 @@ class OperatorConsole(QMainWindow):
             ("S", moderation.star_selected),
             ("H", moderation.stash_selected),
             ("Q", moderation.requeue_selected),
+            ("N", moderation.demote_selected),
             ("P", moderation.arm_selected),
             ("T", moderation.take),
             ("O", moderation.on_air_selected),

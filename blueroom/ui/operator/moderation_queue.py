@@ -33,7 +33,7 @@ from blueroom.core.questions import (
     QueueView,
 )
 from blueroom.core.readers import BoardReader
-from blueroom.ui import theme
+from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
@@ -62,6 +62,8 @@ def view_label(view: QueueView) -> str:
             return translate("ModerationQueue", "Answered")
         case QueueView.TRASH:
             return translate("ModerationQueue", "Trash")
+        case QueueView.NOT_QUESTIONS:
+            return translate("ModerationQueue", "Not questions")
         case QueueView.ALL:
             return translate("ModerationQueue", "All")
 
@@ -83,6 +85,11 @@ def _empty_view(view: QueueView) -> str:
             return translate("ModerationQueue", "Nothing in answered")
         case QueueView.TRASH:
             return translate("ModerationQueue", "Nothing in trash")
+        case QueueView.NOT_QUESTIONS:
+            return translate(
+                "ModerationQueue",
+                "Posts for the guest that ask nothing appear here: Q takes one as a question",
+            )
         case QueueView.ALL:
             return translate("ModerationQueue", "Nothing in all")
 
@@ -100,8 +107,9 @@ def order_label(order: QueueOrder) -> str:
 def keys_help() -> str:
     return translate(
         "ModerationQueue",
-        "A approve · R reject · S star · H stash · Q back to queue · P preview · T take on air"
-        " · O on air now · D answered · Ctrl+Z undo · 1–8 views · / search",
+        "A approve · R reject · S star · H stash · Q back to queue · N not a question"
+        " · P preview · T take on air · O on air now · D answered · Ctrl+Z undo · 1–9 views"
+        " · / search",
     )
 
 
@@ -118,6 +126,8 @@ def button_label(key: str) -> str:
             return translate("ModerationQueue", "Stash  H")
         case "back to queue":
             return translate("ModerationQueue", "Back to queue  Q")
+        case "not a question":
+            return translate("ModerationQueue", "Not a question  N")
         case "preview":
             return translate("ModerationQueue", "Preview  P")
         case "take":
@@ -212,6 +222,7 @@ class ModerationQueue(QWidget):
                 ("star", "", self.star_selected),
                 ("stash", "", self.stash_selected),
                 ("back to queue", "", self.requeue_selected),
+                ("not a question", "", self.demote_selected),
             ],
             [
                 ("preview", "preview", self.arm_selected),
@@ -324,6 +335,8 @@ class ModerationQueue(QWidget):
             self.detail.setPlainText("")
             return
         text = displayable(question.text)
+        if question.asks:
+            text += "\n— " + words.asks(question.asks)
         if self.detail.toPlainText() != text:
             self.detail.setPlainText(text)
 
@@ -346,7 +359,19 @@ class ModerationQueue(QWidget):
         self._act(self._actions.stash)
 
     def requeue_selected(self) -> None:
+        """Back to the queue; from the "not questions" list: taken as a question."""
+        question = self._selection.question()
+        if question is not None and question.state is QuestionState.NOT_QUESTION:
+            self._act(self._actions.promote)
+            return
         self._act(self._actions.requeue)
+
+    def demote_selected(self) -> None:
+        question = self._selection.question()
+        if question is not None and question.state is QuestionState.ON_AIR:
+            self._say(translate("ModerationQueue", "The question on air cannot be demoted"))
+            return
+        self._act(self._actions.demote)
 
     def star_selected(self) -> None:
         question = self._selection.question()

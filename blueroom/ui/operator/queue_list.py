@@ -57,6 +57,8 @@ def state_label(state: QuestionState) -> tuple[str, QColor]:
             return translate("QueueList", "ANSWERED"), theme.ACCENT_SOFT
         case QuestionState.STASHED:
             return translate("QueueList", "STASHED"), theme.AMBER
+        case QuestionState.NOT_QUESTION:
+            return translate("QueueList", "NOT A QUESTION"), theme.MUTED
         case _:
             return str(state).upper(), theme.MUTED
 
@@ -100,7 +102,10 @@ def support_line(question: Question) -> str:
 
 
 def decision_line(question: Question) -> tuple[str, QColor] | None:
-    """The reason the operator must see: a rule's rejection, a flag, a stash."""
+    """The reason the operator must see: a rule's rejection, a flag, an automatic
+    approval; else why the post was read as a question (or not)."""
+    if question.state is QuestionState.NOT_QUESTION:
+        return f"⌀ {single_line(words.asks(question.asks))}", theme.MUTED
     if question.state is QuestionState.REJECTED:
         who = words.actor(question.actor or "operator")
         why = single_line(words.reason(question.reason, question.rule))
@@ -111,6 +116,8 @@ def decision_line(question: Question) -> tuple[str, QColor] | None:
         return f"⚑ {single_line(why)}", theme.AMBER
     if question.actor == "rule" and question.reason:
         return f"✓ {single_line(words.reason(question.reason, question.rule))}", theme.GREEN
+    if question.asks:
+        return f"? {single_line(words.asks(question.asks))}", theme.DIM
     return None
 
 
