@@ -184,13 +184,13 @@ class PairScore:
         return self.different_right / self.different if self.different else 0.0
 
 
-def merged(a: str, b: str, guests: Sequence[GuestRow]) -> bool:
+def merged(a: str, b: str, guests: Sequence[GuestRow], lang: str = "") -> bool:
     """Whether the room puts ``b`` on ``a``'s card (a fresh board for each pair)."""
     row = guest_for(a + " " + b, guests)
     ignored = tuple(row.name.split()) if row is not None else ()
     clusters = QuestionClusters(ignored_words=ignored)
-    first = clusters.add("a", a)
-    return clusters.add("b", b) == first
+    first = clusters.add("a", a, lang)
+    return clusters.add("b", b, lang) == first
 
 
 def score_pairs(
@@ -199,7 +199,7 @@ def score_pairs(
     same = same_right = different = different_right = 0
     wrong = []
     for row in rows:
-        together = merged(row.a, row.b, guests)
+        together = merged(row.a, row.b, guests, row.lang)
         if row.same:
             same += 1
             same_right += together

@@ -156,13 +156,14 @@ _GREETING_SEGMENTS = (
 )
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _fold(text: str) -> str:
     """Lower case, accents off, typographic apostrophes straight."""
     text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("œ", "oe")
     if not text.isascii():
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text.casefold()
 
 
@@ -484,7 +485,8 @@ def _prepare(text: str, guest: Guest) -> tuple[list[_Segment], bool, bool, bool,
             return " . "
         return " " + inside + " "  # a title: « Boréale », "Néons"
 
-    text = _QUOTE.sub(unquote, text)
+    if "«" in text or '"' in text or "“" in text or "„" in text:
+        text = _QUOTE.sub(unquote, text)
     link = False
 
     def unlink(match: re.Match[str]) -> str:
@@ -492,7 +494,8 @@ def _prepare(text: str, guest: Guest) -> tuple[list[_Segment], bool, bool, bool,
         link = True
         return " "
 
-    text = _URL.sub(unlink, text)
+    if "/" in text or "www" in text:
+        text = _URL.sub(unlink, text)
     to_guest = to_room = False
 
     def mention(match: re.Match[str]) -> str:
@@ -504,8 +507,10 @@ def _prepare(text: str, guest: Guest) -> tuple[list[_Segment], bool, bool, bool,
             to_room = True
         return " "
 
-    text = _MENTION.sub(mention, text)
-    text = _HASHTAG.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(mention, text)
+    if "#" in text:
+        text = _HASHTAG.sub(" ", text)
     text = _EMOJI.sub(" \n ", text)
     segments: list[_Segment] = []
     for chunk in _fold(text).replace("？", "?").replace("؟", "?").split("\n"):

@@ -412,7 +412,7 @@ class QuestionBoard:
             card.rule = verdict.rule
             self._version += 1
             return
-        cluster_id = self._clusters.add(tweet.id, tweet.text)
+        cluster_id = self._clusters.add(tweet.id, tweet.text, tweet.lang)
         asked = self._cards.get(cluster_id) if cluster_id != tweet.id else None
         if asked is not None:
             card = asked
