@@ -414,7 +414,12 @@ def test_floods_are_judged_on_post_times_so_a_fast_replay_flags_no_one() -> None
     board = board_with(*(e for e in minute_apart))  # all arrive at T0 (a 60× replay)
     assert board.snapshot().count(QueueView.FLAGGED) == 0
     burst = [
-        post(f"b{n}", f"autre question {n + 100} numéro {n * 11} ?", author="flooder", created_at=T0 + n)
+        post(
+            f"b{n}",
+            f"autre question {n + 100} numéro {n * 11} ?",
+            author="flooder",
+            created_at=T0 + n,
+        )
         for n in range(8)
     ]
     board.apply(burst)
