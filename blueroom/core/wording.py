@@ -215,7 +215,6 @@ _ASKED = {
 _COMPATIBLE = {
     frozenset({"", "what"}),
     frozenset({"", "who"}),
-    frozenset({"", "when"}),
     frozenset({"what", "how"}),
     frozenset({"what", "who"}),
     frozenset({"what", "how_many"}),
@@ -273,7 +272,7 @@ _STOP = _set(
     "aller vas va vais allez vont "
     "now maintenant today aujourd hui exactly exactement vraie real truly "
     "thing things chose choses truc trucs quelque something anything moment "
-    "tell say dire think penser know savoir want vouloir would will "
+    "tell say dire know savoir want vouloir would will "
     "ever always toujours never jamais already not pas plus no non "
     "you your yours yourself u tu te toi ton ta tes t vous votre vos "
     "avoir etre falloir on un une le la"
@@ -284,7 +283,7 @@ _PIVOTS = _set(
     "without for by instead"
 )
 _PAST_MARKERS = _set(
-    "did was were had wrote written took taken said got made came went began begun "
+    "did was were had been wrote written took taken said got made came went began begun "
     "thought felt knew saw met left won lost became chose chosen taught told heard "
     "started played scored opened closed recorded sang sung ate eaten faisais faisait "
     "etais etait avais avait etiez aviez"
@@ -718,16 +717,19 @@ def compatible(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in _COMPATIBLE
 
 
-def _typo(a: str, b: str) -> bool:
-    """One word for the other: a typo (one edit in five letters or more), or the same
-    stem where the lemmatiser missed one ("ecris"/"ecrire" written without accents)."""
+def _typo(a: str, b: str, names: bool = False) -> bool:
+    """One word for the other: a typo (one edit in five letters or more), or, for words
+    that are not names, the same stem where the lemmatiser missed one ("ecris"/"ecrire"
+    written without accents)."""
     if a[0] != b[0] or len(a) < 4 or len(b) < 4:
         return False
+    if a == b + "s" or b == a + "s":
+        return True  # a name written in lower case, taken for a plural ("neons")
     shorter = min(len(a), len(b))
     stem = 0
     while stem < shorter and a[stem] == b[stem]:
         stem += 1
-    if stem >= 4 and stem >= 0.75 * shorter and a.isalpha() and b.isalpha():
+    if not names and stem >= 4 and stem >= 0.75 * shorter and a.isalpha() and b.isalpha():
         return True
     if len(a) < 5 or len(b) < 5 or abs(len(a) - len(b)) > 1:
         return False
@@ -759,8 +761,11 @@ def same_question(a: Signature, b: Signature, *, overlap: float = DEFAULT_OVERLA
     only_a = in_a - in_b
     only_b = in_b - in_a
     twins = 0
+    named = set(a.names) | set(b.names)
     for word in sorted(only_a):
-        twin = next((w for w in sorted(only_b) if _typo(word, w)), None)
+        twin = next(
+            (w for w in sorted(only_b) if _typo(word, w, w in named or word in named)), None
+        )
         if twin is not None:
             only_a.discard(word)
             only_b.discard(twin)
