@@ -761,15 +761,24 @@ def same_question(a: Signature, b: Signature, *, overlap: float = DEFAULT_OVERLA
     only_a = in_a - in_b
     only_b = in_b - in_a
     twins = 0
-    named = set(a.names) | set(b.names)
-    for word in sorted(only_a):
-        twin = next(
-            (w for w in sorted(only_b) if _typo(word, w, w in named or word in named)), None
-        )
-        if twin is not None:
-            only_a.discard(word)
-            only_b.discard(twin)
-            twins += 1
+    if only_a and only_b:
+        named = set(a.names) | set(b.names)
+        others = sorted(only_b)
+        for word in sorted(only_a):
+            initial = word[0]
+            twin = next(
+                (
+                    w
+                    for w in others
+                    if w[0] == initial and _typo(word, w, w in named or word in named)
+                ),
+                None,
+            )
+            if twin is not None:
+                only_a.discard(word)
+                only_b.discard(twin)
+                others.remove(twin)
+                twins += 1
     unsaid_a, unsaid_b = set(a.names) & only_a, set(b.names) & only_b
     if (unsaid_a and unsaid_b) or any(not n.isdigit() for n in unsaid_a | unsaid_b):
         return False  # another name, or a name that narrows the question ("à l'OM")
