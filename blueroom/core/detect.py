@@ -26,13 +26,17 @@ _CUES = (
     r"conseil|conseils|avis|savoir|demande|demandais|dis-nous|explique|raconte|redonne|"
     r"nah|pas|question"
 )
-_CUE = re.compile(r"[?？؟¿]|\b(?:" + _CUES + r")\b|\w-(?:tu|vous|il|elle|on)\b", re.IGNORECASE)
+_MARKS = ("?", "？", "؟", "¿")
+_CUE = re.compile(r"\b(?:" + _CUES + r")\b|\w-(?:tu|vous|il|elle|on)\b")
 
 
 def looks_like_question(text: str) -> bool:
     """The cheap first pass: False when the post surely asks nothing (no question mark,
     no question word, no inversion or indirect asking in its first 400 characters)."""
-    return _CUE.search(text[:400]) is not None
+    head = text[:400]
+    if any(mark in head for mark in _MARKS):
+        return True
+    return _CUE.search(head.lower()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +74,28 @@ class QuestionRules:
         author = tweet.author
         return author is not None and author.username.lower() in self.own_handles
 
+    def for_guest(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
+        """Addressed to the guest, not a retweet, not the room's own post."""
+        if tweet.retweet_of is not None:
+            return False
+        author = tweet.author
+        if author is not None and author.username.lower() in self.room_handles:
+            return False
+        return self.addressed(tweet, account_ids)
+
+    def read_text(self, text: str) -> Reading:
+        """Whether a text for the guest asks them something, and why (pure: the same text
+        always reads the same, so a caller may keep the readings)."""
+        if not looks_like_question(text):
+            return Reading(False, NO_QUESTION)
+        return read_post(text, self.guest)
+
     def read(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> Reading | None:
         """How a post addressed to the guest reads: a question or not, and why. None for
         a post that is not for the guest (not addressed, a retweet, the room's own)."""
-        if tweet.retweet_of is not None:
+        if not self.for_guest(tweet, account_ids):
             return None
-        author = tweet.author
-        if author is not None and author.username.lower() in self.room_handles:
-            return None
-        if not self.addressed(tweet, account_ids):
-            return None
-        if not looks_like_question(tweet.text):
-            return Reading(False, NO_QUESTION)
-        return read_post(tweet.text, self.guest)
+        return self.read_text(tweet.text)
 
     def is_question(self, tweet: Tweet, account_ids: AbstractSet[str] = frozenset()) -> bool:
         reading = self.read(tweet, account_ids)

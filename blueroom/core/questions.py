@@ -23,7 +23,7 @@ from itertools import islice
 import msgspec
 import numpy as np
 
-from blueroom.core.asking import PROMOTED
+from blueroom.core.asking import PROMOTED, Reading
 from blueroom.core.clusters import ClustersState, QuestionClusters
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
@@ -57,6 +57,7 @@ MAX_HISTORY = 50
 WALL_APPROVED_LIMIT = 200
 # Posts for the guest judged not questions, the newest kept to be promoted (all counted).
 PASSED_OVER_LIMIT = 2_000
+READINGS_KEPT = 50_000
 ANSWERED_LIMIT = 100
 
 
@@ -321,6 +322,7 @@ class QuestionBoard:
         # Posts for the guest that ask nothing (by the rules): the newest, to be promoted.
         self._passed_over: dict[str, _Card] = {}
         self._not_questions = 0
+        self._readings: dict[str, Reading] = {}  # text → how it reads (the same text recurs)
         self._promoted = 0  # corrections by a person, both ways
         self._demoted = 0
         self._cached: BoardSnapshot | None = None
@@ -364,9 +366,13 @@ class QuestionBoard:
             return
         if tweet.id in self._cards or tweet.id in self._merged or tweet.id in self._passed_over:
             return
-        reading = self._rules.read(tweet, self._account_ids)
-        if reading is None:
+        if not self._rules.for_guest(tweet, self._account_ids):
             return
+        reading = self._readings.get(tweet.text)
+        if reading is None:
+            if len(self._readings) >= READINGS_KEPT:
+                self._readings.clear()  # simpler than an LRU; a reading never changes
+            reading = self._readings[tweet.text] = self._rules.read_text(tweet.text)
         if not reading.question:
             self._pass_over(tweet, at, reading.reason.say())
             return
