@@ -299,3 +299,20 @@ def test_a_card_is_demoted_and_a_passed_over_post_promoted_with_one_key_each(
     assert promoted is not None and promoted.state is QuestionState.PENDING
     counts = model.questions.snapshot().counts
     assert counts["demoted"] == 1 and counts["promoted"] == 1
+
+
+def test_each_card_says_why_it_was_taken_for_a_question_or_not(
+    model: RoomModel,  # noqa: F811
+) -> None:
+    from blueroom.ui.operator.queue_list import decision_line
+
+    pending = _pending(model)
+    assert pending, "the fixture's posts are questions"
+    plain = [card for card in pending if not card.flag]  # a flag is said first
+    assert plain
+    for card in plain:
+        line = decision_line(card)
+        assert line is not None and line[0] == f"? {words.asks(card.asks)}" and card.asks
+    for passed in model.questions.page(QueueQuery(view=QueueView.NOT_QUESTIONS)).rows:
+        line = decision_line(passed)
+        assert line is not None and line[0] == f"⌀ {words.asks(passed.asks)}"
