@@ -375,6 +375,7 @@ preserver protect keep entretenir
 voix voice
 avis opinion penser think thought thoughts take
 mettre put use utiliser
+recevoir receive obtenir
 preferer prefer preference favori
 hand handball
 annee year an
@@ -408,9 +409,10 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 def _shouted(text: str) -> bool:
-    """Mostly capitals: a shouted post, whose capitals name nothing."""
+    """Mostly capitals, and long enough to tell ("PSG ou OM ?" is not shouted): a
+    shouted post, whose capitals name nothing."""
     letters = len(_LETTER.findall(text))
-    return letters > 0 and len(_UPPER.findall(text)) > letters / 2
+    return letters >= 12 and len(_UPPER.findall(text)) > letters / 2
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -491,11 +493,14 @@ class Wording:
             if token == "us":
                 words.add("us")  # the pronoun: "US", the country, is "usa"
                 continue
-            if token in _STOP and token not in _PIVOTS:
-                continue
             if token in _PLACE_WORDS:
                 names.add(token)  # "the States", "Côte d'Ivoire", "CAN" read as one name
-            if token in names or token in capitalised:
+            if token in names:
+                words.add(_ALIASES.get(token, token))
+                continue
+            if token in _STOP and token not in _PIVOTS:
+                continue
+            if token in capitalised:
                 words.add(_ALIASES.get(token, token))  # a name is not lemmatised
                 continue
             lemma = _PARTICIPLES.get(token) or (
@@ -544,8 +549,10 @@ class Wording:
             starts = _SENTENCE_START.search(text, 0, match.start()) is not None
             capitals = len(word) >= 2 and word.isupper()
             digits = any(c.isdigit() for c in word)
+            acronym = capitals and len(word) <= 4 and not shouted  # "CAN", "PSG", "IA"
             if digits or (not shouted and (capitals or not starts)):
-                if folded in _STOP or folded in _ASKED or folded in _YOU:
+                common = folded in _STOP or folded in _ASKED or folded in _YOU
+                if common and not acronym:
                     continue
                 found.add(folded)
         if " usa " in f" {text} ":
@@ -633,6 +640,8 @@ class Wording:
                 marks.add("future")  # "going to play", not "going to the World Cup"
             if _FR_FUTURE.fullmatch(token) and token not in _STOP and token not in _NOT_FUTURE:
                 marks.add("future")
+        if any(t in _YOU for t in tokens):
+            marks.add("you")
         return tuple(sorted(marks))
 
 
@@ -664,6 +673,17 @@ _PARTICIPLES = {
     "prevus": "prevoir",
     "prevu": "prevoir",
     "rate": "rater",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "ten": "10",
+    "deux": "2",
+    "trois": "3",
+    "quatre": "4",
+    "cinq": "5",
+    "dix": "10",
     "mets": "mettre",
     "met": "mettre",
 }
@@ -691,7 +711,7 @@ _LIGHT = _set(
     "still every each now right yet vraiment exactement only true vrai chance consider "
     "considerer envisager plan projet compter next prochain truc type genre these those "
     "ever always toujours encore maintenant actuellement currently lately musically one "
-    "un really"
+    "un really numero number"
 )
 
 
@@ -780,6 +800,10 @@ def same_question(a: Signature, b: Signature, *, overlap: float = DEFAULT_OVERLA
                 others.remove(twin)
                 twins += 1
     unsaid_a, unsaid_b = set(a.names) & only_a, set(b.names) & only_b
+    if "you" in ma and "you" not in mb and len(unsaid_b) == 1:
+        unsaid_b = set()  # "are you hiring" / "is Voltéo hiring": the name is the guest's
+    elif "you" in mb and "you" not in ma and len(unsaid_a) == 1:
+        unsaid_a = set()
     if (unsaid_a and unsaid_b) or any(not n.isdigit() for n in unsaid_a | unsaid_b):
         return False  # another name, or a name that narrows the question ("à l'OM")
     if a.asked == "when" and ("past" in ma) != ("past" in mb):
