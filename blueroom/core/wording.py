@@ -147,6 +147,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bgagne[rs]? de l'?argent\b|\bmak(?:e|ing) (?:a )?(?:profit|money)\b", " rentable "),
     (r"\bjob cuts?\b|\blicenciements?\b|\blicencier\b|\blayoffs?\b|\blay off\b", " layoff "),
     (r"\bsang[- ]froid\b", " calme "),
+    (
+        r"\bquand (?:t'?|tu |j'?|je )?(?:etais|etait) (?:petite?|gamine?|enfant|jeune)\b",
+        " enfance ",
+    ),
+    (r"\bwhen (?:you|u|i) (?:were|was) (?:a kid|little|young|a child)\b", " enfance "),
     (r"\ba la place de\b|\binstead of\b", " par "),
     (r"\bx\b", " et "),  # "Kofi x Léa"
     (r"\bor nah\b|\bou pas\b|\bor not\b", " "),
@@ -332,7 +337,7 @@ cuisiner cook cuisine
 manger eat repas meal
 idole idol influence influencer hero
 inspirer inspire inspiration
-enfance childhood petit petite kid child
+enfance childhood kid child
 avis opinion penser think thought
 football foot
 match game
