@@ -191,7 +191,7 @@ class Room:
             self.bus,
             self.report.session.id,
             after_commit=self._apply,
-            on_tick=self.clock.tick,
+            on_tick=self._tick,
             tick_interval=TICK_SECONDS,
             on_error=lambda error: self.problems.record("journal writer", error),
         )
@@ -361,6 +361,17 @@ class Room:
         decided = bool(batch) and batch[0].urgent  # the lane of decisions: all urgent or none
         if decided:
             self._decided_at = now
+        self._maybe_snapshot(now, decided)
+        self._settle_collector()
+
+    def _tick(self) -> None:
+        """On the journal's worker, a few times a second, posts or not: the engine's
+        clock, and a snapshot that fell due while the writer was busy (a stream that ends
+        or pauses would otherwise keep its tail unsnapshotted)."""
+        self.clock.tick()
+        self._maybe_snapshot(time.monotonic(), decided=False)
+
+    def _maybe_snapshot(self, now: float, decided: bool) -> None:
         if (
             self._events_in_journal - self._snapshot_events >= self._snapshot_every
             and self.writer.caught_up
@@ -372,7 +383,6 @@ class Room:
         ):
             self._snapshot_at = now
             self._snapshot()
-        self._settle_collector()
 
     def _snapshot(self) -> None:
         started = time.perf_counter()
