@@ -174,7 +174,11 @@ import json
 import sys
 from pathlib import Path
 
+from blueroom.engine.room import question_rules
+from blueroom.settings import load_settings
+
 source, copy = Path(sys.argv[1]), Path(sys.argv[2])
+rules = question_rules(load_settings(environ={}))  # the room's own reading of a question
 kept = []
 with gzip.open(source, "rt", encoding="utf-8") as lines:
     for line in lines:
@@ -182,7 +186,7 @@ with gzip.open(source, "rt", encoding="utf-8") as lines:
             text = json.loads(line)["data"]["text"]
         except (ValueError, KeyError, TypeError):
             continue
-        if "?" in text and "#AskBlueRoom" in text and not text.startswith("RT "):
+        if "#AskBlueRoom" in text and not text.startswith("RT ") and rules.read_text(text).question:
             kept.append(line)
         if len(kept) == 3:
             break
