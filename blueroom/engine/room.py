@@ -372,8 +372,11 @@ class Room:
         self._maybe_snapshot(time.monotonic(), decided=False)
 
     def _maybe_snapshot(self, now: float, decided: bool) -> None:
+        # ``writer.last_row`` names the batch the models have taken last once this process
+        # has written one (0 before: a snapshot then would claim the whole journal)
         if (
-            self._events_in_journal - self._snapshot_events >= self._snapshot_every
+            self.writer.last_row > 0
+            and self._events_in_journal - self._snapshot_events >= self._snapshot_every
             and self.writer.caught_up
             and not self.snapshots.busy
             and (

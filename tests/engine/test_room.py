@@ -434,3 +434,32 @@ def test_an_operators_correction_of_the_reading_survives_a_restart(
         ]
     finally:
         second.stop()
+
+
+def test_a_snapshot_never_claims_batches_the_models_have_not_taken(
+    tmp_path: Path, recording: Path
+) -> None:
+    """Resumed with a tail and nothing new yet, the clock must not snapshot the models as
+    if they stood for the journal's first batch (a kill -9 soak found it: every post of
+    the next resume was counted again as a duplicate)."""
+    journal = tmp_path / "j.sqlite"
+    first = Room(load_settings(environ={}), options(journal, recording, snapshot_every=10**9))
+    try:
+        run_to_end(first)
+        posts = first.model.metrics.snapshot().posts
+    finally:
+        first.stop()
+    quiet = load_settings(environ={"BLUEROOM_SOURCE__KIND": '"none"'})
+    second = Room(quiet, RoomOptions(journal_path=journal, snapshot_every=1))
+    try:
+        second.start()
+        time.sleep(1.0)  # five ticks of the clock, with a snapshot due at each
+        assert second.snapshots.wait_idle(10.0)
+    finally:
+        second.stop()
+    third = Room(quiet, RoomOptions(journal_path=journal))
+    try:
+        metrics = third.model.metrics.snapshot()
+        assert metrics.posts == posts and metrics.duplicates == 0
+    finally:
+        third.stop()
