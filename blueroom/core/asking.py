@@ -19,11 +19,11 @@ few compiled patterns and word sets, no model, no Qt.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from blueroom.core.phrases import Phrase
+from blueroom.core.wording import fold as _fold
 
 __all__ = ["NOT_QUESTION_REASONS", "QUESTION_REASONS", "Guest", "Reading", "read_post"]
 
@@ -154,17 +154,6 @@ _GREETING_SEGMENTS = (
     "how s it going",
     "hows it going",
 )
-
-
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents off, typographic apostrophes straight."""
-    text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("œ", "oe")
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return text.casefold()
 
 
 # Texting spellings, as one word each (after folding and splitting on apostrophes).

@@ -423,7 +423,8 @@ def _shouted(text: str) -> bool:
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case, accents off, typographic apostrophes straight, œ and æ spelt out."""
     text = text.translate(_APOSTROPHES)
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
@@ -435,7 +436,7 @@ class Wording:
     clusters: not shared between threads)."""
 
     def __init__(self, ignored_words: Iterable[str] = (), cache_size: int = 200_000) -> None:
-        self._ignored = frozenset(_fold(" ".join(ignored_words)).split())
+        self._ignored = frozenset(fold(" ".join(ignored_words)).split())
         self._lemmas: dict[tuple[str, str], str] = {}
         self._folds: dict[str, str] = {}  # word → folded
         self._cache_size = cache_size
@@ -460,7 +461,7 @@ class Wording:
             if len(self._lemmas) >= self._cache_size:
                 self._lemmas.clear()  # results never depend on it
             other = "en" if lang == "fr" else "fr"
-            found = _fold(simplemma.lemmatize(word, lang=(lang, other)))
+            found = fold(simplemma.lemmatize(word, lang=(lang, other)))
             self._lemmas[key] = found
         return found
 
@@ -472,7 +473,7 @@ class Wording:
             text = _US.sub(" usa ", text)
         shouted = _shouted(text)
         names = self._names(text, shouted)
-        capitalised = set() if shouted else {_fold(w) for w in _CAPITALISED.findall(text)}
+        capitalised = set() if shouted else {fold(w) for w in _CAPITALISED.findall(text)}
         lowered = _MARKS.sub("", unicodedata.normalize("NFC", text.casefold()))
         lowered = lowered.translate(_APOSTROPHES)
         for word, whole in _SPECIAL.items():
@@ -484,7 +485,7 @@ class Wording:
         if "où" in lowered:
             lowered = _WHERE.sub(" where ", lowered)  # "où", not the "ou" of a choice
         as_written = {folded: token for token, folded in self._split(lowered)}
-        folded_text = _PHRASE.sub(_phrase_word, _fold(lowered))
+        folded_text = _PHRASE.sub(_phrase_word, fold(lowered))
         pairs = [(as_written.get(token, token), token) for _, token in self._split(folded_text)]
         raw = [folded for _, folded in pairs]
         names &= set(raw) | {"usa"}  # "Coupe d'Afrique" became "can"
@@ -548,7 +549,7 @@ class Wording:
         found: set[str] = set()
         for match in _CAPITALISED.finditer(text):
             word = match.group(1)
-            folded = _fold(word).strip("'-")
+            folded = fold(word).strip("'-")
             if not folded or folded in self._ignored:
                 continue
             starts = _SENTENCE_START.search(text, 0, match.start()) is not None
@@ -572,8 +573,8 @@ class Wording:
                 continue
             if "'" in token:
                 head, _, tail = token.partition("'")
-                if _fold(head) in _ELISIONS:
-                    tokens.append((head, _fold(head)))
+                if fold(head) in _ELISIONS:
+                    tokens.append((head, fold(head)))
                     token = tail
                 else:
                     token = head + tail
@@ -583,7 +584,7 @@ class Wording:
             if folded is None:
                 if len(self._folds) >= self._cache_size:
                     self._folds.clear()
-                folded = self._folds[token] = _fold(token)
+                folded = self._folds[token] = fold(token)
             folded = _WH_SLIPS.get(folded, folded)  # "pourqoui"
             mapped = _TEXTING.get(folded)
             if mapped is not None:
