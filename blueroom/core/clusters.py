@@ -30,7 +30,14 @@ from collections.abc import Callable, Iterable
 import msgspec
 import numpy as np
 
-from blueroom.core.wording import DEFAULT_OVERLAP, Signature, Wording, same_question
+from blueroom.core.wording import (
+    COMBINING_MARKS,
+    CONTRACTIONS,
+    DEFAULT_OVERLAP,
+    Signature,
+    Wording,
+    same_question,
+)
 
 MAX_CANDIDATES = 50
 _AFFIXED = 5  # words this long are also indexed by their first and last letters
@@ -41,23 +48,7 @@ MAX_CHARS = 1_000  # X posts are 280 characters; the rest of a long text never c
 _URL_OR_TAG = re.compile(r"(?:https?://|www\.)\S*|[#@]\w*")
 _NON_WORD = re.compile(r"[\W_]+")
 _CONTRACTION = re.compile(r"\b(?:won't|can't)\b|(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
-_EXPANSIONS = {
-    "won't": "will not",
-    "can't": "can not",
-    "n't": " not",
-    "'re": " are",
-    "'ve": " have",
-    "'ll": " will",
-    "'m": " am",
-    "'d": " would",
-    "'s": " is",
-}
-# Combining marks: accents after NFKD, zalgo, Hebrew points, Arabic harakat.
-_MARKS = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-)
+_EXPANSIONS = {"won't": "will not", "can't": "can not", **CONTRACTIONS}
 _FOLDABLE = re.compile("[’‘ʼ′œæøł]")
 _FOLD = str.maketrans(
     {"’": "'", "‘": "'", "ʼ": "'", "′": "'", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l"}
@@ -72,7 +63,7 @@ def normalise_question(text: str) -> str:
             return text.lower()
         text = text.lower()
     else:
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text).casefold())
+        text = COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text).casefold())
         if _FOLDABLE.search(text) is not None:
             text = text.translate(_FOLD)
     if "'" in text:

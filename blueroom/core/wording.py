@@ -90,7 +90,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:;,«“\"]\s*|\n)\s*$")
 # -- after folding --------------------------------------------------------------------
 
 # Marks left once accents are composed: zalgo, Hebrew points, Arabic harakat.
-_MARKS = re.compile(
+COMBINING_MARKS = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
@@ -98,7 +98,7 @@ _MARKS = re.compile(
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "œ": "oe", "æ": "ae"})
 _NON_WORD = re.compile(r"[^\w']+")
 _ELISIONS = _set("c d j l m n s t qu jusqu lorsqu puisqu")
-_CONTRACTIONS = {
+CONTRACTIONS = {  # English contractions, spelt out
     "n't": " not",
     "'re": " are",
     "'ve": " have",
@@ -474,12 +474,12 @@ class Wording:
         shouted = _shouted(text)
         names = self._names(text, shouted)
         capitalised = set() if shouted else {fold(w) for w in _CAPITALISED.findall(text)}
-        lowered = _MARKS.sub("", unicodedata.normalize("NFC", text.casefold()))
+        lowered = COMBINING_MARKS.sub("", unicodedata.normalize("NFC", text.casefold()))
         lowered = lowered.translate(_APOSTROPHES)
         for word, whole in _SPECIAL.items():
             lowered = lowered.replace(word, whole)
         if "'" in lowered:
-            lowered = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group()], lowered)
+            lowered = _CONTRACTION.sub(lambda m: CONTRACTIONS[m.group()], lowered)
         if "nom" in lowered:
             lowered = _NAME_ORIGIN.sub(" why name ", lowered)
         if "où" in lowered:
