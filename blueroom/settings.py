@@ -44,7 +44,14 @@ class EventSettings(_Section):
     hashtag: str = "#AskBlueRoom"
     guest_name: str = "Léa Marchand"
     guest_handle: str = "@leamarchand"
+    # What else stands for the guest in a question: their company, restaurant, club or
+    # band ("Voltéo recrute ?" asks what "vous recrutez ?" asks)
+    guest_also: list[str] = msgspec.field(default_factory=list)
     room_handle: str = "@BlueRoomFR"
+
+    def guest_words(self) -> tuple[str, ...]:
+        """Words that, in a question, name the guest and so tell nothing apart."""
+        return (*self.guest_name.split(), *(w for name in self.guest_also for w in name.split()))
 
 
 class SourceSettings(_Section):
@@ -232,6 +239,8 @@ def _check(settings: Settings, origin: str) -> Settings:
     tag = settings.event.hashtag.strip()
     if not tag.lstrip("#") or any(c.isspace() for c in tag):
         problems.append("event.hashtag must be one word, like #AskBlueRoom")
+    if any(not name.strip() or len(name) > 80 for name in settings.event.guest_also):
+        problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
     if problems:
         raise SettingsError(f"{origin}: " + "; ".join(problems))
     if not tag.startswith("#"):

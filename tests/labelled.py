@@ -11,6 +11,7 @@ The files are tab-separated with one header line; a ``why`` starting with
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class GuestRow:
     name: str
     handle: str
     hashtag: str
+    also: tuple[str, ...] = ()  # what else stands for the guest (event.guest_also)
 
 
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -91,7 +93,10 @@ def load_pairs(path: Path) -> list[PairRow]:
 
 
 def load_guests(path: Path = DATA / "guests.tsv") -> list[GuestRow]:
-    return [GuestRow(r["name"], r["handle"], r["hashtag"]) for _, r in _rows(path)]
+    return [
+        GuestRow(r["name"], r["handle"], r["hashtag"], tuple(filter(None, r["also"].split(","))))
+        for _, r in _rows(path)
+    ]
 
 
 ROOM_HANDLE = "@BlueRoomFR"
@@ -103,8 +108,9 @@ def guest_for(text: str, guests: Sequence[GuestRow]) -> GuestRow | None:
     for guest in guests:
         if _fold(guest.hashtag) in folded or _fold(guest.handle) in folded:
             return guest
+    words = set(re.findall(r"\w+", folded))
     for guest in guests:
-        if _fold(guest.name.split()[0]) in folded:
+        if _fold(guest.name.split()[0]) in words:  # "Léa", not the "lea" of "league"
             return guest
     return None
 
@@ -187,7 +193,7 @@ class PairScore:
 def merged(a: str, b: str, guests: Sequence[GuestRow], lang: str = "") -> bool:
     """Whether the room puts ``b`` on ``a``'s card (a fresh board for each pair)."""
     row = guest_for(a + " " + b, guests)
-    ignored = tuple(row.name.split()) if row is not None else ()
+    ignored = (*row.name.split(), *row.also) if row is not None else ()
     clusters = QuestionClusters(ignored_words=ignored)
     first = clusters.add("a", a, lang)
     return clusters.add("b", b, lang) == first

@@ -249,3 +249,17 @@ def test_the_environment_is_checked_the_same_and_named(tmp_path: Path) -> None:
     assert message.endswith(
         "+ environment: camera.fps (from BLUEROOM_CAMERA__FPS) must be a whole number from 1 to 240, not 0"
     )
+
+
+def test_what_stands_for_the_guest_joins_the_guest_s_name_in_the_words_that_tell_nothing(
+    tmp_path: Path,
+) -> None:
+    settings = load_text(
+        tmp_path, '[event]\nguest_name = "Claire Vasseur"\nguest_also = ["Voltéo", "Voltéo Bikes"]'
+    )
+    assert settings.event.guest_words() == ("Claire", "Vasseur", "Voltéo", "Voltéo", "Bikes")
+    assert "Voltéo Bikes" in describe(settings)
+
+
+def test_an_empty_name_for_the_guest_is_refused_in_one_line(tmp_path: Path) -> None:
+    assert "event.guest_also" in problem(tmp_path, '[event]\nguest_also = [" "]')

@@ -522,19 +522,22 @@ class QuestionBoard:
         if len(self._undo) > MAX_UNDO:
             del self._undo[0]
 
-    def _decide(self, event: QuestionStateChanged) -> None:
-        card = self._cards.get(event.tweet_id)
+    def _card_of(self, tweet_id: str) -> _Card | None:
+        """The card a post is, or is merged into (a journal may name a post that this
+        release puts on another's card)."""
+        card = self._cards.get(tweet_id)
         if card is None:
-            merged = self._merged.get(event.tweet_id)
+            merged = self._merged.get(tweet_id)
             card = self._cards.get(merged.card_id) if merged is not None else None
+        return card
+
+    def _decide(self, event: QuestionStateChanged) -> None:
+        card = self._card_of(event.tweet_id)
         if card is None and event.actor != RULE_ACTOR and event.tweet_id in self._passed_over:
             # A person decided about a post the rules pass over (a journal of a release
             # that read it as a question): it is one, by their decision.
             self._take(self._passed_over.pop(event.tweet_id).tweet, event.at, PROMOTED.say())
-            card = self._cards.get(event.tweet_id)
-            if card is None:
-                merged = self._merged.get(event.tweet_id)
-                card = self._cards.get(merged.card_id) if merged is not None else None
+            card = self._card_of(event.tweet_id)
         if card is None:
             return
         touched = [card]
@@ -554,7 +557,7 @@ class QuestionBoard:
         self._version += 1
 
     def _star(self, event: QuestionStarred) -> None:
-        card = self._cards.get(event.tweet_id)
+        card = self._card_of(event.tweet_id)
         if card is None or card.starred == event.starred:
             return
         self._remember([card], event.actor)
@@ -563,7 +566,7 @@ class QuestionBoard:
         self._version += 1
 
     def _arm(self, event: QuestionArmed) -> None:
-        card = self._cards.get(event.tweet_id) if event.tweet_id else None
+        card = self._card_of(event.tweet_id) if event.tweet_id else None
         if event.tweet_id and (card is None or card.state is QuestionState.REJECTED):
             return
         new = card.tweet.id if card is not None else None

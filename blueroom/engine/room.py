@@ -122,7 +122,7 @@ def rebuild_board(
         board = QuestionBoard(
             question_rules(settings),
             settings.moderation,
-            ignored_words=tuple(settings.event.guest_name.split()),
+            ignored_words=settings.event.guest_words(),
         )
         seen = SeenPosts()
         for batch in journal.read(session.id):
@@ -159,7 +159,7 @@ class Room:
             default_script(settings.event.guest_name, settings.event.hashtag),
             half_life=settings.heatmap.half_life_minutes * 60.0,
             moderation=settings.moderation,
-            ignored_words=tuple(settings.event.guest_name.split()),
+            ignored_words=settings.event.guest_words(),
             view=settings.heatmap.view(),
             locator=_geocoder(settings),
             on_error=self.problems.record_model,
@@ -301,7 +301,7 @@ class Room:
             default_script(settings.event.guest_name, settings.event.hashtag),
             half_life=settings.heatmap.half_life_minutes * 60.0,
             moderation=settings.moderation,
-            ignored_words=tuple(settings.event.guest_name.split()),
+            ignored_words=settings.event.guest_words(),
             view=settings.heatmap.view(),
             locator=self.model.heat._locator,
             on_error=self.problems.record_model,

@@ -229,6 +229,24 @@ def test_arm_then_take_like_preview_and_program() -> None:
     assert board.snapshot().armed is None  # and cannot be armed from the trash
 
 
+def test_a_decision_arm_or_star_on_a_re_ask_goes_to_the_card_it_is_counted_on() -> None:
+    # An older journal names a post that this release merges into an earlier one's card.
+    board = board_with(
+        post("1", "Tu prépares un nouvel album ?"), post("2", "tu prepares un nouvel album ??")
+    )
+    assert board.card_of("2") == "1"
+    board.apply(
+        [
+            decide("2", QuestionState.APPROVED),
+            QuestionStarred(tweet_id="2", starred=True),
+            QuestionArmed(tweet_id="2"),
+        ]
+    )
+    snapshot = board.snapshot()
+    assert ids(snapshot.approved) == ["1"] and snapshot.approved[0].starred
+    assert snapshot.armed is not None and snapshot.armed.tweet_id == "1"
+
+
 def test_undo_reverses_decisions_one_by_one() -> None:
     board = board_with(post("1", "pourquoi Paris ?"), post("2", "pourquoi Lyon ?"))
     board.apply(
