@@ -25,6 +25,7 @@ from tests.labelled import (  # noqa: E402
     load_guests,
     load_pairs,
     load_questions,
+    merged_among,
     score_detection,
     score_pairs,
 )
@@ -83,6 +84,17 @@ def main() -> None:
                 for row in wrong:
                     said = "merged" if row.same is False else "apart"
                     print(f"  {path.name}:{row.line} {said}: {row.a} | {row.b}  [{row.why}]")
+    for path in questions or []:
+        asked = [r for r in load_questions(path) if r.question]
+        merged_pairs, total = merged_among(asked, guests)
+        print(
+            f"clustering, {path.name}, every two of its {len(asked)} questions to one guest"
+            f" ({total:,} pairs, nearly all asking different things): {len(merged_pairs)}"
+            f" put on one card ({len(merged_pairs) / max(total, 1):.2%})"
+        )
+        if args.errors:
+            for a, b in merged_pairs:
+                print(f"  {path.name}:{a.line}+{b.line} merged: {a.text} | {b.text}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from blueroom.core.asking import Guest, Reading, read_post
 from blueroom.core.clusters import QuestionClusters
+from blueroom.core.wording import Wording, same_question
 
 
 def _fold(text: str) -> str:
@@ -215,3 +216,33 @@ def score_pairs(
         if together != row.same:
             wrong.append(row)
     return PairScore(same, same_right, different, different_right), wrong
+
+
+def merged_among(
+    rows: Sequence[QuestionRow], guests: Sequence[GuestRow]
+) -> tuple[list[tuple[QuestionRow, QuestionRow]], int]:
+    """Every two questions to the same guest that the room puts on one card, and how many
+    pairs were tried: the labelled questions are distinct posts, nearly all asking
+    different things, so this counts merges of unrelated questions."""
+    by_guest: dict[str, list[QuestionRow]] = {}
+    for row in rows:
+        guest = guest_for(row.text, guests)
+        if guest is not None:
+            by_guest.setdefault(guest.name, []).append(row)
+    known = {g.name: g for g in guests}
+    merged_pairs = []
+    total = 0
+    for name, asked in by_guest.items():
+        guest = known[name]
+        wording = Wording((*guest.name.split(), *guest.also))
+        signatures = [(row, wording.signature(row.text, _lang(row.lang))) for row in asked]
+        for i, (a, first) in enumerate(signatures):
+            for b, second in signatures[i + 1 :]:
+                total += 1
+                if same_question(first, second):
+                    merged_pairs.append((a, b))
+    return merged_pairs, total
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in ("fr", "en") else ""

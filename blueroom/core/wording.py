@@ -143,6 +143,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         " worst ",
     ),
     (r"\bqu'?est[- ]ce qu'?il\b", " what il "),
+    (
+        r"\b(?:c'?est )?(?:quoi )?(?:ton|ta|tes|votre|vos|le|la|les) (?:secrets?|astuces?|recettes?) "
+        r"(?:pour|de|d')|\b(?:what'?s |what is )?(?:your|the) secret (?:to|for|of)\b",
+        " how ",
+    ),
+    (r"\bcomment (?:tu fais|vous faites|fais[- ]tu|faites[- ]vous) pour\b", " how "),
+    (r"\bhow do (?:you|u) manage to\b", " how "),
     (r"\bqu'?est[- ]ce qui\b", " what "),
     (r"\bqu'?est[- ]ce que?\b", " what "),
     (r"\best[- ]ce que?\b", " "),
@@ -177,7 +184,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bturn(?:ed)? down\b|\bsa(?:y|id) no to\b|\brefuse[rsd]?\b", " refuse "),
     (r"\bgagne[rs]? de l'?argent\b|\bmak(?:e|ing) (?:a )?(?:profit|money)\b", " rentable "),
     (r"\bjob cuts?\b|\blicenciements?\b|\blicencier\b|\blayoffs?\b|\blay off\b", " layoff "),
+    (
+        r"\b(?:rester|garder (?:son|ton|votre|mon) ?)(?:calme|sang[- ]froid)\b"
+        r"|\bstay(?:ing)? (?:calm|cool)\b|\bkeep(?:ing)? (?:your |ur |his )?(?:cool|calm)\b",
+        " calme ",
+    ),
     (r"\bsang[- ]froid\b", " calme "),
+    (
+        r"\bsi c'?(?:etait|est) a refaire\b|\bsi (?:tu|vous) (?:recommencais|recommenciez"
+        r"|devais recommencer|deviez recommencer|pouvais recommencer)\b"
+        r"|\bif (?:you|u) (?:could )?(?:start(?:ed)? (?:over|again)|did it (?:all )?again)\b",
+        " redo ",
+    ),
+    (r"\bfaire (?:differemment|autrement)\b|\bdo (?:differently|otherwise)\b", " changer "),
+    (r"\bferais(?:-tu)? (?:differemment|autrement)\b", " changer "),
     (
         r"\bquand (?:t'?|tu |j'?|je )?(?:etais|etait) (?:petite?|gamine?|enfant|jeune)\b",
         " enfance ",
@@ -545,6 +565,8 @@ boulot job travail work
 fier proud
 mariage wedding
 chat cat
+gerer concilier jongler balance juggle manage
+creer create fonder found monter
 but goal
 avant before
 apres after
@@ -912,7 +934,7 @@ _LIGHT = _set(
     "still every each now right yet vraiment exactement only true vrai chance consider "
     "considerer envisager plan projet compter next prochain truc type genre these those "
     "ever always toujours encore maintenant actuellement currently lately musically one "
-    "un really numero number bientot soon version edition guy gars mec aile wing"
+    "un really numero number bientot soon tout everything version edition guy gars mec aile wing"
 )
 
 

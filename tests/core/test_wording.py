@@ -8,7 +8,16 @@ import pytest
 
 from blueroom.core import wording
 from blueroom.core.wording import Wording, same_question
-from tests.labelled import DATA, PairRow, load_guests, load_pairs, merged, score_pairs
+from tests.labelled import (
+    DATA,
+    PairRow,
+    load_guests,
+    load_pairs,
+    load_questions,
+    merged,
+    merged_among,
+    score_pairs,
+)
 
 GUESTS = load_guests()
 DEV_PAIRS = load_pairs(DATA / "clusters-dev.tsv")
@@ -54,12 +63,20 @@ def test_us_the_country_is_not_us_the_people() -> None:
         ("Tu as goûté l'attiéké ?", "Tu as cuisiné l'attiéké ?", "one word for another"),
         ("What do you eat before a game?", "What do you eat after a game?", "before vs after"),
         ("What's your pregame meal?", "What do you eat after a game?", "pregame vs after"),
-        ("Traoré, il revient quand de blessure ?", "Tu reviens quand de blessure ?", "someone else"),
+        (
+            "Traoré, il revient quand de blessure ?",
+            "Tu reviens quand de blessure ?",
+            "someone else",
+        ),
         ("When is Traoré back from injury?", "When are you back from injury?", "someone else"),
         ("Ton plat préféré ?", "Le plat dont tu es le plus fier ?", "favourite vs proudest"),
         ("Le modèle le moins cher ?", "Le modèle le plus cher ?", "cheapest vs dearest"),
         ("Tu t'entraînes combien d'heures par jour ?", "Et par semaine ?", "day vs week"),
-        ("Tu regrettes d'avoir quitté Charleroi ?", "Tu regrettes d'avoir signé à Charleroi ?", "verb"),
+        (
+            "Tu regrettes d'avoir quitté Charleroi ?",
+            "Tu regrettes d'avoir signé à Charleroi ?",
+            "verb",
+        ),
     ],
 )
 def test_different_questions_in_nearly_the_same_words_stay_apart(a: str, b: str, why: str) -> None:
@@ -80,7 +97,11 @@ def test_different_questions_in_nearly_the_same_words_stay_apart(a: str, b: str,
         ("Tu manges quoi avant un match ?", "C'est quoi ton repas d'avant-match ?", "avant-match"),
         ("How many hours a day do you train?", "how long do u train every day", "a day, how long"),
         ("Un vélo moins cher bientôt ?", "Vous allez sortir un vélo plus abordable ?", "cheaper"),
-        ("Tu regrettes d'avoir quitté ton label ?", "Aucun regret d'avoir quitté ton label ?", "regret"),
+        (
+            "Tu regrettes d'avoir quitté ton label ?",
+            "Aucun regret d'avoir quitté ton label ?",
+            "regret",
+        ),
         ("Y a-t-il des licenciements prévus ?", "Tu prévois de licencier ?", "a-t-il is no 'tu'"),
         ("Why did you become a goalkeeper?", "what made you become a keeper?", "what made you"),
         ("C'est quoi ton plus beau but ?", "Ton plus beau but en carrière ?", "French 'but'"),
@@ -145,3 +166,10 @@ def test_the_phrases_grouped_by_first_letter_read_as_one_flat_alternation_would(
     for text in map(wording.fold, texts):
         expected = flat.sub(lambda m: replacements[m.lastgroup or ""], text)
         assert wording._PHRASE.sub(wording._phrase_word, text) == expected, text
+
+
+def test_unrelated_labelled_questions_seldom_share_a_card() -> None:
+    rows = [r for r in load_questions(DATA / "questions-dev.tsv") if r.question]
+    merged_pairs, total = merged_among(rows, GUESTS)
+    assert total > 5_000
+    assert len(merged_pairs) / total <= 0.005  # 12 of 6,374 pairs as measured (0.19 %)
