@@ -85,6 +85,12 @@ class DisplaySettings(_Section):
     frame_rate: int = 60
 
 
+class ConsoleSettings(_Section):
+    # The reasons R offers, one key each; empty: the presets (off topic, already
+    # answered, offensive, spam or promotion, too personal, not for the guest)
+    reject_reasons: list[str] = msgspec.field(default_factory=list)
+
+
 class GuestSettings(_Section):
     # true: the guest's pick goes to the operator's preview, taken on air with T
     confirm_with_operator: bool = False
@@ -111,6 +117,7 @@ class Settings(_Section):
     display: DisplaySettings = msgspec.field(default_factory=DisplaySettings)
     heatmap: HeatmapSettings = msgspec.field(default_factory=HeatmapSettings)
     guest: GuestSettings = msgspec.field(default_factory=GuestSettings)
+    console: ConsoleSettings = msgspec.field(default_factory=ConsoleSettings)
     moderation: ModerationRules = msgspec.field(default_factory=ModerationRules)
 
     @property
@@ -239,6 +246,10 @@ def _check(settings: Settings, origin: str) -> Settings:
     tag = settings.event.hashtag.strip()
     if not tag.lstrip("#") or any(c.isspace() for c in tag):
         problems.append("event.hashtag must be one word, like #AskBlueRoom")
+    if len(settings.console.reject_reasons) > 9 or any(
+        not reason.strip() or len(reason) > 80 for reason in settings.console.reject_reasons
+    ):
+        problems.append("console.reject_reasons holds at most 9 reasons of 1 to 80 characters")
     if any(not name.strip() or len(name) > 80 for name in settings.event.guest_also):
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
     if problems:

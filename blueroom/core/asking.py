@@ -363,6 +363,9 @@ _TO_PRODUCTION = _phrases(
     r"how do (?:i|we) (?:ask|watch|join|send)",
     r"where (?:can|do) (?:i|we) (?:watch|ask|find|see)",
     r"ou (?:on|je) peu(?:t|x) (?:voir|regarder|poser|revoir)",
+    # the end of the live, remarked on: "Already over??", "déjà fini ?", "c'est fini ?"
+    r"^\W*(?:already|it'?s|is it) (?:over|done|finished)\b",
+    r"^\W*(?:c'?est |deja |c'?est deja |ca y est c'?est )(?:fini|termine)e?\b",
 )
 _META = _phrases(
     r"(?:repondre|reponds|repondras|repond|repondu|answer|answered|answering|reply|read|lire|lis|liras) "

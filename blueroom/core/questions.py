@@ -40,6 +40,7 @@ from blueroom.core.events import (
 from blueroom.core.moderation import Action, ModerationRules, Moderator
 from blueroom.core.phrases import Phrase
 from blueroom.core.tweet import Tweet
+from blueroom.core.wording import fold
 
 RULE_ACTOR = "rule"
 SUPPORT_BURST_MIN = 5  # new-account supporters before a card is flagged for it
@@ -203,8 +204,12 @@ class _Card(msgspec.Struct, gc=False):
         return 1 + (len(self.supporters) if self.supporters else 0)
 
     def matches(self, needle: str) -> bool:
+        """``needle`` folded (``search_needle``) in the text, the handle or the name,
+        accents and case aside both ways ("tournee" finds "tournée" and the reverse)."""
         if not self.search_key:
-            self.search_key = f"{self.tweet.text}\n{self.tweet.handle}".casefold()
+            tweet = self.tweet
+            name = tweet.author.name if tweet.author is not None else ""
+            self.search_key = fold(f"{tweet.text}\n{tweet.handle}\n{name}")
         return needle in self.search_key
 
 
@@ -810,7 +815,7 @@ class QuestionBoard:
         """The cards a console asks for: one view, one order, a search, the first rows."""
         with self._lock:
             candidates = self._view(query.view)
-            needle = query.search.strip().casefold()
+            needle = fold(query.search.strip())
             if needle:
                 candidates = (c for c in candidates if c.matches(needle))
             limit = max(1, query.limit)

@@ -15,10 +15,17 @@ from blueroom.core.heatmap import HeatMode
 from blueroom.core.moderation import AUTHOR_NAME, REASONS
 from blueroom.core.phrases import Phrase, read_any
 from blueroom.core.questions import AUTO_APPROVED, OPERATOR_REJECTED, SUPPORT_BURST
+from blueroom.core.rejections import REJECT_REASONS
 from blueroom.sources import replay
 from blueroom.ui.i18n import translate
 
-BOARD_REASONS = (SUPPORT_BURST, AUTO_APPROVED, OPERATOR_REJECTED, AUTHOR_NAME)
+BOARD_REASONS = (
+    SUPPORT_BURST,
+    AUTO_APPROVED,
+    OPERATOR_REJECTED,
+    AUTHOR_NAME,
+    *REJECT_REASONS,
+)
 ALL_REASONS = tuple(phrase for phrases in REASONS.values() for phrase in phrases) + BOARD_REASONS
 
 
@@ -102,6 +109,18 @@ def _reason_words(code: str) -> str:
             return translate("Reason", "auto-approved: clean")
         case "operator_rejected":
             return translate("Reason", "rejected by operator")
+        case "off_topic":
+            return translate("Reason", "off topic")
+        case "already_answered":
+            return translate("Reason", "already answered")
+        case "offensive":
+            return translate("Reason", "offensive")
+        case "spam":
+            return translate("Reason", "spam or promotion")
+        case "private":
+            return translate("Reason", "too personal")
+        case "not_for_guest":
+            return translate("Reason", "not for the guest")
         case _:
             raise KeyError(code)
 

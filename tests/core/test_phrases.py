@@ -25,7 +25,7 @@ GROUPS = {
 # Values as the room writes them: text from outside may hold quotes, colons, "at", spaces...
 SAMPLES = {
     "handle": "fan_42",
-    "reason": "off topic",
+    "reason": "not tonight",
     "excerpt": 'f u c k: "x"',
     "term": "fuck",
     "tags": "4",

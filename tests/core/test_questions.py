@@ -442,3 +442,32 @@ def test_floods_are_judged_on_post_times_so_a_fast_replay_flags_no_one() -> None
     ]
     board.apply(burst)
     assert board.snapshot().count(QueueView.FLAGGED) >= 2
+
+
+def test_search_ignores_accents_and_case_both_ways_and_finds_handles_and_names() -> None:
+    board = board_with(
+        post("1", "Tu passes par Genève pendant la tournée ?", author="lea_fan"),
+        post("2", "Quand commence la TOURNEE en Belgique ?", author="marc"),
+        post("3", "Une date à Lyon ?", author="zoé_du_69"),
+    )
+
+    def found(search: str) -> list[str]:
+        return sorted(ids(board.page(QueueQuery(search=search)).rows))
+
+    assert found("tournee") == ["1", "2"]
+    assert found("TOURNÉE") == ["1", "2"]
+    assert found("geneve") == ["1"]
+    assert found("@lea_fan") == ["1"]
+    assert found("Zoe_Du") == ["3"], "the handle, accents aside"
+    assert found("Marc") == ["2"], "the display name"
+
+
+def test_most_supported_lists_questions_not_popular_remarks_about_the_stream() -> None:
+    board = board_with(
+        post("1", "Already over?? 🫶 #AskBlueRoom"),
+        post("2", "Léa, when is the new album coming out? #AskBlueRoom"),
+        *(retweet(f"r{n}", of="1", who=f"fan{n}") for n in range(30)),
+        *(retweet(f"s{n}", of="2", who=f"other{n}") for n in range(3)),
+    )
+    page = board.page(QueueQuery(view=QueueView.ALL, order=QueueOrder.SUPPORT))
+    assert ids(page.rows) == ["2"]

@@ -97,7 +97,7 @@ def test_every_map_view_mode_and_precision_has_words(marked: None) -> None:
 
 def test_text_no_phrase_wrote_is_shown_as_it_is(marked: None) -> None:
     """An error's text, a reason someone typed, a sentence of an older release."""
-    assert words.reason("off topic", "") == "off topic"
+    assert words.reason("not tonight", "") == "not tonight"
     assert words.reason("<b>why</b>", "profanity") == "<b>why</b>"
     assert words.source_detail("could not read demo.gz: it is a folder") == (
         "could not read demo.gz: it is a folder"

@@ -20,27 +20,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{who}: question {id} → {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{who}: question {id} → {state} ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{who}: question {id} starred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{who}: question {id} unstarred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{who}: preview → {id}</source>
+        <source>question {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: {question} → {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: {question} → {state} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: {question} starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: {question} unstarred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: preview → {question}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -481,6 +485,17 @@
     </message>
 </context>
 <context>
+    <name>KeysSheet</name>
+    <message>
+        <source>Every key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MapView</name>
     <message>
         <source>World</source>
@@ -598,7 +613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A approve · R reject · S star · H stash · Q back to queue · N not a question · P preview · T take on air · O on air now · D answered · Ctrl+Z undo · 1–9 views · / search</source>
+        <source>F1 or ? every key · J K move · A approve · Enter approve and preview · R reject with a reason · P preview · T take on air · D answered · Ctrl+Z undo · / search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -680,6 +695,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Select a question to reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;0  Another reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;R  No reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (shown in the trash and the export):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to approve and preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The question on air cannot be demoted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,6 +736,25 @@
     </message>
     <message>
         <source>Select a question to put on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Monitors</name>
+    <message>
+        <source>Click: bring this window to the front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed — click to reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No wall open: each wall and the guest panel show here, small</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -748,6 +806,18 @@
     </message>
     <message>
         <source>BLUE ROOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1006,6 +1076,13 @@
         <source>Nothing here</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>↑ %n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>unknown author</source>
         <translation type="unfinished"></translation>
@@ -1074,6 +1151,30 @@
     </message>
     <message>
         <source>rejected by operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offensive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spam or promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not for the guest</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

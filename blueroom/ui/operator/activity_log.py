@@ -8,7 +8,8 @@ and said, so the log never hides that it is incomplete.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
@@ -27,6 +28,7 @@ from blueroom.core.events import (
     SessionStepChanged,
     SourceStateChanged,
 )
+from blueroom.core.questions import Question
 from blueroom.ui import words
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import number, translate
@@ -36,15 +38,33 @@ from blueroom.ui.widgets.text import single_line
 LOG_LINES = 400
 
 
-def activity_line(event: Event) -> str | None:
-    """The log's line for ``event``, or None for an event the log does not list."""
-    what = _what(event)
+# Questions the console has shown, remembered to name them in the log (newest kept).
+KNOWN_QUESTIONS = 2_000
+
+
+def activity_line(event: Event, describe: Callable[[str], str] | None = None) -> str | None:
+    """The log's line for ``event``, or None for an event the log does not list;
+    ``describe`` names a question by its id (who asked, and how it opens)."""
+    what = _what(event, describe or _unknown)
     if what is None:
         return None
     return f"{time.strftime('%H:%M:%S', time.localtime(event.at))}  {what}"
 
 
-def _what(event: Event) -> str | None:
+def _unknown(tweet_id: str) -> str:
+    return translate("ActivityLog", "question {id}").format(id=tweet_id)
+
+
+def question_words(question: Question) -> str:
+    """ "@megan91 “Any chance of a collab with…”": who, and the question's first words."""
+    text = single_line(question.text)
+    if len(text) > 48:
+        text = text[:47].rsplit(" ", 1)[0] + "…"
+    who = single_line(question.handle or question.name)[:40]
+    return f"{who} “{text}”" if who else f"“{text}”"
+
+
+def _what(event: Event, describe: Callable[[str], str]) -> str | None:
     """What happened, after the line's time."""
     match event:
         case MalformedRecord():
@@ -68,22 +88,25 @@ def _what(event: Event) -> str | None:
             )
         case QuestionStateChanged():
             who, state = words.actor(event.actor), words.question_state(event.state)
+            question = describe(event.tweet_id)
             if not event.reason:
-                text = translate("ActivityLog", "{who}: question {id} → {state}")
-                return text.format(who=who, id=event.tweet_id, state=state)
+                text = translate("ActivityLog", "{who}: {question} → {state}")
+                return text.format(who=who, question=question, state=state)
             why = single_line(words.reason(event.reason, event.rule))[:120]
-            text = translate("ActivityLog", "{who}: question {id} → {state} ({reason})")
-            return text.format(who=who, id=event.tweet_id, state=state, reason=why)
+            text = translate("ActivityLog", "{who}: {question} → {state} ({reason})")
+            return text.format(who=who, question=question, state=state, reason=why)
         case QuestionStarred():
             if event.starred:
-                text = translate("ActivityLog", "{who}: question {id} starred")
+                text = translate("ActivityLog", "{who}: {question} starred")
             else:
-                text = translate("ActivityLog", "{who}: question {id} unstarred")
-            return text.format(who=words.actor(event.actor), id=event.tweet_id)
+                text = translate("ActivityLog", "{who}: {question} unstarred")
+            return text.format(who=words.actor(event.actor), question=describe(event.tweet_id))
         case QuestionArmed():
-            armed = event.tweet_id or translate("ActivityLog", "nothing")
-            text = translate("ActivityLog", "{who}: preview → {id}")
-            return text.format(who=words.actor(event.actor), id=armed)
+            armed = (
+                describe(event.tweet_id) if event.tweet_id else translate("ActivityLog", "nothing")
+            )
+            text = translate("ActivityLog", "{who}: preview → {question}")
+            return text.format(who=words.actor(event.actor), question=armed)
         case DecisionUndone():
             return translate("ActivityLog", "{who}: undo").format(who=words.actor(event.actor))
         case ModerationRulesChanged():
@@ -123,6 +146,7 @@ class ActivityLog(QWidget):
         self._clock = clock or SystemClock()
         self._dropped_events = dropped_events
         self._dropped_shown = 0
+        self._known: OrderedDict[str, str] = OrderedDict()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
@@ -136,8 +160,22 @@ class ActivityLog(QWidget):
     def text(self) -> str:
         return self.entries.toPlainText()
 
+    def know(self, questions: Iterable[Question]) -> None:
+        """Questions the console shows: the log names them when they are decided."""
+        known = self._known
+        for question in questions:
+            if question.tweet_id not in known:
+                known[question.tweet_id] = question_words(question)
+        while len(known) > KNOWN_QUESTIONS:
+            known.popitem(last=False)
+
+    def describe(self, tweet_id: str) -> str:
+        return self._known.get(tweet_id) or _unknown(tweet_id)
+
     def on_events(self, events: list[Event]) -> None:
-        lines = [line for line in map(activity_line, events) if line is not None]
+        lines = [
+            line for line in (activity_line(e, self.describe) for e in events) if line is not None
+        ]
         dropped = self._dropped_events()
         if dropped != self._dropped_shown:
             missed = dropped - self._dropped_shown

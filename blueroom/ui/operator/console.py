@@ -11,13 +11,22 @@ asks each panel to refresh, staggered so that no tick paints much of the console
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
@@ -35,8 +44,10 @@ from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.heat_controls import HeatMapControls
+from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.moderation_queue import ModerationQueue
+from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
 from blueroom.ui.operator.session_steps import SessionSteps
@@ -110,6 +121,7 @@ class OperatorConsole(QMainWindow):
         last_export: Callable[[], ExportResult | None] | None = None,
         export_folder: Path | None = None,
         save_rules: Callable[[ModerationRules], str] | None = None,
+        reject_reasons: Sequence[str] = (),
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -153,8 +165,16 @@ class OperatorConsole(QMainWindow):
 
         self.selection = QuestionSelection(self)  # the queue's list first: asked first
         self.moderation = ModerationQueue(
-            model.questions, actions, self.selection, self.say, clock=self._clock
+            model.questions,
+            actions,
+            self.selection,
+            self.say,
+            reject_reasons=reject_reasons,
+            clock=self._clock,
         )
+        self.keys_sheet: KeysSheet | None = None
+        self._named_rows: tuple[object, ...] = ()
+        self._focused_once = False
         self.running_order = RunningOrder(
             model.questions,
             actions,
@@ -186,10 +206,33 @@ class OperatorConsole(QMainWindow):
         body.addWidget(self.running_order, 3)
         side = QVBoxLayout()
         side.setSpacing(8)
-        side.addWidget(self.feeds)
         side.addWidget(self.session_steps)
-        side.addWidget(self.heat_controls)
-        side.addWidget(self.activity, 1)
+        side.addWidget(self.feeds)
+        # The walls' panels share one place, as tabs: on a laptop there is room for one.
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.tabBar().setDrawBase(False)
+        self.monitors = Monitors()  # the composition root gives it the windows to watch
+        for panel, label in (
+            (self.monitors, translate("OperatorConsole", "Walls")),
+            (self.heat_controls, translate("OperatorConsole", "Heat map")),
+            (self.activity, translate("OperatorConsole", "Activity")),
+        ):
+            for title in panel.findChildren(
+                QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                title.hide()  # the tab says it
+            page = QScrollArea()
+            page.setObjectName("sidePage")
+            page.setWidget(panel)
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setStyleSheet(
+                "QScrollArea#sidePage, QScrollArea#sidePage > QWidget > QWidget"
+                " { background: transparent; }"
+            )
+            self.side_tabs.addTab(page, label)
+        side.addWidget(self.side_tabs, 1)
         body.addLayout(side, 3)
 
         self._install_shortcuts()
@@ -200,6 +243,9 @@ class OperatorConsole(QMainWindow):
         moderation = self.moderation
         shortcuts: list[tuple[str, Callable[[], None]]] = [
             ("A", moderation.approve_selected),
+            ("Shift+A", moderation.approve_and_arm),
+            ("F1", self.show_keys),
+            ("?", self.show_keys),
             ("R", moderation.reject_selected),
             ("S", moderation.star_selected),
             ("H", moderation.stash_selected),
@@ -222,7 +268,21 @@ class OperatorConsole(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
+    def show_keys(self) -> None:
+        if self.keys_sheet is None:
+            self.keys_sheet = KeysSheet(self)
+            self.keys_sheet.setStyleSheet(theme.CONSOLE_STYLE)
+        self.keys_sheet.show()
+        self.keys_sheet.raise_()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:  # the first J or K moves in the queue
+            self._focused_once = True
+            self.moderation.queue.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.monitors.stop()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -242,6 +302,7 @@ class OperatorConsole(QMainWindow):
         self._refresh_figures()
         self.running_order.refresh()
         self.moderation.refresh()
+        self._name_questions_for_the_log()
         self.moderation.refresh_tabs(on_their_tick=tick == 2)
         self.session_steps.refresh()
         self.feeds.refresh_problems()
@@ -250,6 +311,16 @@ class OperatorConsole(QMainWindow):
             self.feeds.refresh_states()
         elif tick == 3:
             self.feeds.refresh_rate()
+
+    def _name_questions_for_the_log(self) -> None:
+        """The questions on screen, for the activity log to say who and what it decides
+        (once per page shown: the rows are the same tuple until the page changes)."""
+        shown = (self.moderation.queue.rows, self.running_order.approved.rows)
+        if shown != self._named_rows:
+            self._named_rows = shown
+            board = self._model.questions.latest()
+            extra = [q for q in (board.on_air, board.armed) if q is not None]
+            self.activity.know([*extra, *shown[0], *shown[1]])
 
     def _refresh_figures(self) -> None:
         metrics = self._model.metrics.latest()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,6 +29,7 @@ from blueroom.ui import theme, words
 from blueroom.ui.heat_text import located_breakdown
 from blueroom.ui.i18n import translate
 from blueroom.ui.operator.labels import title_label
+from blueroom.ui.widgets.flow import FlowLayout
 
 
 def parse_box(text: str) -> tuple[float, float, float, float]:
@@ -87,7 +87,7 @@ class HeatMapControls(QWidget):
         layout.addWidget(self.box, 0, 1)
         layout.addWidget(self.mode, 1, 0)
         layout.addWidget(self.half_life, 1, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)
         for widget in (self.show_counters, self.pause, self.reset, self.snapshot):
             buttons.addWidget(widget)
         layout.addLayout(buttons, 2, 0, 1, 2)

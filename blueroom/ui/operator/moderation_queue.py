@@ -8,15 +8,20 @@ go through ``RoomActions``; the console's keyboard shortcuts call the same metho
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -33,13 +38,15 @@ from blueroom.core.questions import (
     QueueView,
 )
 from blueroom.core.readers import BoardReader
+from blueroom.core.rejections import REJECT_REASONS
 from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
-from blueroom.ui.operator.queue_list import QueueList
+from blueroom.ui.operator.queue_list import ROW_HEIGHT, QueueList
 from blueroom.ui.operator.selection import QuestionSelection
-from blueroom.ui.widgets.text import displayable
+from blueroom.ui.widgets.flow import FlowLayout
+from blueroom.ui.widgets.text import displayable, single_line
 
 QUEUE_ROWS = 400
 # Views whose counts only a decision changes (not a new post): shown without delay.
@@ -107,9 +114,8 @@ def order_label(order: QueueOrder) -> str:
 def keys_help() -> str:
     return translate(
         "ModerationQueue",
-        "A approve · R reject · S star · H stash · Q back to queue · N not a question"
-        " · P preview · T take on air · O on air now · D answered · Ctrl+Z undo · 1–9 views"
-        " · / search",
+        "F1 or ? every key · J K move · A approve · Enter approve and preview · R reject"
+        " with a reason · P preview · T take on air · D answered · Ctrl+Z undo · / search",
     )
 
 
@@ -156,10 +162,15 @@ class ModerationQueue(QWidget):
         selection: QuestionSelection,
         say: Callable[[str], None],
         *,
+        reject_reasons: Sequence[str] = (),
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``reject_reasons``: what R offers (the settings'), else the presets."""
         super().__init__(parent)
+        self._reject_reasons = tuple(reject_reasons) or tuple(r.say() for r in REJECT_REASONS)
+        self.reject_menu: QMenu | None = None
+        self.reason_dialog: QInputDialog | None = None
         self._board = board
         self._actions = actions
         self._selection = selection
@@ -183,9 +194,13 @@ class ModerationQueue(QWidget):
             translate("ModerationQueue", "Search text or @author  ( / )")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(180)
         self.search.textChanged.connect(lambda _: self._query_changed())
         self.search.returnPressed.connect(self._focus_queue)
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # / or a click: never first
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self._focus_queue)
         self.order = QComboBox()
         for order in QueueOrder:
             self.order.addItem(order_label(order), order.value)
@@ -202,18 +217,22 @@ class ModerationQueue(QWidget):
         box.addWidget(self.tabs)
         self.queue = QueueList(clock=clock)
         selection.watch(self.queue)
+        self.queue.activated.connect(lambda _: self.approve_and_arm())
         selection.changed.connect(self._show_detail)
-        box.addWidget(self.queue, 1)
+        box.addWidget(self.queue, 4)
         self.queue_total = plain_label("")
         self.queue_total.setStyleSheet(f"color: {theme.MUTED.name()}; font-size: 12px;")
         box.addWidget(self.queue_total)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
-        self.detail.setFixedHeight(96)
+        # Two lines on a laptop, up to five on a large screen: the queue's cards come first.
+        self.detail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.detail.setMinimumHeight(52)
+        self.detail.setMaximumHeight(110)
         self.detail.setPlaceholderText(
             translate("ModerationQueue", "The selected question, in full")
         )
-        box.addWidget(self.detail)
+        box.addWidget(self.detail, 1)
         # (key in self.buttons and of its label, style name, action)
         rows: list[list[tuple[str, str, Callable[[], None]]]] = [
             [
@@ -234,7 +253,7 @@ class ModerationQueue(QWidget):
         ]
         self.buttons: dict[str, QPushButton] = {}
         for row in rows:
-            line = QHBoxLayout()
+            line = FlowLayout()  # two lines of each on a laptop
             for key, name, slot in row:
                 button = QPushButton(button_label(key))
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -351,9 +370,65 @@ class ModerationQueue(QWidget):
         self._act(self._actions.approve, leaves=self._view is not QueueView.ALL)
 
     def reject_selected(self) -> None:
-        # The journal and the CSV export keep the reason in English; the screens word it.
-        reason = OPERATOR_REJECTED.say()
-        self._act(lambda tweet_id: self._actions.reject(tweet_id, reason=reason))
+        """Asks why, one key: 1–9 a preset reason, 0 one typed, R again none."""
+        question = self._selection.question()
+        if question is None:
+            self._say(translate("ModerationQueue", "Select a question to reject"))
+            return
+        menu = QMenu(self)
+        menu.setObjectName("rejectReasons")
+        for index, reason in enumerate(self._reject_reasons[:9], 1):
+            action = menu.addAction(f"&{index}  {words.reason(reason)}")
+            action.triggered.connect(partial(self._reject, question.tweet_id, reason))
+        menu.addSeparator()
+        typed = menu.addAction(translate("ModerationQueue", "&0  Another reason…"))
+        typed.triggered.connect(partial(self._ask_reason, question.tweet_id))
+        # The journal and the CSV export keep a preset in English; the screens word it.
+        none = menu.addAction(translate("ModerationQueue", "&R  No reason"))
+        none.triggered.connect(partial(self._reject, question.tweet_id, OPERATOR_REJECTED.say()))
+        self.reject_menu = menu
+        menu.popup(self._menu_place())
+
+    def _menu_place(self) -> QPoint:
+        """Under the picked card, or at the reject button."""
+        queue = self.queue
+        row = queue.row_of(queue.selected().tweet_id) if queue.selected() else None  # type: ignore[union-attr]
+        if row is not None:
+            top = row * ROW_HEIGHT - queue.verticalScrollBar().value() + ROW_HEIGHT
+            top = max(0, min(top, queue.viewport().height()))
+            return queue.viewport().mapToGlobal(QPoint(80, top))
+        button = self.buttons["reject"]
+        return button.mapToGlobal(QPoint(0, button.height()))
+
+    def _reject(self, tweet_id: str, reason: str) -> None:
+        self._selection.act_on(tweet_id, lambda chosen: self._actions.reject(chosen, reason=reason))
+
+    def _ask_reason(self, tweet_id: str) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("typedReason")
+        dialog.setWindowTitle(translate("ModerationQueue", "Reject"))
+        dialog.setLabelText(
+            translate("ModerationQueue", "Why (shown in the trash and the export):")
+        )
+        dialog.setTextValue("")
+        dialog.textValueSelected.connect(
+            lambda text: self._reject(tweet_id, single_line(text)[:200] or OPERATOR_REJECTED.say())
+        )
+        self.reason_dialog = dialog
+        dialog.open()
+
+    def approve_and_arm(self) -> None:
+        """One key: approved, and in preview, ready to take with T."""
+        question = self._selection.question()
+        if question is None:
+            self._say(translate("ModerationQueue", "Select a question to approve and preview"))
+            return
+        if question.state is QuestionState.REJECTED:
+            self._say(_trash_not_on_air())
+            return
+        if question.state is not QuestionState.APPROVED:
+            self._act(self._actions.approve, leaves=self._view is not QueueView.ALL)
+        self._actions.arm(question.tweet_id)
 
     def stash_selected(self) -> None:
         self._act(self._actions.stash)

@@ -31,7 +31,7 @@ from blueroom.core.events import QuestionState
 from blueroom.core.questions import Question
 from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock, SystemClock
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.widgets.text import single_line
 
 ROW_HEIGHT = 78
@@ -125,6 +125,7 @@ class QueueList(QAbstractScrollArea):
     """Painted question cards with a selection that follows the question."""
 
     selection_changed = Signal(object)  # Question | None
+    activated = Signal(object)  # Question: Enter on the picked one
 
     def __init__(
         self,
@@ -160,6 +161,7 @@ class QueueList(QAbstractScrollArea):
         # at thousands of questions a minute every row of "newest first" is new at each
         # refresh, and painting them all at once would hold the GUI thread too long.
         self._coming: tuple[Question, ...] | None = None
+        self._new_above = 0
         self._painter_timer = QTimer(self)
         self._painter_timer.setInterval(0)
         self._painter_timer.timeout.connect(self._paint_coming_rows)
@@ -186,12 +188,35 @@ class QueueList(QAbstractScrollArea):
             self._painter_timer.start()
 
     def _show(self, rows: tuple[Question, ...]) -> None:
+        """The new page; a selected card stays where the operator's eyes are: rows that
+        arrive above it scroll the list by as much, and are counted in a "N new" pill
+        at the top (Home, or a click on it, goes up to them)."""
+        before = self.row_of(self._selected) if self._selected is not None else None
+        old_ids = {q.tweet_id for q in self._rows[:before]} if before is not None else set()
         self._rows = rows
         self._update_scrollbar()
         if self._selected is not None and self.row_of(self._selected) is None:
             self._selected = None
             self.selection_changed.emit(None)
+        after = self.row_of(self._selected) if self._selected is not None else None
+        if before is not None and after is not None and after != before:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + (after - before) * ROW_HEIGHT)
+            arrived = sum(q.tweet_id not in old_ids for q in rows[:after])
+            self._new_above += max(0, arrived)
+        if self.verticalScrollBar().value() == 0:
+            self._new_above = 0
         self.viewport().update()
+
+    @property
+    def new_above(self) -> int:
+        """Rows that arrived above the selected card and are scrolled out of sight."""
+        return self._new_above
+
+    def go_to_top(self) -> None:
+        self._new_above = 0
+        self.verticalScrollBar().setValue(0)
+        self.select_row(0)
 
     def _span(self, count: int) -> tuple[int, range]:
         """(scroll offset, indices of the visible rows) for a list of ``count`` rows."""
@@ -297,9 +322,13 @@ class QueueList(QAbstractScrollArea):
 
     # -- input ----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        row = self.row_at(event.position().toPoint())
-        if row is not None:
-            self.select(self._rows[row].tweet_id)
+        point = event.position().toPoint()
+        if self._new_above and self._pill().contains(point):
+            self.go_to_top()
+        else:
+            row = self.row_at(point)
+            if row is not None:
+                self.select(self._rows[row].tweet_id)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -315,11 +344,13 @@ class QueueList(QAbstractScrollArea):
         if step is not None:
             self.select_row(-1 + step if current is None else current + step)
         elif key == Qt.Key.Key_Home:
-            self.select_row(0)
+            self.go_to_top()
         elif key == Qt.Key.Key_End:
             self.select_row(len(self._rows) - 1)
         elif key == Qt.Key.Key_Escape:
             self.select(None)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected() is not None:
+            self.activated.emit(self.selected())
         else:
             super().keyPressEvent(event)
 
@@ -342,7 +373,25 @@ class QueueList(QAbstractScrollArea):
         for row in span:
             top = row * ROW_HEIGHT - offset
             painter.drawPixmap(0, top, self._row_pixmap(self._rows[row], width, now, focused))
+        if self._new_above and offset > 0:
+            pill = self._pill()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.ACCENT)
+            painter.drawRoundedRect(QRectF(pill), pill.height() / 2, pill.height() / 2)
+            painter.setPen(theme.DEEP)
+            painter.setFont(self._fonts["small"])
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._pill_text())
         painter.end()
+
+    def _pill_text(self) -> str:
+        arrived = self._new_above
+        return translate("QueueList", "↑ %n new", None, number, arrived)
+
+    def _pill(self) -> QRect:
+        """The "N new" pill, top centre of the list."""
+        width = self._metrics["small"].horizontalAdvance(self._pill_text()) + 28
+        return QRect((self.viewport().width() - width) // 2, 6, width, 24)
 
     def _row_key(
         self, question: Question, width: int, now: float, focused: bool

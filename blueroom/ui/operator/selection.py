@@ -48,8 +48,15 @@ class QuestionSelection(QObject):
         question = self.question()
         if question is None:
             return False
-        source = self._active or self._lists[0]
-        successor = source.next_after(question.tweet_id) if leaves else question.tweet_id
-        act(question.tweet_id)
-        source.select(successor)
+        self.act_on(question.tweet_id, act, leaves=leaves)
         return True
+
+    def act_on(self, tweet_id: str, act: Callable[[str], None], *, leaves: bool = True) -> None:
+        """``act`` on a question picked a moment ago (a reason was asked for meanwhile):
+        if it is still the picked one, the next one slides into its place."""
+        source = self._active or self._lists[0]
+        still = source.selected() is not None and source.selected().tweet_id == tweet_id  # type: ignore[union-attr]
+        successor = source.next_after(tweet_id) if leaves and still else None
+        act(tweet_id)
+        if still:
+            source.select(successor if leaves else tweet_id)

@@ -1,0 +1,57 @@
+"""The operator console on any laptop: at 1366×768, 1440×900, 1280×800 and 1920×1080, at
+device pixel ratio 1 and 2, no panel overlaps another, none is crushed to a sliver, every
+view tab is reachable and the session list shows its steps."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.console_layout import SIZES, make_console, measure, problems, small_room
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_console_fits_the_screen_with_every_panel_whole(
+    qtbot: QtBot, width: int, height: int
+) -> None:
+    model, actions = small_room()
+    console = make_console(model, actions)
+    qtbot.addWidget(console)
+    layout = measure(console, width, height)
+    assert problems(layout, width, height) == []
+
+
+def test_the_console_fits_every_size_at_device_pixel_ratio_2() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.console_layout", *(f"{w}x{h}" for w, h in SIZES)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    measured = json.loads(result.stdout.strip().splitlines()[-1])
+    for size, found in measured.items():
+        assert found["layout"]["ratio"] == 2.0, size
+        assert found["problems"] == [], size
+
+
+def test_the_rule_finds_a_console_too_big_for_a_laptop() -> None:
+    """The check itself: the console as it was (1545×774 at least) fails at 1366×768."""
+    from tests.ui.console_layout import Layout, Rect
+
+    panel = Rect(0, 0, 500, 400)
+    old = Layout((1545, 774), (1545, 774), {"moderation": panel}, True, 6, 6, 1.0)
+    found = problems(old, 1366, 768)
+    assert any("more than a 1366×768 screen" in p for p in found)
+    assert any("laid out at" in p for p in found)
