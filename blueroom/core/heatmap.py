@@ -98,7 +98,7 @@ class MapView(msgspec.Struct, frozen=True, gc=False):
 
 
 PRESETS: dict[str, MapView] = {
-    "world": MapView("world", -170.0, -58.0, 180.0, 84.0),
+    "world": MapView("world", -180.0, -58.0, 180.0, 84.0),  # Antarctica left out: no posts
     "europe": MapView("europe", -25.0, 34.0, 45.0, 71.5),
     "france": MapView("france", -5.6, 41.2, 10.0, 51.3),
     "paris": MapView("paris", 1.4, 48.1, 3.6, 49.3),
@@ -183,6 +183,16 @@ class Locator(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class ViewFigures:
+    """The figures of the posts inside the view (a post counts by its cell's centre)."""
+
+    posts: int
+    per_minute: float
+    countries: int
+    top_places: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class HeatSnapshot:
     glow: npt.NDArray[np.uint8]  # the view, north up, 0 = nothing
     view: MapView
@@ -195,6 +205,7 @@ class HeatSnapshot:
     top_places: tuple[tuple[str, int], ...]
     version: int
     made_at: float
+    in_view: ViewFigures | None = None  # None: a sender that knows only the world figures
 
     @property
     def located(self) -> int:
@@ -299,6 +310,21 @@ class HeatState(msgspec.Struct, frozen=True):
     countries: list[tuple[str, int]]
     places: list[tuple[str, int]]
     version: int
+    # (name, fine cell, posts): where countries and cities were, for the view's figures
+    country_cells: list[tuple[str, int, int]] = []
+    place_cells: list[tuple[str, int, int]] = []
+
+
+RATE_SECONDS = 60.0  # "per minute" in the view: the posts of the last minute
+
+
+@dataclass(slots=True)
+class RecentBatch:
+    """A batch of located posts: when each was sent, its cell, and whether in the view."""
+
+    ats: npt.NDArray[np.float64]
+    cells: npt.NDArray[np.int32]
+    inside: npt.NDArray[np.bool_]
 
 
 class HeatGrid:
@@ -327,6 +353,13 @@ class HeatGrid:
         self._by_precision: Counter[str] = Counter()
         self._countries: Counter[str] = Counter()
         self._places: Counter[str] = Counter()
+        # Where: (country or city, fine cell) → posts; and the view's own tallies from them.
+        self._country_cells: Counter[tuple[str, int]] = Counter()
+        self._place_cells: Counter[tuple[str, int]] = Counter()
+        self._recent: deque[RecentBatch] = deque()  # the last minute's posts, for the rate
+        self._view_posts = 0
+        self._view_countries: Counter[str] = Counter()
+        self._view_places: Counter[str] = Counter()
         self.view = view or PRESETS["world"]
         self.mode = HeatMode.LIVE
         self._version = 0
@@ -369,10 +402,8 @@ class HeatGrid:
                 continue
             lon, lat, precision, country, name = located
             precisions.append(precision)
-            if country:
-                countries.append(country)
-            if name:
-                names.append(name)
+            countries.append(country)
+            names.append(name)
             lons.append(lon)
             lats.append(lat)
             ats.append(event.at)
@@ -396,8 +427,7 @@ class HeatGrid:
             np.add.at(self._coarse, coarse, weights)
             np.add.at(self._coarse_total, coarse, 1.0)
             self._by_precision.update(precisions)
-            self._countries.update(countries)
-            self._places.update(names)
+            self._count_places(fine_columns, fine_rows, countries, names, ats)
             step = max(1, len(lons) // 100)
             for column, row, seconds in zip(
                 fine_columns[::step].tolist(),
@@ -408,6 +438,91 @@ class HeatGrid:
                 if seconds < FLASH_SECONDS:
                     self._flashes.append((column, row, now))
             self._version += 1
+
+    def _count_places(
+        self,
+        columns: npt.NDArray[np.intp],
+        rows: npt.NDArray[np.intp],
+        countries: list[str],
+        names: list[str],
+        ats: list[float],
+    ) -> None:
+        """Countries and cities, in the world and in the view (lock held)."""
+        cells = (rows * GRID_WIDTH + columns).tolist()
+        by_country = [(c, cell) for c, cell in zip(countries, cells, strict=True) if c]
+        by_place = [(n, cell) for n, cell in zip(names, cells, strict=True) if n]
+        self._countries.update(c for c, _ in by_country)
+        self._places.update(n for n, _ in by_place)
+        self._country_cells.update(by_country)
+        self._place_cells.update(by_place)
+        inside = self._inside(columns, rows)
+        count = int(inside.sum())
+        sent = np.asarray(ats, dtype=np.float64)
+        since = time.time() - RATE_SECONDS
+        self._forget_before(since)
+        if sent.max() >= since:  # posts replayed from long ago never count in the rate
+            self._recent.append(RecentBatch(sent, np.asarray(cells, np.int32), inside))
+        if count:
+            self._view_posts += count
+            here = inside.tolist()
+            self._view_countries.update(c for c, h in zip(countries, here, strict=True) if c and h)
+            self._view_places.update(n for n, h in zip(names, here, strict=True) if n and h)
+
+    def _inside(
+        self, columns: npt.NDArray[np.intp], rows: npt.NDArray[np.intp]
+    ) -> npt.NDArray[np.bool_]:
+        """Which fine cells have their centre inside the view."""
+        left, right, top, bottom = self._view_cells()
+        return (columns >= left) & (columns < right) & (rows >= top) & (rows < bottom)
+
+    def _view_cells(self) -> tuple[int, int, int, int]:
+        """(left, right, top, bottom): the fine cells whose centre is in the view (ends out)."""
+        view = self.view
+        left = math.ceil((view.west + 180.0) / CELL_DEGREES - 0.5)
+        right = math.floor((view.east + 180.0) / CELL_DEGREES - 0.5) + 1
+        top = math.ceil((90.0 - view.north) / CELL_DEGREES - 0.5)
+        bottom = math.floor((90.0 - view.south) / CELL_DEGREES - 0.5) + 1
+        return max(0, left), min(GRID_WIDTH, right), max(0, top), min(GRID_HEIGHT, bottom)
+
+    def _refigure(self) -> None:
+        """The view's figures counted again from where the posts were (a new view)."""
+        left, right, top, bottom = self._view_cells()
+        self._view_posts = round(
+            float(self._fine_total[top:bottom, left:right].sum(dtype=np.float64))
+        )
+
+        def inside(cell: int) -> bool:
+            row, column = divmod(cell, GRID_WIDTH)
+            return left <= column < right and top <= row < bottom
+
+        self._view_countries = Counter()
+        for (country, cell), count in self._country_cells.items():
+            if inside(cell):
+                self._view_countries[country] += count
+        self._view_places = Counter()
+        for (name, cell), count in self._place_cells.items():
+            if inside(cell):
+                self._view_places[name] += count
+        for batch in self._recent:
+            rows, columns = np.divmod(batch.cells, GRID_WIDTH)
+            batch.inside = self._inside(columns, rows)
+
+    def _forget_before(self, since: float) -> None:
+        while self._recent and self._recent[0].ats.max() < since:
+            self._recent.popleft()
+
+    def _per_minute(self, now: float) -> float:
+        """Posts in the view sent over the last minute (lock held), as the room's counter
+        counts them: by the time each was sent."""
+        since = now - RATE_SECONDS
+        self._forget_before(since)
+        total = 0
+        for batch in self._recent:
+            if batch.ats.min() >= since:
+                total += int(batch.inside.sum())
+            else:
+                total += int((batch.inside & (batch.ats >= since)).sum())
+        return float(total)
 
     def _locate(self, event: TweetReceived) -> tuple[float, float, str, str, str] | None:
         """(lon, lat, precision, country code, city name) of a post, or None."""
@@ -455,10 +570,17 @@ class HeatGrid:
                 self._by_precision.clear()
                 self._countries.clear()
                 self._places.clear()
+                self._country_cells.clear()
+                self._place_cells.clear()
+                self._recent.clear()
+                self._refigure()
                 self._renderer.reset()
             else:
                 with suppress(ValueError):  # a journal from another version: keep the view
-                    self.view = view_for(event.preset, event.box)
+                    view = view_for(event.preset, event.box)
+                    if view != self.view:
+                        self.view = view
+                        self._refigure()
                 self.mode = (
                     HeatMode(event.mode) if event.mode in HeatMode._value2member_map_ else self.mode
                 )
@@ -479,12 +601,15 @@ class HeatGrid:
             rest = (self.half_life, self.view, self.mode, self._posts,
                     list(self._by_precision.items()), list(self._countries.items()),
                     list(self._places.items()), self._version)  # fmt: skip
+            cells = (list(self._country_cells.items()), list(self._place_cells.items()))
 
         def build() -> HeatState:
             half_life, view, mode, posts, by_precision, countries, places, version = rest
             fine, fine_total, coarse, coarse_total = (SparseGrid.of(g) for g in grids)
+            country_cells, place_cells = ([(k, c, n) for (k, c), n in pairs] for pairs in cells)
             return HeatState(wall, half_life, view, mode, fine, fine_total, coarse, coarse_total,
-                             posts, by_precision, countries, places, version)  # fmt: skip
+                             posts, by_precision, countries, places, version, country_cells,
+                             place_cells)  # fmt: skip
 
         return build
 
@@ -503,6 +628,10 @@ class HeatGrid:
             self._by_precision = Counter(dict(state.by_precision))
             self._countries = Counter(dict(state.countries))
             self._places = Counter(dict(state.places))
+            self._country_cells = Counter({(k, c): n for k, c, n in state.country_cells})
+            self._place_cells = Counter({(k, c): n for k, c, n in state.place_cells})
+            self._recent.clear()
+            self._refigure()
             self._version = state.version
             self._flashes.clear()
             self._renderer.reset()
@@ -552,6 +681,12 @@ class HeatGrid:
                 tuple(self._places.most_common(5)),
                 self._version,
             )
+            in_view = ViewFigures(
+                posts=self._view_posts,
+                per_minute=self._per_minute(time.time()),
+                countries=len(self._view_countries),
+                top_places=tuple(self._view_places.most_common(5)),
+            )
         glow = self._renderer.render(cells, glow_size(view), flashes, 1.0)
         posts, by_precision, countries, top_places, version = snapshot_fields
         snapshot = HeatSnapshot(
@@ -566,6 +701,7 @@ class HeatGrid:
             top_places=top_places,
             version=version,
             made_at=now,
+            in_view=in_view,
         )
         self._latest = snapshot
         return snapshot

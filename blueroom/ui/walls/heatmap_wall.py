@@ -21,17 +21,18 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap, QResize
 from PySide6.QtWidgets import QWidget
 
 from blueroom.core.heatmap import HeatSnapshot, MapView
+from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.readers import HeatReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.heat_text import located_breakdown
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.walls.heat_basemap import Label, MapData, draw_map, place_labels
 from blueroom.ui.widgets.pixmaps import draw_part
 from blueroom.workers import ErrorSink, Worker
 
 OVERLAY_SECONDS = 1.0
 COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second look smooth
-MAP_SHARE = 0.86  # of the wall's height the map may take, between title and counters
 
 
 def _srgb_to_oklab(rgb: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -123,63 +124,85 @@ def glow_lut() -> npt.NDArray[np.uint8]:
     return lut
 
 
+Rect = tuple[float, float, float, float]  # x, y, width, height
+
+
 @dataclass(frozen=True, slots=True)
-class LandMask:
-    """Land (True) on a regular lon/lat grid, north-up, from ``tools/make_land_mask.py``."""
+class WallLayout:
+    """Where everything sits on a wall: the texts, and the view's box in the room they
+    leave. No text is ever over the box, where the glow is; the map goes on around it."""
 
-    land: npt.NDArray[np.bool_]
-    cell: float
+    beside: bool  # texts in columns beside the box (a regional view), else above and below
+    unit: float  # the type scale: the height of a 16:9 wall
+    box: Rect
+    title: Rect
+    subtitle: Rect  # the tagline, or the "Paused" badge
+    heading: Rect  # which posts the counters count
+    counters: tuple[Rect, ...]  # four fixed slots: digits never push a counter aside
+    breakdown: Rect
+    world: Rect  # the world's figures, apart, under a regional view
+    places: Rect
 
-    @classmethod
-    def load(cls, path: Path) -> LandMask:
-        with np.load(path) as data:
-            return cls(data["land"] > 127, float(data["cell"]))
-
-
-def view_dots(
-    mask: LandMask, view: MapView, width: int, height: int, south_limit: float = -58.0
-) -> npt.NDArray[np.uint8]:
-    """A dotted land map of ``view`` at ``width``×``height`` pixels (RGBA, north up).
-
-    One soft dot every few pixels where there is land: about a degree apart on the
-    world, closer on a region. Antarctica is left out: it would only take room.
-    """
-    spacing = max(5, round(width / 330)) if view.name == "world" else max(6, round(width / 200))
-    columns, rows = max(1, width // spacing), max(1, height // spacing)
-    lons = view.west + (np.arange(columns) + 0.5) * spacing / width * (view.east - view.west)
-    lats = view.north - (np.arange(rows) + 0.5) * spacing / height * (view.north - view.south)
-    grid_rows, grid_columns = mask.land.shape
-    mask_columns = np.clip(((lons + 180.0) / mask.cell).astype(np.intp), 0, grid_columns - 1)
-    mask_rows = np.clip(((90.0 - lats) / mask.cell).astype(np.intp), 0, grid_rows - 1)
-    on = mask.land[np.ix_(mask_rows, mask_columns)].astype(np.float32)
-    on[lats < south_limit] = 0.0
-    centre = (spacing - 1) / 2
-    ys, xs = np.mgrid[0:spacing, 0:spacing]
-    distance = np.hypot(xs - centre, ys - centre)
-    kernel = np.clip(1.0 - (distance - spacing * 0.22) / 1.2, 0.0, 1.0).astype(np.float32)
-    alpha = np.zeros((height, width), dtype=np.float32)
-    dots = np.kron(on, kernel)
-    alpha[: dots.shape[0], : dots.shape[1]] = dots[:height, :width]
-    image = np.zeros((height, width, 4), dtype=np.uint8)
-    image[..., 0] = 58
-    image[..., 1] = 84
-    image[..., 2] = 160
-    image[..., 3] = np.clip(alpha * 120, 0, 255).astype(np.uint8)
-    return image
+    def texts(self) -> tuple[Rect, ...]:
+        return (self.title, self.subtitle, self.heading, *self.counters, self.breakdown,
+                self.world, self.places)  # fmt: skip
 
 
-def fit_view(width: float, height: float, view: MapView) -> tuple[float, float, float, float]:
-    """Where the view sits in a wall of this size: as large as fits, centred between the
-    title and the counters. (x, y, width, height)."""
-    scale_w = width
-    scale_h = height * MAP_SHARE
-    if scale_w / scale_h > view.aspect:
-        map_h = scale_h
-        map_w = map_h * view.aspect
+def wall_layout(width: float, height: float, view: MapView) -> WallLayout:
+    """Texts above and below a wide view (the world), beside a squarer one (a country, a
+    city): whichever leaves the view's box the larger."""
+    unit = min(height, width * 9 / 16)
+    margin = unit * 0.045
+    above = _layout_above(width, height, unit, margin, view)
+    beside = _layout_beside(width, height, unit, margin, view)
+    area = lambda layout: layout.box[2] * layout.box[3]  # noqa: E731
+    return beside if area(beside) > area(above) * 1.05 else above
+
+
+def _fit(aspect: float, x: float, y: float, width: float, height: float) -> Rect:
+    """The largest box of ``aspect`` centred in the given room."""
+    if width / height > aspect:
+        w, h = height * aspect, height
     else:
-        map_w = scale_w
-        map_h = map_w / view.aspect
-    return ((width - map_w) / 2, (height - map_h) / 2 + height * 0.02, map_w, map_h)
+        w, h = width, width / aspect
+    return (x + (width - w) / 2, y + (height - h) / 2, w, h)
+
+
+def _layout_above(width: float, height: float, u: float, m: float, view: MapView) -> WallLayout:
+    title = (m, m * 0.6, width * 0.55, u * 0.075)
+    subtitle = (m, title[1] + u * 0.08, width * 0.5, u * 0.045)
+    counters_top = height - m - u * 0.13
+    slots, x = [], m
+    for share in (0.26, 0.22, 0.16, 0.17):
+        slots.append((x, counters_top, u * share, u * 0.095))
+        x += u * (share + 0.04)
+    places = (x + u * 0.02, counters_top, width - m - x - u * 0.02, u * 0.13)
+    # The room's breakdown, or under a regional view the world's figures, on one line.
+    breakdown = (m, height - m - u * 0.03, x - m, u * 0.03)
+    world = breakdown if view.name != "world" else (m, height, 0.0, 0.0)
+    heading = (m, counters_top - u * 0.035, x - m, u * 0.03)
+    if view.name == "world":
+        heading = (m, counters_top, 0.0, 0.0)
+    top = subtitle[1] + subtitle[3] + u * 0.01
+    bottom = (heading[1] if heading[3] else counters_top) - u * 0.01
+    box = _fit(view.aspect, m, top, width - 2 * m, bottom - top)
+    return WallLayout(
+        False, u, box, title, subtitle, heading, tuple(slots), breakdown, world, places
+    )
+
+
+def _layout_beside(width: float, height: float, u: float, m: float, view: MapView) -> WallLayout:
+    column = max(width * 0.21, u * 0.36)
+    inner = column - m
+    title = (m, m * 0.6, inner, u * 0.075)
+    subtitle = (m, title[1] + u * 0.08, inner, u * 0.045)
+    heading = (m, u * 0.2, inner, u * 0.03)
+    slots = tuple((m, u * 0.24 + i * u * 0.105, inner, u * 0.095) for i in range(4))
+    breakdown = (m, u * 0.665, inner, u * 0.12)
+    world = (m, u * 0.8, inner, u * 0.13)
+    places = (width - column, height - m - u * 0.21, inner, u * 0.21)
+    box = _fit(view.aspect, column, m, width - 2 * column, height - 2 * m)
+    return WallLayout(True, u, box, title, subtitle, heading, slots, breakdown, world, places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,41 +212,47 @@ class Target:
     width: int
     height: int
 
+    def layout(self, view: MapView) -> WallLayout:
+        return wall_layout(self.width, self.height, view)
+
     def map_rect(self, view: MapView) -> tuple[int, int, int, int]:
-        x, y, w, h = fit_view(self.width, self.height, view)
+        x, y, w, h = self.layout(view).box
         return round(x), round(y), max(1, round(w)), max(1, round(h))
 
 
 class HeatFrameComposer:
-    """Glow + dotted land → one opaque BGRA frame at the screen's size (numpy/OpenCV only)."""
+    """Glow + map → one opaque BGRA frame at the screen's size (numpy/OpenCV; the city
+    names are drawn once with QPainter into small images)."""
 
-    def __init__(self, land: LandMask) -> None:
-        self._land = land
+    def __init__(self, map_data: MapData) -> None:
+        self._map = map_data
         lut = glow_lut().astype(np.float32)
         premultiplied = lut[:, :3] * (lut[:, 3:4] / 255.0)
         self._lut_bgr = np.ascontiguousarray(premultiplied[:, ::-1].astype(np.uint8)[None, :, :])
-        self._base: tuple[Target, MapView, np.ndarray] | None = None
+        self._base: tuple[Target, MapView, np.ndarray, list[Label]] | None = None
         self._scaled: np.ndarray | None = None  # the coloured glow at the map's size
 
     def base(self, target: Target, view: MapView) -> np.ndarray:
+        return self._drawn(target, view)[0]
+
+    def labels(self, target: Target, view: MapView) -> list[Label]:
+        return self._drawn(target, view)[1]
+
+    def _drawn(self, target: Target, view: MapView) -> tuple[np.ndarray, list[Label]]:
         if self._base is not None and self._base[:2] == (target, view):
-            return self._base[2]
+            return self._base[2], self._base[3]
         night = theme.NIGHT
-        base = np.empty((target.height, target.width, 4), dtype=np.uint8)
-        base[...] = (night.blue(), night.green(), night.red(), 255)
-        x, y, map_w, map_h = target.map_rect(view)
-        land = view_dots(self._land, view, map_w, map_h)
-        alpha = land[..., 3:4].astype(np.float32) / 255.0
-        region = base[y : y + map_h, x : x + map_w, :3].astype(np.float32)
-        dots = land[..., [2, 1, 0]].astype(np.float32)
-        base[y : y + map_h, x : x + map_w, :3] = (region * (1 - alpha) + dots * alpha).astype(
-            np.uint8
+        size = (target.width, target.height)
+        layout = target.layout(view)
+        base = draw_map(
+            self._map, view, size, layout.box, (night.red(), night.green(), night.blue())
         )
-        self._base = (target, view, base)
-        return base
+        labels = place_labels(self._map, view, size, layout.box, list(layout.texts()), base)
+        self._base = (target, view, base, labels)
+        return base, labels
 
     def compose(self, glow: np.ndarray, target: Target, view: MapView) -> np.ndarray:
-        base = self.base(target, view)
+        base, labels = self._drawn(target, view)
         frame = np.empty_like(base)
         x, y, map_w, map_h = target.map_rect(view)
         # The margins around the map are copied; the map is written once, by the add.
@@ -245,6 +274,8 @@ class HeatFrameComposer:
         added = cv2.add(base[y : y + map_h, x : x + map_w], scaled, dst=region)
         if added is not region:  # OpenCV wrote elsewhere (it cannot write to this view)
             region[...] = added
+        for label in labels:  # names stay readable over the glow
+            label.lay_over(frame)
         return frame
 
 
@@ -315,10 +346,11 @@ class HeatmapWall(QWidget):
         self.snapshot: HeatSnapshot | None = None
         self.frame_ms: list[float] = []  # refresh cost on the GUI thread, per tick
         self.paints: list[tuple[float, float]] = []  # (when, paint ms): frame times
-        self.paused = False  # the operator froze the map (counters stay live)
+        self.paused = False  # the operator froze the wall: its map and its figures
+        self._paused_metrics: MetricsSnapshot | None = None
         self.show_counters = True
         self.setMinimumSize(480, 270)
-        self.composer = HeatFrameComposer(LandMask.load(land_mask))
+        self.composer = HeatFrameComposer(MapData(land_mask))
         self.composer_thread: HeatComposerThread | None = None
         self._frame: np.ndarray | None = None
         self._shown_made_at = -1.0
@@ -338,9 +370,12 @@ class HeatmapWall(QWidget):
             return self._shown_view
         return self.grid.latest().view
 
+    def arrangement(self) -> WallLayout:
+        return wall_layout(self.width(), self.height(), self.view)
+
     def map_rect(self) -> QRectF:
-        """Where the view sits in the widget: as large as fits, between the texts."""
-        return QRectF(*fit_view(self.width(), self.height(), self.view))
+        """Where the view sits in the widget: as large as fits, beside the texts."""
+        return QRectF(*self.arrangement().box)
 
     def to_widget(self, lon: float, lat: float) -> QPointF:
         u, v = self.view.to_unit(lon, lat)
@@ -371,7 +406,17 @@ class HeatmapWall(QWidget):
         self._image.setDevicePixelRatio(self.devicePixelRatioF())
 
     def set_paused(self, paused: bool) -> None:
+        """Freeze the map and its figures (the badge says so), or go live again."""
+        self._paused_metrics = self.metrics.latest() if paused else None
         self.paused = paused
+        self._overlay = None
+        self.update()
+
+    def shown_metrics(self) -> MetricsSnapshot:
+        """The room's figures as shown: as they were when paused."""
+        if self.paused and self._paused_metrics is not None:
+            return self._paused_metrics
+        return self.metrics.latest()
 
     def set_show_counters(self, show: bool) -> None:
         self.show_counters = show
@@ -387,12 +432,15 @@ class HeatmapWall(QWidget):
 
     def refresh(self) -> None:
         started = time.perf_counter()
+        if self.paused:  # nothing moves; the overlay is drawn again only if it was dropped
+            if self._overlay is None:
+                self.update()
+            self._spent(started)
+            return
         snapshot = self.grid.latest()
         now = time.monotonic()
         changed = False
-        if self.paused:
-            pass
-        elif self.composer_thread is not None:
+        if self.composer_thread is not None:
             composed = self.composer_thread.latest()
             fresh = composed is not None and composed[1] != self._shown_made_at
             if composed is not None and fresh and composed[0] == self.target():
@@ -416,6 +464,9 @@ class HeatmapWall(QWidget):
             self._overlay = None
         if changed or self._overlay is None:
             self.update()
+        self._spent(started)
+
+    def _spent(self, started: float) -> None:
         self.frame_ms.append((time.perf_counter() - started) * 1000.0)
         if len(self.frame_ms) > 600:
             del self.frame_ms[:300]
@@ -450,85 +501,223 @@ class HeatmapWall(QWidget):
         return pixmap
 
 
-def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
-    """Title and live counters; returns the areas drawn on."""
-    snapshot = wall.snapshot
-    w, h = wall.width(), wall.height()
-    m = h * 0.045
-    rects: list[QRect] = []
-    title = QRectF(m, m * 0.6, w * 0.6, h * 0.13)
-    painter.setPen(theme.TEXT)
-    painter.setFont(theme.font(h * 0.06, QFont.Weight.Black))
-    painter.drawText(title, Qt.AlignmentFlag.AlignLeft, wall.hashtag)
-    painter.setPen(theme.ACCENT_SOFT)
-    painter.setFont(theme.font(h * 0.024, QFont.Weight.Medium))
-    painter.drawText(
-        QRectF(m, m * 0.6 + h * 0.08, w, h * 0.04),
-        Qt.AlignmentFlag.AlignLeft,
-        translate("HeatmapWall", "Where the conversation is, live"),
-    )
-    rects.append(QRectF(0, 0, w * 0.65, m * 0.6 + h * 0.13).toAlignedRect())
-    if not wall.show_counters:
-        return rects
-    metrics = wall.metrics.latest()
+@dataclass(frozen=True, slots=True)
+class WallFigures:
+    """What the wall's texts say: the counters of the view, and the world's apart."""
+
+    heading: str  # which posts the counters count ("" on the world view)
+    counters: tuple[tuple[str, str], ...]  # (value, caption)
+    world: tuple[str, ...]  # the world's figures under a regional view
+    places: tuple[tuple[str, int], ...]
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", "\u202f")
+
+
+def view_name(view: MapView) -> str:
+    names = {
+        "europe": translate("HeatmapWall", "Europe"),
+        "france": translate("HeatmapWall", "France"),
+        "paris": translate("HeatmapWall", "Paris region"),
+    }
+    return names.get(view.name, translate("HeatmapWall", "This map"))
+
+
+def _posts(count: int) -> str:
+    return translate("HeatmapWall", "post") if count == 1 else translate("HeatmapWall", "posts")
+
+
+def _countries(count: int) -> str:
+    if count == 1:
+        return translate("HeatmapWall", "country")
+    return translate("HeatmapWall", "countries")
+
+
+def wall_figures(snapshot: HeatSnapshot | None, metrics: MetricsSnapshot) -> WallFigures:
+    """The world view counts every post; a regional one the posts inside it, with the
+    world's figures apart. An engine that does not send the view's figures gets the
+    world's, headed as such."""
+    minute_label = translate("HeatmapWall", "per minute")
+    countries = snapshot.countries if snapshot is not None else 0
+    view = snapshot.view if snapshot is not None else None
+    in_view = snapshot.in_view if snapshot is not None else None
+    if view is not None and view.name != "world" and in_view is not None:
+        share = in_view.posts / metrics.posts if metrics.posts else 0.0
+        world = (
+            translate("HeatmapWall", "World"),
+            f"{_number(metrics.posts)} {_posts(metrics.posts)}",
+            f"{_number(metrics.rate_per_minute)} {minute_label}",
+            f"{countries} {_countries(countries)}",
+        )
+        return WallFigures(
+            view_name(view).upper(),
+            (
+                (_number(in_view.posts), _posts(in_view.posts)),
+                (_number(in_view.per_minute), minute_label),
+                (str(in_view.countries), _countries(in_view.countries)),
+                (f"{share:.0%}", translate("HeatmapWall", "of all posts")),
+            ),
+            world,
+            in_view.top_places,
+        )
     located = snapshot.located if snapshot is not None else 0
     posts = snapshot.posts if snapshot is not None and snapshot.posts else metrics.posts
     located_share = located / posts if posts else 0.0
-    figures = [
-        (f"{metrics.posts:,}".replace(",", "\u202f"), translate("HeatmapWall", "posts")),
+    heading = ""
+    if view is not None and view.name != "world":
+        heading = translate("HeatmapWall", "World").upper()
+    return WallFigures(
+        heading,
         (
-            f"{metrics.rate_per_minute:,.0f}".replace(",", "\u202f"),
-            translate("HeatmapWall", "per minute"),
+            (_number(metrics.posts), _posts(metrics.posts)),
+            (_number(metrics.rate_per_minute), minute_label),
+            (str(countries), _countries(countries)),
+            (f"{located_share:.0%}", translate("HeatmapWall", "on the map")),
         ),
-        (
-            str(snapshot.countries if snapshot is not None else 0),
-            translate("HeatmapWall", "countries"),
-        ),
-        (f"{located_share:.0%}", translate("HeatmapWall", "on the map")),
-    ]
-    x = m
-    y = h - m - h * 0.1
-    for value, caption in figures:
+        (),
+        snapshot.top_places if snapshot is not None else (),
+    )
+
+
+def figures_font(pixel_size: float, weight: QFont.Weight) -> QFont:
+    """The counters' type: tabular figures, so a changing digit never moves its neighbours."""
+    font = theme.font(pixel_size, weight)
+    font.setFeature(QFont.Tag("tnum"), 1)
+    return font
+
+
+def _fitted(painter: QPainter, font: QFont, text: str, width: float) -> QFont:
+    """``font``, smaller if ``text`` would not fit in ``width``."""
+    painter.setFont(font)
+    advance = painter.fontMetrics().horizontalAdvance(text)
+    if advance > width > 0:
+        font = QFont(font)
+        font.setPixelSize(max(1, int(font.pixelSize() * width / advance)))
+    return font
+
+
+def paint_counters(painter: QPainter, wall: HeatmapWall) -> list[QRect]:
+    """Title, counters, the world's figures and top cities where the layout puts them,
+    never over the view's box; returns the areas drawn on."""
+    layout = wall.arrangement()
+    u = layout.unit
+    rects: list[QRect] = []
+    title = QRectF(*layout.title)
+    painter.setPen(theme.TEXT)
+    painter.setFont(
+        _fitted(painter, theme.font(u * 0.06, QFont.Weight.Black), wall.hashtag, title.width())
+    )
+    painter.drawText(title, Qt.AlignmentFlag.AlignLeft, wall.hashtag)
+    subtitle = QRectF(*layout.subtitle)
+    if wall.paused:
+        _paint_paused(painter, subtitle, u)
+    else:
+        painter.setPen(theme.ACCENT_SOFT)
+        tagline = translate("HeatmapWall", "Where the conversation is, live")
+        painter.setFont(
+            _fitted(painter, theme.font(u * 0.024, QFont.Weight.Medium), tagline, subtitle.width())
+        )
+        painter.drawText(subtitle, Qt.AlignmentFlag.AlignLeft, tagline)
+    rects.append(title.united(subtitle).adjusted(-4, -4, 4, 4).toAlignedRect())
+    if not wall.show_counters:
+        return rects
+    figures = wall_figures(wall.snapshot, wall.shown_metrics())
+    if figures.heading:
+        heading = QRectF(*layout.heading)
+        painter.setPen(theme.ACCENT)
+        painter.setFont(theme.font(u * 0.02, QFont.Weight.Bold))
+        painter.drawText(
+            heading, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, figures.heading
+        )
+        rects.append(heading.adjusted(-4, -4, 4, 4).toAlignedRect())
+    value_font = figures_font(u * 0.05, QFont.Weight.Bold)
+    caption_font = theme.font(u * 0.018, QFont.Weight.DemiBold)
+    for (value, caption), slot in zip(figures.counters, layout.counters, strict=False):
+        x, y, width, _ = slot
         painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(h * 0.05, QFont.Weight.Bold))
-        value_w = painter.fontMetrics().horizontalAdvance(value)
-        painter.drawText(QRectF(x, y, value_w + 4, h * 0.065), Qt.AlignmentFlag.AlignLeft, value)
+        painter.setFont(_fitted(painter, value_font, value, width))
+        painter.drawText(QRectF(x, y, width, u * 0.065), Qt.AlignmentFlag.AlignLeft, value)
         painter.setPen(theme.MUTED)
-        painter.setFont(theme.font(h * 0.018, QFont.Weight.DemiBold))
-        caption_w = painter.fontMetrics().horizontalAdvance(caption.upper())
+        painter.setFont(_fitted(painter, caption_font, caption.upper(), width))
         painter.drawText(
-            QRectF(x, y + h * 0.065, caption_w + 4, h * 0.03),
-            Qt.AlignmentFlag.AlignLeft,
-            caption.upper(),
+            QRectF(x, y + u * 0.065, width, u * 0.03), Qt.AlignmentFlag.AlignLeft, caption.upper()
         )
-        x += max(value_w, caption_w) + h * 0.06
-    if snapshot is not None and posts:
+        rects.append(QRectF(*slot).adjusted(-4, -4, 4, 4).toAlignedRect())
+    snapshot = wall.snapshot
+    small = theme.font(u * 0.016, QFont.Weight.Medium)
+    wrap = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    if figures.world:
+        world = QRectF(*layout.world)
+        name, *parts = figures.world
+        if layout.beside:  # a heading, then a figure a line
+            painter.setPen(theme.ACCENT)
+            painter.setFont(theme.font(u * 0.018, QFont.Weight.Bold))
+            painter.drawText(world, Qt.AlignmentFlag.AlignLeft, name.upper())
+            painter.setPen(theme.MUTED)
+            painter.setFont(figures_font(u * 0.02, QFont.Weight.Medium))
+            painter.drawText(world.adjusted(0, u * 0.03, 0, 0), wrap, "\n".join(parts))
+        else:
+            painter.setPen(theme.MUTED)
+            painter.setFont(figures_font(u * 0.018, QFont.Weight.Medium))
+            painter.drawText(world, wrap, f"{name}:  " + "  ·  ".join(parts))
+        rects.append(world.adjusted(-4, -4, 4, 4).toAlignedRect())
+    elif snapshot is not None and snapshot.posts:
+        breakdown = QRectF(*layout.breakdown)
         painter.setPen(theme.DIM)
-        painter.setFont(theme.font(h * 0.016, QFont.Weight.Medium))
-        painter.drawText(
-            QRectF(m, h - m - h * 0.005, w * 0.6, h * 0.03),
-            Qt.AlignmentFlag.AlignLeft,
-            located_breakdown(snapshot),
-        )
-    rects.append(QRectF(0, y - 4, max(x + 8, w * 0.6), h - y + 4).toAlignedRect())
-    places = snapshot.top_places if snapshot is not None else ()
-    if places:
-        painter.setFont(theme.font(h * 0.018, QFont.Weight.DemiBold))
-        painter.setPen(theme.MUTED)
-        right = w - m
-        top = h - m - h * 0.035 * (len(places) + 1)
-        painter.drawText(
-            QRectF(right - w * 0.3, top, w * 0.3, h * 0.035),
-            Qt.AlignmentFlag.AlignRight,
-            translate("HeatmapWall", "TOP CITIES"),
-        )
-        painter.setFont(theme.font(h * 0.026, QFont.Weight.Medium))
-        for index, (name, count) in enumerate(places):
-            painter.setPen(theme.TEXT if index == 0 else theme.ACCENT_SOFT)
-            painter.drawText(
-                QRectF(right - w * 0.35, top + h * 0.035 * (index + 1), w * 0.35, h * 0.035),
-                Qt.AlignmentFlag.AlignRight,
-                f"{name}  {count:,}".replace(",", "\u202f"),
-            )
-        rects.append(QRectF(right - w * 0.36, top - 4, w * 0.36 + m, h - top).toAlignedRect())
+        painter.setFont(small)
+        text = located_breakdown(snapshot)
+        painter.drawText(breakdown, wrap, text.replace("  ·  ", "\n") if layout.beside else text)
+        rects.append(breakdown.adjusted(-4, -4, 4, 4).toAlignedRect())
+    if figures.places:
+        places = QRectF(*layout.places)
+        rects.append(places.adjusted(-4, -4, 4, 4).toAlignedRect())
+        _paint_places(painter, places, figures.places, layout.beside, u)
     return rects
+
+
+def _paint_places(
+    painter: QPainter, room: QRectF, places: tuple[tuple[str, int], ...], beside: bool, u: float
+) -> None:
+    """The top cities: a right-aligned list beside a regional view, two columns under the
+    world."""
+    header = u * 0.03
+    rows = 5 if beside else 3
+    row = (room.height() - header) / rows
+    columns = 1 if beside else 2
+    column_w = room.width() if beside else min(room.width() / columns, u * 0.32)
+    align = Qt.AlignmentFlag.AlignRight if beside else Qt.AlignmentFlag.AlignLeft
+    painter.setFont(theme.font(u * 0.018, QFont.Weight.DemiBold))
+    painter.setPen(theme.MUTED)
+    painter.drawText(QRectF(room.left(), room.top(), room.width(), header),
+                     align | Qt.AlignmentFlag.AlignVCenter, translate("HeatmapWall", "TOP CITIES"))  # fmt: skip
+    font = figures_font(row * 0.72, QFont.Weight.Medium)
+    for index, (name, count) in enumerate(places[: rows * columns]):
+        column, line = divmod(index, rows)
+        gutter = 0.0 if beside else u * 0.02
+        rect = QRectF(room.left() + column * column_w, room.top() + header + row * line,
+                      column_w - gutter, row)  # fmt: skip
+        text = f"{name}  {_number(count)}"
+        painter.setPen(theme.TEXT if index == 0 else theme.ACCENT_SOFT)
+        painter.setFont(_fitted(painter, font, text, rect.width()))
+        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def _paint_paused(painter: QPainter, room: QRectF, u: float) -> None:
+    """An amber "paused" badge: the room sees the wall is frozen, not broken."""
+    text = translate("HeatmapWall", "Paused").upper()
+    painter.setFont(theme.font(u * 0.026, QFont.Weight.Bold))
+    text_w = painter.fontMetrics().horizontalAdvance(text)
+    height = room.height()
+    pad, bar, gap = height * 0.45, height * 0.1, height * 0.1
+    text_left = pad + 2 * bar + gap + height * 0.22
+    badge = QRectF(room.left(), room.top(), min(room.width(), text_left + text_w + pad), height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(theme.AMBER)
+    painter.drawRoundedRect(badge, height / 2, height / 2)
+    painter.setBrush(theme.NIGHT)
+    for left in (pad, pad + bar + gap):
+        painter.drawRect(QRectF(badge.left() + left, badge.top() + height * 0.3, bar, height * 0.4))
+    painter.setPen(theme.NIGHT)
+    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRectF(badge.left() + text_left, badge.top(), text_w + 4, height), align, text)
