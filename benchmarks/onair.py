@@ -27,7 +27,6 @@ from studio_run import percentile, running_studio  # noqa: E402
 
 from blueroom.ui.operator.console import OperatorConsole  # noqa: E402
 from blueroom.ui.walls.questions_wall import QuestionsWall  # noqa: E402
-from blueroom.ui.widgets.text import clip  # noqa: E402
 
 GIVE_UP_SECONDS = 10.0
 
@@ -84,10 +83,10 @@ def main() -> None:
                 watch.awaited = None
             shown = wall.main_text.text()
             for question in console.moderation.queue.rows:
-                if question.tweet_id not in used and clip(question.text) != shown:
+                if question.tweet_id not in used and wall.wall_text(question) != shown:
                     used.add(question.tweet_id)
                     console.moderation.queue.select(question.tweet_id)
-                    watch.awaited = clip(question.text)
+                    watch.awaited = wall.wall_text(question)
                     watch.pressed_at = time.perf_counter()
                     console.moderation.on_air_selected()
                     break

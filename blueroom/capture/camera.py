@@ -182,6 +182,8 @@ class CameraCapture:
         self._stopping = False
         # A file found undecodable, as it was then, and why: not decoded again unchanged.
         self._damaged: tuple[tuple[int, int, int] | None, str] | None = None
+        # The views know from now on that a camera is coming (see LatestFrameSlot.status).
+        slot.set_status(CameraState.STARTING, OPENING.say(label=self.label))
 
     # ── public API ────────────────────────────────────────────────────────────────
 
@@ -246,6 +248,7 @@ class CameraCapture:
                 self._state = state
                 self._detail = detail
                 self._state_cond.notify_all()
+            self._slot.set_status(state, detail, since=time.monotonic() if changed else None)
             if not changed:
                 return
             log.info("%s: %s (%s)", self.label, state, detail)

@@ -2,6 +2,11 @@
 
 The capture thread puts; any thread reads the newest frame. Never a queue: a frame
 overwritten before anyone read it is stale and simply dropped (and counted).
+
+The capture also leaves its state here (:class:`CameraStatus`), so that a view says
+"No camera" or "Reconnecting…" within a frame of knowing it, without waiting for the
+event to go round the engine. A slot no capture ever wrote to has no status: the room
+runs without a camera.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-__all__ = ["Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
+from blueroom.core.events import CameraState
+
+__all__ = ["CameraStatus", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +36,15 @@ class Frame:
     def size(self) -> tuple[int, int]:
         """(width, height) in pixels, the order Qt uses."""
         return int(self.image.shape[1]), int(self.image.shape[0])
+
+
+@dataclass(frozen=True, slots=True)
+class CameraStatus:
+    """What the capture last said of itself, and since when (``time.monotonic()``)."""
+
+    state: CameraState
+    detail: str
+    since: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +88,7 @@ class LatestFrameSlot:
         self._frames_put = 0
         self._frames_dropped = 0
         self._put_times: deque[float] = deque(maxlen=1024)
+        self._status: CameraStatus | None = None
 
     def put(self, image: np.ndarray, captured_at: float | None = None) -> Frame:
         """Store ``image`` as the newest frame and return it."""
@@ -106,6 +123,28 @@ class LatestFrameSlot:
                 return None
             self._frame_read = True
             return self._frame
+
+    def last_put_at(self) -> float | None:
+        """When the newest frame was captured, None before the first (it is not read)."""
+        with self._cond:
+            return self._frame.captured_at if self._frame is not None else None
+
+    def set_status(
+        self, state: CameraState, detail: str = "", *, since: float | None = None
+    ) -> CameraStatus:
+        """The capture's state; ``since`` stays that of the state while it does not change."""
+        with self._cond:
+            current = self._status
+            if since is None:
+                same = current is not None and current.state == state
+                since = current.since if same and current is not None else time.monotonic()
+            self._status = CameraStatus(state, detail, since)
+            return self._status
+
+    def status(self) -> CameraStatus | None:
+        """The capture's last word, None if no capture writes here."""
+        with self._cond:
+            return self._status
 
     def stats(self, now: float | None = None) -> SlotStats:
         now = time.monotonic() if now is None else now

@@ -18,7 +18,7 @@ from blueroom.settings import load_settings
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
 from blueroom.ui.walls.questions_wall import QuestionsWall
-from blueroom.ui.widgets.text import clip
+from blueroom.ui.walls.video_wall import VideoWall
 from tests.conftest import post, write_recording
 from tests.ui.test_views import _click_row
 
@@ -82,7 +82,7 @@ def test_a_question_approved_and_put_on_air_on_the_console_reaches_the_walls(
     qtbot.waitUntil(lambda: [q.tweet_id for q in queue.rows] == ["203", "201"], timeout=10_000)
     click("201")
     qtbot.keyClick(queue, Qt.Key.Key_O)  # on air now
-    expected = clip(QUESTIONS["201"])
+    expected = "Léa, quel est ton album préféré ?"  # the hashtag is the wall's title
     qtbot.waitUntil(lambda: wall.main_text.text() == expected, timeout=10_000)
     board = engine.model.questions.latest()
     assert board.on_air is not None and board.on_air.tweet_id == "201"
@@ -94,3 +94,19 @@ def test_a_question_approved_and_put_on_air_on_the_console_reaches_the_walls(
     qtbot.waitUntil(lambda: picker.isVisible() and len(picker.shown) == 2, timeout=10_000)
     assert [q.tweet_id for q in picker.shown] == ["201", "202"]
     assert "<b>not bold</b>" in picker.shown[1].text, "outside text arrives as plain text"
+
+
+def test_without_a_camera_the_video_wall_and_the_mirror_say_so_within_a_second(
+    qtbot: QtBot, studio: tuple[EngineClient, Studio]
+) -> None:
+    """`--no-camera`: the room runs without one, and its camera views say so."""
+    _, running = studio
+    wall, guest = running.windows["video_wall"], running.windows["guest_panel"]
+    assert isinstance(wall, VideoWall) and isinstance(guest, GuestPanel)
+    qtbot.waitUntil(
+        lambda: (
+            (wall.slate_words() or ("",))[0] == "No camera"
+            and (guest.slate_words() or ("",))[0] == "No camera"
+        ),
+        timeout=1_000,
+    )

@@ -3,12 +3,14 @@
 Big, calm and impossible to get lost in: the current step, large; the steps of the
 hour as a row of dots; a live, mirrored preview of the camera, as in a mirror. During
 the questions step the mirror gives way to the pick view: the approved questions as
-big cards the guest taps to answer.
+big cards the guest taps to answer. Without a picture the mirror says why, calmly ("No
+camera", "Reconnecting…"), decided from the camera's slot within a frame.
 """
 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -16,6 +18,7 @@ from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPix
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
+from blueroom.capture.picture import Picture, picture
 from blueroom.core.actions import RoomActions
 from blueroom.core.readers import BoardReader, SessionReader
 from blueroom.core.session import SessionSnapshot
@@ -23,7 +26,9 @@ from blueroom.ui import theme
 from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.widgets.camera_slate import mirror_line, mirror_title, paint_camera_glyph
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
+from blueroom.ui.widgets.text import TextFits
 
 
 def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[QPointF, QPixmap]]:
@@ -77,6 +82,8 @@ class GuestPanel(QWidget):
         self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self._caps: list[tuple[QPointF, QPixmap]] = []
+        self._texts = TextFits()
+        self.picture = self._judge()
         self.setMinimumSize(480, 300)
         # Every paint covers its whole area (the backdrop, or the mirror's opaque frame):
         # Qt need not clear it first, 25 times a second.
@@ -100,6 +107,10 @@ class GuestPanel(QWidget):
             self.prepared.pause()  # the pick view covers the mirror: no frame to scale
             return
         box = self._mirror_box()
+        shown = self._judge()
+        if shown != self.picture:
+            self.picture = shown
+            self.update(box.toAlignedRect())
         ratio = self.devicePixelRatioF()
         size = (round(box.width() * ratio), round(box.height() * ratio))
         self.prepared.set_size(*size)
@@ -108,6 +119,10 @@ class GuestPanel(QWidget):
             self._shown_seq = latest[0]
             self._mirror = latest[2]
             self.update(box.toAlignedRect())
+
+    def _judge(self) -> Picture:
+        frames = self._frames
+        return picture(frames.status(), frames.last_put_at(), time.monotonic())
 
     def _mirror_box(self) -> QRectF:
         """Whole pixels: a new frame's update is exactly the box its image covers."""
@@ -152,9 +167,8 @@ class GuestPanel(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = self._mirror_box()
-        mirror_only = (
-            self._mirror is not None and not self.picking and box.toRect().contains(event.rect())
-        )
+        showing = self._mirror is not None and self.picture is Picture.LIVE
+        mirror_only = showing and not self.picking and box.toRect().contains(event.rect())
         if not mirror_only:  # a new frame covers its box: no backdrop under it
             painter.drawPixmap(0, 0, self._background)
         if not self.picking:
@@ -233,15 +247,8 @@ class GuestPanel(QWidget):
         h = self.height()
         path = QPainterPath()
         path.addRoundedRect(box, h * 0.03, h * 0.03)
-        if self._mirror is None:
-            painter.setPen(QPen(theme.LINE, 2))
-            painter.setBrush(theme.PANEL)
-            painter.drawPath(path)
-            painter.setPen(theme.MUTED)
-            painter.setFont(theme.font(h * 0.03, QFont.Weight.Medium))
-            painter.drawText(
-                box, Qt.AlignmentFlag.AlignCenter, translate("GuestPanel", "The mirror wakes up…")
-            )
+        if self._mirror is None or self.picture is not Picture.LIVE:
+            self._paint_slate(painter, box, path)
             return
         # An opaque copy, then the backdrop's four corner caps over it: a rounded clip
         # path on a full-size image costs several times as much, every frame.
@@ -258,3 +265,56 @@ class GuestPanel(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             translate("GuestPanel", "THE MIRROR"),
         )
+
+    def slate_words(self) -> tuple[str, str] | None:
+        """What the mirror says without a picture (a title, a line), None with one."""
+        if self.picking or (self._mirror is not None and self.picture is Picture.LIVE):
+            return None
+        shown = self._slate_picture()
+        return mirror_title(shown), mirror_line(shown)
+
+    def _slate_picture(self) -> Picture:
+        # Live, but its first frame not yet scaled for the mirror: still waking up.
+        return Picture.STARTING if self.picture is Picture.LIVE else self.picture
+
+    def _paint_slate(self, painter: QPainter, box: QRectF, path: QPainterPath) -> None:
+        """The mirror without a picture: what is happening, in a few calm words."""
+        h = self.height()
+        shown = self._slate_picture()
+        painter.setPen(QPen(theme.LINE, 2))
+        painter.setBrush(theme.PANEL)
+        painter.drawPath(path)
+        glyph = min(box.width() * 0.18, box.height() * 0.16)
+        paint_camera_glyph(
+            painter,
+            QPointF(box.center().x(), box.top() + box.height() * 0.36),
+            glyph,
+            shown,
+            theme.MUTED,
+        )
+        inner = box.adjusted(box.width() * 0.08, 0, -box.width() * 0.08, 0)
+        title = QRectF(inner.left(), box.top() + box.height() * 0.47, inner.width(), h * 0.07)
+        self._texts.draw(
+            painter,
+            title,
+            mirror_title(shown),
+            theme.TEXT,
+            max_px=h * 0.045,
+            min_px=h * 0.02,
+            weight=QFont.Weight.Bold,
+            max_lines=1,
+            align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+        )
+        line = mirror_line(shown)
+        if line:
+            self._texts.draw(
+                painter,
+                QRectF(inner.left(), title.bottom(), inner.width(), h * 0.1),
+                line,
+                theme.MUTED,
+                max_px=h * 0.028,
+                min_px=h * 0.016,
+                weight=QFont.Weight.Medium,
+                max_lines=2,
+                align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            )

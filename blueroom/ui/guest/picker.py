@@ -21,12 +21,13 @@ from blueroom.core.readers import BoardReader
 from blueroom.ui import theme
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
-from blueroom.ui.widgets.text import clip, single_line
+from blueroom.ui.widgets.text import TextFits, clip, is_right_to_left, single_line
 
 CARDS = 6
 COLUMNS = 2
 LEAVE_SECONDS = 0.6
 CONFIRM_SECONDS = 8.0  # an open confirmation closes by itself
+CARD_TEXT_LIMIT = 1_000  # characters laid out at most: a card holds far fewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class QuestionPicker(QWidget):
         self._leaving: list[_Leaving] = []
         self._confirming: tuple[str, float] | None = None
         self._picked: str | None = None  # sent to the operator, waiting to be taken
+        self._texts = TextFits(size=4 * CARDS)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # mouse is synthesised
         self._frames_timer = FrameTimer(self, 30, self.refresh)
 
@@ -220,6 +222,32 @@ class QuestionPicker(QWidget):
             )
         painter.end()
 
+    def _label(self, question: Question) -> str:
+        on_air = self._snapshot.on_air
+        if on_air is not None and on_air.tweet_id == question.tweet_id:
+            return translate("QuestionPicker", "ON AIR — you are answering")
+        if question.tweet_id == self._picked:
+            return translate("QuestionPicker", "Sent to the team — on air in a moment")
+        return ""
+
+    def card_text_boxes(self, question: Question, rect: QRectF | None = None) -> dict[str, QRectF]:
+        """Where a card's words are fitted: its label (if any), the question, who asks."""
+        rect = rect if rect is not None else self._layout()[question.tweet_id]
+        h = self.height()
+        pad = rect.height() * 0.09
+        inner = rect.adjusted(pad, pad, -pad, -pad)
+        boxes: dict[str, QRectF] = {}
+        if self._label(question):
+            boxes["label"] = QRectF(inner.left(), inner.top(), inner.width(), h * 0.035)
+            inner = inner.adjusted(0, h * 0.04, 0, 0)
+        boxes["author"] = QRectF(inner.left(), inner.bottom() - h * 0.03, inner.width(), h * 0.03)
+        boxes["question"] = inner.adjusted(0, 0, 0, -h * 0.04)
+        if self._confirming is not None and self._confirming[0] == question.tweet_id:
+            boxes["question"] = QRectF(
+                inner.left(), inner.top(), inner.width(), rect.height() * 0.3
+            )
+        return boxes
+
     def _paint_card(self, painter: QPainter, rect: QRectF, question: Question) -> None:
         h = self.height()
         on_air = self._snapshot.on_air is not None and (
@@ -228,23 +256,24 @@ class QuestionPicker(QWidget):
         waiting = question.tweet_id == self._picked
         confirming = self._confirming is not None and self._confirming[0] == question.tweet_id
         border = theme.LIVE if on_air else theme.AMBER if (waiting or confirming) else theme.LINE
-        painter.setPen(QPen(border, 4 if (on_air or confirming or waiting) else 2))
+        width = 4 if (on_air or confirming or waiting) else 2
+        painter.setPen(QPen(border, max(1.0, min(width, h * width / 800))))
         painter.setBrush(theme.PANEL)
-        painter.drawRoundedRect(rect, 18, 18)
-        pad = rect.height() * 0.09
-        inner = rect.adjusted(pad, pad, -pad, -pad)
-        label = translate("QuestionPicker", "ON AIR — you are answering") if on_air else ""
-        if waiting:
-            label = translate("QuestionPicker", "Sent to the team — on air in a moment")
+        radius = min(18.0, rect.height() * 0.09)  # never past the padding, at any size
+        painter.drawRoundedRect(rect, radius, radius)
+        boxes = self.card_text_boxes(question, rect)
+        label = self._label(question)
         if label:
-            painter.setPen(theme.LIVE if on_air else theme.AMBER)
-            painter.setFont(theme.font(h * 0.022, QFont.Weight.Black))
-            painter.drawText(
-                QRectF(inner.left(), inner.top(), inner.width(), h * 0.035),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self._texts.draw(
+                painter,
+                boxes["label"],
                 label,
+                theme.LIVE if on_air else theme.AMBER,
+                max_px=h * 0.022,
+                min_px=h * 0.014,
+                weight=QFont.Weight.Black,
+                max_lines=1,
             )
-            inner = inner.adjusted(0, h * 0.04, 0, 0)
         author = single_line(
             question.handle or question.name or translate("QuestionPicker", "a fan")
         )
@@ -253,22 +282,29 @@ class QuestionPicker(QWidget):
             author = translate("QuestionPicker", "{who}  ·  asked by %n", None, str, asked).format(
                 who=author
             )
-        painter.setPen(theme.ACCENT_SOFT)
-        painter.setFont(theme.font(h * 0.022, QFont.Weight.Bold))
-        painter.drawText(
-            QRectF(inner.left(), inner.bottom() - h * 0.03, inner.width(), h * 0.03),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        text = clip(single_line(question.text), CARD_TEXT_LIMIT)
+        side = Qt.AlignmentFlag.AlignRight if is_right_to_left(text) else Qt.AlignmentFlag.AlignLeft
+        self._texts.draw(
+            painter,
+            boxes["author"],
             author,
+            theme.ACCENT_SOFT,
+            max_px=h * 0.022,
+            min_px=h * 0.014,
+            weight=QFont.Weight.Bold,
+            max_lines=1,
+            align=side | Qt.AlignmentFlag.AlignVCenter,
         )
-        text_box = inner.adjusted(0, 0, 0, -h * 0.04)
-        if confirming:
-            text_box = QRectF(inner.left(), inner.top(), inner.width(), rect.height() * 0.3)
-        painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(h * 0.03, QFont.Weight.DemiBold))
-        painter.drawText(
-            text_box,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            single_line(clip(question.text, 160)),
+        # The whole question, at the largest size its card holds, else cut at a word.
+        self._texts.draw(
+            painter,
+            boxes["question"],
+            text,
+            theme.TEXT,
+            max_px=h * 0.03,
+            min_px=h * 0.02,
+            weight=QFont.Weight.DemiBold,
+            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
         )
         if confirming:
             yes, no = self._confirm_buttons(rect)

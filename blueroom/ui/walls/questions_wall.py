@@ -19,12 +19,13 @@ from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
-from blueroom.ui.widgets.text import FittedText, clip
+from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText, is_right_to_left, wall_text
 
 _PENDING = QuestionState.PENDING
 ROTATE_SECONDS = 8.0
 COUNTER_SECONDS = 1.0
 UP_NEXT = 3
+UP_NEXT_LIMIT = 160
 
 
 def _count(value: int) -> str:
@@ -143,7 +144,7 @@ class QuestionsWall(QWidget):
                 hashtag=self._hashtag
             )
         else:
-            text = clip(featured.text)
+            text = self.wall_text(featured)
             author = _author_line(featured)
         if featured_id != self._shown_id:
             self._shown_id = featured_id
@@ -151,17 +152,25 @@ class QuestionsWall(QWidget):
             self._fade_animation.start()
         self.main_text.setText(text)
         self.main_author.setText(author)
+        self.main_author.setAlignment(_reading_side(text))
         following = [q for q in snapshot.approved if q.tweet_id != featured_id]
         if mode == "rotating" and following:
             start = self._rotation % len(following)
             following = following[start:] + following[:start]
         for index in range(UP_NEXT):
             if index < len(following):
-                self.next_texts[index].setText(clip(following[index].text, 160))
+                shown = self.wall_text(following[index], UP_NEXT_LIMIT)
+                self.next_texts[index].setText(shown)
                 self.next_authors[index].setText(_author_line(following[index]))
+                self.next_authors[index].setAlignment(_reading_side(shown))
             else:
                 self.next_texts[index].setText("")
                 self.next_authors[index].setText("")
+
+    def wall_text(self, question: Question, limit: int = WALL_TEXT_LIMIT) -> str:
+        """A question as this wall shows it: one paragraph, without the event's hashtag
+        (it is the wall's title), cut at a word past ``limit`` characters."""
+        return wall_text(question.text, self._hashtag, limit)
 
     @property
     def mode(self) -> str:
@@ -179,15 +188,15 @@ class QuestionsWall(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         g = self._geometry()
         h = self.height()
-        header, card, up_next = g["header"], g["card"], g["next"]
-        self.hashtag_text.setMaxPixelSize(h * 0.065)
+        header, card = g["header"], g["card"]
+        self.hashtag_text.setPixelSizes(h * 0.065, h * 0.02)
         self.hashtag_text.setGeometry(header.adjusted(0, 0, -header.width() * 0.45, 0).toRect())
         pad = card.height() * 0.1
-        self.main_text.setMaxPixelSize(h * 0.075)
+        self.main_text.setPixelSizes(h * 0.075, h * 0.03)
         self.main_text.setGeometry(
             card.adjusted(pad, pad * 1.6, -pad, -card.height() * 0.22).toRect()
         )
-        self.main_author.setMaxPixelSize(h * 0.03)
+        self.main_author.setPixelSizes(h * 0.03, h * 0.014)
         self.main_author.setGeometry(
             QRectF(
                 card.left() + pad,
@@ -196,17 +205,13 @@ class QuestionsWall(QWidget):
                 card.height() * 0.12,
             ).toRect()
         )
-        gap = up_next.width() * 0.02
-        cell = (up_next.width() - gap * (UP_NEXT - 1)) / UP_NEXT
-        top = up_next.top() + up_next.height() * 0.2
-        for index in range(UP_NEXT):
-            left = up_next.left() + index * (cell + gap)
-            inner = QRectF(left, top, cell, up_next.height() * 0.8).adjusted(18, 14, -18, -14)
-            self.next_texts[index].setMaxPixelSize(h * 0.026)
+        for index, box in enumerate(self.up_next_boxes()):
+            inner = _inside(box, h)
+            self.next_texts[index].setPixelSizes(h * 0.026, h * 0.015)
             self.next_texts[index].setGeometry(
                 inner.adjusted(0, 0, 0, -inner.height() * 0.28).toRect()
             )
-            self.next_authors[index].setMaxPixelSize(h * 0.018)
+            self.next_authors[index].setPixelSizes(h * 0.018, h * 0.01)
             self.next_authors[index].setGeometry(
                 QRectF(
                     inner.left(),
@@ -319,6 +324,11 @@ class QuestionsWall(QWidget):
                 )
 
     def _paint_up_next(self, painter: QPainter, area: QRectF) -> None:
+        """The next questions' cards, only those there are: an empty box would look like
+        a question that failed to load, so with none the band stays calm and empty."""
+        filled = [bool(t.text()) for t in self.next_texts]
+        if not any(filled):
+            return
         h = self.height()
         painter.setPen(theme.MUTED)
         painter.setFont(theme.font(h * 0.02, QFont.Weight.Bold))
@@ -327,17 +337,23 @@ class QuestionsWall(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             translate("QuestionsWall", "UP NEXT"),
         )
+        radius = h * 0.016
+        for box, shown in zip(self.up_next_boxes(), filled, strict=True):
+            if shown:
+                painter.setPen(QPen(theme.LINE, 1.5))
+                painter.setBrush(theme.with_alpha(theme.PANEL, 0.75))
+                painter.drawRoundedRect(box, radius, radius)
+
+    def up_next_boxes(self) -> list[QRectF]:
+        """The up-next cards' places, drawn or not."""
+        area = self._geometry()["next"]
         gap = area.width() * 0.02
         cell = (area.width() - gap * (UP_NEXT - 1)) / UP_NEXT
         top = area.top() + area.height() * 0.2
-        radius = h * 0.016
-        for index in range(UP_NEXT):
-            left = area.left() + index * (cell + gap)
-            box = QRectF(left, top, cell, area.height() * 0.8)
-            filled = bool(self.next_texts[index].text())
-            painter.setPen(QPen(theme.LINE, 1.5))
-            painter.setBrush(theme.with_alpha(theme.PANEL, 0.75 if filled else 0.3))
-            painter.drawRoundedRect(box, radius, radius)
+        return [
+            QRectF(area.left() + index * (cell + gap), top, cell, area.height() * 0.8)
+            for index in range(UP_NEXT)
+        ]
 
     def _paint_footer(self, painter: QPainter) -> None:
         w, h = self.width(), self.height()
@@ -358,6 +374,17 @@ class QuestionsWall(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             clock_text(self._clock, "%H:%M"),
         )
+
+
+def _reading_side(text: str) -> Qt.AlignmentFlag:
+    """Who asked sits on the side the question starts from."""
+    side = Qt.AlignmentFlag.AlignRight if is_right_to_left(text) else Qt.AlignmentFlag.AlignLeft
+    return side | Qt.AlignmentFlag.AlignVCenter
+
+
+def _inside(box: QRectF, height: float) -> QRectF:
+    """A card's box less its padding, in proportion to the wall (it may be shown small)."""
+    return box.adjusted(height * 0.017, height * 0.013, -height * 0.017, -height * 0.013)
 
 
 def _being_read(waiting: int) -> str:

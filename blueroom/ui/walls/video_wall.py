@@ -1,7 +1,13 @@
 """The live video wall: the camera preview with broadcast overlays.
 
 LIVE badge, clock, the hashtag, and the question on air as a lower third. Frames come
-from the camera's latest-frame slot (never a queue) and are wrapped, not copied.
+from the camera's latest-frame slot (never a queue) and are wrapped, not copied. Without
+a picture the wall shows a slate that says why ("No camera", "Reconnecting…"), decided
+from the slot within a frame (``capture/picture.py``).
+
+The overlays have fixed places (:meth:`VideoWall.overlay_rects`): the top band (badge,
+hashtag, clock), the slate's words between it and the lower third, and the lower third
+at the bottom; none covers another at any size.
 """
 
 from __future__ import annotations
@@ -10,21 +16,24 @@ import math
 import time
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
+from blueroom.capture.picture import Picture, picture
 from blueroom.core.events import CameraState
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.widgets.camera_slate import paint_camera_glyph, wall_title
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
-from blueroom.ui.widgets.text import clip, single_line
+from blueroom.ui.widgets.text import FittedLayout, TextFits, single_line, wall_text
 
 REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
+LOWER_THIRD_LIMIT = 400  # characters: two lines hold far fewer; the rest is not laid out
 
 
 class VideoWall(QWidget):
@@ -55,6 +64,9 @@ class VideoWall(QWidget):
         self._image: QImage | None = None
         self._painted_at = 0.0
         self._bands: dict[str, tuple[tuple[object, ...], QPixmap]] = {}
+        self._texts = TextFits()
+        self._slate: tuple[tuple[object, ...], QPixmap] | None = None
+        self.picture = self._judge()
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
         self._frames_timer = FrameTimer(self, frame_rate, self._tick)
@@ -69,8 +81,14 @@ class VideoWall(QWidget):
             self._shown_seq = latest[0]
             self._prepared = latest[2]
             self._image = bgr_image(self._prepared, ratio)
-        if fresh or time.monotonic() - self._painted_at >= REPAINT_SECONDS:
+        shown = self._judge()
+        if fresh or shown != self.picture or time.monotonic() - self._painted_at >= REPAINT_SECONDS:
+            self.picture = shown
             self.update()
+
+    def _judge(self) -> Picture:
+        frames = self._frames
+        return picture(frames.status(), frames.last_put_at(), time.monotonic())
 
     @property
     def frame_seq(self) -> int:
@@ -81,15 +99,14 @@ class VideoWall(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
-        if self._image is not None:
+        self.picture = self._judge()
+        live = self.live
+        if live:
+            assert self._image is not None
             painter.drawImage(0, 0, self._image)
             self.painted_frames += 1
         else:
-            painter.fillRect(0, 0, w, h, theme.NIGHT)
-        metrics = self._metrics.latest()
-        live = metrics.camera is CameraState.LIVE and self._image is not None
-        if not live:
-            self._paint_no_signal(painter, metrics.camera, metrics.camera_detail)
+            painter.drawPixmap(0, 0, self._slate_pixmap())
         # The overlays change once a second at most: drawn into two cached bands, and
         # only the LIVE dot's pulse is painted every frame.
         on_air = self._board.latest().on_air
@@ -102,6 +119,117 @@ class VideoWall(QWidget):
         )
         self._paint_pulse(painter, live)
         painter.end()
+
+    def _unit(self) -> float:
+        """What the overlays' sizes are in proportion to: the height, or for a wall
+        narrower than 16:9 (a screen on its side), the height it would have at 16:9."""
+        return min(float(self.height()), self.width() * 9 / 16)
+
+    @property
+    def live(self) -> bool:
+        """A picture from the camera is on the wall."""
+        return self.picture is Picture.LIVE and self._image is not None
+
+    def overlay_rects(self) -> dict[str, QRectF]:
+        """Where each overlay is drawn: the badge, the hashtag, the clock, the slate's
+        words, and the lower third (the question on air, or the guest's name strap)."""
+        w, h = self.width(), self.height()
+        u = self._unit()
+        m = u * 0.045
+        pill_h = u * 0.06
+        label = _badge_label(self.live)
+        badge_w = _advance(theme.font(u * 0.032, QFont.Weight.Black), label) + u * 0.085
+        badge = QRectF(m, m, badge_w, pill_h)
+        clock_w = _advance(theme.font(u * 0.032, QFont.Weight.Bold), "00:00:00") + u * 0.04
+        clock = QRectF(w - m - clock_w, m, clock_w, pill_h)
+        tag_w = _advance(theme.font(u * 0.03, QFont.Weight.Bold), self._hashtag) + u * 0.04
+        room = max(0.0, clock.left() - badge.right() - u * 0.03)
+        hashtag = QRectF(badge.right() + u * 0.015, m, min(tag_w, room), pill_h)
+        lower = self._lower_third_box(w, h)
+        slate_top = badge.bottom() + u * 0.04
+        slate = QRectF(w * 0.1, slate_top, w * 0.8, h * 0.7 - slate_top)
+        return {
+            "badge": badge,
+            "hashtag": hashtag,
+            "clock": clock,
+            "slate": slate,
+            "lower_third": lower,
+        }
+
+    def slate_words(self) -> tuple[str, str] | None:
+        """What the slate says (a title, a detail), None while the picture is shown."""
+        if self.live:
+            return None
+        # Live, but its first frame not yet scaled for the wall: still starting.
+        shown = Picture.STARTING if self.picture is Picture.LIVE else self.picture
+        status = self._frames.status()
+        if status is None:
+            detail = translate("VideoWall", "This room runs without a camera")
+        elif status.state is CameraState.LIVE and shown is Picture.RECONNECTING:
+            detail = translate("VideoWall", "The camera stopped sending pictures")
+        elif not status.detail:
+            detail = ""
+        else:
+            detail = single_line(words.camera_detail(status.detail))
+            if shown in (Picture.NO_CAMERA, Picture.RECONNECTING):
+                detail = translate("VideoWall", "{detail} · trying again").format(detail=detail)
+        return wall_title(shown), detail
+
+    def _slate_pixmap(self) -> QPixmap:
+        """The designed slate instead of a picture, drawn once per change."""
+        shown = Picture.STARTING if self.picture is Picture.LIVE else self.picture
+        title, said = self.slate_words() or (wall_title(shown), "")
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, shown, title, said)
+        if self._slate is not None and self._slate[0] == key:
+            return self._slate[1]
+        w, h = self.width(), self.height()
+        pixmap = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        theme.paint_backdrop(painter, w, h)
+        area = self.overlay_rects()["slate"]
+        glyph = min(area.height() * 0.3, area.width() * 0.2)
+        paint_camera_glyph(
+            painter,
+            QPointF(area.center().x(), area.top() + glyph * 0.5),
+            glyph,
+            shown,
+            theme.MUTED,
+        )
+        title_box = QRectF(area.left(), area.top() + glyph * 1.2, area.width(), area.height() * 0.3)
+        self._texts.draw(
+            painter,
+            title_box,
+            title,
+            theme.TEXT,
+            max_px=self._unit() * 0.07,
+            min_px=self._unit() * 0.02,
+            weight=QFont.Weight.Bold,
+            max_lines=1,
+            align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+        )
+        if said:
+            self._texts.draw(
+                painter,
+                QRectF(
+                    area.left(),
+                    title_box.bottom(),
+                    area.width(),
+                    area.bottom() - title_box.bottom(),
+                ),
+                said,
+                theme.MUTED,
+                max_px=self._unit() * 0.026,
+                min_px=self._unit() * 0.012,
+                weight=QFont.Weight.Medium,
+                max_lines=2,
+                align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            )
+        painter.end()
+        self._slate = (key, pixmap)
+        return pixmap
 
     def _band(
         self, name: str, key: tuple[object, ...], top: float, bottom: float, live: bool
@@ -126,7 +254,7 @@ class VideoWall(QWidget):
         return band
 
     def _dot_rect(self) -> QRectF:
-        h = self.height()
+        h = self._unit()  # a size, not a place: a narrow wall scales by its width
         m = h * 0.045
         dot = h * 0.014
         return QRectF(m + h * 0.022, m + h * 0.03 - dot / 2, dot, dot)
@@ -137,29 +265,11 @@ class VideoWall(QWidget):
         painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), pulse))
         painter.drawEllipse(self._dot_rect())
 
-    def _paint_no_signal(self, painter: QPainter, state: CameraState | None, detail: str) -> None:
-        w, h = self.width(), self.height()
-        painter.fillRect(0, 0, w, h, theme.with_alpha(theme.NIGHT, 0.72))
-        title = _no_picture(state)
-        painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(h * 0.05, QFont.Weight.Bold))
-        painter.drawText(QRectF(0, h * 0.38, w, h * 0.1), Qt.AlignmentFlag.AlignCenter, title)
-        if detail:
-            painter.setPen(theme.MUTED)
-            painter.setFont(theme.font(h * 0.025, QFont.Weight.Medium))
-            painter.drawText(
-                QRectF(w * 0.1, h * 0.5, w * 0.8, h * 0.08),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                single_line(words.camera_detail(detail)),
-            )
-
     def _paint_badge(self, painter: QPainter, live: bool) -> None:
-        h = self.height()
-        m = h * 0.045
-        label = translate("VideoWall", "LIVE") if live else translate("VideoWall", "OFF AIR")
+        h = self._unit()  # a size, not a place: a narrow wall scales by its width
+        places = self.overlay_rects()
+        pill = places["badge"]
         painter.setFont(theme.font(h * 0.032, QFont.Weight.Black))
-        text_w = painter.fontMetrics().horizontalAdvance(label)
-        pill = QRectF(m, m, text_w + h * 0.085, h * 0.06)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.LIVE if live else theme.with_alpha(theme.PANEL_HI, 0.9))
         painter.drawRoundedRect(pill, h * 0.012, h * 0.012)
@@ -167,100 +277,143 @@ class VideoWall(QWidget):
         painter.drawText(
             pill.adjusted(h * 0.05, 0, 0, 0),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            label,
+            _badge_label(live),
         )
-        painter.setFont(theme.font(h * 0.03, QFont.Weight.Bold))
-        tag_w = painter.fontMetrics().horizontalAdvance(self._hashtag) + h * 0.04
-        tag = QRectF(pill.right() + h * 0.015, pill.top(), tag_w, pill.height())
+        tag = places["hashtag"]
+        if tag.width() <= h * 0.04:
+            return  # a window too narrow for it: the clock keeps its place
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.with_alpha(theme.NIGHT, 0.65))
         painter.drawRoundedRect(tag, h * 0.012, h * 0.012)
-        painter.setPen(theme.TEXT)
-        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, self._hashtag)
+        self._texts.draw(
+            painter,
+            tag.adjusted(h * 0.02, 0, -h * 0.02, 0),
+            self._hashtag,
+            theme.TEXT,
+            max_px=h * 0.03,
+            min_px=h * 0.015,
+            weight=QFont.Weight.Bold,
+            max_lines=1,
+            align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+        )
 
     def _paint_clock(self, painter: QPainter) -> None:
-        w, h = self.width(), self.height()
-        m = h * 0.045
-        text = clock_text(self._clock)
+        h = self._unit()  # a size, not a place: a narrow wall scales by its width
+        box = self.overlay_rects()["clock"]
         painter.setFont(theme.font(h * 0.032, QFont.Weight.Bold))
-        text_w = painter.fontMetrics().horizontalAdvance("00:00:00") + h * 0.04
-        box = QRectF(w - m - text_w, m, text_w, h * 0.06)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.with_alpha(theme.NIGHT, 0.65))
         painter.drawRoundedRect(box, h * 0.012, h * 0.012)
         painter.setPen(theme.TEXT)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, clock_text(self._clock))
+
+    def lower_third_text_rects(self) -> dict[str, QRectF]:
+        """The boxes the lower third's words are fitted to (the question's, and who asks)."""
+        h = self._unit()  # a size, not a place: a narrow wall scales by its width
+        box = self.overlay_rects()["lower_third"]
+        if self._board.latest().on_air is None:
+            inner = box.adjusted(h * 0.035, h * 0.012, -h * 0.02, -h * 0.012)
+            split = inner.top() + inner.height() * 0.58
+            return {
+                "title": QRectF(inner.left(), inner.top(), inner.width(), split - inner.top()),
+                "subtitle": QRectF(inner.left(), split, inner.width(), inner.bottom() - split),
+            }
+        inner = box.adjusted(h * 0.04, h * 0.014, -h * 0.04, -h * 0.018)
+        who = QRectF(inner.left(), inner.top(), inner.width(), h * 0.042)
+        question = QRectF(inner.left(), who.bottom(), inner.width(), inner.bottom() - who.bottom())
+        return {"who": who, "question": question}
+
+    def _lower_third_box(self, w: int, h: int) -> QRectF:
+        """The question's box: at most two lines, and no taller than its lines."""
+        on_air = self._board.latest().on_air
+        u = self._unit()
+        if on_air is None:  # the guest's name strap
+            return QRectF(w * 0.05, h * 0.8, max(w * 0.42, min(w * 0.9, u * 0.7)), h * 0.11)
+        tallest = QRectF(w * 0.05, h * 0.74, w * 0.9, h * 0.19)
+        inner = tallest.adjusted(u * 0.04, u * 0.014, -u * 0.04, -u * 0.018)
+        room = QRectF(0, 0, inner.width(), inner.height() - u * 0.042)
+        spare = max(0.0, room.height() - self._fit_question(room).needed - 1.0)
+        return tallest.adjusted(0, spare, 0, 0)
+
+    def lower_third_text(self) -> str:
+        """The question on air as the lower third shows it, before it is fitted (and cut)."""
+        on_air = self._board.latest().on_air
+        return wall_text(on_air.text, self._hashtag, LOWER_THIRD_LIMIT) if on_air else ""
+
+    def _fit_question(self, box: QRectF) -> FittedLayout:
+        text = self.lower_third_text()
+        h = self._unit()  # a size, not a place: a narrow wall scales by its width
+        # Two lines at most, as a broadcast lower third: a longer question is cut at a word.
+        return self._texts.fit(
+            text,
+            box,
+            max_px=h * 0.036,
+            min_px=h * 0.031,
+            weight=QFont.Weight.DemiBold,
+            max_lines=2,
+            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )
 
     def _paint_lower_third(self, painter: QPainter) -> None:
-        w, h = self.width(), self.height()
+        h = self._unit()  # a size, not a place: a narrow wall scales by its width
         on_air = self._board.latest().on_air
-        left = w * 0.05
-        width = w * 0.9
-        top = h * 0.74
-        height = h * 0.19
+        box = self.overlay_rects()["lower_third"]
+        places = self.lower_third_text_rects()
         if on_air is None:
             # The guest's name strap, as on any broadcast.
-            strap = QRectF(left, h * 0.8, w * 0.42, h * 0.11)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.with_alpha(theme.NIGHT, 0.78))
+            painter.drawRoundedRect(box, h * 0.01, h * 0.01)
+            painter.setBrush(theme.ACCENT)
+            painter.drawRoundedRect(QRectF(box.left(), box.top(), h * 0.012, box.height()), 3, 3)
             subtitle = translate("VideoWall", "Live in the Blue Room · {hashtag}")
-            self._paint_strap(
-                painter, strap, self._guest_name, subtitle.format(hashtag=self._hashtag)
+            self._texts.draw(
+                painter,
+                places["title"],
+                single_line(self._guest_name),
+                theme.TEXT,
+                max_px=h * 0.042,
+                min_px=h * 0.02,
+                weight=QFont.Weight.Bold,
+                max_lines=1,
+            )
+            self._texts.draw(
+                painter,
+                places["subtitle"],
+                subtitle.format(hashtag=self._hashtag),
+                theme.ACCENT_SOFT,
+                max_px=h * 0.024,
+                min_px=h * 0.014,
+                weight=QFont.Weight.Medium,
+                max_lines=1,
+                align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             )
             return
-        box = QRectF(left, top, width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.with_alpha(QColor("#FFFFFF"), 0.94))
         painter.drawRoundedRect(box, h * 0.01, h * 0.01)
         painter.setBrush(theme.LIVE)
-        painter.drawRoundedRect(QRectF(left, top, h * 0.014, height), h * 0.007, h * 0.007)
+        painter.drawRoundedRect(
+            QRectF(box.left(), box.top(), h * 0.014, box.height()), h * 0.007, h * 0.007
+        )
         who = single_line(on_air.handle or on_air.name or translate("VideoWall", "A fan"))
-        painter.setPen(theme.LIVE)
-        painter.setFont(theme.font(h * 0.026, QFont.Weight.Bold))
-        painter.drawText(
-            QRectF(left + h * 0.04, top + h * 0.015, width, h * 0.04),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        self._texts.draw(
+            painter,
+            places["who"],
             translate("VideoWall", "{who} asks").format(who=who),
+            theme.LIVE,
+            max_px=h * 0.026,
+            min_px=h * 0.016,
+            weight=QFont.Weight.Bold,
+            max_lines=1,
         )
-        painter.setPen(QPen(theme.NIGHT))
-        painter.setFont(theme.font(h * 0.036, QFont.Weight.DemiBold))
-        text_box = QRectF(left + h * 0.04, top + h * 0.06, width - h * 0.08, height - h * 0.07)
-        text = painter.fontMetrics().elidedText(
-            single_line(clip(on_air.text, 200)),
-            Qt.TextElideMode.ElideRight,
-            int(text_box.width() * 2),
-        )
-        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
-
-    def _paint_strap(self, painter: QPainter, box: QRectF, title: str, subtitle: str) -> None:
-        h = self.height()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.with_alpha(theme.NIGHT, 0.78))
-        painter.drawRoundedRect(box, h * 0.01, h * 0.01)
-        painter.setBrush(theme.ACCENT)
-        painter.drawRoundedRect(QRectF(box.left(), box.top(), h * 0.012, box.height()), 3, 3)
-        painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(h * 0.042, QFont.Weight.Bold))
-        painter.drawText(
-            box.adjusted(h * 0.035, h * 0.005, 0, -box.height() * 0.45),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            title,
-        )
-        painter.setPen(theme.ACCENT_SOFT)
-        painter.setFont(theme.font(h * 0.024, QFont.Weight.Medium))
-        painter.drawText(
-            box.adjusted(h * 0.035, box.height() * 0.55, 0, -h * 0.005),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            subtitle,
-        )
+        question = places["question"]
+        self._fit_question(question).draw(painter, question.topLeft(), theme.NIGHT)
 
 
-def _no_picture(state: CameraState | None) -> str:
-    """What the wall says over its picture while the camera gives none."""
-    match state:
-        case CameraState.LOST:
-            return translate("VideoWall", "Camera lost — reconnecting…")
-        case CameraState.STOPPED:
-            return translate("VideoWall", "Camera off")
-        case CameraState.LIVE:
-            return translate("VideoWall", "Waiting for the first picture…")
-        case _:
-            return translate("VideoWall", "Starting the camera…")
+def _badge_label(live: bool) -> str:
+    return translate("VideoWall", "LIVE") if live else translate("VideoWall", "OFF AIR")
+
+
+def _advance(font: QFont, text: str) -> float:
+    return QFontMetricsF(font).horizontalAdvance(text)
