@@ -1,5 +1,7 @@
 """The heat map's own figures: located posts per second through geocoding and the grid,
-and the cost of one frame (a frame's worth of posts added, then the view rendered).
+the cost of one frame (a frame's worth of posts added, then the view rendered), and the
+wall's: its map drawn for a view (once per view and screen size) and a 1080p frame
+composed (every glow, on the composer's thread).
 
 Posts of the demo event (parsed beforehand), looped with fresh ids, go through the heat
 grid in batches as on the engine's model thread, with the offline geocoder reading
@@ -68,6 +70,38 @@ def main() -> None:
         timings.sort()
         print(
             f"heat map: one frame ({FRAME_POSTS} posts added + the {name} view rendered):"
+            f" p50 {timings[len(timings) // 2]:.2f} ms, p99 {timings[-1]:.2f} ms"
+        )
+    wall_frames(grid)
+
+
+def wall_frames(grid: HeatGrid) -> None:
+    """The wall's side: each view's map drawn once, then 1080p frames composed."""
+    from PySide6.QtWidgets import QApplication
+
+    from blueroom.paths import assets
+    from blueroom.ui.fonts import register_bundled_fonts
+    from blueroom.ui.walls.heat_basemap import MapData
+    from blueroom.ui.walls.heatmap_wall import HeatFrameComposer, Target
+
+    _app = QApplication.instance() or QApplication([])
+    register_bundled_fonts()
+    composer = HeatFrameComposer(MapData(assets().land_mask))
+    target = Target(1920, 1080)
+    for name in PRESETS:
+        grid.apply([HeatMapChanged(preset=name)])
+        glow = grid.snapshot().glow
+        begun = time.perf_counter()
+        composer.compose(glow, target, PRESETS[name])
+        drawn = (time.perf_counter() - begun) * 1000.0
+        timings = []
+        for _ in range(60):
+            begun = time.perf_counter()
+            composer.compose(glow, target, PRESETS[name])
+            timings.append((time.perf_counter() - begun) * 1000.0)
+        timings.sort()
+        print(
+            f"heat-map wall: {name} map drawn in {drawn:.0f} ms; a 1080p frame composed:"
             f" p50 {timings[len(timings) // 2]:.2f} ms, p99 {timings[-1]:.2f} ms"
         )
 
