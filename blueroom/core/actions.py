@@ -17,6 +17,7 @@ from blueroom.core.events import (
     QuestionState,
     QuestionStateChanged,
     SessionEnded,
+    WallsHeld,
 )
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.readers import SessionReader
@@ -116,6 +117,10 @@ class RoomActions:
 
     def previous_step(self, actor: str = "operator") -> None:
         self.go_to_step(self._current_step() - 1, actor)
+
+    def hold_walls(self, held: bool, actor: str = "operator") -> None:
+        """The panic key: the walls and the guest panel on their holding slate, or back."""
+        self._publish(WallsHeld(held=held, actor=actor))
 
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))

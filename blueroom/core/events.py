@@ -181,6 +181,15 @@ class SessionStepChanged(Event, frozen=True, kw_only=True):
     actor: str = "operator"
 
 
+class WallsHeld(Event, frozen=True, kw_only=True):
+    """The panic key: every wall and the guest panel's public face on a calm holding
+    slate (``held``), or back to what they show."""
+
+    urgent: ClassVar[bool] = True
+    held: bool
+    actor: str = "operator"
+
+
 class PhotoCaptured(Event, frozen=True, kw_only=True):
     urgent: ClassVar[bool] = True
     photo_id: str
@@ -249,6 +258,7 @@ AnyEvent: TypeAlias = (
     | SessionStarted
     | SessionEnded
     | SessionStepChanged
+    | WallsHeld
     | PhotoCaptured
     | CameraStateChanged
     | SourceStateChanged

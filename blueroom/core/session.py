@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import msgspec
 
-from blueroom.core.events import Event, SessionStepChanged
+from blueroom.core.events import Event, SessionStepChanged, WallsHeld
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
 class SessionState(msgspec.Struct, frozen=True):
     current: int
     version: int
+    held: bool = False  # the walls on their holding slate
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class SessionSnapshot:
     steps: tuple[Step, ...]
     current: int
     version: int
+    held: bool = False  # the walls on their holding slate (the panic key)
 
     @property
     def step(self) -> Step:
@@ -98,6 +100,7 @@ class SessionScript:
         self._steps = steps
         self._current = 0
         self._version = 0
+        self._held = False
         self._lock = threading.Lock()
         self._latest = SessionSnapshot(steps, 0, 0)
 
@@ -125,11 +128,17 @@ class SessionScript:
                         index = event.step
                     if index is not None and index != self._current:
                         self._current = index
-                        self._version += 1
-                        self._latest = SessionSnapshot(self._steps, index, self._version)
+                        self._changed()
+                elif isinstance(event, WallsHeld) and event.held != self._held:
+                    self._held = event.held
+                    self._changed()
+
+    def _changed(self) -> None:
+        self._version += 1
+        self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
 
     def capture(self, locked: bool = True) -> Callable[[], SessionState]:
-        state = SessionState(self._current, self._version)
+        state = SessionState(self._current, self._version, self._held)
         return lambda: state
 
     def restore(self, state: SessionState) -> None:
@@ -137,11 +146,12 @@ class SessionScript:
             if 0 <= state.current < len(self._steps):
                 self._current = state.current
             self._version = state.version
-            self._latest = SessionSnapshot(self._steps, self._current, self._version)
+            self._held = state.held
+            self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
 
     def snapshot(self) -> SessionSnapshot:
         with self._lock:
-            return SessionSnapshot(self._steps, self._current, self._version)
+            return SessionSnapshot(self._steps, self._current, self._version, self._held)
 
     def latest(self) -> SessionSnapshot:
         """Lock-free for views: one immutable snapshot, replaced whole on every change."""

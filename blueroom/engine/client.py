@@ -261,7 +261,7 @@ class EngineClient:
             Exported: lambda m: setattr(self, "last_export", m.result),
             Metrics: lambda m: setattr(model.metrics, "value", m.snapshot),
             Heat: model.heat.receive,
-            Session: lambda m: model.session.receive(m.current, m.version),
+            Session: lambda m: model.session.receive(m.current, m.version, m.held),
             Stats: self._on_stats,
             Problems: self._on_problems,
             Events: self._on_events,

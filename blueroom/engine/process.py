@@ -263,7 +263,7 @@ class SnapshotPublisher:
         if session.version == self._session_version:
             return ()
         self._session_version = session.version
-        return (Session(session.current, session.version),)
+        return (Session(session.current, session.version, session.held),)
 
     def _stats(self) -> Sequence[ToClient]:
         room = self._room

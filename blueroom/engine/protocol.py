@@ -28,7 +28,7 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held
 
 
 class ProtocolMismatch(Exception):
@@ -106,6 +106,7 @@ class Heat(msgspec.Struct, tag=True):
 class Session(msgspec.Struct, tag=True):
     current: int
     version: int
+    held: bool = False
 
 
 class Stats(msgspec.Struct, tag=True):

@@ -66,8 +66,8 @@ class RemoteSession:
     def snapshot(self) -> SessionSnapshot:
         return self.value
 
-    def receive(self, current: int, version: int) -> None:
-        self.value = SessionSnapshot(self._steps, current, version)
+    def receive(self, current: int, version: int, held: bool = False) -> None:
+        self.value = SessionSnapshot(self._steps, current, version, held)
 
     def step_event(self, index: int, actor: str) -> SessionStepChanged:
         index = max(0, min(len(self._steps) - 1, index))

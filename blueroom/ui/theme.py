@@ -62,6 +62,13 @@ QPushButton:pressed {{ background: {ACCENT.name()}; }}
 QPushButton#approve {{ background: #15634F; border-color: {GREEN.name()}; }}
 QPushButton#reject {{ background: #5E1B2A; border-color: {LIVE.name()}; }}
 QPushButton#onair {{ background: #5E1B2A; border-color: {LIVE.name()}; }}
+QPushButton#hold {{ background: #3A2A10; border-color: {AMBER.name()}; color: {AMBER.name()};
+           font-weight: 700; }}
+QPushButton#hold:checked {{ background: {LIVE.name()}; border-color: {LIVE.name()};
+           color: {TEXT.name()}; }}
+QHeaderView::section {{ background: {PANEL.name()}; color: {MUTED.name()}; border: none;
+           border-right: 1px solid {LINE.name()}; padding: 4px 8px; }}
+QTreeView, QListView {{ background: {DEEP.name()}; alternate-background-color: {PANEL.name()}; }}
 QScrollBar:vertical {{ background: {DEEP.name()}; width: 10px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {LINE.name()}; border-radius: 5px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}

@@ -16,6 +16,7 @@ from blueroom.core.events import (
     SourceState,
     SourceStateChanged,
     TweetReceived,
+    WallsHeld,
 )
 from blueroom.core.heatmap import (
     GRID_WIDTH,
@@ -188,6 +189,20 @@ def test_the_session_moves_only_by_events_and_stays_in_the_script() -> None:
     assert script.step_event(-5, "operator").step == 0
     script.apply([SessionStepChanged(step=0, step_id="no-such-step")])
     assert script.snapshot().current == 0, "an unknown id falls back to the index"
+
+
+def test_the_walls_held_by_the_panic_key_stay_held_in_a_snapshot_until_released() -> None:
+    script = SessionScript(default_script("Léa", "#AskBlueRoom"))
+    script.apply([WallsHeld(held=True)])
+    held = script.snapshot()
+    assert held.held and script.latest().held and held.version == 1
+    again = SessionScript(default_script("Léa", "#AskBlueRoom"))
+    again.restore(script.capture()())
+    assert again.latest().held, "a resumed room keeps the slate up"
+    script.apply([WallsHeld(held=True)])
+    assert script.snapshot().version == 1, "holding held walls changes nothing"
+    script.apply([WallsHeld(held=False)])
+    assert not script.latest().held
 
 
 def test_posts_replayed_after_a_restart_come_back_already_faded() -> None:

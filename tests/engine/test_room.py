@@ -68,6 +68,7 @@ def test_decisions_step_and_replay_position_survive_a_restart(
         first.actions.stash("100")
         first.actions.undo()  # the stash
         first.actions.set_heat_map("france", "cumulative", 300.0)
+        first.actions.hold_walls(True)  # the panic key, still down at the crash
         first.actions.next_step()
         first.actions.next_step()
         deadline = time.monotonic() + 5.0
@@ -91,6 +92,7 @@ def test_decisions_step_and_replay_position_survive_a_restart(
         heat = second.model.heat.snapshot()
         assert (heat.view.name, heat.mode.value, heat.half_life) == ("france", "cumulative", 300.0)
         assert second.model.session.snapshot().current == 2
+        assert second.model.session.snapshot().held, "the walls stay held over a restart"
         assert second.model.metrics.snapshot().posts == 4
     finally:
         second.stop()

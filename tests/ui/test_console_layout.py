@@ -55,3 +55,31 @@ def test_the_rule_finds_a_console_too_big_for_a_laptop() -> None:
     found = problems(old, 1366, 768)
     assert any("more than a 1366×768 screen" in p for p in found)
     assert any("laid out at" in p for p in found)
+
+
+def test_the_export_dialog_s_column_headers_are_readable_on_the_console_s_colours(
+    qtbot: QtBot,
+) -> None:
+    """Its headers were white on white: the console's style left them the default."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog, QHeaderView
+
+    model, actions = small_room()
+    console = make_console(model, actions)
+    qtbot.addWidget(console)
+    dialog = QFileDialog(console, "Export questions", str(ROOT))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    headers = [h for h in dialog.findChildren(QHeaderView) if h.isVisible()]
+    assert headers, "the detail view shows its column headers"
+    image = headers[0].grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())  # type: ignore[call-overload]
+    pixels = pixels.reshape(image.height(), image.bytesPerLine())[:, : image.width()]
+    background = float(np.median(pixels))
+    ink = float(np.percentile(np.abs(pixels.astype(int) - background), 99))
+    assert ink > 80, f"header text stands out from its background ({background:.0f})"

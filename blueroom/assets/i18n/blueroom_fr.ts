@@ -48,6 +48,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who}: walls held (holding slate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: walls back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who}: undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,6 +493,13 @@
     </message>
 </context>
 <context>
+    <name>HoldingSlate</name>
+    <message>
+        <source>We&apos;ll be right back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeysSheet</name>
     <message>
         <source>Every key</source>
@@ -809,6 +824,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hold the walls  F12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every wall and the guest panel on a calm holding slate at once, and back (F12, from any window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Walls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -818,6 +841,18 @@
     </message>
     <message>
         <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walls held — release  F12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walls held: the holding slate is on every screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walls back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,6 +27,7 @@ from blueroom.core.events import (
     QuestionStateChanged,
     SessionStepChanged,
     SourceStateChanged,
+    WallsHeld,
 )
 from blueroom.core.questions import Question
 from blueroom.ui import words
@@ -107,6 +108,12 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             )
             text = translate("ActivityLog", "{who}: preview → {question}")
             return text.format(who=words.actor(event.actor), question=armed)
+        case WallsHeld():
+            if event.held:
+                text = translate("ActivityLog", "{who}: walls held (holding slate)")
+            else:
+                text = translate("ActivityLog", "{who}: walls back")
+            return text.format(who=words.actor(event.actor))
         case DecisionUndone():
             return translate("ActivityLog", "{who}: undo").format(who=words.actor(event.actor))
         case ModerationRulesChanged():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -103,6 +104,11 @@ def _show(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
+def _show_text(button: QPushButton, text: str) -> None:
+    if button.text() != text:
+        button.setText(text)
+
+
 class OperatorConsole(QMainWindow):
     closed = Signal()
 
@@ -131,6 +137,7 @@ class OperatorConsole(QMainWindow):
         self.setWindowTitle(translate("OperatorConsole", "Blue Room — operator console"))
         self.setStyleSheet(theme.CONSOLE_STYLE)
         self._model = model
+        self._actions = actions
         self._bus_stats = bus_stats
         self._started = self._clock.monotonic()
         self._ticks = 0
@@ -149,6 +156,20 @@ class OperatorConsole(QMainWindow):
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         header.addWidget(self.session_label)
         header.addStretch(1)
+        self.hold_button = QPushButton(translate("OperatorConsole", "Hold the walls  F12"))
+        self.hold_button.setObjectName("hold")
+        self.hold_button.setCheckable(True)
+        self.hold_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hold_button.setToolTip(
+            translate(
+                "OperatorConsole",
+                "Every wall and the guest panel on a calm holding slate at once, and back"
+                " (F12, from any window)",
+            )
+        )
+        self.hold_button.clicked.connect(self.hold)  # checked: the state clicked to
+        header.addWidget(self.hold_button)
+        header.addSpacing(12)
         self.status = plain_label("")
         self.status.setStyleSheet(f"color: {theme.MUTED.name()};")
         # A fixed size: the clock ticking never asks the console to lay out again.
@@ -174,6 +195,7 @@ class OperatorConsole(QMainWindow):
         )
         self.keys_sheet: KeysSheet | None = None
         self._named_rows: tuple[object, ...] = ()
+        self._hold_asked = (False, -10.0)  # (held, when): the engine answers a moment later
         self._focused_once = False
         self.running_order = RunningOrder(
             model.questions,
@@ -267,6 +289,33 @@ class OperatorConsole(QMainWindow):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+        # The panic key works whatever has focus, in any of the room's windows.
+        panic = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
+        panic.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        panic.activated.connect(self.toggle_hold)
+
+    def _show_hold(self, held: bool) -> None:
+        self.hold_button.setChecked(held)
+        _show_text(
+            self.hold_button,
+            translate("OperatorConsole", "Walls held — release  F12")
+            if held
+            else translate("OperatorConsole", "Hold the walls  F12"),
+        )
+
+    def toggle_hold(self) -> None:
+        self.hold(not self.hold_button.isChecked())
+
+    def hold(self, held: bool) -> None:
+        """The walls to their holding slate, or back (journalled: a restart keeps it)."""
+        self._actions.hold_walls(held)
+        self._hold_asked = (held, self._clock.monotonic())
+        self._show_hold(held)
+        self.say(
+            translate("OperatorConsole", "Walls held: the holding slate is on every screen")
+            if held
+            else translate("OperatorConsole", "Walls back")
+        )
 
     def show_keys(self) -> None:
         if self.keys_sheet is None:
@@ -305,6 +354,11 @@ class OperatorConsole(QMainWindow):
         self._name_questions_for_the_log()
         self.moderation.refresh_tabs(on_their_tick=tick == 2)
         self.session_steps.refresh()
+        held = self._model.session.latest().held
+        asked, when = self._hold_asked
+        if held != asked and self._clock.monotonic() - when < 2.0:
+            held = asked  # asked a moment ago: the engine has not answered yet
+        self._show_hold(held)
         self.feeds.refresh_problems()
         if tick == 1:
             self.heat_controls.refresh()

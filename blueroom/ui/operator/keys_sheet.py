@@ -51,6 +51,7 @@ def key_groups() -> list[tuple[str, list[tuple[str, str]]]]:
             [
                 ("Page Down", t("KeysSheet", "next session step (a presenter's clicker)")),
                 ("Page Up", t("KeysSheet", "previous session step")),
+                ("F12", t("KeysSheet", "hold every wall on a calm slate, and back (any window)")),
                 ("F1  ?", t("KeysSheet", "this sheet")),
             ],
         ),
