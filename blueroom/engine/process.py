@@ -327,4 +327,5 @@ def heat_message(heat: HeatSnapshot) -> Heat:
         top_places=list(heat.top_places),
         version=heat.version,
         made_at=heat.made_at,
+        in_view=heat.in_view,
     )

@@ -18,7 +18,7 @@ import msgspec
 
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import AnyEvent
-from blueroom.core.heatmap import MapView
+from blueroom.core.heatmap import MapView, ViewFigures
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.session import Step
@@ -28,7 +28,7 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held
+PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held; Heat the view's figures
 
 
 class ProtocolMismatch(Exception):
@@ -101,6 +101,7 @@ class Heat(msgspec.Struct, tag=True):
     top_places: list[tuple[str, int]]
     version: int
     made_at: float
+    in_view: ViewFigures | None = None  # the posts inside the view, for a regional map
 
 
 class Session(msgspec.Struct, tag=True):

@@ -48,6 +48,7 @@ class RemoteHeat:
             top_places=tuple(message.top_places),
             version=message.version,
             made_at=message.made_at,
+            in_view=message.in_view,
         )
 
 

@@ -82,3 +82,32 @@ def test_a_parser_of_another_release_is_refused_and_the_replay_parses_itself(
     source.stop()
     posts = [e for e in taken.drain() if isinstance(e, TweetReceived)]
     assert len(posts) == 4, "parsed in the engine instead"
+
+
+def test_the_heat_map_s_view_figures_cross_to_the_screens() -> None:
+    """A regional view's own counters (posts, per minute, countries, top cities inside the
+    view) reach the wall, not only the world's."""
+    from blueroom.core.events import HeatMapChanged, TweetReceived
+    from blueroom.core.heatmap import HeatGrid
+    from blueroom.core.tweet import GeoPoint, Tweet
+    from blueroom.engine.process import heat_message
+    from blueroom.engine.protocol import Heat
+    from blueroom.engine.remote import RemoteHeat
+
+    grid = HeatGrid(half_life=600.0)
+    grid.apply(
+        [
+            HeatMapChanged(preset="france"),
+            *(
+                TweetReceived(tweet=Tweet(id=str(n), text="x", coordinates=GeoPoint(2.35, 48.85)))
+                for n in range(3)
+            ),
+            TweetReceived(tweet=Tweet(id="9", text="x", coordinates=GeoPoint(-74.0, 40.7))),
+        ]
+    )
+    sent = grid.snapshot()
+    assert sent.in_view is not None and sent.in_view.posts == 3 and sent.posts == 4
+    wire = msgspec.msgpack.decode(msgspec.msgpack.encode(heat_message(sent)), type=Heat)
+    remote = RemoteHeat()
+    remote.receive(wire)
+    assert remote.latest().in_view == sent.in_view
