@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -37,12 +37,15 @@ from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.i18n import install_translations, translate
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.windows_menu import attach_windows_menu
 from blueroom.ui.pacing import FrameClock
-from blueroom.ui.placement import Plan, ScreenInfo, plan_placement
+from blueroom.ui.placement import Plan
 from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
 from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
+from blueroom.ui.window_keeper import WindowKeeper
+from blueroom.ui.window_keeper import qt_screens as qt_screens  # for `blueroom screens`
 from blueroom.workers import ErrorSink
 
 
@@ -70,26 +73,6 @@ def display_problem(environ: dict[str, str] | os._Environ[str] = os.environ) -> 
         " screen: `xvfb-run -a -s '-screen 0 1920x1080x24' make demo`, or without"
         " any screen: `QT_QPA_PLATFORM=offscreen blueroom demo --for 10 --screenshots shots/`"
     )
-
-
-def qt_screens(app: QGuiApplication) -> list[ScreenInfo]:
-    primary = app.primaryScreen()
-    screens = []
-    for index, screen in enumerate(app.screens()):
-        geometry = screen.geometry()
-        screens.append(
-            ScreenInfo(
-                index=index,
-                name=screen.name() or f"screen {index}",
-                x=geometry.x(),
-                y=geometry.y(),
-                width=geometry.width(),
-                height=geometry.height(),
-                dpr=screen.devicePixelRatio(),
-                primary=screen == primary,
-            )
-        )
-    return screens
 
 
 def camera_device(settings: Settings) -> int | str:
@@ -244,28 +227,20 @@ def frame_preparer(
     return preparer
 
 
+def keep_windows(
+    app: QGuiApplication, windows: dict[str, QWidget], settings: Settings, kiosk: bool
+) -> WindowKeeper:
+    """Each window on its screen (``ui/placement.py`` decides), kept there by the keeper."""
+    wanted = {name: settings.screen_for(name) for name in windows}
+    keeper = WindowKeeper(app, windows, wanted, kiosk=kiosk, parent=windows["operator_console"])
+    keeper.place()
+    return keeper
+
+
 def place_windows(
     app: QGuiApplication, windows: dict[str, QWidget], settings: Settings, kiosk: bool
 ) -> Plan:
-    screens = app.screens()
-    plan = plan_placement(
-        qt_screens(app),
-        {name: settings.screen_for(name) for name in windows},
-        kiosk=kiosk,
-    )
-    for placement in plan.placements:
-        window = windows[placement.window]
-        window.setScreen(screens[placement.screen.index])
-        if placement.fullscreen:
-            screen = placement.screen
-            window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-            window.setGeometry(screen.x, screen.y, screen.width, screen.height)
-            window.showFullScreen()
-            window.setCursor(Qt.CursorShape.BlankCursor)
-        else:
-            window.setGeometry(*placement.geometry())
-            window.show()
-    return plan
+    return keep_windows(app, windows, settings, kiosk).plan
 
 
 def grab_windows(windows: dict[str, QWidget], folder: Path) -> list[Path]:
@@ -397,7 +372,8 @@ def _run_windows(
     )
     windows = studio.windows
     kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
-    plan = place_windows(app, windows, settings, kiosk)
+    keeper = keep_windows(app, windows, settings, kiosk)
+    plan = keeper.plan
     for message in plan.messages:
         say(message)
     for placement in plan.placements:
@@ -405,6 +381,7 @@ def _run_windows(
         say(f"{placement.window}: screen '{placement.screen.name}' ({mode})")
     console = windows["operator_console"]
     assert isinstance(console, OperatorConsole)
+    attach_windows_menu(console, keeper)
     console.closed.connect(app.quit)
     studio.start()
 
@@ -428,6 +405,7 @@ def _run_windows(
         watchdog.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        keeper.stop()
         studio.stop()
     if not engine.alive and engine.failure:
         return 1
