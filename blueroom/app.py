@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -37,12 +38,14 @@ from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.i18n import install_translations, translate
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.monitors import window_title
 from blueroom.ui.operator.windows_menu import attach_windows_menu
 from blueroom.ui.pacing import FrameClock
 from blueroom.ui.placement import Plan
 from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
+from blueroom.ui.widgets.holding import HoldingSlates
 from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
 from blueroom.ui.window_keeper import WindowKeeper
 from blueroom.ui.window_keeper import qt_screens as qt_screens  # for `blueroom screens`
@@ -148,6 +151,7 @@ def build_windows(
         last_export=lambda: room.last_export,
         export_folder=settings.journal_path().parent,
         save_rules=rules_saver(settings_path),
+        reject_reasons=settings.console.reject_reasons,
     )
     heat_wall = HeatmapWall(
         model.heat,
@@ -320,6 +324,13 @@ class Studio:
         self._composer = heat_wall.composer_thread
         self._preparer = frame_preparer(self.frames, self.windows, on_error=report)
         self.clock = FrameClock()
+        public = [self.windows[name] for name in PUBLIC_WINDOWS]
+        self.slates = HoldingSlates(room.model.session, public, settings.event.hashtag)
+        console = self.windows["operator_console"]
+        assert isinstance(console, OperatorConsole)
+        for name in PUBLIC_WINDOWS:  # the console's confidence monitors
+            window = self.windows[name]
+            console.monitors.watch(name, window_title(name), window, partial(_screen_of, window))
 
     def start(self) -> None:
         for window in self.windows.values():  # one window's paint per event-loop pass
@@ -335,6 +346,7 @@ class Studio:
         if listeners is not None:
             listeners.clear()
         self.clock.stop()
+        self.slates.stop()
         if self.camera is not None:
             self.camera.stop()
         self._composer.stop()
@@ -342,6 +354,15 @@ class Studio:
         for window in self.windows.values():
             window.close()
             window.deleteLater()
+
+
+# The windows the room sees: held by the panic key, watched by the console's monitors.
+PUBLIC_WINDOWS = ("questions_wall", "video_wall", "heatmap_wall", "guest_panel")
+
+
+def _screen_of(window: QWidget) -> str:
+    screen = window.screen() if window.isVisible() else None
+    return screen.name() if screen is not None else ""
 
 
 def _run_windows(
@@ -382,6 +403,7 @@ def _run_windows(
     console = windows["operator_console"]
     assert isinstance(console, OperatorConsole)
     attach_windows_menu(console, keeper)
+    console.monitors.present.connect(keeper.bring_back)
     console.closed.connect(app.quit)
     studio.start()
 

@@ -110,3 +110,23 @@ def test_without_a_camera_the_video_wall_and_the_mirror_say_so_within_a_second(
         ),
         timeout=1_000,
     )
+
+
+def test_the_panic_key_holds_the_walls_through_the_engine_and_the_monitors_watch_them(
+    qtbot: QtBot, studio: tuple[EngineClient, Studio]
+) -> None:
+    engine, running = studio
+    console = running.windows["operator_console"]
+    assert isinstance(console, OperatorConsole)
+    public = ("questions_wall", "video_wall", "heatmap_wall", "guest_panel")
+    assert list(console.monitors.monitors) == list(public), "each public window watched"
+    for name in public:
+        console.monitors.refresh(name)
+        assert console.monitors.monitors[name].picture is not None
+    console.activateWindow()
+    qtbot.waitUntil(console.isActiveWindow, timeout=2_000)
+    qtbot.keyClick(console, Qt.Key.Key_F12)  # over the pipe, into the journal, and back
+    qtbot.waitUntil(lambda: engine.model.session.latest().held, timeout=10_000)
+    qtbot.waitUntil(lambda: all(s.isVisible() for s in running.slates.slates), timeout=2_000)
+    qtbot.keyClick(console, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: not any(s.isVisible() for s in running.slates.slates), timeout=10_000)

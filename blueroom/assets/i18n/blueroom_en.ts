@@ -375,6 +375,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror will be back in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mirror comes back when a camera is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>THE MIRROR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,7 +488,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Europe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paris region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of all posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Where the conversation is, live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -756,6 +812,22 @@
 </context>
 <context>
     <name>Monitors</name>
+    <message>
+        <source>Questions wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat-map wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest panel</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Click: bring this window to the front</source>
         <translation type="unfinished"></translation>
@@ -1514,6 +1586,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This room runs without a camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detail} · trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>LIVE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,7 +1618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Camera lost — reconnecting…</source>
+        <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1542,11 +1626,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Waiting for the first picture…</source>
+        <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowsMenu</name>
+    <message>
+        <source>Operator console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat-map wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full screen on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behind the console on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed: click to reopen it on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimised: click to show it on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on {current}: click to put it back on {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{window}: the settings name a screen {wanted} that is not here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{window}: no screen is known to have touch, so it went to the smallest (choose with screens.guest_panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer screens than windows: {windows} share {screen}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every window back in its place</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

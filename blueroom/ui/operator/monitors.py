@@ -21,6 +21,21 @@ REFRESH_PER_WINDOW_HZ = 2.5
 CAPTION_HEIGHT = 20
 
 
+def window_title(name: str) -> str:
+    """A watched window's name, as the monitor's caption says it."""
+    match name:
+        case "questions_wall":
+            return translate("Monitors", "Questions wall")
+        case "video_wall":
+            return translate("Monitors", "Video wall")
+        case "heatmap_wall":
+            return translate("Monitors", "Heat-map wall")
+        case "guest_panel":
+            return translate("Monitors", "Guest panel")
+        case _:
+            return name
+
+
 class WallMonitor(QWidget):
     """One window, small: its latest picture, its name and where it is."""
 
