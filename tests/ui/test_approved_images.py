@@ -20,7 +20,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -44,9 +44,11 @@ from blueroom.store.journal import WriterStats
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.windows_menu import attach_windows_menu
 from blueroom.ui.walls.heatmap_wall import HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
+from blueroom.ui.window_keeper import WindowKeeper
 
 APPROVED = Path(__file__).resolve().parent / "approved"
 APPROVING = bool(os.environ.get("BLUEROOM_APPROVE_IMAGES"))
@@ -186,6 +188,9 @@ def test_the_window_looks_as_approved(
     register_bundled_fonts()
     model, actions = room
     window = _windows(model, actions, frames)[name]
+    if isinstance(window, OperatorConsole):  # as the app shows it: with its Windows menu
+        keeper = WindowKeeper(QGuiApplication.instance(), {name: window}, {}, kiosk=False)
+        attach_windows_menu(window, keeper)
     qtbot.addWidget(window)
     window.resize(*SIZE)
     window.show()
