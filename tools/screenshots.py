@@ -29,7 +29,7 @@ from blueroom.settings import load_settings  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 
 SIZES = {
-    "operator_console": (1600, 1000),
+    "operator_console": (1920, 1080),
     "questions_wall": (1920, 1080),
     "video_wall": (1920, 1080),
     "heatmap_wall": (1920, 1080),
@@ -81,6 +81,13 @@ def main() -> None:
         def finish() -> None:
             for path in grab_windows(windows, args.folder):
                 print(f"screenshot: {path}")
+            windows["operator_console"].resize(1366, 768)  # a laptop's screen
+            QTimer.singleShot(800, laptop)
+
+        def laptop() -> None:
+            path = args.folder / "operator_console_1366x768.png"
+            windows["operator_console"].grab().save(str(path))
+            print(f"screenshot: {path}")
             engine.actions.set_heat_map("france", "live", 600.0)
             QTimer.singleShot(2500, france)
 

@@ -16,11 +16,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.demo_posts import demo_posts
 from blueroom.core.actions import RoomActions
-from blueroom.core.bus import Bus
+from blueroom.core.bus import Overflow, SubscriptionStats
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, TweetReceived
+from blueroom.core.events import (
+    CameraState,
+    CameraStateChanged,
+    Event,
+    SourceState,
+    SourceStateChanged,
+    TweetReceived,
+)
 from blueroom.core.models import RoomModel
 from blueroom.core.session import default_script
+from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
 from blueroom.ui.operator.console import OperatorConsole
 
@@ -86,7 +94,19 @@ def small_room() -> tuple[RoomModel, RoomActions]:
         half_life=600.0,
         keep_posts=False,
     )
-    events: list[Event] = [
+    events: list[Event] = [  # the feeds as the demo shows them: long details, wrapped
+        SourceStateChanged(
+            source="replay",
+            state=SourceState.RUNNING,
+            detail="askblueroom.jsonl.gz at 60×, loop 1",
+        ),
+        CameraStateChanged(
+            state=CameraState.LIVE,
+            device="demo",
+            detail="/work/main/blueroom/assets/demo/studio.mp4 960×540 @ 25 fps",
+        ),
+    ]
+    events += [
         TweetReceived(tweet=tweet, at=1_790_000_000.0 + n)
         for n, tweet in enumerate(demo_posts()[9_000:9_400])
     ]
@@ -104,8 +124,21 @@ def make_console(model: RoomModel, actions: RoomActions) -> OperatorConsole:
         model,
         actions,
         session_label="session 20261205-200000",
-        bus_stats=Bus().stats,
+        bus_stats=lambda: [
+            SubscriptionStats("journal", Overflow.BLOCK, 10_000, 0, 1_563, 0, 12, False)
+        ],
         journal_stats=lambda: WriterStats(900, 4, 904, 0.4, True, "", 0),
+        sources=lambda: [
+            SourceStats(
+                "replay",
+                "replay",
+                SourceState.RUNNING,
+                "askblueroom.jsonl.gz at 60×, loop 1",
+                900,
+                0,
+                "loop 1, line 901",
+            )
+        ],
     )
 
 

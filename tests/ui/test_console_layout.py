@@ -83,3 +83,44 @@ def test_the_export_dialog_s_column_headers_are_readable_on_the_console_s_colour
     background = float(np.median(pixels))
     ink = float(np.percentile(np.abs(pixels.astype(int) - background), 99))
     assert ink > 80, f"header text stands out from its background ({background:.0f})"
+
+
+def test_the_program_cards_draw_whole_lines_of_a_long_question_at_a_laptop_s_width(
+    qtbot: QtBot,
+) -> None:
+    """The preview card's last line was cut through its letters by the card's edge."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    from blueroom.core.events import QuestionState
+    from blueroom.core.questions import Question
+    from blueroom.ui.operator.program import ProgramPanel
+
+    long = Question(
+        tweet_id="1",
+        text="Hello from Rennes! will there be an acoustic version of Minuit a Lisbonne? "
+        "and a vinyl edition with the demos of the first album, the one from 2019 "
+        "#AskBlueRoom",
+        handle="@itsines1011",
+        name="Inès",
+        followers=140,
+        lang="en",
+        received_at=0.0,
+        state=QuestionState.APPROVED,
+        changed_at=0.0,
+    )
+    panel = ProgramPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 268)
+    panel.set_questions(long, long)
+    panel.show()
+    qtbot.waitExposed(panel)
+    image = panel.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())  # type: ignore[call-overload]
+    pixels = pixels.reshape(image.height(), image.bytesPerLine())[:, : image.width()]
+    ratio = image.devicePixelRatio()
+    half = (panel.height() - 12) / 2
+    for box_top in (1, half + 11):
+        body_bottom = round((box_top + half - 2 - 10) * ratio)  # the card's text box ends
+        edge = pixels[body_bottom - 2 : body_bottom + 1, round(20 * ratio) : -round(20 * ratio)]
+        assert edge.max() < 150, "no letter cut by the card's edge"

@@ -817,7 +817,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Video wall</source>
+        <source>Live video wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from blueroom.core.bus import SubscriptionStats
-from blueroom.core.events import SourceState
+from blueroom.core.events import CameraState, SourceState
 from blueroom.core.readers import MetricsReader
 from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
@@ -48,7 +48,8 @@ class Feeds(QWidget):
         box.setSpacing(8)
         box.addWidget(title_label(translate("Feeds", "Ingest — posts per second")))
         self.rate_plot = Sparkline()
-        self.rate_plot.setFixedHeight(100)
+        self.rate_plot.setMinimumHeight(50)  # a laptop's console gives it half
+        self.rate_plot.setMaximumHeight(100)
         box.addWidget(self.rate_plot)
         box.addWidget(title_label(translate("Feeds", "Feeds")))
         self.health = HealthPanel()
@@ -86,22 +87,25 @@ class Feeds(QWidget):
                 ).format(state=state, detail=detail, position=words.source_detail(stats.position))
             else:
                 text = translate("Feeds", "{state} — {detail}").format(state=state, detail=detail)
-            health.set_row(
+            failed = source.state == SourceState.FAILED
+            health.set_row(  # one line while all is well; a failure in full
                 translate("Feeds", "source · {name}").format(name=source.name),
                 text,
-                alert=source.state == SourceState.FAILED,
+                alert=failed,
+                wrap=failed,
             )
         camera = translate("Feeds", "{state} — {detail}").format(
             state=words.camera_state(metrics.camera),
             detail=single_line(words.camera_detail(metrics.camera_detail)),
         )
-        health.set_row(translate("Feeds", "camera"), camera)
+        lost = metrics.camera is CameraState.LOST
+        health.set_row(translate("Feeds", "camera"), camera, alert=lost, wrap=lost)
         journal = self._journal_stats()
         if journal.healthy:
             written = translate(
                 "Feeds", "ok — {written} events written, last batch {milliseconds} ms"
             ).format(written=number(journal.written), milliseconds=f"{journal.last_batch_ms:.1f}")
-            health.set_row(translate("Feeds", "journal"), written)
+            health.set_row(translate("Feeds", "journal"), written, wrap=False)
         else:
             health.set_row(translate("Feeds", "journal"), single_line(journal.error), alert=True)
         for queue in self._bus_stats():

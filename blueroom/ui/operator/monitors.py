@@ -27,7 +27,7 @@ def window_title(name: str) -> str:
         case "questions_wall":
             return translate("Monitors", "Questions wall")
         case "video_wall":
-            return translate("Monitors", "Video wall")
+            return translate("Monitors", "Live video wall")
         case "heatmap_wall":
             return translate("Monitors", "Heat-map wall")
         case "guest_panel":

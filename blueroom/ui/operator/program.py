@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from blueroom.core.questions import Question
 from blueroom.ui import theme
 from blueroom.ui.i18n import translate
-from blueroom.ui.widgets.text import clip, single_line
+from blueroom.ui.widgets.text import clip, fit_text, single_line
 
 
 class ProgramPanel(QWidget):
@@ -103,10 +103,16 @@ class ProgramPanel(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             who,
         )
-        painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(16, QFont.Weight.DemiBold))
-        painter.drawText(
-            body.adjusted(0, 24, 0, 0),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+        text_box = body.adjusted(0, 24, 0, 0)
+        # Each line whole inside the card, or the text cut at a word (a laptop's console
+        # gives the card two lines where a 1080p one gives three).
+        fitted = fit_text(
             single_line(clip(question.text, 220)),
+            text_box.width(),
+            text_box.height(),
+            max_px=16,
+            min_px=16,
+            weight=QFont.Weight.DemiBold,
+            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
         )
+        fitted.draw(painter, text_box.topLeft(), theme.TEXT)

@@ -12,6 +12,7 @@ from blueroom.ui import theme
 from blueroom.ui.i18n import translate
 from blueroom.ui.operator.labels import title_label
 
+SHOWN_STEPS = 8  # more scroll
 CURRENT_MARK = "▶ "
 
 
@@ -29,7 +30,7 @@ class SessionSteps(QWidget):
         box.addWidget(title_label(translate("SessionSteps", "Session — Page Up / Page Down")))
         self.steps = QListWidget()
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.steps.setMaximumHeight(150)
+
         box.addWidget(self.steps)
         buttons = QHBoxLayout()
         self.previous_button = QPushButton(translate("SessionSteps", "◀  Previous step"))
@@ -62,3 +63,6 @@ class SessionSteps(QWidget):
             self.steps.addItem(marker + line)
             if index == snapshot.current:
                 self.steps.item(index).setForeground(theme.ACCENT_SOFT)
+        # Every step in sight (a laptop's console squeezes the panels around it instead).
+        rows = self.steps.sizeHintForRow(0) * min(self.steps.count(), SHOWN_STEPS)
+        self.steps.setFixedHeight(rows + 2 * self.steps.frameWidth() + 6)
