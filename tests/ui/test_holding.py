@@ -5,23 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.actions import RoomActions
 from blueroom.core.models import RoomModel
 from blueroom.ui.widgets.holding import HoldingSlates
-from tests.ui.test_approved_images import _windows, fixed_time, frames, room  # noqa: F401
+from tests.ui.test_approved_images import _array, _windows, fixed_time, frames, room  # noqa: F401
 
 PUBLIC = ("questions_wall", "video_wall", "heatmap_wall", "guest_panel")
-
-
-def _pixels(widget: QWidget) -> np.ndarray:
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())  # type: ignore[call-overload]
-    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3]
 
 
 def test_f12_from_a_wall_holds_every_public_window_and_f12_again_brings_them_back(
@@ -38,7 +30,7 @@ def test_f12_from_a_wall_holds_every_public_window_and_f12_again_brings_them_bac
         window.show()
     console = windows["operator_console"]
     slates = HoldingSlates(model.session, [windows[name] for name in PUBLIC], "#AskBlueRoom")
-    before = {name: _pixels(windows[name]) for name in PUBLIC}
+    before = {name: _array(windows[name].grab().toImage()) for name in PUBLIC}
     wall = windows["questions_wall"]
     wall.activateWindow()
     qtbot.waitUntil(wall.isActiveWindow, timeout=2000)
@@ -46,11 +38,13 @@ def test_f12_from_a_wall_holds_every_public_window_and_f12_again_brings_them_bac
     assert model.session.latest().held, "journalled through the actions"
     slates.check()
     for name, slate in zip(PUBLIC, slates.slates, strict=True):
-        shown = _pixels(windows[name]).astype(int)
+        shown = _array(windows[name].grab().toImage()).astype(int)
         assert slate.isVisible() and slate.geometry() == windows[name].rect()
-        assert np.abs(shown - _pixels(slate)).mean() < 1, f"{name}: the slate, nothing else"
+        assert np.abs(shown - _array(slate.grab().toImage())).mean() < 1, (
+            f"{name}: the slate, nothing else"
+        )
         assert np.abs(shown - before[name]).mean() > 1, f"{name}: not what it showed"
-    slate_pixels = [_pixels(slate) for slate in slates.slates]
+    slate_pixels = [_array(slate.grab().toImage()) for slate in slates.slates]
     assert all(p.std() > 3 for p in slate_pixels), "a designed slate, not a blank"
     console.refresh()
     assert console.hold_button.isChecked()  # type: ignore[attr-defined]

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.actions import RoomActions
 from blueroom.core.models import RoomModel
 from blueroom.ui.operator.monitors import Monitors
-from tests.ui.test_approved_images import _windows, fixed_time, frames, room  # noqa: F401
+from tests.ui.test_approved_images import _array, _windows, fixed_time, frames, room  # noqa: F401
 
 WATCHED = ("questions_wall", "video_wall", "heatmap_wall", "guest_panel")
-
-
-def _array(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())  # type: ignore[call-overload]
-    return data.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width(), :3]
 
 
 def test_each_monitor_is_its_window_small_and_a_click_asks_for_that_window(
