@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 
 import cv2
@@ -98,6 +99,20 @@ def tune_engine_runtime() -> None:
     tune_runtime()
     gc.set_threshold(5_000, 50, ENGINE_FULL_COLLECTION_EVERY)
     sys.setswitchinterval(ENGINE_SWITCH_INTERVAL)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic collector off while a resume restores and replays: the models' millions
+    of objects hold no reference cycle, and each full collection walked them all (60 ms
+    of a million events' resume). What else died in a cycle goes at the next collection."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class SettledCollector:

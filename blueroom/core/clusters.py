@@ -29,7 +29,10 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 import numpy as np
+import simplemma
 
+from blueroom.core import wording
+from blueroom.core.stamps import carried, code_stamp, stamp
 from blueroom.core.wording import (
     COMBINING_MARKS,
     CONTRACTIONS,
@@ -44,6 +47,8 @@ _AFFIXED = 5  # words this long are also indexed by their first and last letters
 _AFFIX = 3
 _AFFIX_CANDIDATES = 10  # per end of an unseen word: the most recent clusters
 MAX_CHARS = 1_000  # X posts are 280 characters; the rest of a long text never counts
+# The code a signature key depends on besides the text and the ignored words (stamps.py).
+_KEY_CODE = code_stamp((wording.__file__, __file__), simplemma.__version__)
 
 _URL_OR_TAG = re.compile(r"(?:https?://|www\.)\S*|[#@]\w*")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -77,14 +82,44 @@ def _expand(match: re.Match[str]) -> str:
     return _EXPANSIONS[match.group()]
 
 
+class KeysState(msgspec.Struct, frozen=True):
+    """The analyser's cache (text and language → key), for a snapshot: a resume keeps it
+    only under the same ``stamp``, else works the keys out afresh."""
+
+    stamp: str
+    texts: list[str]
+    langs: list[str]
+    keys: list[str]
+
+
 class _Analyser:
     """Text → signature key (see ``wording.py``), with a cache: a stream repeats the same
     questions word for word all the time."""
 
     def __init__(self, ignored_words: Iterable[str], cache_size: int = 50_000) -> None:
-        self._wording = Wording(ignored_words)
+        ignored = tuple(ignored_words)
+        self._wording = Wording(ignored)
         self._keys: dict[tuple[str, str], str] = {}
         self._cache_size = cache_size
+        self._stamp = stamp(_KEY_CODE, *sorted(ignored))
+
+    def capture(self) -> Callable[[], KeysState | None]:
+        """Copies the cache now; the state is made from the copy later."""
+        keys = self._keys.copy()
+
+        def build() -> KeysState | None:
+            if not self._stamp:
+                return None
+            texts, langs = [text for text, _ in keys], [lang for _, lang in keys]
+            return KeysState(self._stamp, texts, langs, list(keys.values()))
+
+        return build
+
+    def restore(self, state: KeysState | None) -> None:
+        """The cache a snapshot carried, if made by this code with these words ignored."""
+        if state is not None and carried(state.stamp, self._stamp):
+            texts = zip(state.texts, state.langs, strict=True)
+            self._keys = dict(zip(texts, state.keys, strict=True))
 
     def analyse(self, text: str, lang: str = "") -> tuple[str, Signature | None]:
         """The exact-match key, and the signature to compare (None: only exact matches,
@@ -130,8 +165,8 @@ def _likeness(a: Signature, b: Signature) -> float:
 
 
 class ClustersState(msgspec.Struct, frozen=True):
-    """Everything the clusters decide with, for a snapshot (the word cache is left out:
-    results never depend on it)."""
+    """Everything the clusters decide with, for a snapshot (and their cache of keys,
+    stamped: results never depend on it)."""
 
     keys: list[str]  # every key once; the rest refer to them by their index here
     question_ids: list[str]  # in the order filed
@@ -144,6 +179,7 @@ class ClustersState(msgspec.Struct, frozen=True):
     postings: list[tuple[str, list[int]]]
     common: list[str]
     live: int
+    cached_keys: KeysState | None = None
 
 
 class QuestionClusters:
@@ -203,6 +239,7 @@ class QuestionClusters:
         cluster_ids = self._cluster_ids.copy()
         postings = [(term, slots.copy()) for term, slots in self._postings.items()]
         common, live = sorted(self._common), self._live
+        cached_keys = self._analyser.capture()
 
         def build() -> ClustersState:
             index: dict[str, int] = {}
@@ -219,6 +256,7 @@ class QuestionClusters:
                 postings,
                 common,
                 live,
+                cached_keys(),
             )
 
         return build
@@ -238,6 +276,7 @@ class QuestionClusters:
         self._postings = {term: list(slots) for term, slots in state.postings}
         self._common = set(state.common)
         self._live = state.live
+        self._analyser.restore(state.cached_keys)
 
     def add(self, question_id: str, text: str, lang: str = "") -> str:
         """Files the question and returns its cluster id. A known id stays where it is.

@@ -16,14 +16,15 @@ import heapq
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
-from itertools import islice
+from itertools import islice, repeat
 
 import msgspec
 import numpy as np
 
-from blueroom.core.asking import PROMOTED, Reading
+from blueroom.core import asking, detect, wording
+from blueroom.core.asking import NOT_QUESTION_REASONS, PROMOTED, QUESTION_REASONS, Reading
 from blueroom.core.clusters import ClustersState, QuestionClusters
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
@@ -39,6 +40,7 @@ from blueroom.core.events import (
 )
 from blueroom.core.moderation import Action, ModerationRules, Moderator
 from blueroom.core.phrases import Phrase
+from blueroom.core.stamps import carried, code_stamp, stamp
 from blueroom.core.tweet import Tweet
 from blueroom.core.wording import fold
 
@@ -59,6 +61,9 @@ WALL_APPROVED_LIMIT = 200
 # Posts for the guest judged not questions, the newest kept to be promoted (all counted).
 PASSED_OVER_LIMIT = 2_000
 READINGS_KEPT = 50_000
+# The code a reading depends on besides the text and the rules' settings (see stamps.py).
+_READING_CODE = code_stamp((asking.__file__, detect.__file__, wording.__file__))
+_REASONS = {phrase.code: phrase for phrase in (*QUESTION_REASONS, *NOT_QUESTION_REASONS)}
 ANSWERED_LIMIT = 100
 
 
@@ -245,6 +250,29 @@ class CardState(msgspec.Struct, frozen=True):
     asks: str = ""
 
 
+class ReadingsState(msgspec.Struct, frozen=True):
+    """How each text read (the board's cache), for a snapshot: a resume keeps it only
+    under the same ``stamp`` (``readings_stamp``), else reads the texts afresh."""
+
+    stamp: str
+    texts: list[str]
+    questions: bytes  # one per text: 1 for a question
+    reasons: list[str]  # the code of each reading's reason
+
+
+def readings_stamp(rules: QuestionRules) -> str:
+    """The code that reads texts and the rules' settings (a guest of another name reads
+    "Léa ?" otherwise)."""
+    settings = []
+    for field in fields(rules):
+        if field.init:
+            value = getattr(rules, field.name)
+            settings.append(
+                f"{field.name}={sorted(value) if isinstance(value, frozenset) else value!r}"
+            )
+    return stamp(_READING_CODE, *settings)
+
+
 class BoardState(msgspec.Struct, frozen=True):
     """Everything the board decides with, for a snapshot."""
 
@@ -271,6 +299,7 @@ class BoardState(msgspec.Struct, frozen=True):
     not_questions: int = 0  # all of them
     promoted: int = 0
     demoted: int = 0
+    readings: ReadingsState | None = None  # a cache: results never depend on it
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +357,7 @@ class QuestionBoard:
         self._passed_over: dict[str, _Card] = {}
         self._not_questions = 0
         self._readings: dict[str, Reading] = {}  # text → how it reads (the same text recurs)
+        self._readings_stamp = readings_stamp(rules)
         self._promoted = 0  # corrections by a person, both ways
         self._demoted = 0
         self._cached: BoardSnapshot | None = None
@@ -636,6 +666,7 @@ class QuestionBoard:
                 for c in cards
             ]  # fmt: skip
             merged = self._merged.copy()
+            readings = self._readings.copy()
             by_state = [(state, list(cards_in)) for state, cards_in in self._by_state.items()]
             passed = [
                 (c.tweet, c.received_at, c.changed_at, c.asks) for c in self._passed_over.values()
@@ -676,10 +707,34 @@ class QuestionBoard:
                               False, "", "", 1, None, None, 0, None, asks)
                     for tweet, at, changed, asks in passed
                 ],
-                not_questions, promoted, demoted,
+                not_questions, promoted, demoted, self._readings_state(readings),
             )  # fmt: skip
 
         return build
+
+    def _readings_state(self, readings: dict[str, Reading]) -> ReadingsState | None:
+        if not self._readings_stamp:
+            return None
+        return ReadingsState(
+            self._readings_stamp,
+            list(readings),
+            bytes(reading.question for reading in readings.values()),
+            [reading.reason.code for reading in readings.values()],
+        )
+
+    def _restored_readings(self, state: ReadingsState | None) -> dict[str, Reading]:
+        """The readings a snapshot carried, if read by this code under these rules."""
+        if state is None or not carried(state.stamp, self._readings_stamp):
+            return {}
+        pairs = list(zip(state.questions, state.reasons, strict=True))
+        made = {  # one reading per reason, as the rules make them
+            pair: Reading(bool(pair[0]), _REASONS[pair[1]])
+            for pair in set(pairs)
+            if pair[1] in _REASONS
+        }
+        return {
+            text: made[pair] for text, pair in zip(state.texts, pairs, strict=True) if pair in made
+        }
 
     def restore(self, state: BoardState) -> None:
         with self._lock:
@@ -711,20 +766,16 @@ class QuestionBoard:
             self._not_questions = state.not_questions
             self._promoted, self._demoted = state.promoted, state.demoted
             card_ids = [c.tweet.id for c in state.cards]
-            on_cards = np.frombuffer(state.merged_cards, dtype="<i4").tolist()
+            on_cards = [card_ids[i] for i in np.frombuffer(state.merged_cards, "<i4").tolist()]
             times = np.frombuffer(state.merged_times, dtype="<f8").tolist()
-            flags = dict(state.merged_flags)
-            posts = state.merged_posts if self._keep_posts else None
-            self._merged = dict(
-                zip(
-                    state.merged_ids,
-                    (
-                        _Merged(posts[i] if posts else None, at, card_ids[card], flags.get(i, ""))
-                        for i, (card, at) in enumerate(zip(on_cards, times, strict=True))
-                    ),
-                    strict=True,
-                )
-            )
+            posts = state.merged_posts if self._keep_posts and state.merged_posts else None
+            if not len(state.merged_ids) == len(on_cards) == len(times) == len(posts or times):
+                raise ValueError("a snapshot's re-asked posts do not add up")
+            merged = list(map(_Merged, posts or repeat(None), times, on_cards))
+            for i, flag in state.merged_flags:  # a few
+                if 0 <= i < len(merged):
+                    merged[i] = msgspec.structs.replace(merged[i], flag=flag)
+            self._merged = dict(zip(state.merged_ids, merged, strict=True))
             self._by_state = {s: {} for s in QuestionState}
             for card_state, ids in state.by_state:
                 self._by_state[card_state] = {tweet_id: self._cards[tweet_id] for tweet_id in ids}
@@ -737,6 +788,7 @@ class QuestionBoard:
             self._received, self._version = state.received, state.version
             self._decisions, self._starred = state.decisions, state.starred
             self._flagged_pending = state.flagged_pending
+            self._readings = self._restored_readings(state.readings)
             self._cached = None
 
     # -- reading -----------------------------------------------------------------------

@@ -31,7 +31,7 @@ from blueroom.core.wire import WireReport
 from blueroom.engine.parser import ParserProcess
 from blueroom.paths import assets
 from blueroom.problems import Problem, ProblemLog
-from blueroom.runtime import SettledCollector, tune_engine_runtime
+from blueroom.runtime import SettledCollector, collector_paused, tune_engine_runtime
 from blueroom.settings import Settings, SourceSettings
 from blueroom.sources.kinds import SourceError, SourceRequest, make_source
 from blueroom.sources.recording import recording_problem
@@ -49,8 +49,13 @@ from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
-# A resume replays at most this many events after the newest snapshot (~0.4 s here)...
+# A resume replays at most this many events after the newest snapshot (~0.6 s here)...
 SNAPSHOT_EVERY = 30_000
+# ...and fewer (not under SNAPSHOT_FEWEST) once the models have spent this much CPU time
+# on them, what replaying them would cost: ~45 µs an event while the texts are new, two to
+# three times the cost once they were read before (a snapshot carries what was read).
+SNAPSHOT_TAIL_SECONDS = 0.4
+SNAPSHOT_FEWEST = 5_000
 # ...taken when no person has decided anything for a moment: the fork, and the child's
 # work beside the models, would delay their next key by 10-30 ms at full speed. While
 # they keep deciding, it waits, at most this long, then goes right after a decision
@@ -74,6 +79,7 @@ class RoomOptions:
     journal_path: Path | None = None
     skip_minutes: float = 0.0  # start the recording this far in (a fresh session only)
     snapshot_every: int = SNAPSHOT_EVERY  # events between two snapshots of the models
+    snapshot_tail_seconds: float = SNAPSHOT_TAIL_SECONDS  # or the models' time on them
     use_snapshots: bool = True  # False: a resume replays the whole journal
 
 
@@ -166,6 +172,8 @@ class Room:
             keep_posts=False,  # re-asked posts stay in the journal: the export reads it
         )
         self._snapshot_every = options.snapshot_every
+        self._snapshot_tail_seconds = options.snapshot_tail_seconds
+        self._tail_seconds = 0.0  # the models' CPU time on the events since the last snapshot
         self._use_snapshots = options.use_snapshots
         self._events_in_journal = 0  # of this session, as far as the models have taken
         self._snapshot_events = 0  # what the last snapshot stands for
@@ -240,21 +248,24 @@ class Room:
             return RoomReport(session=session, resumed=False, messages=put_back)
         report = RoomReport(session=unfinished, resumed=True, messages=put_back)
         started = time.monotonic()
-        after_seq = self._restore_snapshot(unfinished, report)
 
         def bad_row(seq: int, reason: str) -> None:
             report.bad_rows += 1
 
         progress = self._progress
         wire = WireReport()
-        tail = self.journal.count(unfinished.id, after_seq)
-        for batch in self.journal.read(
-            unfinished.id, on_bad_row=bad_row, wire=wire, after_seq=after_seq
-        ):
-            self.model.apply(batch)
-            report.replayed_events += len(batch)
-            if progress is not None:
-                progress("resuming", report.replayed_events, tail)
+        with collector_paused():
+            after_seq = self._restore_snapshot(unfinished, report)
+            tail = self.journal.count(unfinished.id, after_seq)
+            for batch in self.journal.read(
+                unfinished.id, on_bad_row=bad_row, wire=wire, after_seq=after_seq
+            ):
+                applying = time.thread_time()
+                self.model.apply(batch)
+                self._tail_seconds += time.thread_time() - applying
+                report.replayed_events += len(batch)
+                if progress is not None:
+                    progress("resuming", report.replayed_events, tail)
         self._events_in_journal = report.from_snapshot + report.replayed_events
         report.seconds = time.monotonic() - started
         restored = (
@@ -354,7 +365,9 @@ class Room:
     def _apply(self, batch: list[Event]) -> None:
         """On the journal's worker: the models and the activity log take a committed batch;
         every so many events, the models' state goes to the snapshot writer."""
+        applying = time.thread_time()
         self.model.apply(batch)
+        self._tail_seconds += time.thread_time() - applying
         self.activity.add(batch)
         self._events_in_journal += len(batch)
         now = time.monotonic()
@@ -374,9 +387,13 @@ class Room:
     def _maybe_snapshot(self, now: float, decided: bool) -> None:
         # ``writer.last_row`` names the batch the models have taken last once this process
         # has written one (0 before: a snapshot then would claim the whole journal)
+        tail = self._events_in_journal - self._snapshot_events
         if (
             self.writer.last_row > 0
-            and self._events_in_journal - self._snapshot_events >= self._snapshot_every
+            and (
+                tail >= self._snapshot_every
+                or (tail >= SNAPSHOT_FEWEST and self._tail_seconds >= self._snapshot_tail_seconds)
+            )
             and self.writer.caught_up
             and not self.snapshots.busy
             and (
@@ -395,6 +412,7 @@ class Room:
         self.capture_ms = (time.perf_counter() - started) * 1000.0
         if taken:
             self._snapshot_events = self._events_in_journal
+            self._tail_seconds = 0.0
 
     def drain_events(self) -> list[Event]:
         """Committed events other than posts, for the operator's activity log."""

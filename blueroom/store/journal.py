@@ -15,13 +15,13 @@ import sqlite3
 import threading
 import time
 import uuid
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import msgspec
+from isal import isal_zlib
 
 from blueroom.core.bus import Bus, Overflow, Subscription
 from blueroom.core.events import Event, SessionEnded
@@ -30,6 +30,7 @@ from blueroom.store.rescue import RescueReport, Rows, read_rescue, rescue, rescu
 from blueroom.workers import Worker
 
 SCHEMA_VERSION = 3
+_DAMAGED = cast(type[Exception], isal_zlib.error)  # a snapshot's body (its stub: an instance)
 READABLE_SCHEMAS = ("2", "3")  # 2 had no snapshots: it is brought to 3 when opened to write
 
 _SCHEMA = """
@@ -368,9 +369,9 @@ class Journal:
             ).fetchall()
             if len(data) != parts:
                 continue
-            try:
-                body = zlib.decompress(b"".join(part for (part,) in data))
-            except zlib.error:
+            try:  # zlib's format; ISA-L inflates it in half the time
+                body = isal_zlib.decompress(b"".join(part for (part,) in data))
+            except _DAMAGED:
                 continue
             return StoredSnapshot(upto_seq, events, at, body)
         return None

@@ -402,6 +402,30 @@ def test_a_snapshot_waits_while_a_person_keeps_deciding(tmp_path: Path, recordin
         room.stop()
 
 
+@pytest.mark.parametrize("tail_seconds", [0.0, math.inf], ids=["slow tail", "never slow"])
+def test_a_snapshot_comes_before_its_count_when_the_tail_would_be_slow_to_replay(
+    tmp_path: Path, recording: Path, monkeypatch: pytest.MonkeyPatch, tail_seconds: float
+) -> None:
+    """Posts whose texts were never seen replay slowly: once the models have spent
+    ``snapshot_tail_seconds`` on the events since the last snapshot, one is taken, long
+    before ``snapshot_every`` (but not under SNAPSHOT_FEWEST events)."""
+    from blueroom.engine import room as engine_room
+
+    monkeypatch.setattr(engine_room, "SNAPSHOT_FEWEST", 3)
+    more = {"snapshot_every": 10**9, "snapshot_tail_seconds": tail_seconds}
+    room = Room(load_settings(environ={}), options(tmp_path / "j.sqlite", recording, **more))
+    try:
+        run_to_end(room)
+        deadline = time.monotonic() + (10.0 if tail_seconds == 0.0 else 1.5)  # ticks of 0.2 s
+        while room.snapshots.stats().written == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert room.snapshots.wait_idle(10.0)
+        taken = room.snapshots.stats().written
+    finally:
+        room.stop()
+    assert bool(taken) == (tail_seconds == 0.0)
+
+
 def test_an_operators_correction_of_the_reading_survives_a_restart(
     tmp_path: Path, recording: Path
 ) -> None:

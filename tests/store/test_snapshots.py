@@ -4,12 +4,14 @@ whole one is read back; a failure is reported, never half-kept."""
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
 import pytest
 
+from blueroom.store import snapshots
 from blueroom.store.journal import Journal
 from blueroom.store.snapshots import CAN_FORK, PART_BYTES, SnapshotWriter
 from blueroom.workers import WorkerError
@@ -94,3 +96,25 @@ def test_files_left_by_a_killed_engine_are_swept_at_start(tmp_path: Path) -> Non
     writer.start()
     writer.stop()
     assert not dead.exists() and mine.exists()
+
+
+def test_a_snapshot_compressed_by_zlib_is_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Snapshots are compressed by ISA-L in zlib's format: those of earlier releases
+    (the standard library's zlib) are read as before."""
+    path, session = _journal(tmp_path)
+    monkeypatch.setattr(snapshots, "_compress", lambda body: zlib.compress(body, 1))
+    writer = SnapshotWriter(path, session, msgspec.msgpack.encode, fork=False)
+    writer.start()
+    try:
+        assert writer.offer(3, 300, 7, _capture({"from": "an earlier release"}))
+        assert writer.wait_idle(30.0)
+    finally:
+        writer.stop()
+    journal = Journal.reader(path)
+    stored = journal.latest_snapshot(session, 7)
+    journal.close()
+    assert stored is not None and msgspec.msgpack.decode(stored.body) == {
+        "from": "an earlier release"
+    }
