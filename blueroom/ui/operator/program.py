@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from blueroom.core.questions import Question
 from blueroom.ui import theme
 from blueroom.ui.i18n import translate
-from blueroom.ui.widgets.text import clip, fit_text, single_line
+from blueroom.ui.widgets.text import TextFits, clip, single_line
 
 
 class ProgramPanel(QWidget):
@@ -21,6 +21,7 @@ class ProgramPanel(QWidget):
         super().__init__(parent)
         self._on_air: Question | None = None
         self._armed: Question | None = None
+        self._fits = TextFits(size=8)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(268)
 
@@ -106,10 +107,9 @@ class ProgramPanel(QWidget):
         text_box = body.adjusted(0, 24, 0, 0)
         # Each line whole inside the card, or the text cut at a word (a laptop's console
         # gives the card two lines where a 1080p one gives three).
-        fitted = fit_text(
+        fitted = self._fits.fit(  # laid out once per text and card size, not per paint
             single_line(clip(question.text, 220)),
-            text_box.width(),
-            text_box.height(),
+            text_box,
             max_px=16,
             min_px=16,
             weight=QFont.Weight.DemiBold,
