@@ -122,3 +122,28 @@ def test_the_activity_log_says_who_asked_what_was_decided(
     assert question.handle in line and question.tweet_id not in line
     assert question.text.split()[0] in line
     assert window.moderation.tabs.tabText(list(QueueView).index(QueueView.PENDING))
+
+
+def test_a_list_the_operator_scrolled_away_from_the_picked_card_stays_where_they_put_it(
+    qtbot: QtBot, console: tuple[OperatorConsole, RoomModel, RoomActions]
+) -> None:
+    window, model, _ = console
+    queue = window.moderation.queue
+    queue.select_row(0)
+    bar = queue.verticalScrollBar()
+    bar.setValue(bar.maximum())  # reading far below the picked card
+    where = bar.value()
+    author = Author(id="new", username="newcomer", created_at="2015-01-01T00:00:00.000Z")
+    model.apply(
+        [
+            TweetReceived(
+                tweet=Tweet(id=f"m{n}", text=f"Léa, tu passes à Lille le {n + 1} mai ?",
+                            author=author, hashtags=("AskBlueRoom",)),
+                at=1_790_002_000.0 + n,
+            )
+            for n in range(3)
+        ]
+    )  # fmt: skip
+    window.refresh()
+    queue.flush()
+    assert bar.value() == where and queue.new_above == 0

@@ -192,6 +192,8 @@ class QueueList(QAbstractScrollArea):
         arrive above it scroll the list by as much, and are counted in a "N new" pill
         at the top (Home, or a click on it, goes up to them)."""
         before = self.row_of(self._selected) if self._selected is not None else None
+        if before is not None and not self._in_sight(before):
+            before = None  # the operator scrolled away from it: the list is theirs
         old_ids = {q.tweet_id for q in self._rows[:before]} if before is not None else set()
         self._rows = rows
         self._update_scrollbar()
@@ -207,6 +209,10 @@ class QueueList(QAbstractScrollArea):
         if self.verticalScrollBar().value() == 0:
             self._new_above = 0
         self.viewport().update()
+
+    def _in_sight(self, row: int) -> bool:
+        top = row * ROW_HEIGHT - self.verticalScrollBar().value()
+        return -ROW_HEIGHT < top < self.viewport().height()
 
     @property
     def new_above(self) -> int:
