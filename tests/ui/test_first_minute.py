@@ -32,6 +32,25 @@ def console(qtbot: QtBot) -> tuple[OperatorConsole, RoomModel, RoomActions]:
     return console, model, actions
 
 
+def _arrive(window: OperatorConsole, model: RoomModel, texts: list[str]) -> None:
+    """New posts from one fan, newest last, then the console's next refresh."""
+    author = Author(id="new", username="newcomer", created_at="2015-01-01T00:00:00.000Z")
+    start = model.questions.latest().received
+    model.apply(
+        [
+            TweetReceived(
+                tweet=Tweet(
+                    id=f"new{start}-{n}", text=text, author=author, hashtags=("AskBlueRoom",)
+                ),
+                at=1_790_001_000.0 + n,
+            )
+            for n, text in enumerate(texts)
+        ]
+    )
+    window.refresh()
+    window.moderation.queue.flush()
+
+
 def test_focus_starts_on_the_queue_and_the_first_j_moves_the_selection(
     qtbot: QtBot, console: tuple[OperatorConsole, RoomModel, RoomActions]
 ) -> None:
@@ -87,19 +106,7 @@ def test_the_picked_card_stays_where_the_eyes_are_as_new_posts_arrive(
     picked = queue.selected()
     assert picked is not None
     on_screen = queue.row_of(picked.tweet_id) * ROW_HEIGHT - queue.verticalScrollBar().value()  # type: ignore[operator]
-    author = Author(id="new", username="newcomer", created_at="2015-01-01T00:00:00.000Z")
-    model.apply(
-        [
-            TweetReceived(
-                tweet=Tweet(id=f"n{n}", text=f"Léa, question numéro {n} sur ta tournée {n * 7} ?",
-                            author=author, hashtags=("AskBlueRoom",)),
-                at=1_790_001_000.0 + n,
-            )
-            for n in range(5)
-        ]
-    )  # fmt: skip
-    window.refresh()
-    queue.flush()
+    _arrive(window, model, [f"Léa, question numéro {n} sur ta tournée {n * 7} ?" for n in range(5)])
     assert queue.selected() == picked or queue.selected().tweet_id == picked.tweet_id  # type: ignore[union-attr]
     row = queue.row_of(picked.tweet_id)
     assert row is not None and row >= 5, "newest first: the new posts are above it"
@@ -133,17 +140,5 @@ def test_a_list_the_operator_scrolled_away_from_the_picked_card_stays_where_they
     bar = queue.verticalScrollBar()
     bar.setValue(bar.maximum())  # reading far below the picked card
     where = bar.value()
-    author = Author(id="new", username="newcomer", created_at="2015-01-01T00:00:00.000Z")
-    model.apply(
-        [
-            TweetReceived(
-                tweet=Tweet(id=f"m{n}", text=f"Léa, tu passes à Lille le {n + 1} mai ?",
-                            author=author, hashtags=("AskBlueRoom",)),
-                at=1_790_002_000.0 + n,
-            )
-            for n in range(3)
-        ]
-    )  # fmt: skip
-    window.refresh()
-    queue.flush()
+    _arrive(window, model, [f"Léa, tu passes à Lille le {n + 1} mai ?" for n in range(3)])
     assert bar.value() == where and queue.new_above == 0
