@@ -108,6 +108,12 @@ class HeatmapSettings(_Section):
         return view_for(self.preset, tuple(self.custom_box) if self.custom_box else None)  # type: ignore[arg-type]
 
 
+class XSettings(_Section):
+    # Where the X API is: X itself, or a stand-in server (tests, rehearsals, benchmarks).
+    # Secrets are never settings: they come from the environment or the system keyring.
+    api_base: str = "https://api.x.com"
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -119,6 +125,7 @@ class Settings(_Section):
     guest: GuestSettings = msgspec.field(default_factory=GuestSettings)
     console: ConsoleSettings = msgspec.field(default_factory=ConsoleSettings)
     moderation: ModerationRules = msgspec.field(default_factory=ModerationRules)
+    x: XSettings = msgspec.field(default_factory=XSettings)
 
     @property
     def replay_speed(self) -> float | None:

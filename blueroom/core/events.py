@@ -244,6 +244,22 @@ class ReplayCheckpoint(SourceCheckpoint, frozen=True, kw_only=True):
     line: int
 
 
+class XUsage(Event, frozen=True, kw_only=True):
+    """What exchanges with X cost, in the units X bills (pay-per-use), published by the
+    X package after billable calls (batched: a stream's posts once a second or so).
+
+    ``what`` names the use: "stream", "search", "backfill", "lookup", "post", "media",
+    "check", "resolve" (reading the room's own posts to settle an unknown outcome).
+    """
+
+    what: str
+    reads: int = 0  # posts read, written by others
+    owned_reads: int = 0  # posts read from the room's own account
+    posts: int = 0  # posts created without a link
+    posts_with_link: int = 0
+    media: int = 0  # media uploaded
+
+
 AnyEvent: TypeAlias = (
     TweetReceived
     | MalformedRecord
@@ -263,6 +279,7 @@ AnyEvent: TypeAlias = (
     | CameraStateChanged
     | SourceStateChanged
     | ReplayCheckpoint
+    | XUsage
 )
 # Where each kind of source had got to (the live sources add theirs here).
 AnyCheckpoint: TypeAlias = ReplayCheckpoint
