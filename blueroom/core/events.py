@@ -198,6 +198,56 @@ class PhotoCaptured(Event, frozen=True, kw_only=True):
     height: int
 
 
+class BoothStep(StrEnum):
+    ATTRACT = "attract"  # "tap to take a photo", the camera mirrored behind
+    PREVIEW = "preview"  # pose; one big button starts the countdown
+    COUNTDOWN = "countdown"  # 3-2-1
+    CAPTURE = "capture"  # the flash: the camera takes the full-resolution photo
+    REVIEW = "review"  # keep it or retake it
+    SIGN = "sign"  # sign with a finger (time-boxed, Skip)
+    FINISH = "finish"  # frame and caption
+    SHARE = "share"  # Post, Save only, or Discard
+    DONE = "done"  # the QR codes to take it home
+    ONE_MOMENT = "one_moment"  # the failsafe: something went wrong, it recovers by itself
+
+
+class BoothAction(StrEnum):
+    START = "start"
+    SHOOT = "shoot"
+    CANCEL = "cancel"
+    RETAKE = "retake"
+    KEEP = "keep"
+    SIGNED = "signed"
+    SKIP = "skip"
+    FINISHED = "finished"  # frame and caption chosen
+    POST = "post"
+    SAVE = "save"
+    DISCARD = "discard"
+    CLOSE = "close"
+
+
+class BoothTouched(Event, frozen=True, kw_only=True):
+    """The guest (or the staff for them) touched a booth button."""
+
+    urgent: ClassVar[bool] = True
+    action: BoothAction
+    actor: str = "guest"
+
+
+class BoothTimedOut(Event, frozen=True, kw_only=True):
+    """A step's deadline passed; ``move`` names the move it ends, so that a deadline of
+    an earlier visit to the same step is told apart (and ignored)."""
+
+    step: BoothStep
+    move: int
+
+
+class BoothTrouble(Event, frozen=True, kw_only=True):
+    """The capture could not go on (no picture, a disk that refuses the photo)."""
+
+    reason: str
+
+
 class CameraState(StrEnum):
     STARTING = "starting"
     LIVE = "live"
@@ -276,6 +326,9 @@ AnyEvent: TypeAlias = (
     | SessionStepChanged
     | WallsHeld
     | PhotoCaptured
+    | BoothTouched
+    | BoothTimedOut
+    | BoothTrouble
     | CameraStateChanged
     | SourceStateChanged
     | ReplayCheckpoint

@@ -1,0 +1,242 @@
+"""The mirror's photo booth as a state machine: explicit steps, a deadline per step on the
+engine's clock, every move made by a journalled event.
+
+The guest panel sends what the guest touched (``BoothTouched``), the camera what it took
+(``PhotoCaptured``) or could not (``BoothTrouble``, ``CameraStateChanged``); the engine's
+clock asks ``due`` for the deadlines that passed and publishes them (``BoothTimedOut``).
+A move depends only on the step, the event and the event's own time, so replaying the
+journal after a crash lands on the same step with the same deadlines, and a deadline
+that fell while the room was down fires once, on the first tick.
+
+What the best booths taught (DESIGN.md): each step says which touches lead where and
+nothing else does (a stray touch is counted, never followed); any trouble lands on a
+calm "one moment" that recovers by itself; signing is time-boxed, with Skip; a booth
+left alone goes back to attract and **keeps the photo unposted**: only the guest's own
+"Post" on the share step ever asks for a post, never a deadline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
+from typing import Final
+
+import msgspec
+
+from blueroom.core.events import (
+    BoothAction,
+    BoothStep,
+    BoothTimedOut,
+    BoothTouched,
+    BoothTrouble,
+    CameraState,
+    CameraStateChanged,
+    Event,
+    PhotoCaptured,
+)
+
+
+class BoothTimings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Seconds each step lasts before its deadline (``sign`` is the signing time-box)."""
+
+    countdown: float = 3.0
+    capture: float = 5.0  # the camera's longest wait for a photo before "one moment"
+    preview: float = 60.0
+    review: float = 45.0
+    sign: float = 45.0
+    finish: float = 60.0
+    share: float = 60.0
+    done: float = 30.0
+    one_moment: float = 4.0
+
+
+class PhotoFate(StrEnum):
+    TAKEN = "taken"  # on disk, not yet kept or dropped
+    KEPT = "kept"  # kept at review: on its way to sign, frame, share
+    RETAKEN = "retaken"  # the guest asked for another: kept on disk, not offered
+    POST = "post"  # the guest said Post: the outbox takes it
+    SAVED = "saved"  # the guest said Save only
+    DISCARDED = "discarded"  # the guest said Discard (the file stays until purged)
+    LEFT = "left"  # the booth went idle with it: saved, never posted
+
+
+class BoothPhoto(msgspec.Struct, frozen=True):
+    photo_id: str
+    path: str
+    width: int
+    height: int
+    fate: PhotoFate = PhotoFate.TAKEN
+    signed: bool = False
+
+
+class BoothState(msgspec.Struct, frozen=True):
+    """What the guest panel and the console read (a snapshot)."""
+
+    step: BoothStep
+    move: int  # moves so far: a version, and what a deadline belongs to
+    entered_at: float  # when the step began (wall-clock seconds)
+    deadline: float  # when it ends by itself; 0.0: it waits for the guest
+    photo: BoothPhoto | None  # the photo this visit is about
+    trouble: str = ""  # why "one moment"
+    ignored: int = 0  # touches that led nowhere (a stray touch, a double tap)
+
+
+# Which touches lead where, step by step; any other touch is ignored (and counted).
+MOVES: Final[Mapping[BoothStep, Mapping[BoothAction, BoothStep]]] = {
+    BoothStep.ATTRACT: {BoothAction.START: BoothStep.PREVIEW},
+    BoothStep.PREVIEW: {
+        BoothAction.SHOOT: BoothStep.COUNTDOWN,
+        BoothAction.CANCEL: BoothStep.ATTRACT,
+    },
+    BoothStep.COUNTDOWN: {BoothAction.CANCEL: BoothStep.PREVIEW},
+    BoothStep.CAPTURE: {},
+    BoothStep.REVIEW: {BoothAction.RETAKE: BoothStep.COUNTDOWN, BoothAction.KEEP: BoothStep.SIGN},
+    BoothStep.SIGN: {BoothAction.SIGNED: BoothStep.FINISH, BoothAction.SKIP: BoothStep.FINISH},
+    BoothStep.FINISH: {BoothAction.FINISHED: BoothStep.SHARE},
+    BoothStep.SHARE: {
+        BoothAction.POST: BoothStep.DONE,
+        BoothAction.SAVE: BoothStep.DONE,
+        BoothAction.DISCARD: BoothStep.ATTRACT,
+    },
+    BoothStep.DONE: {BoothAction.CLOSE: BoothStep.ATTRACT},
+    BoothStep.ONE_MOMENT: {},
+}
+
+# Where a deadline leads. Waiting never moves towards a post: idle steps go back to
+# attract (the photo kept, unposted); only the countdown and the signing time-box go on.
+ON_DEADLINE: Final[Mapping[BoothStep, BoothStep]] = {
+    BoothStep.PREVIEW: BoothStep.ATTRACT,
+    BoothStep.COUNTDOWN: BoothStep.CAPTURE,
+    BoothStep.CAPTURE: BoothStep.ONE_MOMENT,
+    BoothStep.REVIEW: BoothStep.ATTRACT,
+    BoothStep.SIGN: BoothStep.FINISH,
+    BoothStep.FINISH: BoothStep.ATTRACT,
+    BoothStep.SHARE: BoothStep.ATTRACT,
+    BoothStep.DONE: BoothStep.ATTRACT,
+    BoothStep.ONE_MOMENT: BoothStep.ATTRACT,
+}
+
+_FATE_OF: Final[Mapping[BoothAction, PhotoFate]] = {
+    BoothAction.POST: PhotoFate.POST,
+    BoothAction.SAVE: PhotoFate.SAVED,
+    BoothAction.DISCARD: PhotoFate.DISCARDED,
+}
+_UNDECIDED: Final = frozenset({PhotoFate.TAKEN, PhotoFate.KEPT})
+# Steps in which the camera is needed: losing it there means "one moment".
+_NEEDS_CAMERA: Final = frozenset({BoothStep.PREVIEW, BoothStep.COUNTDOWN, BoothStep.CAPTURE})
+
+
+class Booth:
+    """The booth's model: applies events on the model worker, answers the clock's ``due``.
+
+    Every photo taken is kept in ``photos`` with its fate; the current visit's is
+    ``state.photo``. ``posts_asked`` lists the photos the guest asked to post, in order:
+    the outbox takes them from there (and only from there).
+    """
+
+    def __init__(self, timings: BoothTimings | None = None) -> None:
+        self.timings = timings or BoothTimings()
+        self._state = BoothState(BoothStep.ATTRACT, 0, 0.0, 0.0, None)
+        self.photos: dict[str, BoothPhoto] = {}
+        self.posts_asked: list[str] = []
+        self.ignored: Counter[str] = Counter()  # "step:action" → touches ignored
+
+    # -- reading -------------------------------------------------------------------
+    def latest(self) -> BoothState:
+        return self._state
+
+    # -- the clock -----------------------------------------------------------------
+    def due(self, now: float) -> Sequence[Event]:
+        state = self._state
+        if state.deadline and now >= state.deadline:
+            return (BoothTimedOut(step=state.step, move=state.move, at=now),)
+        return ()
+
+    # -- applying events -------------------------------------------------------------
+    def apply(self, events: Iterable[Event]) -> None:
+        for event in events:
+            if isinstance(event, BoothTouched):
+                self._touched(event)
+            elif isinstance(event, BoothTimedOut):
+                self._timed_out(event)
+            elif isinstance(event, PhotoCaptured):
+                self._captured(event)
+            elif isinstance(event, BoothTrouble):
+                self._trouble(event.reason, event.at)
+            elif (
+                isinstance(event, CameraStateChanged)
+                and event.state is CameraState.LOST
+                and self._state.step in _NEEDS_CAMERA
+            ):
+                self._trouble(event.detail or "the camera stopped giving pictures", event.at)
+
+    def _touched(self, event: BoothTouched) -> None:
+        state = self._state
+        target = MOVES[state.step].get(event.action)
+        if target is None:
+            self.ignored[f"{state.step}:{event.action}"] += 1
+            self._state = msgspec.structs.replace(state, ignored=state.ignored + 1)
+            return
+        photo = state.photo
+        if photo is not None:
+            if event.action is BoothAction.RETAKE:
+                self._set_fate(photo, PhotoFate.RETAKEN)
+                photo = None
+            elif event.action is BoothAction.KEEP:
+                photo = self._set_fate(photo, PhotoFate.KEPT)
+            elif event.action is BoothAction.SIGNED:
+                photo = self._keep(msgspec.structs.replace(photo, signed=True))
+            elif event.action in _FATE_OF:
+                photo = self._set_fate(photo, _FATE_OF[event.action])
+                if event.action is BoothAction.POST:
+                    self.posts_asked.append(photo.photo_id)
+        if target is BoothStep.ATTRACT:
+            photo = None
+        self._enter(target, event.at, photo)
+
+    def _timed_out(self, event: BoothTimedOut) -> None:
+        state = self._state
+        if event.move != state.move or event.step is not state.step:
+            return  # the deadline of a step already left
+        target = ON_DEADLINE[state.step]
+        photo = state.photo
+        if target is BoothStep.ATTRACT and photo is not None and photo.fate in _UNDECIDED:
+            self._set_fate(photo, PhotoFate.LEFT)  # kept on disk, never posted
+        if target is BoothStep.ATTRACT:
+            photo = None
+        self._enter(target, event.at, photo)
+
+    def _captured(self, event: PhotoCaptured) -> None:
+        photo = self._keep(BoothPhoto(event.photo_id, event.path, event.width, event.height))
+        if self._state.step in (BoothStep.CAPTURE, BoothStep.ONE_MOMENT):
+            # a photo late for its step still counts: taken is never lost
+            self._enter(BoothStep.REVIEW, event.at, photo)
+
+    def _trouble(self, reason: str, at: float) -> None:
+        if self._state.step in (BoothStep.ATTRACT, BoothStep.ONE_MOMENT):
+            return
+        self._enter(BoothStep.ONE_MOMENT, at, self._state.photo, trouble=reason)
+
+    # -- bookkeeping -----------------------------------------------------------------
+    def _enter(
+        self, step: BoothStep, at: float, photo: BoothPhoto | None, trouble: str = ""
+    ) -> None:
+        state = self._state
+        span = getattr(self.timings, step.value, 0.0)
+        self._state = BoothState(
+            step=step,
+            move=state.move + 1,
+            entered_at=at,
+            deadline=at + span if step in ON_DEADLINE and span > 0 else 0.0,
+            photo=photo,
+            trouble=trouble,
+            ignored=state.ignored,
+        )
+
+    def _keep(self, photo: BoothPhoto) -> BoothPhoto:
+        self.photos[photo.photo_id] = photo
+        return photo
+
+    def _set_fate(self, photo: BoothPhoto, fate: PhotoFate) -> BoothPhoto:
+        return self._keep(msgspec.structs.replace(photo, fate=fate))

@@ -1,0 +1,229 @@
+"""The booth's state machine: every step, every deadline, and never a post by itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from blueroom.core.booth import MOVES, ON_DEADLINE, Booth, BoothTimings, PhotoFate
+from blueroom.core.events import (
+    BoothAction,
+    BoothStep,
+    BoothTimedOut,
+    BoothTouched,
+    BoothTrouble,
+    CameraState,
+    CameraStateChanged,
+    Event,
+    PhotoCaptured,
+)
+from blueroom.core.wire import decode_events, encode_events
+
+T0 = 1_800_000_000.0
+
+
+class Room:
+    """The booth as the engine runs it: events applied in order, and a clock that asks
+    what is due and applies it, as ``EngineClock`` does (the journal in between)."""
+
+    def __init__(self, timings: BoothTimings | None = None) -> None:
+        self.booth = Booth(timings)
+        self.now = T0
+        self.journal: list[Event] = []
+
+    def do(self, event: Event) -> None:
+        self.journal.append(event)
+        self.booth.apply([event])
+
+    def touch(self, action: BoothAction) -> None:
+        self.do(BoothTouched(action=action, at=self.now))
+
+    def wait(self, seconds: float) -> None:
+        """Let time pass, the clock ticking five times a second."""
+        end = self.now + seconds
+        while self.now < end:
+            self.now = min(end, self.now + 0.2)
+            for event in self.booth.due(self.now):
+                self.do(event)
+
+    def capture(self, photo_id: str = "p1") -> None:
+        self.do(
+            PhotoCaptured(
+                photo_id=photo_id,
+                path=f"/photos/{photo_id}.jpg",
+                width=3840,
+                height=2160,
+                at=self.now,
+            )
+        )
+
+    @property
+    def step(self) -> BoothStep:
+        return self.booth.latest().step
+
+
+def to_review(room: Room, photo_id: str = "p1") -> None:
+    room.touch(BoothAction.START)
+    room.touch(BoothAction.SHOOT)
+    assert room.step is BoothStep.COUNTDOWN
+    room.wait(3.0)
+    assert room.step is BoothStep.CAPTURE
+    room.capture(photo_id)
+    assert room.step is BoothStep.REVIEW
+
+
+def test_the_whole_visit_posts_only_on_the_guests_post() -> None:
+    room = Room()
+    assert room.step is BoothStep.ATTRACT
+    to_review(room)
+    room.touch(BoothAction.KEEP)
+    assert room.step is BoothStep.SIGN
+    room.touch(BoothAction.SIGNED)
+    assert room.step is BoothStep.FINISH
+    room.touch(BoothAction.FINISHED)
+    assert room.step is BoothStep.SHARE
+    assert room.booth.posts_asked == []
+    room.touch(BoothAction.POST)
+    assert room.step is BoothStep.DONE
+    assert room.booth.posts_asked == ["p1"]
+    assert room.booth.photos["p1"].fate is PhotoFate.POST and room.booth.photos["p1"].signed
+    room.wait(30.0)
+    assert room.step is BoothStep.ATTRACT
+    assert room.booth.posts_asked == ["p1"]  # once
+
+
+@pytest.mark.parametrize(
+    "leave_at", [BoothStep.REVIEW, BoothStep.SIGN, BoothStep.FINISH, BoothStep.SHARE]
+)
+def test_a_booth_left_alone_goes_back_to_attract_and_keeps_the_photo_unposted(
+    leave_at: BoothStep,
+) -> None:
+    room = Room()
+    to_review(room)
+    path = {
+        BoothStep.SIGN: [BoothAction.KEEP],
+        BoothStep.FINISH: [BoothAction.KEEP, BoothAction.SKIP],
+    }
+    path[BoothStep.SHARE] = [BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED]
+    for action in path.get(leave_at, []):
+        room.touch(action)
+    assert room.step is leave_at
+    room.wait(600.0)
+    assert room.step is BoothStep.ATTRACT
+    assert room.booth.posts_asked == []
+    assert room.booth.photos["p1"].fate is PhotoFate.LEFT
+
+
+def test_signing_is_time_boxed_and_moves_on_to_the_frame_not_to_a_post() -> None:
+    room = Room(BoothTimings(sign=10.0))
+    to_review(room)
+    room.touch(BoothAction.KEEP)
+    room.wait(9.8)
+    assert room.step is BoothStep.SIGN
+    room.wait(0.4)
+    assert room.step is BoothStep.FINISH
+    assert room.booth.posts_asked == []
+
+
+def test_a_retake_keeps_the_first_photo_on_disk_and_offers_the_new_one() -> None:
+    room = Room()
+    to_review(room, "p1")
+    room.touch(BoothAction.RETAKE)
+    assert room.step is BoothStep.COUNTDOWN
+    room.wait(3.0)
+    room.capture("p2")
+    assert room.booth.latest().photo is not None and room.booth.latest().photo.photo_id == "p2"
+    assert room.booth.photos["p1"].fate is PhotoFate.RETAKEN
+
+
+def test_stray_and_double_touches_lead_nowhere_and_are_counted() -> None:
+    room = Room()
+    room.touch(BoothAction.POST)  # on attract: nothing to post
+    room.touch(BoothAction.START)
+    room.touch(BoothAction.START)  # a double tap
+    assert room.step is BoothStep.PREVIEW
+    room.touch(BoothAction.SHOOT)
+    room.touch(BoothAction.SHOOT)
+    room.touch(BoothAction.KEEP)  # during the countdown
+    assert room.step is BoothStep.COUNTDOWN
+    assert room.booth.latest().ignored == 4
+    assert room.booth.ignored["countdown:keep"] == 1
+
+
+def test_the_countdown_can_be_cancelled_back_to_the_pose() -> None:
+    room = Room()
+    room.touch(BoothAction.START)
+    room.touch(BoothAction.SHOOT)
+    room.wait(1.0)
+    room.touch(BoothAction.CANCEL)
+    assert room.step is BoothStep.PREVIEW
+    room.wait(2.5)  # the cancelled countdown's deadline must not fire
+    assert room.step is BoothStep.PREVIEW
+
+
+def test_discard_drops_the_photo_without_posting_it() -> None:
+    room = Room()
+    to_review(room)
+    for action in (BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED, BoothAction.DISCARD):
+        room.touch(action)
+    assert room.step is BoothStep.ATTRACT
+    assert room.booth.photos["p1"].fate is PhotoFate.DISCARDED
+    assert room.booth.posts_asked == []
+
+
+def test_a_camera_lost_mid_countdown_says_one_moment_then_recovers_by_itself() -> None:
+    room = Room()
+    room.touch(BoothAction.START)
+    room.touch(BoothAction.SHOOT)
+    room.do(CameraStateChanged(state=CameraState.LOST, device="0", detail="unplugged", at=room.now))
+    state = room.booth.latest()
+    assert state.step is BoothStep.ONE_MOMENT and state.trouble == "unplugged"
+    room.wait(4.2)
+    assert room.step is BoothStep.ATTRACT
+
+
+def test_a_camera_that_never_delivers_the_photo_is_one_moment_and_a_late_photo_is_not_lost() -> (
+    None
+):
+    room = Room()
+    room.touch(BoothAction.START)
+    room.touch(BoothAction.SHOOT)
+    room.wait(3.0)
+    assert room.step is BoothStep.CAPTURE
+    room.wait(5.2)
+    assert room.step is BoothStep.ONE_MOMENT
+    room.capture("late")
+    assert room.step is BoothStep.REVIEW
+    assert room.booth.photos["late"].path == "/photos/late.jpg"
+
+
+def test_trouble_saving_the_photo_is_one_moment_with_the_reason() -> None:
+    room = Room()
+    to_review(room)
+    room.touch(BoothAction.KEEP)
+    room.do(BoothTrouble(reason="disk full: the photo is kept in memory", at=room.now))
+    state = room.booth.latest()
+    assert state.step is BoothStep.ONE_MOMENT and "disk full" in state.trouble
+    assert state.photo is not None and state.photo.photo_id == "p1"
+
+
+def test_the_journal_replayed_lands_on_the_same_step_and_deadline() -> None:
+    room = Room()
+    to_review(room)
+    room.touch(BoothAction.KEEP)
+    room.wait(7.0)
+    replayed = Booth()
+    replayed.apply(decode_events(encode_events(room.journal)))
+    assert replayed.latest() == room.booth.latest()
+    assert replayed.photos == room.booth.photos
+    # a deadline that fell while the room was down fires once, on the first tick
+    due = replayed.due(room.now + 3600)
+    assert [type(e) for e in due] == [BoothTimedOut]
+    replayed.apply(due)
+    assert replayed.latest().step is BoothStep.FINISH
+    assert replayed.due(room.now + 3600.1) == ()  # the finish step's deadline is new: not yet
+
+
+def test_every_step_but_attract_ends_by_itself_and_every_move_is_declared() -> None:
+    assert set(MOVES) == set(BoothStep)
+    assert set(ON_DEADLINE) == set(BoothStep) - {BoothStep.ATTRACT}
+    assert all(target is not BoothStep.DONE for target in ON_DEADLINE.values())  # never by waiting
