@@ -5,85 +5,85 @@
     <name>ActivityLog</name>
     <message>
         <source>⚠ line {line}: {reason} (dropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ ligne {line} : {reason} (ignorée)</translation>
     </message>
     <message>
         <source>⚠ line {line}: {reason} (post kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ ligne {line} : {reason} (post conservé)</translation>
     </message>
     <message>
         <source>{source}: {state} — {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} : {state} — {detail}</translation>
     </message>
     <message>
         <source>camera: {state} — {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>caméra : {state} — {detail}</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>rien</translation>
     </message>
     <message>
         <source>question {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>question {id}</translation>
     </message>
     <message>
         <source>{who}: {question} → {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : {question} → {state}</translation>
     </message>
     <message>
         <source>{who}: {question} → {state} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : {question} → {state} ({reason})</translation>
     </message>
     <message>
         <source>{who}: {question} starred</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : {question} en favori</translation>
     </message>
     <message>
         <source>{who}: {question} unstarred</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : {question} retirée des favoris</translation>
     </message>
     <message>
         <source>{who}: preview → {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : prête → {question}</translation>
     </message>
     <message>
         <source>{who}: walls held (holding slate)</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : murs sur l&apos;écran d&apos;attente</translation>
     </message>
     <message>
         <source>{who}: walls back</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : murs rétablis</translation>
     </message>
     <message>
         <source>{who}: undo</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : annulation</translation>
     </message>
     <message>
         <source>{who}: moderation rules changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : règles de modération modifiées</translation>
     </message>
     <message>
         <source>{who}: heat map {view}, {mode}, half-life {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : carte de chaleur {view}, {mode}, demi-vie {minutes} min</translation>
     </message>
     <message>
         <source>{who}: heat map reset</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : carte de chaleur effacée</translation>
     </message>
     <message>
         <source>{who}: step {number} ({step})</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} : étape {number} ({step})</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message numerus="yes">
         <source>… %n more event(s) came too fast to list here (the journal and the CSV export have them all)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n autre événement, arrivé trop vite, n&apos;est pas listé ici (le journal et l&apos;export CSV l&apos;ont)</numerusform>
+            <numerusform>… %n autres événements, arrivés trop vite, ne sont pas listés ici (le journal et l&apos;export CSV les ont tous)</numerusform>
         </translation>
     </message>
 </context>
@@ -91,878 +91,878 @@
     <name>Actor</name>
     <message>
         <source>operator</source>
-        <translation type="unfinished"></translation>
+        <translation>régie</translation>
     </message>
     <message>
         <source>guest</source>
-        <translation type="unfinished"></translation>
+        <translation>invité</translation>
     </message>
     <message>
         <source>rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle</translation>
     </message>
     <message>
         <source>undo</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>rules kept for this session (start with --settings FILE to save them)</source>
-        <translation type="unfinished"></translation>
+        <translation>règles gardées pour cette session (lancez avec --settings FICHIER pour les enregistrer)</translation>
     </message>
     <message>
         <source>rules apply, but could not be saved to {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>règles appliquées, mais non enregistrées dans {path} : {error}</translation>
     </message>
     <message>
         <source>rules saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>règles enregistrées dans {path}</translation>
     </message>
     <message>
         <source>Snapshot failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la capture : {error}</translation>
     </message>
     <message>
         <source>Heat-map wall saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur carte de chaleur enregistré dans {path}</translation>
     </message>
     <message>
         <source>session {id} (resumed)</source>
-        <translation type="unfinished"></translation>
+        <translation>session {id} (reprise)</translation>
     </message>
     <message>
         <source>session {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>session {id}</translation>
     </message>
 </context>
 <context>
     <name>Asks</name>
     <message>
         <source>asks the guest a question</source>
-        <translation type="unfinished"></translation>
+        <translation>question à l&apos;invité</translation>
     </message>
     <message>
         <source>asks the guest a question, without a question mark</source>
-        <translation type="unfinished"></translation>
+        <translation>question à l&apos;invité, sans « ? »</translation>
     </message>
     <message>
         <source>asks the guest indirectly</source>
-        <translation type="unfinished"></translation>
+        <translation>question indirecte à l&apos;invité</translation>
     </message>
     <message>
         <source>asks the guest to tell or do something</source>
-        <translation type="unfinished"></translation>
+        <translation>demande quelque chose à l&apos;invité</translation>
     </message>
     <message>
         <source>a short question to the guest</source>
-        <translation type="unfinished"></translation>
+        <translation>question courte à l&apos;invité</translation>
     </message>
     <message>
         <source>taken as a question by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>question, selon la régie</translation>
     </message>
     <message>
         <source>asks nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>ne demande rien</translation>
     </message>
     <message>
         <source>an exclamation, not a question</source>
-        <translation type="unfinished"></translation>
+        <translation>une exclamation, pas une question</translation>
     </message>
     <message>
         <source>a reaction: the question marks are emphasis</source>
-        <translation type="unfinished"></translation>
+        <translation>une réaction : les « ? » sont expressifs</translation>
     </message>
     <message>
         <source>a rhetorical question</source>
-        <translation type="unfinished"></translation>
+        <translation>une question rhétorique</translation>
     </message>
     <message>
         <source>a question the post answers itself</source>
-        <translation type="unfinished"></translation>
+        <translation>une question qui contient sa réponse</translation>
     </message>
     <message>
         <source>asks the other fans, not the guest</source>
-        <translation type="unfinished"></translation>
+        <translation>s&apos;adresse aux fans, pas à l&apos;invité</translation>
     </message>
     <message>
         <source>asks the production (the stream, the sound, a replay)</source>
-        <translation type="unfinished"></translation>
+        <translation>s&apos;adresse à la production (flux, son, replay)</translation>
     </message>
     <message>
         <source>a greeting formula</source>
-        <translation type="unfinished"></translation>
+        <translation>une salutation</translation>
     </message>
     <message>
         <source>speaks of the guest, not to them</source>
-        <translation type="unfinished"></translation>
+        <translation>parle de l&apos;invité, sans l&apos;interpeller</translation>
     </message>
     <message>
         <source>quotes someone else&apos;s question</source>
-        <translation type="unfinished"></translation>
+        <translation>cite la question de quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>a link or an advertisement</source>
-        <translation type="unfinished"></translation>
+        <translation>un lien ou une publicité</translation>
     </message>
     <message>
         <source>asks for an answer, not a question</source>
-        <translation type="unfinished"></translation>
+        <translation>réclame une réponse, sans poser de question</translation>
     </message>
     <message>
         <source>not a question, said the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>pas une question, selon la régie</translation>
     </message>
 </context>
 <context>
     <name>CameraDetail</name>
     <message>
         <source>camera {index}</source>
-        <translation type="unfinished"></translation>
+        <translation>caméra {index}</translation>
     </message>
     <message>
         <source>opening {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>ouverture de {label}</translation>
     </message>
     <message>
         <source>{label} {width}x{height} @ {fps} fps</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} {width}x{height} à {fps} i/s</translation>
     </message>
     <message>
         <source>{label} {width}x{height} @ fps unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} {width}x{height}, i/s inconnu</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêtée</translation>
     </message>
     <message>
         <source>stopped (capture thread still blocked in a read)</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêtée (thread de capture encore bloqué en lecture)</translation>
     </message>
     <message>
         <source>end of file {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>fin du fichier {path}</translation>
     </message>
     <message>
         <source>no frame for {seconds} s — unplugged?</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune image depuis {seconds} s — débranchée ?</translation>
     </message>
     <message>
         <source>read failed on {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>échec de lecture sur {label}</translation>
     </message>
     <message>
         <source>file not found: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier introuvable : {path}</translation>
     </message>
     <message>
         <source>could not open {path} (unreadable or corrupt file)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir {path} (fichier illisible ou corrompu)</translation>
     </message>
     <message>
         <source>camera {index} could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir la caméra {index}</translation>
     </message>
     <message>
         <source>stream {path} could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir le flux {path}</translation>
     </message>
     <message>
         <source>could not reopen {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de rouvrir {path}</translation>
     </message>
     <message>
         <source>{path}: cannot decode the video ({frames} bad frames)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : vidéo illisible ({frames} images défectueuses)</translation>
     </message>
     <message>
         <source>{path}: cannot decode the video (no readable frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} : vidéo illisible (aucune image lisible)</translation>
     </message>
     <message>
         <source>error: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur : {error}</translation>
     </message>
 </context>
 <context>
     <name>CameraState</name>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>non démarrée</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrage</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>en direct</translation>
     </message>
     <message>
         <source>lost</source>
-        <translation type="unfinished"></translation>
+        <translation>perdue</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêtée</translation>
     </message>
 </context>
 <context>
     <name>Feeds</name>
     <message>
         <source>Ingest — posts per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Réception — posts par seconde</translation>
     </message>
     <message>
         <source>Feeds</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux</translation>
     </message>
     <message numerus="yes">
         <source>{state} — {detail} — {position}, %n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{state} — {detail} — {position}, %n post</numerusform>
+            <numerusform>{state} — {detail} — {position}, %n posts</numerusform>
         </translation>
     </message>
     <message>
         <source>{state} — {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} — {detail}</translation>
     </message>
     <message>
         <source>source · {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>source · {name}</translation>
     </message>
     <message>
         <source>camera</source>
-        <translation type="unfinished"></translation>
+        <translation>caméra</translation>
     </message>
     <message>
         <source>ok — {written} events written, last batch {milliseconds} ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ok — {written} événements écrits, dernier lot {milliseconds} ms</translation>
     </message>
     <message>
         <source>journal</source>
-        <translation type="unfinished"></translation>
+        <translation>journal</translation>
     </message>
     <message>
         <source>{queued} queued, {delivered} delivered, {shed} shed</source>
-        <translation type="unfinished"></translation>
+        <translation>{queued} en attente, {delivered} livrés, {shed} délestés</translation>
     </message>
     <message>
         <source>{queue} — STALLED</source>
-        <translation type="unfinished"></translation>
+        <translation>{queue} — BLOQUÉ</translation>
     </message>
     <message>
         <source>bus · {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>bus · {name}</translation>
     </message>
 </context>
 <context>
     <name>GuestPanel</name>
     <message>
         <source>Blue Room — guest panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue Room — panneau invité</translation>
     </message>
     <message>
         <source>STEP {number} OF {steps}</source>
-        <translation type="unfinished"></translation>
+        <translation>ÉTAPE {number} SUR {steps}</translation>
     </message>
     <message>
         <source>The mirror wakes up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Le miroir s&apos;éveille…</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion…</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra coupée</translation>
     </message>
     <message>
         <source>No camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de caméra</translation>
     </message>
     <message>
         <source>The mirror will be back in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le miroir revient dans un instant.</translation>
     </message>
     <message>
         <source>The mirror comes back when a camera is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le miroir reviendra dès qu&apos;une caméra sera branchée.</translation>
     </message>
     <message>
         <source>THE MIRROR</source>
-        <translation type="unfinished"></translation>
+        <translation>LE MIROIR</translation>
     </message>
 </context>
 <context>
     <name>HeatMapControls</name>
     <message>
         <source>a map box is four numbers: west, south, east, north</source>
-        <translation type="unfinished"></translation>
+        <translation>une zone, ce sont quatre nombres : ouest, sud, est, nord</translation>
     </message>
     <message>
         <source>Heat-map wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur carte de chaleur</translation>
     </message>
     <message>
         <source>west, south, east, north</source>
-        <translation type="unfinished"></translation>
+        <translation>ouest, sud, est, nord</translation>
     </message>
     <message>
         <source> min half-life</source>
-        <translation type="unfinished"></translation>
+        <translation> min de demi-vie</translation>
     </message>
     <message>
         <source>Counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Compteurs</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Reset…</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer…</translation>
     </message>
     <message>
         <source>Snapshot PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Capture PNG</translation>
     </message>
     <message>
         <source>Heat map: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de chaleur : {problem}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>Reset the heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer la carte de chaleur</translation>
     </message>
     <message>
         <source>Clear every point and counter of the heat map? The posts stay in the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer tous les points et compteurs de la carte de chaleur ? Les posts restent dans le journal.</translation>
     </message>
     <message>
         <source>Heat map reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de chaleur effacée</translation>
     </message>
 </context>
 <context>
     <name>HeatText</name>
     <message>
         <source>{share} exact position</source>
-        <translation type="unfinished"></translation>
+        <translation>{share} position exacte</translation>
     </message>
     <message>
         <source>{share} place</source>
-        <translation type="unfinished"></translation>
+        <translation>{share} lieu</translation>
     </message>
     <message>
         <source>{share} profile city</source>
-        <translation type="unfinished"></translation>
+        <translation>{share} ville du profil</translation>
     </message>
     <message>
         <source>{share} profile country</source>
-        <translation type="unfinished"></translation>
+        <translation>{share} pays du profil</translation>
     </message>
     <message>
         <source>{share} not located</source>
-        <translation type="unfinished"></translation>
+        <translation>{share} non localisés</translation>
     </message>
 </context>
 <context>
     <name>HeatmapWall</name>
     <message>
         <source>Blue Room — heat-map wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue Room — mur carte de chaleur</translation>
     </message>
     <message>
         <source>could not write {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire {path}</translation>
     </message>
     <message>
         <source>Europe</source>
-        <translation type="unfinished"></translation>
+        <translation>Europe</translation>
     </message>
     <message>
         <source>France</source>
-        <translation type="unfinished"></translation>
+        <translation>France</translation>
     </message>
     <message>
         <source>Paris region</source>
-        <translation type="unfinished"></translation>
+        <translation>Île-de-France</translation>
     </message>
     <message>
         <source>This map</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette carte</translation>
     </message>
     <message>
         <source>post</source>
-        <translation type="unfinished"></translation>
+        <translation>post</translation>
     </message>
     <message>
         <source>country</source>
-        <translation type="unfinished"></translation>
+        <translation>pays</translation>
     </message>
     <message>
         <source>World</source>
-        <translation type="unfinished"></translation>
+        <translation>Monde</translation>
     </message>
     <message>
         <source>of all posts</source>
-        <translation type="unfinished"></translation>
+        <translation>de tous les posts</translation>
     </message>
     <message>
         <source>Where the conversation is, live</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;où l&apos;on parle, en direct</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause</translation>
     </message>
     <message>
         <source>posts</source>
-        <translation type="unfinished"></translation>
+        <translation>posts</translation>
     </message>
     <message>
         <source>per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>par minute</translation>
     </message>
     <message>
         <source>countries</source>
-        <translation type="unfinished"></translation>
+        <translation>pays</translation>
     </message>
     <message>
         <source>on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>sur la carte</translation>
     </message>
     <message>
         <source>TOP CITIES</source>
-        <translation type="unfinished"></translation>
+        <translation>TOP DES VILLES</translation>
     </message>
 </context>
 <context>
     <name>HoldingSlate</name>
     <message>
         <source>We&apos;ll be right back</source>
-        <translation type="unfinished"></translation>
+        <translation>On revient tout de suite</translation>
     </message>
 </context>
 <context>
     <name>KeysSheet</name>
     <message>
         <source>Every key</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>World</source>
-        <translation type="unfinished"></translation>
+        <translation>Monde</translation>
     </message>
     <message>
         <source>Europe</source>
-        <translation type="unfinished"></translation>
+        <translation>Europe</translation>
     </message>
     <message>
         <source>France</source>
-        <translation type="unfinished"></translation>
+        <translation>France</translation>
     </message>
     <message>
         <source>Paris region</source>
-        <translation type="unfinished"></translation>
+        <translation>Île-de-France</translation>
     </message>
     <message>
         <source>Custom box</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone libre</translation>
     </message>
     <message>
         <source>Live (fading)</source>
-        <translation type="unfinished"></translation>
+        <translation>Direct (s&apos;estompe)</translation>
     </message>
     <message>
         <source>Cumulative</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumulé</translation>
     </message>
 </context>
 <context>
     <name>ModerationQueue</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalées</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Validées</translation>
     </message>
     <message>
         <source>Starred</source>
-        <translation type="unfinished"></translation>
+        <translation>Favoris</translation>
     </message>
     <message>
         <source>Stashed</source>
-        <translation type="unfinished"></translation>
+        <translation>De côté</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondues</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbeille</translation>
     </message>
     <message>
         <source>Not questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-questions</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes</translation>
     </message>
     <message>
         <source>No question waiting — new ones appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question en attente — les nouvelles arrivent ici</translation>
     </message>
     <message>
         <source>Nothing in flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question signalée</translation>
     </message>
     <message>
         <source>Nothing in approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question validée</translation>
     </message>
     <message>
         <source>Nothing in starred</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question en favori</translation>
     </message>
     <message>
         <source>Nothing in stashed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de côté</translation>
     </message>
     <message>
         <source>Nothing in answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question répondue</translation>
     </message>
     <message>
         <source>Nothing in trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbeille vide</translation>
     </message>
     <message>
         <source>Posts for the guest that ask nothing appear here: Q takes one as a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Les posts pour l&apos;invité qui ne demandent rien arrivent ici : Q en fait une question</translation>
     </message>
     <message>
         <source>Nothing in all</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question</translation>
     </message>
     <message>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus récentes</translation>
     </message>
     <message>
         <source>Most supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus soutenues</translation>
     </message>
     <message>
         <source>Starred first</source>
-        <translation type="unfinished"></translation>
+        <translation>Favoris d&apos;abord</translation>
     </message>
     <message>
         <source>F1 or ? every key · J K move · A approve · Enter approve and preview · R reject with a reason · P preview · T take on air · D answered · Ctrl+Z undo · / search</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 ou ? tous les raccourcis · J K naviguer · A valider · Entrée valider et préparer · R rejeter avec un motif · P préparer · T envoyer à l&apos;antenne · D répondue · Ctrl+Z annuler · / chercher</translation>
     </message>
     <message>
         <source>Approve  A</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider  A</translation>
     </message>
     <message>
         <source>Reject  R</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter  R</translation>
     </message>
     <message>
         <source>Star  S</source>
-        <translation type="unfinished"></translation>
+        <translation>Favori  S</translation>
     </message>
     <message>
         <source>Stash  H</source>
-        <translation type="unfinished"></translation>
+        <translation>De côté  H</translation>
     </message>
     <message>
         <source>Back to queue  Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre en file  Q</translation>
     </message>
     <message>
         <source>Not a question  N</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas une question  N</translation>
     </message>
     <message>
         <source>Preview  P</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparer  P</translation>
     </message>
     <message>
         <source>Take  T</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer  T</translation>
     </message>
     <message>
         <source>On air now  O</source>
-        <translation type="unfinished"></translation>
+        <translation>À l&apos;antenne  O</translation>
     </message>
     <message>
         <source>Answered  D</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondue  D</translation>
     </message>
     <message>
         <source>Undo  Ctrl+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler  Ctrl+Z</translation>
     </message>
     <message>
         <source>A question in the trash cannot go on air: put it back first (Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question dans la corbeille ne va pas à l&apos;antenne : remettez-la d&apos;abord en file (Q)</translation>
     </message>
     <message>
         <source>Moderation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modération</translation>
     </message>
     <message>
         <source>Search text or @author  ( / )</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte ou @auteur  ( / )</translation>
     </message>
     <message>
         <source>The selected question, in full</source>
-        <translation type="unfinished"></translation>
+        <translation>La question sélectionnée, en entier</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) — showing the first {shown}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question — les {shown} premières affichées</numerusform>
+            <numerusform>%n questions — les {shown} premières affichées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a question first (click it, or use ↑ ↓)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord une question (clic, ou ↑ ↓)</translation>
     </message>
     <message>
         <source>Select a question to reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une question à rejeter</translation>
     </message>
     <message>
         <source>&amp;0  Another reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;0  Autre motif…</translation>
     </message>
     <message>
         <source>&amp;R  No reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;R  Sans motif</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter</translation>
     </message>
     <message>
         <source>Why (shown in the trash and the export):</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif (visible dans la corbeille et l&apos;export) :</translation>
     </message>
     <message>
         <source>Select a question to approve and preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une question à valider et préparer</translation>
     </message>
     <message>
         <source>The question on air cannot be demoted</source>
-        <translation type="unfinished"></translation>
+        <translation>La question à l&apos;antenne ne peut pas être déclassée</translation>
     </message>
     <message>
         <source>Select a question to star</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une question à mettre en favori</translation>
     </message>
     <message>
         <source>Select a question to preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une question à préparer</translation>
     </message>
     <message>
         <source>Nothing in preview: select a question and press P</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question prête : choisissez-en une et appuyez sur P</translation>
     </message>
     <message>
         <source>Select a question to put on air</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une question à mettre à l&apos;antenne</translation>
     </message>
 </context>
 <context>
     <name>Monitors</name>
     <message>
         <source>Questions wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur des questions</translation>
     </message>
     <message>
         <source>Live video wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur vidéo</translation>
     </message>
     <message>
         <source>Heat-map wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de chaleur</translation>
     </message>
     <message>
         <source>Guest panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau invité</translation>
     </message>
     <message>
         <source>Click: bring this window to the front</source>
-        <translation type="unfinished"></translation>
+        <translation>Clic : afficher cette fenêtre au premier plan</translation>
     </message>
     <message>
         <source>closed — click to reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>fermé — cliquez pour le rouvrir</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>No wall open: each wall and the guest panel show here, small</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mur ouvert : chaque mur et le panneau invité s&apos;affichent ici, en petit</translation>
     </message>
 </context>
 <context>
     <name>OperatorConsole</name>
     <message>
         <source>posts</source>
-        <translation type="unfinished"></translation>
+        <translation>posts</translation>
     </message>
     <message>
         <source>posts / s</source>
-        <translation type="unfinished"></translation>
+        <translation>posts / s</translation>
     </message>
     <message>
         <source>per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>par minute</translation>
     </message>
     <message>
         <source>questions</source>
-        <translation type="unfinished"></translation>
+        <translation>questions</translation>
     </message>
     <message>
         <source>to moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>à modérer</translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>signalées</translation>
     </message>
     <message>
         <source>on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>sur la carte</translation>
     </message>
     <message>
         <source>malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>malformés</translation>
     </message>
     <message>
         <source>shed</source>
-        <translation type="unfinished"></translation>
+        <translation>délestés</translation>
     </message>
     <message>
         <source>up {elapsed}   ·   {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>durée {elapsed}   ·   {time}</translation>
     </message>
     <message>
         <source>Blue Room — operator console</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue Room — régie</translation>
     </message>
     <message>
         <source>BLUE ROOM</source>
-        <translation type="unfinished"></translation>
+        <translation>BLUE ROOM</translation>
     </message>
     <message>
         <source>Hold the walls  F12</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran d&apos;attente  F12</translation>
     </message>
     <message>
         <source>Every wall and the guest panel on a calm holding slate at once, and back (F12, from any window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les murs et le panneau invité d&apos;un coup sur l&apos;écran d&apos;attente, et retour (F12, depuis n&apos;importe quelle fenêtre)</translation>
     </message>
     <message>
         <source>Walls</source>
-        <translation type="unfinished"></translation>
+        <translation>Murs</translation>
     </message>
     <message>
         <source>Heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de chaleur</translation>
     </message>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>Walls held — release  F12</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente — reprendre  F12</translation>
     </message>
     <message>
         <source>Walls held: the holding slate is on every screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Murs en attente : l&apos;écran d&apos;attente est partout</translation>
     </message>
     <message>
         <source>Walls back</source>
-        <translation type="unfinished"></translation>
+        <translation>Murs rétablis</translation>
     </message>
 </context>
 <context>
     <name>ProgramPanel</name>
     <message>
         <source>ON AIR</source>
-        <translation type="unfinished"></translation>
+        <translation>À L&apos;ANTENNE</translation>
     </message>
     <message>
         <source>Nothing on air — arm a question (P) and take it (T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à l&apos;antenne — préparez une question (P) et envoyez-la (T)</translation>
     </message>
     <message>
         <source>D answered</source>
-        <translation type="unfinished"></translation>
+        <translation>D répondue</translation>
     </message>
     <message>
         <source>PREVIEW</source>
-        <translation type="unfinished"></translation>
+        <translation>PRÊTE</translation>
     </message>
     <message>
         <source>Select a question and press P to arm it</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une question, puis P pour la préparer</translation>
     </message>
     <message>
         <source>T take on air</source>
-        <translation type="unfinished"></translation>
+        <translation>T envoyer</translation>
     </message>
     <message>
         <source>a fan</source>
-        <translation type="unfinished"></translation>
+        <translation>un fan</translation>
     </message>
     <message numerus="yes">
         <source>{who}  ·  asked by %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{who}  ·  posée par %n</numerusform>
+            <numerusform>{who}  ·  posée par %n</numerusform>
         </translation>
     </message>
 </context>
@@ -970,141 +970,141 @@
     <name>QuestionPicker</name>
     <message>
         <source>Tap a question to answer it</source>
-        <translation type="unfinished"></translation>
+        <translation>Touchez une question pour y répondre</translation>
     </message>
     <message>
         <source>The team is choosing the first questions for you…</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;équipe choisit vos premières questions…</translation>
     </message>
     <message>
         <source>More questions ▸  {page}/{pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres questions ▸  {page}/{pages}</translation>
     </message>
     <message>
         <source>ON AIR — you are answering</source>
-        <translation type="unfinished"></translation>
+        <translation>À L&apos;ANTENNE — vous répondez</translation>
     </message>
     <message>
         <source>Sent to the team — on air in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyée à l&apos;équipe — à l&apos;antenne dans un instant</translation>
     </message>
     <message>
         <source>a fan</source>
-        <translation type="unfinished"></translation>
+        <translation>un fan</translation>
     </message>
     <message numerus="yes">
         <source>{who}  ·  asked by %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{who}  ·  posée par %n</numerusform>
+            <numerusform>{who}  ·  posée par %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Answer this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre à celle-ci</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
 </context>
 <context>
     <name>QuestionState</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>validée</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejetée</translation>
     </message>
     <message>
         <source>on air</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;antenne</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>répondue</translation>
     </message>
     <message>
         <source>stashed</source>
-        <translation type="unfinished"></translation>
+        <translation>de côté</translation>
     </message>
     <message>
         <source>not a question</source>
-        <translation type="unfinished"></translation>
+        <translation>pas une question</translation>
     </message>
 </context>
 <context>
     <name>QuestionsWall</name>
     <message>
         <source>Blue Room — questions wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue Room — mur des questions</translation>
     </message>
     <message>
         <source>our guest</source>
-        <translation type="unfinished"></translation>
+        <translation>notre invité</translation>
     </message>
     <message>
         <source>Ask {guest} anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Posez vos questions à {guest}</translation>
     </message>
     <message>
         <source>Post your question with {hashtag}</source>
-        <translation type="unfinished"></translation>
+        <translation>Postez votre question avec {hashtag}</translation>
     </message>
     <message>
         <source>posts</source>
-        <translation type="unfinished"></translation>
+        <translation>posts</translation>
     </message>
     <message>
         <source>questions</source>
-        <translation type="unfinished"></translation>
+        <translation>questions</translation>
     </message>
     <message>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>répondues</translation>
     </message>
     <message>
         <source>ON AIR</source>
-        <translation type="unfinished"></translation>
+        <translation>À L&apos;ANTENNE</translation>
     </message>
     <message>
         <source>FROM THE AUDIENCE</source>
-        <translation type="unfinished"></translation>
+        <translation>DU PUBLIC</translation>
     </message>
     <message>
         <source>UP NEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>À SUIVRE</translation>
     </message>
     <message>
         <source>Questions appear here once the team has read them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les questions s&apos;affichent ici une fois lues par l&apos;équipe</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) are being read by the team</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;équipe lit %n question</numerusform>
+            <numerusform>L&apos;équipe lit %n questions</numerusform>
         </translation>
     </message>
     <message>
         <source>YOUR QUESTIONS</source>
-        <translation type="unfinished"></translation>
+        <translation>VOS QUESTIONS</translation>
     </message>
     <message>
         <source>a fan</source>
-        <translation type="unfinished"></translation>
+        <translation>un fan</translation>
     </message>
     <message numerus="yes">
         <source>+%n asking the same</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n pose la même</numerusform>
+            <numerusform>+%n posent la même</numerusform>
         </translation>
     </message>
 </context>
@@ -1112,93 +1112,93 @@
     <name>QueueList</name>
     <message>
         <source>PENDING</source>
-        <translation type="unfinished"></translation>
+        <translation>EN ATTENTE</translation>
     </message>
     <message>
         <source>APPROVED</source>
-        <translation type="unfinished"></translation>
+        <translation>VALIDÉE</translation>
     </message>
     <message>
         <source>TRASH</source>
-        <translation type="unfinished"></translation>
+        <translation>CORBEILLE</translation>
     </message>
     <message>
         <source>ON AIR</source>
-        <translation type="unfinished"></translation>
+        <translation>À L&apos;ANTENNE</translation>
     </message>
     <message>
         <source>ANSWERED</source>
-        <translation type="unfinished"></translation>
+        <translation>RÉPONDUE</translation>
     </message>
     <message>
         <source>STASHED</source>
-        <translation type="unfinished"></translation>
+        <translation>DE CÔTÉ</translation>
     </message>
     <message>
         <source>NOT A QUESTION</source>
-        <translation type="unfinished"></translation>
+        <translation>PAS UNE QUESTION</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h</translation>
     </message>
     <message numerus="yes">
         <source>asked by %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>posée par %n</numerusform>
+            <numerusform>posée par %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n supporter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n soutien</numerusform>
+            <numerusform>%n soutiens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new account(s) not counted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte récent non compté</numerusform>
+            <numerusform>%n comptes récents non comptés</numerusform>
         </translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejetée</translation>
     </message>
     <message>
         <source>✕ {who}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>✕ {who} : {reason}</translation>
     </message>
     <message>
         <source>Nothing here</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ici</translation>
     </message>
     <message numerus="yes">
         <source>↑ %n new</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>↑ %n nouvelle</numerusform>
+            <numerusform>↑ %n nouvelles</numerusform>
         </translation>
     </message>
     <message>
         <source>unknown author</source>
-        <translation type="unfinished"></translation>
+        <translation>auteur inconnu</translation>
     </message>
     <message numerus="yes">
         <source>%n follower(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abonné</numerusform>
+            <numerusform>%n abonnés</numerusform>
         </translation>
     </message>
 </context>
@@ -1206,499 +1206,499 @@
     <name>Reason</name>
     <message>
         <source>blocked user: @{handle}</source>
-        <translation type="unfinished"></translation>
+        <translation>compte bloqué : @{handle}</translation>
     </message>
     <message>
         <source>slur: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>propos haineux : « {excerpt} » correspond à « {term} »</translation>
     </message>
     <message>
         <source>blocked word: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>mot bloqué : « {excerpt} » correspond à « {term} »</translation>
     </message>
     <message>
         <source>profanity: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>grossièreté : « {excerpt} » correspond à « {term} »</translation>
     </message>
     <message>
         <source>insult: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>insulte : « {excerpt} » correspond à « {term} »</translation>
     </message>
     <message>
         <source>hashbomb: {tags} hashtags, mentions or links and no words</source>
-        <translation type="unfinished"></translation>
+        <translation>hashtags seuls : {tags} hashtags, mentions ou liens, aucun mot</translation>
     </message>
     <message>
         <source>link: {host}</source>
-        <translation type="unfinished"></translation>
+        <translation>lien : {host}</translation>
     </message>
     <message>
         <source>mention spam: {count} mentions (more than {most})</source>
-        <translation type="unfinished"></translation>
+        <translation>spam de mentions : {count} mentions (plus de {most})</translation>
     </message>
     <message>
         <source>flood: over {posts} posts in {seconds} s from @{handle}</source>
-        <translation type="unfinished"></translation>
+        <translation>flood : plus de {posts} posts en {seconds} s de @{handle}</translation>
     </message>
     <message>
         <source>in the author&apos;s name: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>dans le nom de l&apos;auteur : {reason}</translation>
     </message>
     <message>
         <source>flood: over {posts} posts in {seconds} s from one author</source>
-        <translation type="unfinished"></translation>
+        <translation>flood : plus de {posts} posts en {seconds} s d&apos;un même auteur</translation>
     </message>
     <message>
         <source>support burst: {supporters} supporters have accounts under {days} days old (not counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>afflux de soutiens : {supporters} soutiens viennent de comptes de moins de {days} jours (non comptés)</translation>
     </message>
     <message>
         <source>auto-approved: clean</source>
-        <translation type="unfinished"></translation>
+        <translation>validée auto : rien à signaler</translation>
     </message>
     <message>
         <source>rejected by operator</source>
-        <translation type="unfinished"></translation>
+        <translation>rejetée par la régie</translation>
     </message>
     <message>
         <source>off topic</source>
-        <translation type="unfinished"></translation>
+        <translation>hors sujet</translation>
     </message>
     <message>
         <source>already answered</source>
-        <translation type="unfinished"></translation>
+        <translation>réponse déjà donnée</translation>
     </message>
     <message>
         <source>offensive</source>
-        <translation type="unfinished"></translation>
+        <translation>offensante</translation>
     </message>
     <message>
         <source>spam or promotion</source>
-        <translation type="unfinished"></translation>
+        <translation>spam ou pub</translation>
     </message>
     <message>
         <source>too personal</source>
-        <translation type="unfinished"></translation>
+        <translation>trop personnelle</translation>
     </message>
     <message>
         <source>not for the guest</source>
-        <translation type="unfinished"></translation>
+        <translation>pas pour l&apos;invité</translation>
     </message>
 </context>
 <context>
     <name>RulesDialog</name>
     <message>
         <source>let through</source>
-        <translation type="unfinished"></translation>
+        <translation>laisser passer</translation>
     </message>
     <message>
         <source>flag for the moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>signaler au modérateur</translation>
     </message>
     <message>
         <source>reject (to the trash)</source>
-        <translation type="unfinished"></translation>
+        <translation>rejeter (corbeille)</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>passer</translation>
     </message>
     <message>
         <source>flag</source>
-        <translation type="unfinished"></translation>
+        <translation>signaler</translation>
     </message>
     <message>
         <source>reject</source>
-        <translation type="unfinished"></translation>
+        <translation>rejeter</translation>
     </message>
     <message>
         <source>profanity: {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>grossièretés : {action}</translation>
     </message>
     <message>
         <source>insults: {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>insultes : {action}</translation>
     </message>
     <message>
         <source>links: {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>liens : {action}</translation>
     </message>
     <message>
         <source>hashbombs: {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>hashtags seuls : {action}</translation>
     </message>
     <message>
         <source>flood &gt; {posts} in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>flood &gt; {posts} en {seconds} s</translation>
     </message>
     <message numerus="yes">
         <source>%n blocked word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mot bloqué</numerusform>
+            <numerusform>%n mots bloqués</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n blocked user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte bloqué</numerusform>
+            <numerusform>%n comptes bloqués</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n trusted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de confiance</numerusform>
+            <numerusform>%n de confiance</numerusform>
         </translation>
     </message>
     <message>
         <source>AUTO-APPROVE CLEAN QUESTIONS: ON</source>
-        <translation type="unfinished"></translation>
+        <translation>VALIDATION AUTOMATIQUE : ACTIVÉE</translation>
     </message>
     <message>
         <source>every question approved by a person</source>
-        <translation type="unfinished"></translation>
+        <translation>toute question validée à la main</translation>
     </message>
     <message>
         <source>Moderation rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles de modération</translation>
     </message>
     <message>
         <source>one per line: word, stem*, or a phrase</source>
-        <translation type="unfinished"></translation>
+        <translation>un par ligne : mot, racine* ou expression</translation>
     </message>
     <message>
         <source>one handle per line</source>
-        <translation type="unfinished"></translation>
+        <translation>un pseudo par ligne</translation>
     </message>
     <message>
         <source>links to these are fine</source>
-        <translation type="unfinished"></translation>
+        <translation>ces domaines sont acceptés</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Auto-approve clean questions (questions no rule objects to go to the wall without a person approving them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider automatiquement les questions propres (celles qu&apos;aucune règle ne retient vont au mur sans validation humaine)</translation>
     </message>
     <message>
         <source>Profanity</source>
-        <translation type="unfinished"></translation>
+        <translation>Grossièretés</translation>
     </message>
     <message>
         <source>Slurs</source>
-        <translation type="unfinished"></translation>
+        <translation>Propos haineux</translation>
     </message>
     <message>
         <source>Insults (idiot, débile…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insultes (idiot, débile…)</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Liens</translation>
     </message>
     <message>
         <source>Hashtag/mention-only posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Posts sans texte (hashtags, mentions)</translation>
     </message>
     <message>
         <source>More @-mentions than</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de @mentions que</translation>
     </message>
     <message>
         <source>Flood: more posts than</source>
-        <translation type="unfinished"></translation>
+        <translation>Flood : plus de posts que</translation>
     </message>
     <message>
         <source>… within</source>
-        <translation type="unfinished"></translation>
+        <translation>… en</translation>
     </message>
     <message>
         <source>Support from accounts younger than</source>
-        <translation type="unfinished"></translation>
+        <translation>Soutiens de comptes de moins de</translation>
     </message>
     <message>
         <source>Blocked words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots bloqués</translation>
     </message>
     <message>
         <source>Blocked users</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes bloqués</translation>
     </message>
     <message>
         <source>Trusted users</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes de confiance</translation>
     </message>
     <message>
         <source>Allowed link domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines de liens autorisés</translation>
     </message>
 </context>
 <context>
     <name>RunningOrder</name>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Antenne</translation>
     </message>
     <message>
         <source>Approved — next on the wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Validées — bientôt sur le mur</translation>
     </message>
     <message>
         <source>No approved question yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune question validée</translation>
     </message>
     <message>
         <source>Moderation rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles de modération…</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <source>Export failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;export : {error}</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n post(s) to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n post exporté vers {path}</numerusform>
+            <numerusform>%n posts exportés vers {path}</numerusform>
         </translation>
     </message>
     <message>
         <source>Moderation rules changed: they apply to new posts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles de modération modifiées : elles valent pour les nouveaux posts.</translation>
     </message>
     <message>
         <source>Export questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les questions</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exporting questions to {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export des questions vers {path}…</translation>
     </message>
 </context>
 <context>
     <name>SessionSteps</name>
     <message>
         <source>Session — Page Up / Page Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Session — Pg préc. / Pg suiv.</translation>
     </message>
     <message>
         <source>◀  Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>◀  Étape précédente</translation>
     </message>
     <message>
         <source>Next step  ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape suivante  ▶</translation>
     </message>
     <message>
         <source>{number}. {title}  ({minutes} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}. {title}  ({minutes} min)</translation>
     </message>
 </context>
 <context>
     <name>SourceDetail</name>
     <message>
         <source>{file} at {speed}×</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} à {speed}×</translation>
     </message>
     <message>
         <source>{file} at max speed</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} à vitesse max</translation>
     </message>
     <message>
         <source>{file} at {speed}×, loop {loop}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} à {speed}×, boucle {loop}</translation>
     </message>
     <message>
         <source>{file} at max speed, loop {loop}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} à vitesse max, boucle {loop}</translation>
     </message>
     <message>
         <source>{file}: {posts} posts</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} : {posts} posts</translation>
     </message>
     <message>
         <source>{file} stopped at line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} arrêté à la ligne {line}</translation>
     </message>
     <message>
         <source>replay stopped: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>replay arrêté : {error}</translation>
     </message>
     <message>
         <source>loop {loop}, line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>boucle {loop}, ligne {line}</translation>
     </message>
 </context>
 <context>
     <name>SourceState</name>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrage</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <source>looping</source>
-        <translation type="unfinished"></translation>
+        <translation>en boucle</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>terminée</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>en échec</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêtée</translation>
     </message>
 </context>
 <context>
     <name>Sparkline</name>
     <message>
         <source>peak {rate}/s</source>
-        <translation type="unfinished"></translation>
+        <translation>pic {rate}/s</translation>
     </message>
 </context>
 <context>
     <name>VideoWall</name>
     <message>
         <source>Blue Room — live video wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue Room — mur vidéo en direct</translation>
     </message>
     <message>
         <source>This room runs without a camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce plateau tourne sans caméra</translation>
     </message>
     <message>
         <source>The camera stopped sending pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>La caméra n&apos;envoie plus d&apos;images</translation>
     </message>
     <message>
         <source>{detail} · trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>{detail} · nouvel essai</translation>
     </message>
     <message>
         <source>LIVE</source>
-        <translation type="unfinished"></translation>
+        <translation>EN DIRECT</translation>
     </message>
     <message>
         <source>OFF AIR</source>
-        <translation type="unfinished"></translation>
+        <translation>HORS ANTENNE</translation>
     </message>
     <message>
         <source>Live in the Blue Room · {hashtag}</source>
-        <translation type="unfinished"></translation>
+        <translation>En direct de la Blue Room · {hashtag}</translation>
     </message>
     <message>
         <source>A fan</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fan</translation>
     </message>
     <message>
         <source>{who} asks</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} demande</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion…</translation>
     </message>
     <message>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Caméra coupée</translation>
     </message>
     <message>
         <source>No camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de caméra</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de la caméra…</translation>
     </message>
 </context>
 <context>
     <name>WindowsMenu</name>
     <message>
         <source>Operator console</source>
-        <translation type="unfinished"></translation>
+        <translation>Régie</translation>
     </message>
     <message>
         <source>Questions wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur des questions</translation>
     </message>
     <message>
         <source>Live video wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur vidéo en direct</translation>
     </message>
     <message>
         <source>Heat-map wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mur carte de chaleur</translation>
     </message>
     <message>
         <source>Guest panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau invité</translation>
     </message>
     <message>
         <source>full screen on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>plein écran sur {screen}</translation>
     </message>
     <message>
         <source>behind the console on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>derrière la régie sur {screen}</translation>
     </message>
     <message>
         <source>window on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>fenêtre sur {screen}</translation>
     </message>
     <message>
         <source>closed: click to reopen it on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>fermé : cliquez pour le rouvrir sur {screen}</translation>
     </message>
     <message>
         <source>minimised: click to show it on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>réduit : cliquez pour l&apos;afficher sur {screen}</translation>
     </message>
     <message>
         <source>on {current}: click to put it back on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>sur {current} : cliquez pour le remettre sur {screen}</translation>
     </message>
     <message>
         <source>{window}: the settings name a screen {wanted} that is not here</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} : les réglages désignent un écran {wanted} absent</translation>
     </message>
     <message>
         <source>{window}: no screen is known to have touch, so it went to the smallest (choose with screens.guest_panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>{window} : aucun écran tactile connu, placé sur le plus petit (à choisir avec screens.guest_panel)</translation>
     </message>
     <message>
         <source>Fewer screens than windows: {windows} share {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins d&apos;écrans que de fenêtres : {windows} partagent {screen}</translation>
     </message>
     <message>
         <source>&amp;Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenêtres</translation>
     </message>
     <message>
         <source>Put every window back in its place</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre chaque fenêtre à sa place</translation>
     </message>
 </context>
 </TS>
