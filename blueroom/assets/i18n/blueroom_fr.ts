@@ -5,19 +5,19 @@
     <name>ActivityLog</name>
     <message>
         <source>⚠ line {line}: {reason} (dropped)</source>
-        <translation>⚠ ligne {line} : {reason} (ignorée)</translation>
+        <translation>⚠ ligne {line}&#x202f;: {reason} (ignorée)</translation>
     </message>
     <message>
         <source>⚠ line {line}: {reason} (post kept)</source>
-        <translation>⚠ ligne {line} : {reason} (post conservé)</translation>
+        <translation>⚠ ligne {line}&#x202f;: {reason} (post conservé)</translation>
     </message>
     <message>
         <source>{source}: {state} — {detail}</source>
-        <translation>{source} : {state} — {detail}</translation>
+        <translation>{source}&#x202f;: {state} — {detail}</translation>
     </message>
     <message>
         <source>camera: {state} — {detail}</source>
-        <translation>caméra : {state} — {detail}</translation>
+        <translation>caméra&#x202f;: {state} — {detail}</translation>
     </message>
     <message>
         <source>nothing</source>
@@ -29,51 +29,51 @@
     </message>
     <message>
         <source>{who}: {question} → {state}</source>
-        <translation>{who} : {question} → {state}</translation>
+        <translation>{who}&#x202f;: {question} → {state}</translation>
     </message>
     <message>
         <source>{who}: {question} → {state} ({reason})</source>
-        <translation>{who} : {question} → {state} ({reason})</translation>
+        <translation>{who}&#x202f;: {question} → {state} ({reason})</translation>
     </message>
     <message>
         <source>{who}: {question} starred</source>
-        <translation>{who} : {question} en favori</translation>
+        <translation>{who}&#x202f;: {question} en favori</translation>
     </message>
     <message>
         <source>{who}: {question} unstarred</source>
-        <translation>{who} : {question} retirée des favoris</translation>
+        <translation>{who}&#x202f;: {question} retirée des favoris</translation>
     </message>
     <message>
         <source>{who}: preview → {question}</source>
-        <translation>{who} : prête → {question}</translation>
+        <translation>{who}&#x202f;: prête → {question}</translation>
     </message>
     <message>
         <source>{who}: walls held (holding slate)</source>
-        <translation>{who} : murs sur l&apos;écran d&apos;attente</translation>
+        <translation>{who}&#x202f;: murs sur l&apos;écran d&apos;attente</translation>
     </message>
     <message>
         <source>{who}: walls back</source>
-        <translation>{who} : murs rétablis</translation>
+        <translation>{who}&#x202f;: murs rétablis</translation>
     </message>
     <message>
         <source>{who}: undo</source>
-        <translation>{who} : annulation</translation>
+        <translation>{who}&#x202f;: annulation</translation>
     </message>
     <message>
         <source>{who}: moderation rules changed</source>
-        <translation>{who} : règles de modération modifiées</translation>
+        <translation>{who}&#x202f;: règles de modération modifiées</translation>
     </message>
     <message>
         <source>{who}: heat map {view}, {mode}, half-life {minutes} min</source>
-        <translation>{who} : carte de chaleur {view}, {mode}, demi-vie {minutes} min</translation>
+        <translation>{who}&#x202f;: carte de chaleur {view}, {mode}, demi-vie {minutes} min</translation>
     </message>
     <message>
         <source>{who}: heat map reset</source>
-        <translation>{who} : carte de chaleur effacée</translation>
+        <translation>{who}&#x202f;: carte de chaleur effacée</translation>
     </message>
     <message>
         <source>{who}: step {number} ({step})</source>
-        <translation>{who} : étape {number} ({step})</translation>
+        <translation>{who}&#x202f;: étape {number} ({step})</translation>
     </message>
     <message>
         <source>Activity</source>
@@ -114,7 +114,7 @@
     </message>
     <message>
         <source>rules apply, but could not be saved to {path}: {error}</source>
-        <translation>règles appliquées, mais non enregistrées dans {path} : {error}</translation>
+        <translation>règles appliquées, mais non enregistrées dans {path}&#x202f;: {error}</translation>
     </message>
     <message>
         <source>rules saved to {path}</source>
@@ -122,7 +122,7 @@
     </message>
     <message>
         <source>Snapshot failed: {error}</source>
-        <translation>Échec de la capture : {error}</translation>
+        <translation>Échec de la capture&#x202f;: {error}</translation>
     </message>
     <message>
         <source>Heat-map wall saved to {path}</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>asks the guest a question, without a question mark</source>
-        <translation>question à l&apos;invité, sans « ? »</translation>
+        <translation>question à l&apos;invité, sans «&#x202f;?&#x202f;»</translation>
     </message>
     <message>
         <source>asks the guest indirectly</source>
@@ -173,7 +173,7 @@
     </message>
     <message>
         <source>a reaction: the question marks are emphasis</source>
-        <translation>une réaction : les « ? » sont expressifs</translation>
+        <translation>une réaction&#x202f;: les «&#x202f;?&#x202f;» sont expressifs</translation>
     </message>
     <message>
         <source>a rhetorical question</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>no frame for {seconds} s — unplugged?</source>
-        <translation>aucune image depuis {seconds} s — débranchée ?</translation>
+        <translation>aucune image depuis {seconds} s — débranchée&#x202f;?</translation>
     </message>
     <message>
         <source>read failed on {label}</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>file not found: {path}</source>
-        <translation>fichier introuvable : {path}</translation>
+        <translation>fichier introuvable&#x202f;: {path}</translation>
     </message>
     <message>
         <source>could not open {path} (unreadable or corrupt file)</source>
@@ -276,15 +276,15 @@
     </message>
     <message>
         <source>{path}: cannot decode the video ({frames} bad frames)</source>
-        <translation>{path} : vidéo illisible ({frames} images défectueuses)</translation>
+        <translation>{path}&#x202f;: vidéo illisible ({frames} images défectueuses)</translation>
     </message>
     <message>
         <source>{path}: cannot decode the video (no readable frame)</source>
-        <translation>{path} : vidéo illisible (aucune image lisible)</translation>
+        <translation>{path}&#x202f;: vidéo illisible (aucune image lisible)</translation>
     </message>
     <message>
         <source>error: {error}</source>
-        <translation>erreur : {error}</translation>
+        <translation>erreur&#x202f;: {error}</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     <name>HeatMapControls</name>
     <message>
         <source>a map box is four numbers: west, south, east, north</source>
-        <translation>une zone, ce sont quatre nombres : ouest, sud, est, nord</translation>
+        <translation>une zone, ce sont quatre nombres&#x202f;: ouest, sud, est, nord</translation>
     </message>
     <message>
         <source>Heat-map wall</source>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <source>Heat map: {problem}</source>
-        <translation>Carte de chaleur : {problem}</translation>
+        <translation>Carte de chaleur&#x202f;: {problem}</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>Clear every point and counter of the heat map? The posts stay in the journal.</source>
-        <translation>Effacer tous les points et compteurs de la carte de chaleur ? Les posts restent dans le journal.</translation>
+        <translation>Effacer tous les points et compteurs de la carte de chaleur&#x202f;? Les posts restent dans le journal.</translation>
     </message>
     <message>
         <source>Heat map reset</source>
@@ -665,7 +665,7 @@
     </message>
     <message>
         <source>Posts for the guest that ask nothing appear here: Q takes one as a question</source>
-        <translation>Les posts pour l&apos;invité qui ne demandent rien arrivent ici : Q en fait une question</translation>
+        <translation>Les posts pour l&apos;invité qui ne demandent rien arrivent ici&#x202f;: Q en fait une question</translation>
     </message>
     <message>
         <source>Nothing in all</source>
@@ -733,7 +733,7 @@
     </message>
     <message>
         <source>A question in the trash cannot go on air: put it back first (Q)</source>
-        <translation>Une question dans la corbeille ne va pas à l&apos;antenne : remettez-la d&apos;abord en file (Q)</translation>
+        <translation>Une question dans la corbeille ne va pas à l&apos;antenne&#x202f;: remettez-la d&apos;abord en file (Q)</translation>
     </message>
     <message>
         <source>Moderation</source>
@@ -783,7 +783,7 @@
     </message>
     <message>
         <source>Why (shown in the trash and the export):</source>
-        <translation>Motif (visible dans la corbeille et l&apos;export) :</translation>
+        <translation>Motif (visible dans la corbeille et l&apos;export)&#x202f;:</translation>
     </message>
     <message>
         <source>Select a question to approve and preview</source>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Nothing in preview: select a question and press P</source>
-        <translation>Aucune question prête : choisissez-en une et appuyez sur P</translation>
+        <translation>Aucune question prête&#x202f;: choisissez-en une et appuyez sur P</translation>
     </message>
     <message>
         <source>Select a question to put on air</source>
@@ -830,7 +830,7 @@
     </message>
     <message>
         <source>Click: bring this window to the front</source>
-        <translation>Clic : afficher cette fenêtre au premier plan</translation>
+        <translation>Clic&#x202f;: afficher cette fenêtre au premier plan</translation>
     </message>
     <message>
         <source>closed — click to reopen</source>
@@ -842,7 +842,7 @@
     </message>
     <message>
         <source>No wall open: each wall and the guest panel show here, small</source>
-        <translation>Aucun mur ouvert : chaque mur et le panneau invité s&apos;affichent ici, en petit</translation>
+        <translation>Aucun mur ouvert&#x202f;: chaque mur et le panneau invité s&apos;affichent ici, en petit</translation>
     </message>
 </context>
 <context>
@@ -921,7 +921,7 @@
     </message>
     <message>
         <source>Walls held: the holding slate is on every screen</source>
-        <translation>Murs en attente : l&apos;écran d&apos;attente est partout</translation>
+        <translation>Murs en attente&#x202f;: l&apos;écran d&apos;attente est partout</translation>
     </message>
     <message>
         <source>Walls back</source>
@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>✕ {who}: {reason}</source>
-        <translation>✕ {who} : {reason}</translation>
+        <translation>✕ {who}&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>Nothing here</source>
@@ -1206,55 +1206,55 @@
     <name>Reason</name>
     <message>
         <source>blocked user: @{handle}</source>
-        <translation>compte bloqué : @{handle}</translation>
+        <translation>compte bloqué&#x202f;: @{handle}</translation>
     </message>
     <message>
         <source>slur: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation>propos haineux : « {excerpt} » correspond à « {term} »</translation>
+        <translation>propos haineux&#x202f;: «&#x202f;{excerpt}&#x202f;» correspond à «&#x202f;{term}&#x202f;»</translation>
     </message>
     <message>
         <source>blocked word: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation>mot bloqué : « {excerpt} » correspond à « {term} »</translation>
+        <translation>mot bloqué&#x202f;: «&#x202f;{excerpt}&#x202f;» correspond à «&#x202f;{term}&#x202f;»</translation>
     </message>
     <message>
         <source>profanity: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation>grossièreté : « {excerpt} » correspond à « {term} »</translation>
+        <translation>grossièreté&#x202f;: «&#x202f;{excerpt}&#x202f;» correspond à «&#x202f;{term}&#x202f;»</translation>
     </message>
     <message>
         <source>insult: &quot;{excerpt}&quot; matches &quot;{term}&quot;</source>
-        <translation>insulte : « {excerpt} » correspond à « {term} »</translation>
+        <translation>insulte&#x202f;: «&#x202f;{excerpt}&#x202f;» correspond à «&#x202f;{term}&#x202f;»</translation>
     </message>
     <message>
         <source>hashbomb: {tags} hashtags, mentions or links and no words</source>
-        <translation>hashtags seuls : {tags} hashtags, mentions ou liens, aucun mot</translation>
+        <translation>hashtags seuls&#x202f;: {tags} hashtags, mentions ou liens, aucun mot</translation>
     </message>
     <message>
         <source>link: {host}</source>
-        <translation>lien : {host}</translation>
+        <translation>lien&#x202f;: {host}</translation>
     </message>
     <message>
         <source>mention spam: {count} mentions (more than {most})</source>
-        <translation>spam de mentions : {count} mentions (plus de {most})</translation>
+        <translation>spam de mentions&#x202f;: {count} mentions (plus de {most})</translation>
     </message>
     <message>
         <source>flood: over {posts} posts in {seconds} s from @{handle}</source>
-        <translation>flood : plus de {posts} posts en {seconds} s de @{handle}</translation>
+        <translation>flood&#x202f;: plus de {posts} posts en {seconds} s de @{handle}</translation>
     </message>
     <message>
         <source>in the author&apos;s name: {reason}</source>
-        <translation>dans le nom de l&apos;auteur : {reason}</translation>
+        <translation>dans le nom de l&apos;auteur&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>flood: over {posts} posts in {seconds} s from one author</source>
-        <translation>flood : plus de {posts} posts en {seconds} s d&apos;un même auteur</translation>
+        <translation>flood&#x202f;: plus de {posts} posts en {seconds} s d&apos;un même auteur</translation>
     </message>
     <message>
         <source>support burst: {supporters} supporters have accounts under {days} days old (not counted)</source>
-        <translation>afflux de soutiens : {supporters} soutiens viennent de comptes de moins de {days} jours (non comptés)</translation>
+        <translation>afflux de soutiens&#x202f;: {supporters} soutiens viennent de comptes de moins de {days} jours (non comptés)</translation>
     </message>
     <message>
         <source>auto-approved: clean</source>
-        <translation>validée auto : rien à signaler</translation>
+        <translation>validée auto&#x202f;: rien à signaler</translation>
     </message>
     <message>
         <source>rejected by operator</source>
@@ -1313,19 +1313,19 @@
     </message>
     <message>
         <source>profanity: {action}</source>
-        <translation>grossièretés : {action}</translation>
+        <translation>grossièretés&#x202f;: {action}</translation>
     </message>
     <message>
         <source>insults: {action}</source>
-        <translation>insultes : {action}</translation>
+        <translation>insultes&#x202f;: {action}</translation>
     </message>
     <message>
         <source>links: {action}</source>
-        <translation>liens : {action}</translation>
+        <translation>liens&#x202f;: {action}</translation>
     </message>
     <message>
         <source>hashbombs: {action}</source>
-        <translation>hashtags seuls : {action}</translation>
+        <translation>hashtags seuls&#x202f;: {action}</translation>
     </message>
     <message>
         <source>flood &gt; {posts} in {seconds} s</source>
@@ -1354,7 +1354,7 @@
     </message>
     <message>
         <source>AUTO-APPROVE CLEAN QUESTIONS: ON</source>
-        <translation>VALIDATION AUTOMATIQUE : ACTIVÉE</translation>
+        <translation>VALIDATION AUTOMATIQUE&#x202f;: ACTIVÉE</translation>
     </message>
     <message>
         <source>every question approved by a person</source>
@@ -1366,7 +1366,7 @@
     </message>
     <message>
         <source>one per line: word, stem*, or a phrase</source>
-        <translation>un par ligne : mot, racine* ou expression</translation>
+        <translation>un par ligne&#x202f;: mot, racine* ou expression</translation>
     </message>
     <message>
         <source>one handle per line</source>
@@ -1414,7 +1414,7 @@
     </message>
     <message>
         <source>Flood: more posts than</source>
-        <translation>Flood : plus de posts que</translation>
+        <translation>Flood&#x202f;: plus de posts que</translation>
     </message>
     <message>
         <source>… within</source>
@@ -1465,7 +1465,7 @@
     </message>
     <message>
         <source>Export failed: {error}</source>
-        <translation>Échec de l&apos;export : {error}</translation>
+        <translation>Échec de l&apos;export&#x202f;: {error}</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n post(s) to {path}</source>
@@ -1476,7 +1476,7 @@
     </message>
     <message>
         <source>Moderation rules changed: they apply to new posts.</source>
-        <translation>Règles de modération modifiées : elles valent pour les nouveaux posts.</translation>
+        <translation>Règles de modération modifiées&#x202f;: elles valent pour les nouveaux posts.</translation>
     </message>
     <message>
         <source>Export questions</source>
@@ -1530,7 +1530,7 @@
     </message>
     <message>
         <source>{file}: {posts} posts</source>
-        <translation>{file} : {posts} posts</translation>
+        <translation>{file}&#x202f;: {posts} posts</translation>
     </message>
     <message>
         <source>{file} stopped at line {line}</source>
@@ -1538,7 +1538,7 @@
     </message>
     <message>
         <source>replay stopped: {error}</source>
-        <translation>replay arrêté : {error}</translation>
+        <translation>replay arrêté&#x202f;: {error}</translation>
     </message>
     <message>
         <source>loop {loop}, line {line}</source>
@@ -1670,27 +1670,27 @@
     </message>
     <message>
         <source>closed: click to reopen it on {screen}</source>
-        <translation>fermé : cliquez pour le rouvrir sur {screen}</translation>
+        <translation>fermé&#x202f;: cliquez pour le rouvrir sur {screen}</translation>
     </message>
     <message>
         <source>minimised: click to show it on {screen}</source>
-        <translation>réduit : cliquez pour l&apos;afficher sur {screen}</translation>
+        <translation>réduit&#x202f;: cliquez pour l&apos;afficher sur {screen}</translation>
     </message>
     <message>
         <source>on {current}: click to put it back on {screen}</source>
-        <translation>sur {current} : cliquez pour le remettre sur {screen}</translation>
+        <translation>sur {current}&#x202f;: cliquez pour le remettre sur {screen}</translation>
     </message>
     <message>
         <source>{window}: the settings name a screen {wanted} that is not here</source>
-        <translation>{window} : les réglages désignent un écran {wanted} absent</translation>
+        <translation>{window}&#x202f;: les réglages désignent un écran {wanted} absent</translation>
     </message>
     <message>
         <source>{window}: no screen is known to have touch, so it went to the smallest (choose with screens.guest_panel)</source>
-        <translation>{window} : aucun écran tactile connu, placé sur le plus petit (à choisir avec screens.guest_panel)</translation>
+        <translation>{window}&#x202f;: aucun écran tactile connu, placé sur le plus petit (à choisir avec screens.guest_panel)</translation>
     </message>
     <message>
         <source>Fewer screens than windows: {windows} share {screen}</source>
-        <translation>Moins d&apos;écrans que de fenêtres : {windows} partagent {screen}</translation>
+        <translation>Moins d&apos;écrans que de fenêtres&#x202f;: {windows} partagent {screen}</translation>
     </message>
     <message>
         <source>&amp;Windows</source>
