@@ -27,6 +27,7 @@ from blueroom.engine.room import RoomOptions  # noqa: E402
 from blueroom.paths import assets  # noqa: E402
 from blueroom.settings import load_settings  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
+from blueroom.ui.i18n import install_translations  # noqa: E402
 
 SIZES = {
     "operator_console": (1920, 1080),
@@ -42,6 +43,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seconds", type=float, default=25.0)
     parser.add_argument("--speed", type=float, default=60.0)
+    parser.add_argument("--language", default="en", help="en or fr: the room's language")
     args = parser.parse_args()
     settings = load_settings(environ={})
     with tempfile.TemporaryDirectory() as scratch:
@@ -57,6 +59,7 @@ def main() -> None:
         engine.start()
         app = QApplication([])
         register_bundled_fonts()
+        install_translations(args.language)
         studio = Studio(settings, engine, session_label=f"session {engine.session_id}")
         windows = studio.windows
         for name, window in windows.items():
