@@ -247,6 +247,8 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
     room.start()
     try:
         while not room.source.wait_finished(0.5):
+            if room.reading_stopped:  # the X budget: nothing more will come
+                break
             if quit_after is not None and time.monotonic() - started >= quit_after:
                 break
     except KeyboardInterrupt:
@@ -266,6 +268,8 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
         f" {stats.problems:,} malformed records; {journal.written:,} events journalled"
         f" in session {room.report.session.id}"
     )
+    if room.reading_stopped:
+        print(room.reading_stopped)
     losses = room.losses()
     for loss in losses:
         print(f"journal: {loss}", file=sys.stderr)
