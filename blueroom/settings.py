@@ -186,7 +186,10 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("camera", "fps"): _whole(CAMERA_MIN_FPS, CAMERA_MAX_FPS),
     ("display", "frame_rate"): _whole(MIN_FRAME_RATE, MAX_FRAME_RATE),
     ("privacy", "retention_days"): _Range(
-        0, MAX_RETENTION_DAYS, True, f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}"
+        0,
+        MAX_RETENTION_DAYS,
+        True,
+        f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}",
     ),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,

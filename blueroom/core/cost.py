@@ -61,7 +61,9 @@ class CostSettings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
             if not (value >= 0 and value < 1_000):  # NaN fails both
                 found.append(f"cost.{name} must be a price from 0 up to 1000, not {value!r}")
         if not (self.budget >= 0 and self.budget < 1e9):
-            found.append(f"cost.budget must be 0 (no cap) or a positive amount, not {self.budget!r}")
+            found.append(
+                f"cost.budget must be 0 (no cap) or a positive amount, not {self.budget!r}"
+            )
         if not _AS_OF.match(self.prices_as_of):
             found.append(
                 f'cost.prices_as_of must be the date the prices were read, like "2026-08",'

@@ -20,8 +20,8 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.activity import ActivityFeed
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.clock import EngineClock
-from blueroom.core.detect import QuestionRules
 from blueroom.core.cost import budget_message, resumed_over_budget
+from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
     BudgetReached,
     BudgetWarning,
@@ -45,7 +45,6 @@ from blueroom.sources.kinds import SourceError, SourceRequest, make_source
 from blueroom.sources.recording import recording_problem
 from blueroom.sources.source import Source, SourceStats
 from blueroom.store.export import ExportResult, export_questions
-from blueroom.store.purge import PurgeReport, due_for_purge, purge_sessions
 from blueroom.store.journal import (
     MAX_BACKLOG_EVENTS,
     Journal,
@@ -54,6 +53,7 @@ from blueroom.store.journal import (
     SessionInfo,
     WriterStats,
 )
+from blueroom.store.purge import PurgeReport, due_for_purge, purge_sessions
 from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
 

@@ -252,6 +252,12 @@ class Journal:
         self._conn.close()
         self._unlock()
 
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _unlock(self) -> None:
         if self._lock_file is not None:
             self._lock_file.close()  # closing releases the lock, as does the process ending

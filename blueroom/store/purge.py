@@ -113,7 +113,9 @@ class PurgeReport:
         )
 
 
-def due_for_purge(journal: Journal, older_than_days: float, now: float | None = None) -> list[SessionInfo]:
+def due_for_purge(
+    journal: Journal, older_than_days: float, now: float | None = None
+) -> list[SessionInfo]:
     """Finished sessions that ended more than ``older_than_days`` ago, not purged yet."""
     limit = (time.time() if now is None else now) - older_than_days * SECONDS_A_DAY
     return [

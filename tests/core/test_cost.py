@@ -152,9 +152,7 @@ def test_the_meter_is_rebuilt_from_the_journal_and_from_a_snapshot_alike() -> No
     replayed = _model(prices)
     replayed.apply(events[:2])
     replayed.apply(events[2:])
-    state = msgspec.msgpack.decode(
-        msgspec.msgpack.encode(replayed.capture()()), type=RoomState
-    )
+    state = msgspec.msgpack.decode(msgspec.msgpack.encode(replayed.capture()()), type=RoomState)
     assert state.version == STATE_VERSION
     restored = _model(prices)
     restored.restore(state)
@@ -200,13 +198,13 @@ def test_links_are_found_as_x_would_bill_them(text: str, linked: bool) -> None:
     [
         ("POST_READ", "-0.005", "cost.post_read must be a price from 0 up to 1000, not -0.005"),
         ("BUDGET", "-5", "cost.budget must be 0 (no cap) or a positive amount, not -5.0"),
-        ("PRICES_AS_OF", '"last year"', 'cost.prices_as_of must be the date the prices were'),
+        ("PRICES_AS_OF", '"last year"', "cost.prices_as_of must be the date the prices were"),
         ("CURRENCY", '"dollars"', 'cost.currency must be a currency code like "USD"'),
         ("POST_WITH_LINK", "nan", "cost.post_with_link must be a price"),
     ],
 )
 def test_a_bad_price_table_is_one_clear_line(variable: str, value: str, needle: str) -> None:
-    with pytest.raises(SettingsError, match="^default settings \\+ environment: ") as error:
+    with pytest.raises(SettingsError, match=r"^default settings \+ environment: ") as error:
         load_settings(environ={f"BLUEROOM_COST__{variable}": value})
     assert needle in str(error.value) and "\n" not in str(error.value)
 

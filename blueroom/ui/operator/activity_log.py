@@ -142,7 +142,9 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
                 who=words.actor(event.actor), number=event.step + 1, step=event.step_id
             )
         case BudgetWarning():
-            return translate("ActivityLog", "X cost at {spent}, {share} of the {cap} budget").format(
+            return translate(
+                "ActivityLog", "X cost at {spent}, {share} of the {cap} budget"
+            ).format(
                 spent=money(event.spent, event.currency),
                 share=f"{event.spent / event.cap:.0%}" if event.cap else "",
                 cap=money(event.cap, event.currency),

@@ -77,7 +77,8 @@ def cost_tooltip(cost: CostSnapshot) -> str:
     if cost.reached:
         lines.append(
             translate(
-                "CostLine", "Budget reached: reading stopped; posting still works;"
+                "CostLine",
+                "Budget reached: reading stopped; posting still works;"
                 " raise cost.budget and start again to go on",
             )
         )
@@ -138,7 +139,9 @@ class CostLine(QWidget):
         shown = QFontMetricsF(self._value_font).elidedText(
             cost_text(cost), Qt.TextElideMode.ElideRight, value_box.width()
         )
-        painter.drawText(value_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        painter.drawText(
+            value_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
+        )
         bar = QRectF(0, self._line + GAP, self.width(), BAR_HEIGHT)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.DEEP)
