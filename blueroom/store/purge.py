@@ -99,15 +99,16 @@ class PurgeReport:
         if not count:
             return "no session to purge"
         sessions = f"{count} session{'s' if count != 1 else ''}"
+        snapshots = f"{self.snapshots_removed} snapshot{'s' if self.snapshots_removed != 1 else ''}"
         if self.dry_run:
             return (
                 f"would purge {sessions}: {self.events_removed:,} events naming fans"
-                f" (posts, names, handles, decisions) and {self.snapshots_removed} snapshots"
+                f" (posts, names, handles, decisions) and {snapshots}"
                 f" removed, {self.events_kept:,} events and each session's figures kept"
             )
         return (
             f"purged {sessions}: {self.events_removed:,} events naming fans and"
-            f" {self.snapshots_removed} snapshots removed, {self.events_kept:,} events and"
+            f" {snapshots} removed, {self.events_kept:,} events and"
             f" each session's figures kept; journal {self.bytes_before / 1e6:,.1f} MB →"
             f" {self.bytes_after / 1e6:,.1f} MB in {self.seconds:.1f} s"
         )
