@@ -10,12 +10,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from blueroom.engine.room import Room, RoomError, RoomOptions, rebuild_board
+from blueroom.core.questions import QuestionBoard
+from blueroom.engine.room import Room, RoomError, RoomOptions, question_rules, rebuild_board
 from blueroom.paths import assets
 from blueroom.settings import Settings, SettingsError, describe, load_settings
 from blueroom.sources.recording import recording_problem
 from blueroom.store.export import export_questions
 from blueroom.store.journal import Journal, JournalError
+from blueroom.store.purge import due_for_purge, purge_sessions, stored_figures
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -56,6 +58,7 @@ def _number_of(unit: str, *, zero_allowed: bool) -> Callable[[str], float]:
 
 _seconds = _number_of("seconds", zero_allowed=False)
 _minutes = _number_of("minutes", zero_allowed=True)
+_days = _number_of("days", zero_allowed=True)
 
 
 def _add_run_options(
@@ -184,6 +187,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", type=Path, help="the CSV file to write")
     export.add_argument("--journal", type=Path, metavar="FILE", help="default: the settings' one")
     export.add_argument("--session", metavar="ID", help="default: the latest session")
+    purge = commands.add_parser(
+        "purge",
+        help="remove fans' posts, names and handles from past sessions, keeping their figures",
+        description="Finished sessions that ended more than DAYS ago lose every event that "
+        "names or points to a fan (posts, names, handles, decisions, raw excerpts) and their "
+        "snapshots; each keeps its figures (posts, questions asked and answered, countries, "
+        "X cost). The file is then compacted, so the text is gone from the disk. The "
+        "unfinished session is never touched. The room does the same at start for "
+        "privacy.retention_days.",
+    )
+    purge.add_argument(
+        "--older-than",
+        type=_days,
+        required=True,
+        metavar="DAYS",
+        help="sessions that ended more than this many days ago (0: every finished session)",
+    )
+    purge.add_argument("--journal", type=Path, metavar="FILE", help="default: the settings' one")
+    purge.add_argument(
+        "--dry-run", action="store_true", help="say what would be removed, change nothing"
+    )
     return parser
 
 
@@ -247,6 +271,8 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
     room.start()
     try:
         while not room.source.wait_finished(0.5):
+            if room.reading_stopped:  # the X budget: nothing more will come
+                break
             if quit_after is not None and time.monotonic() - started >= quit_after:
                 break
     except KeyboardInterrupt:
@@ -266,6 +292,8 @@ def _run_headless(settings: Settings, options: RoomOptions, quit_after: float | 
         f" {stats.problems:,} malformed records; {journal.written:,} events journalled"
         f" in session {room.report.session.id}"
     )
+    if room.reading_stopped:
+        print(room.reading_stopped)
     losses = room.losses()
     for loss in losses:
         print(f"journal: {loss}", file=sys.stderr)
@@ -318,6 +346,10 @@ def _sessions(settings: Settings, journal_path: Path | None) -> int:
         for session in journal.sessions():
             started = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at))
             state = "finished" if session.finished else "unfinished (will resume)"
+            figures = stored_figures(journal, session.id) if session.purged else None
+            if session.purged_at is not None and figures is not None:
+                purged = time.strftime("%Y-%m-%d", time.localtime(session.purged_at))
+                state = f"purged {purged}: {figures.describe()}"
             print(f"{session.id}  {started}  {session.events:>9,} events  {session.label}  {state}")
     finally:
         journal.close()
@@ -333,6 +365,34 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     if result.error:
         raise _Failure(result.error)
     print(f"{result.rows:,} question posts of session {session.id} written to {result.path}")
+    return 0
+
+
+def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    path = args.journal or settings.journal_path()
+    if not path.exists():
+        raise _Failure(f"no journal at {path}")
+    journal = Journal(path)  # locked: never while a room runs on it (it purges at start)
+    try:
+        due = due_for_purge(journal, args.older_than)
+        for session in due:
+            ended = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.ended_at or 0))
+            print(f"{session.id}  ended {ended}  {session.events:>9,} events  {session.label}")
+        report = purge_sessions(
+            journal,
+            due,
+            lambda: QuestionBoard(
+                question_rules(settings),
+                settings.moderation,
+                ignored_words=settings.event.guest_words(),
+                keep_posts=False,
+            ),
+            settings.cost,
+            dry_run=args.dry_run,
+        )
+        print(report.describe() + (" (dry run: nothing changed)" if args.dry_run else ""))
+    finally:
+        journal.close()
     return 0
 
 
@@ -354,6 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sessions(settings, args.journal)
         if args.command == "export":
             return _export(settings, args)
+        if args.command == "purge":
+            return _purge(settings, args)
         return _run(args, settings)
     except SettingsError as error:
         print(f"blueroom: settings: {error}", file=sys.stderr)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from blueroom.core.cost import CostSettings
 from blueroom.core.heatmap import MapView, view_for
 from blueroom.core.moderation import ModerationRules
 
@@ -30,6 +31,7 @@ CAMERA_MIN_FPS, CAMERA_MAX_FPS = 1, 240
 MIN_FRAME_RATE, MAX_FRAME_RATE = 1, 240  # the walls' frame clock
 MAX_HALF_LIFE_MINUTES = 10 * 24 * 60.0  # 10 days: anything longer is "cumulative"
 MAX_CAMERA_INDEX = 9999  # OpenCV's indexes go to a few thousand (API + index)
+MAX_RETENTION_DAYS = 3660  # ten years: longer is "forever" (0)
 
 
 class SettingsError(Exception):
@@ -114,6 +116,12 @@ class XSettings(_Section):
     api_base: str = "https://api.x.com"
 
 
+class PrivacySettings(_Section):
+    # Days a finished session keeps its fans' posts, names and handles in the journal;
+    # after that the room (at start) or `blueroom purge` keeps its figures only. 0: forever.
+    retention_days: int = 30
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -126,6 +134,8 @@ class Settings(_Section):
     console: ConsoleSettings = msgspec.field(default_factory=ConsoleSettings)
     moderation: ModerationRules = msgspec.field(default_factory=ModerationRules)
     x: XSettings = msgspec.field(default_factory=XSettings)
+    cost: CostSettings = msgspec.field(default_factory=CostSettings)
+    privacy: PrivacySettings = msgspec.field(default_factory=PrivacySettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -175,6 +185,12 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("camera", "height"): _whole(CAMERA_MIN_SIDE, CAMERA_MAX_SIDE),
     ("camera", "fps"): _whole(CAMERA_MIN_FPS, CAMERA_MAX_FPS),
     ("display", "frame_rate"): _whole(MIN_FRAME_RATE, MAX_FRAME_RATE),
+    ("privacy", "retention_days"): _Range(
+        0,
+        MAX_RETENTION_DAYS,
+        True,
+        f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}",
+    ),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
         MAX_HALF_LIFE_MINUTES,
@@ -259,6 +275,7 @@ def _check(settings: Settings, origin: str) -> Settings:
         problems.append("console.reject_reasons holds at most 9 reasons of 1 to 80 characters")
     if any(not name.strip() or len(name) > 80 for name in settings.event.guest_also):
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
+    problems += settings.cost.problems()
     if problems:
         raise SettingsError(f"{origin}: " + "; ".join(problems))
     if not tag.startswith("#"):

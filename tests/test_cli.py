@@ -30,7 +30,7 @@ def blueroom(
 def test_help_lists_every_command() -> None:
     result = blueroom("--help")
     assert result.returncode == 0
-    for command in ("demo", "run", "replay", "screens", "settings", "sessions", "export"):
+    for command in ("demo", "run", "replay", "screens", "settings", "sessions", "export", "purge"):
         assert f"    {command} " in result.stdout
 
 
@@ -278,3 +278,52 @@ def test_a_journal_path_through_a_file_says_which_file_is_in_the_way(tmp_path: P
         f"blueroom: journal {tmp_path / 'notes' / 'j.sqlite'}: {tmp_path / 'notes'} is a file,"
         " not a folder"
     )
+
+
+def test_purge_says_what_it_would_remove_then_removes_it_and_sessions_shows_it(
+    tmp_path: Path, recording: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+
+    from blueroom.store.journal import Journal
+
+    journal = tmp_path / "j.sqlite"
+    played = blueroom(
+        "replay", str(recording), "--headless", "--speed", "max", "--no-loop",
+        "--journal", str(journal),
+        env={"BLUEROOM_PRIVACY__RETENTION_DAYS": "0"},
+    )  # fmt: skip
+    assert played.returncode == 0, played.stderr
+    with Journal(journal) as opened:
+        (session,) = opened.sessions()
+        opened.end_session(session.id, at=time.time() - 10 * 86_400.0)
+
+    assert main(["purge", "--older-than", "30", "--journal", str(journal)]) == 0
+    assert capsys.readouterr().out == "no session to purge\n"
+    assert main(["purge", "--older-than", "7", "--dry-run", "--journal", str(journal)]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].startswith(f"{session.id}  ended ")
+    assert said[1].startswith("would purge 1 session: ") and said[1].endswith(
+        "(dry run: nothing changed)"
+    )
+    assert b"fan100" in journal.read_bytes()
+
+    assert main(["purge", "--older-than", "7", "--journal", str(journal)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("purged 1 session: ")
+    assert b"fan100" not in journal.read_bytes()
+    assert main(["sessions", "--journal", str(journal)]) == 0
+    listed = capsys.readouterr().out
+    assert f"purged {time.strftime('%Y-%m-%d')}: 4 posts, 2 questions (0 answered)" in listed
+
+
+def test_purge_refuses_a_journal_a_room_is_using(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from blueroom.store.journal import Journal
+
+    journal = tmp_path / "j.sqlite"
+    with Journal(journal):
+        assert main(["purge", "--older-than", "1", "--journal", str(journal)]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"blueroom: journal {journal} is in use by another Blue Room")
+    assert error.count("\n") == 1

@@ -308,6 +308,26 @@ class XUsage(Event, frozen=True, kw_only=True):
     posts: int = 0  # posts created without a link
     posts_with_link: int = 0
     media: int = 0  # media uploaded
+    # The ids of the posts read, when known: X bills a post read once per UTC day, and
+    # the cost meter can only deduplicate what is named (``core/cost.py``).
+    read_ids: tuple[str, ...] = ()
+
+
+class BudgetWarning(Event, frozen=True, kw_only=True):
+    """The session's X cost reached 80 % of ``cost.budget`` (said once per budget)."""
+
+    spent: float
+    cap: float
+    currency: str = "USD"
+
+
+class BudgetReached(Event, frozen=True, kw_only=True):
+    """The session's X cost reached ``cost.budget``: the engine stopped reading (posting
+    goes on)."""
+
+    spent: float
+    cap: float
+    currency: str = "USD"
 
 
 AnyEvent: TypeAlias = (
@@ -333,6 +353,8 @@ AnyEvent: TypeAlias = (
     | SourceStateChanged
     | ReplayCheckpoint
     | XUsage
+    | BudgetWarning
+    | BudgetReached
 )
 # Where each kind of source had got to (the live sources add theirs here).
 AnyCheckpoint: TypeAlias = ReplayCheckpoint

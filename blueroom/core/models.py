@@ -9,6 +9,7 @@ from typing import Protocol, cast
 
 import msgspec
 
+from blueroom.core.cost import CostMeter, CostSettings, CostState
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
@@ -22,7 +23,7 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the cost meter
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -35,6 +36,7 @@ class RoomState(msgspec.Struct, frozen=True):
     heat: HeatState
     session: SessionState
     checkpoint: AnyCheckpoint | None  # the source's last position
+    cost: CostState
 
 
 class _Part(Protocol):
@@ -69,6 +71,7 @@ class RoomModel:
         on_error: ModelErrorSink | None = None,
         keep_posts: bool = True,
         clock: Callable[[], float] = time.time,
+        prices: CostSettings | None = None,
     ) -> None:
         self.seen = SeenPosts()
         self.metrics = IngestMetrics(clock=clock)
@@ -82,12 +85,14 @@ class RoomModel:
         self.on_decision: Callable[[], None] | None = None
         self.heat = HeatGrid(half_life=half_life, locator=locator, view=view)
         self.session = SessionScript(steps)
+        self.cost = CostMeter(prices)
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
             ("questions", self.questions),
             ("heat map", self.heat),
             ("session", self.session),
+            ("cost", self.cost),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -118,11 +123,13 @@ class RoomModel:
         seen, metrics = self.seen.capture(locked), self.metrics.capture(locked)
         questions, heat = self.questions.capture(locked), self.heat.capture(locked)
         session, checkpoint = self.session.capture(locked), self.checkpoint
+        cost = self.cost.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
-                STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint
-            )
+                STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint,
+                cost(),
+            )  # fmt: skip
 
         return build
 
@@ -138,6 +145,7 @@ class RoomModel:
         self.heat.restore(state.heat)
         self.session.restore(state.session)
         self.checkpoint = state.checkpoint
+        self.cost.restore(state.cost)
         self.questions.snapshot()
 
     def tick(self) -> None:

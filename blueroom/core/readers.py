@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
@@ -19,6 +20,10 @@ from blueroom.core.session import SessionSnapshot, Step
 
 class MetricsReader(Protocol):
     def latest(self) -> MetricsSnapshot: ...
+
+
+class CostReader(Protocol):
+    def latest(self) -> CostSnapshot: ...
 
 
 class BoardReader(Protocol):
@@ -56,3 +61,6 @@ class ModelsReader(Protocol):
 
     @property
     def session(self) -> SessionReader: ...
+
+    @property
+    def cost(self) -> CostReader: ...

@@ -27,6 +27,7 @@ from blueroom.engine.process import engine_main
 from blueroom.engine.protocol import (
     PROTOCOL_VERSION,
     Board,
+    Cost,
     Events,
     Export,
     Exported,
@@ -260,6 +261,7 @@ class EngineClient:
             Page: lambda m: setattr(model.questions, "last_page", m.page),
             Exported: lambda m: setattr(self, "last_export", m.result),
             Metrics: lambda m: setattr(model.metrics, "value", m.snapshot),
+            Cost: lambda m: setattr(model.cost, "value", m.snapshot),
             Heat: model.heat.receive,
             Session: lambda m: model.session.receive(m.current, m.version, m.held),
             Stats: self._on_stats,

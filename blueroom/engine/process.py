@@ -33,6 +33,7 @@ from blueroom.core.questions import QueueQuery
 from blueroom.engine.protocol import (
     PROTOCOL_VERSION,
     Board,
+    Cost,
     Events,
     Export,
     Exported,
@@ -63,6 +64,7 @@ HEAT_HZ = 20.0  # the heat wall composes at most 20 images a second
 BOARD_HZ = 10.0
 METRICS_HZ = 5.0
 STATS_HZ = 2.0
+COST_HZ = 1.0
 PROGRESS_HZ = 5.0
 
 Send = Callable[[ToClient], None]
@@ -173,6 +175,7 @@ class SnapshotPublisher:
         self._decisions = -1
         self._heat_made = -1.0
         self._session_version = -1
+        self._cost_version = -1
         self._problems_version = 0
         self._gone = False
         self.feeds: tuple[Feed, ...] = (
@@ -183,6 +186,7 @@ class SnapshotPublisher:
             Feed("heat", self._heat),
             Feed("metrics", self._metrics, METRICS_HZ),
             Feed("session", self._session),
+            Feed("cost", self._cost, COST_HZ),
             Feed("stats", self._stats, STATS_HZ),
             Feed("problems", self._problems),
             Feed("events", self._events),
@@ -264,6 +268,13 @@ class SnapshotPublisher:
             return ()
         self._session_version = session.version
         return (Session(session.current, session.version, session.held),)
+
+    def _cost(self) -> Sequence[ToClient]:
+        cost = self._room.model.cost.latest()
+        if cost.version == self._cost_version:
+            return ()
+        self._cost_version = cost.version
+        return (Cost(cost),)
 
     def _stats(self) -> Sequence[ToClient]:
         room = self._room

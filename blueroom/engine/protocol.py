@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 
 from blueroom.core.bus import SubscriptionStats
+from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import AnyEvent
 from blueroom.core.heatmap import MapView, ViewFigures
 from blueroom.core.metrics import MetricsSnapshot
@@ -28,7 +29,7 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held; Heat the view's figures
+PROTOCOL_VERSION = 4  # 4: Cost, what X costs the session
 
 
 class ProtocolMismatch(Exception):
@@ -104,6 +105,12 @@ class Heat(msgspec.Struct, tag=True):
     in_view: ViewFigures | None = None  # the posts inside the view, for a regional map
 
 
+class Cost(msgspec.Struct, tag=True):
+    """What X costs the session so far, against its budget (sent when it changes)."""
+
+    snapshot: CostSnapshot
+
+
 class Session(msgspec.Struct, tag=True):
     current: int
     version: int
@@ -150,6 +157,7 @@ ToClient = (
     | Page
     | Metrics
     | Heat
+    | Cost
     | Session
     | Stats
     | Problems

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import PRESETS, HeatMode, HeatSnapshot, glow_size
 from blueroom.core.metrics import MetricsSnapshot
@@ -24,6 +25,14 @@ class RemoteMetrics:
         self.value = empty_metrics()
 
     def latest(self) -> MetricsSnapshot:
+        return self.value
+
+
+class RemoteCost:
+    def __init__(self) -> None:
+        self.value = CostSnapshot()
+
+    def latest(self) -> CostSnapshot:
         return self.value
 
 
@@ -104,6 +113,7 @@ class RemoteModels:
         self.questions = RemoteBoard(ask)
         self.heat = RemoteHeat()
         self.session = RemoteSession(steps)
+        self.cost = RemoteCost()
 
 
 def empty_metrics() -> MetricsSnapshot:

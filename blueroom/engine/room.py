@@ -20,8 +20,16 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.activity import ActivityFeed
 from blueroom.core.bus import Bus, SubscriptionStats
 from blueroom.core.clock import EngineClock
+from blueroom.core.cost import budget_message, resumed_over_budget
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import Event, SessionStarted
+from blueroom.core.events import (
+    BudgetReached,
+    BudgetWarning,
+    Event,
+    SessionStarted,
+    SourceState,
+    SourceStateChanged,
+)
 from blueroom.core.geocode import Geocoder
 from blueroom.core.models import STATE_VERSION, RoomModel, RoomState
 from blueroom.core.questions import QuestionBoard
@@ -45,6 +53,7 @@ from blueroom.store.journal import (
     SessionInfo,
     WriterStats,
 )
+from blueroom.store.purge import PurgeReport, due_for_purge, purge_sessions
 from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
 
@@ -170,6 +179,7 @@ class Room:
             locator=_geocoder(settings),
             on_error=self.problems.record_model,
             keep_posts=False,  # re-asked posts stay in the journal: the export reads it
+            prices=settings.cost,
         )
         self._snapshot_every = options.snapshot_every
         self._snapshot_tail_seconds = options.snapshot_tail_seconds
@@ -189,11 +199,17 @@ class Room:
         except Exception as error:
             raise RoomError(str(error)) from error
         try:
+            self.purged = self._apply_retention()
             self.report = self._open_session(options.new_session)
         except sqlite3.Error as error:
             self.journal.close()
             raise RoomError(f"journal {journal_path}: {error}") from error
+        if self.purged.sessions:
+            self.report.messages.insert(
+                0, f"{self.purged.describe()} (privacy.retention_days = {self._retention_days})"
+            )
         self.clock = EngineClock(self.bus.publish_many, self.model.tick)
+        self.clock.add(self)  # the cost meter's budget: ``due``
         self.writer = JournalWriter(
             journal_path,
             self.bus,
@@ -233,10 +249,40 @@ class Room:
             raise RoomError(str(error)) from error
         if self.model.checkpoint is not None:
             self.source.resume_from(self.model.checkpoint)
+        # X is pay-per-use: at the budget the source stops (posting goes on)
+        self.reading_stopped = ""
+        if self.report.resumed and self.model.cost.over_budget():
+            self.reading_stopped = resumed_over_budget(self.model.cost.amount, settings.cost)
+            self.report.messages.append(self.reading_stopped)
+            self.problems.record_note("X budget", self.reading_stopped)
         self._started = False
         self._stopped = threading.Event()
 
     # -- building -------------------------------------------------------------------
+    @property
+    def _retention_days(self) -> int:
+        return self.settings.privacy.retention_days
+
+    def _apply_retention(self) -> PurgeReport:
+        """Finished sessions older than the retention lose their fans' data, now."""
+        if self._retention_days <= 0:
+            return PurgeReport()
+        due = due_for_purge(self.journal, self._retention_days)
+        if not due:
+            return PurgeReport()
+        settings = self.settings
+        return purge_sessions(
+            self.journal,
+            due,
+            lambda: QuestionBoard(
+                question_rules(settings),
+                settings.moderation,
+                ignored_words=settings.event.guest_words(),
+                keep_posts=False,
+            ),
+            settings.cost,
+        )
+
     def _open_session(self, new_session: bool) -> RoomReport:
         put_back = self.journal.put_back_rescued()
         unfinished = self.journal.unfinished_session()
@@ -317,6 +363,7 @@ class Room:
             locator=self.model.heat._locator,
             on_error=self.problems.record_model,
             keep_posts=False,
+            prices=settings.cost,
         )
 
     # -- what the screens read (the same calls as the engine client's) ----------------
@@ -414,6 +461,19 @@ class Room:
             self._snapshot_events = self._events_in_journal
             self._tail_seconds = 0.0
 
+    def due(self, now: float) -> list[BudgetWarning | BudgetReached]:
+        """On the engine's clock: the budget's warning or end, once each. At the end the
+        source is asked to stop, without waiting here (the model worker must never wait
+        for a source that may be waiting for it)."""
+        events = self.model.cost.due(now)
+        for event in events:
+            message = budget_message(event)
+            self.problems.record_note("X budget", message)
+            if isinstance(event, BudgetReached):
+                self.reading_stopped = message
+                self.source.stop(0.0)
+        return events
+
     def drain_events(self) -> list[Event]:
         """Committed events other than posts, for the operator's activity log."""
         return self.activity.drain(2_000)
@@ -447,7 +507,14 @@ class Room:
         tune_engine_runtime()
         self.snapshots.start()
         self.writer.start()
-        self.source.start()
+        if self.reading_stopped:
+            self.bus.publish(
+                SourceStateChanged(
+                    source=self.source.name, state=SourceState.STOPPED, detail=self.reading_stopped
+                )
+            )
+        else:
+            self.source.start()
 
     def stop(self) -> None:
         if self._stopped.is_set():

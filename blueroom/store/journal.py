@@ -68,6 +68,11 @@ CREATE TABLE IF NOT EXISTS snapshot_parts (
     data BLOB NOT NULL,
     PRIMARY KEY (snapshot_id, part)
 );
+CREATE TABLE IF NOT EXISTS session_figures (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+    purged_at REAL NOT NULL,
+    figures TEXT NOT NULL
+);
 """
 
 
@@ -127,10 +132,15 @@ class SessionInfo:
     ended_at: float | None
     label: str
     events: int
+    purged_at: float | None = None  # its fans' data removed (``store/purge.py``)
 
     @property
     def finished(self) -> bool:
         return self.ended_at is not None
+
+    @property
+    def purged(self) -> bool:
+        return self.purged_at is not None
 
 
 def _readable(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
@@ -242,18 +252,57 @@ class Journal:
         self._conn.close()
         self._unlock()
 
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _unlock(self) -> None:
         if self._lock_file is not None:
             self._lock_file.close()  # closing releases the lock, as does the process ending
             self._lock_file = None
 
     def sessions(self) -> list[SessionInfo]:
-        rows = self._conn.execute(
-            "SELECT s.id, s.started_at, s.ended_at, s.label,"
-            " (SELECT COALESCE(SUM(b.count), 0) FROM batches b WHERE b.session_id = s.id)"
-            " FROM sessions s ORDER BY s.started_at"
-        ).fetchall()
+        count = "(SELECT COALESCE(SUM(b.count), 0) FROM batches b WHERE b.session_id = s.id)"
+        try:
+            rows = self._conn.execute(
+                f"SELECT s.id, s.started_at, s.ended_at, s.label, {count}, f.purged_at"
+                " FROM sessions s LEFT JOIN session_figures f ON f.session_id = s.id"
+                " ORDER BY s.started_at"
+            ).fetchall()
+        except sqlite3.OperationalError:  # an older journal opened to read: none purged
+            rows = self._conn.execute(
+                f"SELECT s.id, s.started_at, s.ended_at, s.label, {count}, NULL"
+                " FROM sessions s ORDER BY s.started_at"
+            ).fetchall()
         return [SessionInfo(*row) for row in rows]
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the purge (``store/purge.py``), which works in this journal's transactions."""
+        return self._conn
+
+    def figures(self, session_id: str) -> str | None:
+        """The figures kept for a purged session, as JSON (None: not purged)."""
+        try:
+            row = self._conn.execute(
+                "SELECT figures FROM session_figures WHERE session_id = ?", (session_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return str(row[0]) if row else None
+
+    def file_bytes(self) -> int:
+        """The journal's size on disk, its write-ahead log included."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        return sum(p.stat().st_size for p in (self.path, wal) if p.exists())
+
+    def compact(self) -> None:
+        """Rewrite the file without its free pages and empty the write-ahead log, so that
+        deleted rows are gone from the disk, not only unlinked (after a purge)."""
+        self._conn.execute("VACUUM")
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def unfinished_session(self) -> SessionInfo | None:
         unfinished = [s for s in self.sessions() if not s.finished]

@@ -13,10 +13,19 @@ import msgspec
 import numpy as np
 import pytest
 
-from blueroom.core.events import Event, QuestionState, SessionStepChanged, TweetReceived
+from blueroom.core.events import (
+    BudgetReached,
+    BudgetWarning,
+    Event,
+    QuestionState,
+    SessionStepChanged,
+    SourceState,
+    TweetReceived,
+    XUsage,
+)
 from blueroom.core.questions import QueueQuery, QueueView
 from blueroom.engine.room import Room, RoomError, RoomOptions
-from blueroom.settings import load_settings
+from blueroom.settings import Settings, load_settings
 from blueroom.store.journal import Journal
 
 
@@ -491,3 +500,78 @@ def test_a_snapshot_never_claims_batches_the_models_have_not_taken(
         assert metrics.posts == posts and metrics.duplicates == 0
     finally:
         third.stop()
+
+
+def _playing(journal: Path, recording: Path) -> RoomOptions:
+    """A replay that goes on playing (in real time, looping) until it is stopped."""
+    return RoomOptions(replay_file=recording, speed=1.0, loop=True, journal_path=journal)
+
+
+def _budget_settings(budget: float) -> Settings:
+    return load_settings(environ={"BLUEROOM_COST__BUDGET": str(budget)})
+
+
+def _journalled(journal: Path, kind: type[Event]) -> list[Event]:
+    reader = Journal.reader(journal)
+    try:
+        return [
+            e for s in reader.sessions() for b in reader.read(s.id) for e in b if type(e) is kind
+        ]
+    finally:
+        reader.close()
+
+
+def test_the_x_budget_stops_the_source_and_says_so_in_one_line(
+    tmp_path: Path, recording: Path
+) -> None:
+    """XUsage published as the X source does; at $1.00 of $1.00 reading stops (the replay
+    stands for the source: it would otherwise play on), warned at 80 % first."""
+    journal = tmp_path / "j.sqlite"
+    room = Room(_budget_settings(1.0), _playing(journal, recording))
+    try:
+        room.start()
+        room.publish(XUsage(what="stream", reads=160))  # $0.80
+        deadline = time.monotonic() + 5.0
+        while not room.model.cost.snapshot().warned and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert room.model.cost.snapshot().warned and not room.reading_stopped
+        assert not room.source.wait_finished(0.3), "still reading under the budget"
+        room.publish(XUsage(what="stream", reads=40))  # $1.00
+        assert room.source.wait_finished(5.0), "the source stopped at the budget"
+        assert room.reading_stopped.startswith("X budget of $1.00 reached at ")
+        assert room.reading_stopped.endswith(
+            ": reading stopped; posting still works; raise cost.budget to go on"
+        )
+        assert room.writer.wait_until_handed_on(5.0)
+        problems = {p.where: p.summary for p in room.current_problems()}
+        assert problems["X budget"] == room.reading_stopped
+        assert room.source.stats().state is SourceState.STOPPED
+        assert room.model.cost.snapshot().reached
+    finally:
+        room.stop()
+    assert len(_journalled(journal, BudgetWarning)) == 1
+    reached = _journalled(journal, BudgetReached)
+    assert len(reached) == 1 and math.isclose(reached[0].spent, 1.0)  # type: ignore[attr-defined]
+
+    again = Room(_budget_settings(1.0), _playing(journal, recording))
+    try:
+        assert again.report.resumed and again.model.cost.over_budget()
+        assert again.reading_stopped == (
+            "X budget of $1.00 is below the $1.00 already spent in this session: reading"
+            " stays stopped; posting still works; raise cost.budget to go on"
+        )
+        assert again.reading_stopped in again.report.messages
+        again.start()
+        time.sleep(0.5)
+        assert again.source.stats().posts == 0, "a resumed session over budget reads nothing"
+        assert len(_journalled(journal, BudgetReached)) == 1, "not said again"
+    finally:
+        again.stop()
+
+    raised = Room(_budget_settings(2.0), options(journal, recording))
+    try:
+        assert not raised.reading_stopped
+        run_to_end(raised)
+        assert raised.source.stats().posts > 0, "a raised budget reads again"
+    finally:
+        raised.stop()

@@ -14,7 +14,10 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
+from blueroom.core.cost import money
 from blueroom.core.events import (
+    BudgetReached,
+    BudgetWarning,
     CameraStateChanged,
     DecisionUndone,
     Event,
@@ -138,6 +141,19 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             return text.format(
                 who=words.actor(event.actor), number=event.step + 1, step=event.step_id
             )
+        case BudgetWarning():
+            return translate(
+                "ActivityLog", "X cost at {spent}, {share} of the {cap} budget"
+            ).format(
+                spent=money(event.spent, event.currency),
+                share=f"{event.spent / event.cap:.0%}" if event.cap else "",
+                cap=money(event.cap, event.currency),
+            )
+        case BudgetReached():
+            return translate(
+                "ActivityLog",
+                "X budget of {cap} reached: reading stopped; posting still works",
+            ).format(cap=money(event.cap, event.currency))
         case _:
             return None
 

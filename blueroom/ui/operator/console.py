@@ -215,6 +215,7 @@ class OperatorConsole(QMainWindow):
             sources=sources,
             problems=problems,
             say=self.say,
+            cost=model.cost,
         )
         self.session_steps = SessionSteps(model.session, actions)
         self.heat_controls = HeatMapControls(model.heat, actions)
@@ -363,6 +364,7 @@ class OperatorConsole(QMainWindow):
         if tick == 1:
             self.heat_controls.refresh()
             self.feeds.refresh_states()
+            self.feeds.refresh_cost()
         elif tick == 3:
             self.feeds.refresh_rate()
 

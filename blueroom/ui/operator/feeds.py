@@ -1,4 +1,5 @@
-"""The feeds: the ingest rate over the last minutes, and one row per feed with its state
+"""The feeds: the ingest rate over the last minutes, what X has cost the session (against
+its budget), and one row per feed with its state
 (sources and where they are, the camera, the journal, the bus queues) and any failure
 seen in the engine or a worker, kept in red.
 """
@@ -11,12 +12,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import CameraState, SourceState
-from blueroom.core.readers import MetricsReader
+from blueroom.core.readers import CostReader, MetricsReader
 from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
 from blueroom.ui import words
 from blueroom.ui.i18n import number, translate
+from blueroom.ui.operator.cost import CostLine
 from blueroom.ui.operator.health import HealthPanel
 from blueroom.ui.operator.labels import title_label
 from blueroom.ui.widgets.sparkline import Sparkline
@@ -33,6 +35,7 @@ class Feeds(QWidget):
         sources: Callable[[], list[SourceStats]],
         problems: Callable[[], list[Problem]],
         say: Callable[[str], None],
+        cost: CostReader | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,9 +54,16 @@ class Feeds(QWidget):
         self.rate_plot.setMinimumHeight(50)  # a laptop's console gives it half
         self.rate_plot.setMaximumHeight(100)
         box.addWidget(self.rate_plot)
+        self.cost = CostLine(cost) if cost is not None else None
+        if self.cost is not None:
+            box.addWidget(self.cost)
         box.addWidget(title_label(translate("Feeds", "Feeds")))
         self.health = HealthPanel()
         box.addWidget(self.health)
+
+    def refresh_cost(self) -> None:
+        if self.cost is not None:
+            self.cost.refresh()
 
     def refresh_rate(self) -> None:
         self.rate_plot.set_values(self._metrics.latest().rate_history)
