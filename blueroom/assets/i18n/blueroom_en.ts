@@ -76,6 +76,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>X cost at {spent}, {share} of the {cap} budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X budget of {cap} reached: reading stopped; posting still works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,6 +315,61 @@
     </message>
     <message>
         <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostLine</name>
+    <message>
+        <source>{amount} of {budget}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount}, no budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reads} reads · {posts} posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prices {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X is pay-per-use: what this session has cost so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads {amount}: {reads} posts, {owned} of the room&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes {amount}: {posts} posts, {linked} with a link, {media} media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices as published {date} (settings: [cost])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} reads of posts already read today, not billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} reads counted without post ids: a post read twice today is counted twice here, once by X (the amount may be a little high)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget reached: reading stopped; posting still works; raise cost.budget and start again to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading stops at the budget; posting never does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X cost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
