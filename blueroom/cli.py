@@ -184,6 +184,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", type=Path, help="the CSV file to write")
     export.add_argument("--journal", type=Path, metavar="FILE", help="default: the settings' one")
     export.add_argument("--session", metavar="ID", help="default: the latest session")
+    x = commands.add_parser("x", help="the X API: check the room's credentials")
+    x_commands = x.add_subparsers(dest="x_command", metavar="X_COMMAND", required=True)
+    check = x_commands.add_parser(
+        "check",
+        help="which X credentials the room has, whom they act as, what they allow",
+        description="Say which X credentials were found (by name, from the environment or "
+        "the keyring), which account they act as, what they allow and the rate limits X "
+        "reports, or one clear reason each fails. Posts nothing. Exit 0 when everything "
+        "found works.",
+    )
+    check.add_argument(
+        "--api-base", metavar="URL", help="the X API's address (default: the setting x.api_base)"
+    )
     return parser
 
 
@@ -336,6 +349,22 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _x_check(settings: Settings, api_base: str | None) -> int:
+    from blueroom.x.check import check_credentials
+    from blueroom.x.credentials import load_credentials, system_keyring
+
+    store = system_keyring()
+    report = check_credentials(
+        load_credentials(store=store),
+        api_base or settings.x.api_base,
+        settings.event.room_handle,
+        store,
+    )
+    for line in report.lines:
+        print(line)
+    return 0 if report.ok else EXIT_FAILURE
+
+
 class _Failure(Exception):
     pass
 
@@ -354,6 +383,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sessions(settings, args.journal)
         if args.command == "export":
             return _export(settings, args)
+        if args.command == "x":
+            return _x_check(settings, args.api_base)
         return _run(args, settings)
     except SettingsError as error:
         print(f"blueroom: settings: {error}", file=sys.stderr)
