@@ -28,7 +28,8 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held; Heat the view's figures
+# 3: Session says whether the walls are held; Heat the view's figures
+PROTOCOL_VERSION = 4  # 4: events GuestSignedIn and GuestSignedOut
 
 
 class ProtocolMismatch(Exception):
