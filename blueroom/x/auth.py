@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import requests
 import tweepy
 from requests.auth import AuthBase
-from requests_oauthlib import OAuth1
 
 from blueroom.x.credentials import (
+    MASK,
     POSTING_SCOPES,
     Credentials,
     KeyStore,
@@ -68,6 +69,16 @@ class TimedSession(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
+class _Masked(str):
+    """A header value that is sent as it is but shown masked (a headers dict's repr, a
+    traceback's locals)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(self.split(" ", 1)[0] + " " + MASK)
+
+
 class BearerAuth(AuthBase):
     """``Authorization: Bearer`` with a token read at the last moment (it may be refreshed)."""
 
@@ -75,24 +86,66 @@ class BearerAuth(AuthBase):
         self._token = token
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        request.headers["Authorization"] = "Bearer " + self._token().reveal()
+        request.headers["Authorization"] = _Masked("Bearer " + self._token().reveal())
         return request
 
     def __repr__(self) -> str:
         return "BearerAuth(********)"
 
 
+def _pct(text: str) -> str:
+    return quote(text, safe="~-._")
+
+
 class OAuth1Auth(AuthBase):
-    """OAuth 1.0a signing with the room's four keys, built per request."""
+    """OAuth 1.0a HMAC-SHA1 signing (RFC 5849) with the room's four keys. Signed here
+    rather than by oauthlib, whose debug log prints the keys and the header."""
 
     def __init__(self, api_key: Secret, api_secret: Secret, token: Secret, token_secret: Secret):
         self._keys = (api_key, api_secret, token, token_secret)
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        key, secret, token, token_secret = (k.reveal() for k in self._keys)
-        request.headers.pop("Authorization", None)
-        signed: requests.PreparedRequest = OAuth1(key, secret, token, token_secret)(request)
-        return signed
+        request.headers["Authorization"] = _Masked(
+            self.header(request.method or "GET", request.url or "", request.headers, request.body)
+        )
+        return request
+
+    def header(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | str | None = None,
+        nonce: str | None = None,
+        timestamp: int | None = None,
+    ) -> str:
+        split = urlsplit(url)
+        params = parse_qsl(split.query, keep_blank_values=True)
+        kind = (headers or {}).get("Content-Type", "")
+        if body and kind.startswith("application/x-www-form-urlencoded"):
+            text = body.decode() if isinstance(body, bytes) else body
+            params += parse_qsl(text, keep_blank_values=True)
+        oauth = {
+            "oauth_consumer_key": self._keys[0].reveal(),
+            "oauth_nonce": nonce or secrets.token_hex(16),
+            "oauth_signature_method": "HMAC-SHA1",
+            "oauth_timestamp": str(int(time.time()) if timestamp is None else timestamp),
+            "oauth_token": self._keys[2].reveal(),
+            "oauth_version": "1.0",
+        }
+        pairs = sorted((_pct(k), _pct(v)) for k, v in [*params, *oauth.items()])
+        port = split.port
+        netloc = (split.hostname or "").lower()
+        if port and not (split.scheme == "https" and port == 443) and not (split.scheme == "http" and port == 80):
+            netloc += f":{port}"
+        base_url = f"{split.scheme.lower()}://{netloc}{split.path or '/'}"
+        base = "&".join(
+            (method.upper(), _pct(base_url), _pct("&".join(f"{k}={v}" for k, v in pairs)))
+        )
+        key = f"{_pct(self._keys[1].reveal())}&{_pct(self._keys[3].reveal())}"
+        signature = base64.b64encode(hmac.new(key.encode(), base.encode(), hashlib.sha1).digest())
+        oauth["oauth_signature"] = signature.decode()
+        return "OAuth " + ", ".join(f'{_pct(k)}="{_pct(v)}"' for k, v in sorted(oauth.items()))
 
     def __repr__(self) -> str:
         return "OAuth1Auth(********)"
