@@ -170,25 +170,39 @@ def _check_room_account(
         else "OAuth 1.0a keys"
     )
     keeper = account.keeper
+    # X's refresh tokens work once: only one the keyring can keep the successor of is used
+    may_refresh = (
+        keeper is not None
+        and keeper.can_refresh
+        and creds.access_token is not None
+        and creds.access_token.origin == "keyring"
+    )
     try:
-        if keeper is not None:
+        if keeper is not None and may_refresh:
             before = keeper.refreshes
             keeper.fresh()
             if keeper.refreshes > before:
-                report.say(f"{label}: was expiring, refreshed" + (f" ({keeper.note})" if keeper.note else ""))
+                report.say(f"{label}: was expiring, refreshed ({keeper.note or 'kept in the keyring'})")
         client = make_client(account.auth, api_base)
         try:
             response = client.get_me(user_auth=False)
         except tweepy.Unauthorized:
-            if keeper is None or not keeper.can_refresh:
+            if keeper is None or not may_refresh:
                 raise
             keeper.refresh()
-            report.say(f"{label}: refused as expired, refreshed" + (f" ({keeper.note})" if keeper.note else ""))
+            report.say(f"{label}: refused as expired, refreshed ({keeper.note or 'kept in the keyring'})")
             response = client.get_me(user_auth=False)
     except (tweepy.TweepyException, requests.RequestException, OAuthError) as error:
         reason = failure(error, api_base)
-        if keeper is not None and not keeper.can_refresh and isinstance(error, tweepy.Unauthorized):
-            reason += " (no refresh token or client id to renew it: log the room in again)"
+        if isinstance(error, tweepy.Unauthorized) and keeper is not None:
+            if not keeper.can_refresh:
+                reason += " (no refresh token or client id to renew it: log the room in again)"
+            elif not may_refresh:
+                reason += (
+                    "; not refreshed here: a refresh token works once, and a new one cannot be"
+                    " kept in the environment (the room refreshes it when it starts; keep the"
+                    " room's tokens in the keyring to keep them fresh across restarts)"
+                )
         report.fail(f"{label}: {reason}")
         return
     data = (response.json() or {}).get("data") or {}

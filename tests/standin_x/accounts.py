@@ -83,15 +83,26 @@ def issue_token(
     user_id: str = ROOM_USER_ID,
     scopes: tuple[str, ...] = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access"),
     lifetime: float | None = None,
+    *,
+    access: str = "",
+    refresh: str = "",
 ) -> tuple[str, str]:
-    """A new user token pair (access, refresh) for ``user_id``."""
+    """A new user token pair (access, refresh) for ``user_id`` (given ones, or made up)."""
     state = accounts(server)
     with server.lock:
         expires = time.time() + (state.token_lifetime if lifetime is None else lifetime)
-        access, refresh = "at-" + secrets.token_urlsafe(24), "rt-" + secrets.token_urlsafe(24)
+        access = access or "at-" + secrets.token_urlsafe(24)
+        refresh = refresh or "rt-" + secrets.token_urlsafe(24)
         state.access[access] = Token(user_id, scopes, expires)
         state.refresh[refresh] = Token(user_id, scopes, expires + 30 * 86400)
     return access, refresh
+
+
+def all_tokens(server: StandInX) -> set[str]:
+    """Every token the stand-in knows or has issued (for a test that greps for them)."""
+    state = accounts(server)
+    with server.lock:
+        return {*state.access, *state.refresh, *state.bearers, *state.oauth1}
 
 
 def expire(server: StandInX, access: str) -> None:
