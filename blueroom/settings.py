@@ -343,7 +343,9 @@ def _secret_in(data: Any, where: str = "") -> str:
     said by its place ("[x] bearer_token"), never by its value."""
     if isinstance(data, dict):
         for key, value in data.items():
-            place = f"[{key}]" if not where else f"{where} {key}" if "]" in where else f"{where}.{key}"
+            place = (
+                f"[{key}]" if not where else f"{where} {key}" if "]" in where else f"{where}.{key}"
+            )
             if isinstance(value, str) and value.strip() and _SECRET_KEY.search(str(key)):
                 return place
             found = _secret_in(value, place)

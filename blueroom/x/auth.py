@@ -51,7 +51,9 @@ def api_root(api_base: str) -> str:
 def authorize_root(api_base: str) -> str:
     """Where a person approves the room: x.com, or the stand-in's own page."""
     root = api_root(api_base)
-    return X_AUTHORIZE if root in (X_API, "https://api.twitter.com") else root + "/i/oauth2/authorize"
+    return (
+        X_AUTHORIZE if root in (X_API, "https://api.twitter.com") else root + "/i/oauth2/authorize"
+    )
 
 
 class TimedSession(requests.Session):
@@ -62,11 +64,11 @@ class TimedSession(requests.Session):
         self.timeout = timeout
         self.trust_env = False  # no netrc or proxy variables deciding where tokens go
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", self.timeout)
         if kwargs["timeout"] is None:
             kwargs["timeout"] = self.timeout
-        return super().request(method, url, *args, **kwargs)
+        return super().request(method, url, *args, **kwargs)  # type: ignore[arg-type]
 
 
 class _Masked(str):
@@ -105,8 +107,10 @@ class OAuth1Auth(AuthBase):
         self._keys = (api_key, api_secret, token, token_secret)
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        body = request.body if isinstance(request.body, bytes | str) else None
+        headers = {k: v if isinstance(v, str) else v.decode() for k, v in request.headers.items()}
         request.headers["Authorization"] = _Masked(
-            self.header(request.method or "GET", request.url or "", request.headers, request.body)
+            self.header(request.method or "GET", request.url or "", headers, body)
         )
         return request
 
@@ -136,7 +140,11 @@ class OAuth1Auth(AuthBase):
         pairs = sorted((_pct(k), _pct(v)) for k, v in [*params, *oauth.items()])
         port = split.port
         netloc = (split.hostname or "").lower()
-        if port and not (split.scheme == "https" and port == 443) and not (split.scheme == "http" and port == 80):
+        if (
+            port
+            and not (split.scheme == "https" and port == 443)
+            and not (split.scheme == "http" and port == 80)
+        ):
             netloc += f":{port}"
         base_url = f"{split.scheme.lower()}://{netloc}{split.path or '/'}"
         base = "&".join(
@@ -239,7 +247,9 @@ class OAuthApp:
     def refresh(self, token: UserToken) -> UserToken:
         if not token.refresh:
             raise OAuthError("the token has no refresh token (log in again)")
-        fresh = self._token({"grant_type": "refresh_token", "refresh_token": token.refresh.reveal()})
+        fresh = self._token(
+            {"grant_type": "refresh_token", "refresh_token": token.refresh.reveal()}
+        )
         if fresh.refresh is None:  # X rotates refresh tokens; keep the old one if it did not
             fresh = UserToken(fresh.access, token.refresh, fresh.expires_at, fresh.scopes)
         if not fresh.scopes:
@@ -353,7 +363,9 @@ class TokenKeeper:
         self._app.revoke(self._token.access)
 
 
-def make_client(auth: AuthBase, api_base: str, session: requests.Session | None = None) -> tweepy.Client:
+def make_client(
+    auth: AuthBase, api_base: str, session: requests.Session | None = None
+) -> tweepy.Client:
     """tweepy's v2 client signing with ``auth`` (call it with ``user_auth=False``: the
     session's auth signs), answering with raw responses (the rate-limit headers)."""
     client = tweepy.Client(PLACEHOLDER, return_type=requests.Response)
@@ -373,9 +385,7 @@ class RoomAccount:
     problem: str = ""  # why it cannot post, when it cannot
 
 
-def room_account(
-    creds: Credentials, api_base: str, store: KeyStore | None = None
-) -> RoomAccount:
+def room_account(creds: Credentials, api_base: str, store: KeyStore | None = None) -> RoomAccount:
     """The room's posting account from what was found (OAuth 2 preferred)."""
     if creds.oauth2_user and creds.access_token is not None:
         from_keyring = creds.access_token.origin == "keyring"
@@ -397,8 +407,12 @@ def room_account(
 
         def keep(fresh: UserToken) -> str:
             if not from_keyring:
-                return "the refreshed token lasts until the room stops (it came from the environment)"
-            return store_user_token(store, fresh.access, fresh.refresh, fresh.expires_at, fresh.scopes)
+                return (
+                    "the refreshed token lasts until the room stops (it came from the environment)"
+                )
+            return store_user_token(
+                store, fresh.access, fresh.refresh, fresh.expires_at, fresh.scopes
+            )
 
         keeper = TokenKeeper(token, app, keep)
         return RoomAccount("oauth2", BearerAuth(keeper.access), keeper)

@@ -6,6 +6,7 @@ Credentials are named (and where they came from), never shown.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,10 +60,8 @@ def rate_limits(response: requests.Response) -> str:
     if not limit or left is None:
         return ""
     said = f"rate limit {left} of {limit} left"
-    try:
+    with contextlib.suppress(ValueError):
         said += f", resets at {_clock(float(reset or ''))}"
-    except ValueError:
-        pass
     return said
 
 
@@ -71,10 +70,8 @@ def failure(error: BaseException, api_base: str) -> str:
     if isinstance(error, tweepy.TooManyRequests):
         reset = error.response.headers.get("x-rate-limit-reset", "")
         when = ""
-        try:
+        with contextlib.suppress(ValueError):
             when = f" until {_clock(float(reset))}"
-        except ValueError:
-            pass
         return f"rate-limited by X (429){when}"
     if isinstance(error, tweepy.Unauthorized):
         return "refused by X (401): the token is invalid, revoked or expired"
@@ -122,7 +119,9 @@ def check_credentials(
     if creds.oauth2_user or creds.oauth1:
         _check_room_account(report, creds, api_base, store, make_client)
     elif creds.refresh_token is not None:
-        report.fail("BLUEROOM_X_REFRESH_TOKEN without BLUEROOM_X_ACCESS_TOKEN: log the room in again")
+        report.fail(
+            "BLUEROOM_X_REFRESH_TOKEN without BLUEROOM_X_ACCESS_TOKEN: log the room in again"
+        )
     if creds.client_id is not None:
         report.say(
             f"{creds.client_id.describe()}: the app the guest signs in to"
@@ -182,7 +181,9 @@ def _check_room_account(
             before = keeper.refreshes
             keeper.fresh()
             if keeper.refreshes > before:
-                report.say(f"{label}: was expiring, refreshed ({keeper.note or 'kept in the keyring'})")
+                report.say(
+                    f"{label}: was expiring, refreshed ({keeper.note or 'kept in the keyring'})"
+                )
         client = make_client(account.auth, api_base)
         try:
             response = client.get_me(user_auth=False)
@@ -190,7 +191,9 @@ def _check_room_account(
             if keeper is None or not may_refresh:
                 raise
             keeper.refresh()
-            report.say(f"{label}: refused as expired, refreshed ({keeper.note or 'kept in the keyring'})")
+            report.say(
+                f"{label}: refused as expired, refreshed ({keeper.note or 'kept in the keyring'})"
+            )
             response = client.get_me(user_auth=False)
     except (tweepy.TweepyException, requests.RequestException, OAuthError) as error:
         reason = failure(error, api_base)
@@ -223,7 +226,9 @@ def _check_room_account(
         level = response.headers.get("x-access-level", "")
         allows = f"access level: {level}" if level else "access level: not reported by X"
         if level == "read":
-            report.fail(f"{label}: act as {who} but are read-only: regenerate them with write access")
+            report.fail(
+                f"{label}: act as {who} but are read-only: regenerate them with write access"
+            )
             return
     report.say(f"{label}: works, acts as {who}; {allows}" + (f"; {limits}" if limits else ""))
     if keeper is not None and "tweet.write" in missing_scopes(keeper.token.scopes):

@@ -219,7 +219,7 @@ class _Reader:
 
 
 def load_credentials(
-    environ: Mapping[str, str] | None = None, store: KeyStore | None | Literal["system"] = "system"
+    environ: Mapping[str, str] | None = None, store: KeyStore | Literal["system"] | None = "system"
 ) -> Credentials:
     """Every X credential the environment and the keyring hold (the environment first)."""
     environ = os.environ if environ is None else environ

@@ -13,6 +13,7 @@ Qt-free: the console and the guest panel read :meth:`GuestLogin.status`.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import threading
 import time
@@ -89,6 +90,7 @@ class GuestLogin:
         self._server: HTTPServer | None = None
         self._worker: Worker | None = None
         self._last_refresh_check = 0.0
+        self._sign_out_asked = ""  # a reason: the worker signs out (the screens never wait)
 
     # -- what the screens read -----------------------------------------------------
     def status(self) -> GuestStatus:
@@ -109,13 +111,19 @@ class GuestLogin:
 
     # -- lifecycle (the composition root) -----------------------------------------------
     def start(self) -> str:
-        """Listen for X's redirect on a worker; "" when listening, else why not."""
+        """Listen for X's redirect on a worker; "" when listening (or with no X app to
+        sign in to: the console's Guest menu says so), else why not."""
         if self._app is None or self._worker is not None:
-            return self.cannot_sign_in() if self._app is None else ""
+            return ""
         try:
             self._server = _RedirectServer((self._host, self._port), self)
         except OSError as error:
-            self._set(GuestStatus(GuestState.FAILED, detail=f"cannot listen on {self._host}:{self._port}: {error.strerror}"))
+            self._set(
+                GuestStatus(
+                    GuestState.FAILED,
+                    detail=f"cannot listen on {self._host}:{self._port}: {error.strerror}",
+                )
+            )
             return self._status.detail
         self._worker = Worker("guest-login", self._serve, on_error=self._on_error)
         self._worker.start()
@@ -134,7 +142,16 @@ class GuestLogin:
     def on_events(self, events: list[Event]) -> None:
         """The room's committed events: the session's end signs the guest out."""
         if any(isinstance(event, SessionEnded) for event in events):
-            self.sign_out("the session ended")
+            self.request_sign_out("the session ended")
+
+    def request_sign_out(self, reason: str = "signed out by the operator") -> None:
+        """Sign out on the login's worker (a revocation waits on X: never on the screens'
+        thread); at once when the worker is not running."""
+        if self._worker is None or not self._worker.alive:
+            self.sign_out(reason)
+            return
+        with self._lock:
+            self._sign_out_asked = reason
 
     # -- signing in and out ------------------------------------------------------------
     def begin(self) -> str:
@@ -191,6 +208,10 @@ class GuestLogin:
         server.timeout = POLL_SECONDS
         while not stop.is_set():
             server.handle_request()
+            with self._lock:
+                asked, self._sign_out_asked = self._sign_out_asked, ""
+            if asked:
+                self.sign_out(asked)
             now = time.monotonic()
             if now - self._last_refresh_check >= REFRESH_CHECK_SECONDS:
                 self._last_refresh_check = now
@@ -203,7 +224,11 @@ class GuestLogin:
         try:
             keeper.fresh()
         except OAuthError as error:
-            self._set(GuestStatus(GuestState.SIGNED_IN, self._status.handle, f"token refresh failed: {error}"))
+            self._set(
+                GuestStatus(
+                    GuestState.SIGNED_IN, self._status.handle, f"token refresh failed: {error}"
+                )
+            )
 
     def _callback(self, query: dict[str, list[str]]) -> tuple[int, str]:
         """X's redirect: (HTTP status, a line for the guest's browser)."""
@@ -232,10 +257,8 @@ class GuestLogin:
         with self._lock:
             old, self._keeper = self._keeper, keeper
         if old is not None:  # a second sign-in replaces the first: revoke it
-            try:
+            with contextlib.suppress(OAuthError):
                 old.revoke()
-            except OAuthError:
-                pass
         self._publish(GuestSignedIn(handle=handle))
         self._set(GuestStatus(GuestState.SIGNED_IN, handle=handle))
         return 200, f"Signed in as {handle}. You can close this page."

@@ -35,7 +35,7 @@ import tweepy
 from urllib3.exceptions import MaxRetryError
 
 from blueroom.core.events import XUsage
-from blueroom.core.posting import Draft, Posted, PostOutcome, PosterUnreachable, Refused, Unknown
+from blueroom.core.posting import Draft, Posted, PosterUnreachable, PostOutcome, Refused, Unknown
 from blueroom.x.auth import (
     X_API,
     OAuthError,
@@ -210,7 +210,9 @@ class XPoster:
             }
             if token:
                 params["pagination_token"] = token
-            response = self._call(lambda c: c.get_users_tweets(identity.user_id, **params))
+            response = self._call(
+                lambda c, params=params: c.get_users_tweets(identity.user_id, **params)  # type: ignore[misc]
+            )
             body = response.json()
             posts = body.get("data") or []
             if posts and self._on_usage is not None:
@@ -334,7 +336,9 @@ class XPoster:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise MediaFailed(Refused(f"cannot read {path.name}: {error.strerror}", False)) from None
+            raise MediaFailed(
+                Refused(f"cannot read {path.name}: {error.strerror}", False)
+            ) from None
         try:
             if kind in CLIP_TYPES:
                 return self._upload_chunked(path.name, data, kind, CLIP_TYPES[kind])
@@ -342,7 +346,9 @@ class XPoster:
                 return self._upload_simple(path.name, data, kind)
         except requests.RequestException as error:
             # an upload posts nothing: whatever became of it, the draft can go again
-            raise MediaFailed(Refused(f"media upload failed ({type(error).__name__})", True)) from None
+            raise MediaFailed(
+                Refused(f"media upload failed ({type(error).__name__})", True)
+            ) from None
         raise MediaFailed(Refused(f"{path.name}: X takes JPEG, PNG, WebP, GIF or MP4", False))
 
     def _media(self, method: str, **kwargs: Any) -> dict[str, Any]:
@@ -358,7 +364,9 @@ class XPoster:
                 response = self._client.session.request(method, MEDIA_URL, **kwargs)
         if response.status_code >= 400:
             refused = refusal(response)
-            raise MediaFailed(Refused("media: " + refused.reason, refused.transient, refused.retry_after))
+            raise MediaFailed(
+                Refused("media: " + refused.reason, refused.transient, refused.retry_after)
+            )
         try:
             body = response.json() if response.content else {}
         except ValueError:
@@ -389,7 +397,9 @@ class XPoster:
             self._media(
                 "POST",
                 data={"command": "APPEND", "media_id": media_id, "segment_index": str(index)},
-                files={"media": (name, data[offset : offset + self._chunk], "application/octet-stream")},
+                files={
+                    "media": (name, data[offset : offset + self._chunk], "application/octet-stream")
+                },
             )
         answer = self._media("POST", data={"command": "FINALIZE", "media_id": media_id})
         waited = 0.0
@@ -401,12 +411,17 @@ class XPoster:
             if state == "failed":
                 error = info.get("error") or {}
                 raise MediaFailed(
-                    Refused(f"media: X could not process {name}: {error.get('message', 'failed')}", False)
+                    Refused(
+                        f"media: X could not process {name}: {error.get('message', 'failed')}",
+                        False,
+                    )
                 )
             pause = float(info.get("check_after_secs", 1) or 1)
             waited += pause
             if waited > STATUS_WAIT_LIMIT:
-                raise MediaFailed(Refused(f"media: {name} still processing after {waited:.0f} s", True))
+                raise MediaFailed(
+                    Refused(f"media: {name} still processing after {waited:.0f} s", True)
+                )
             self._sleep(pause)
             answer = self._media("GET", params={"command": "STATUS", "media_id": media_id})
 

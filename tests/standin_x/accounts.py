@@ -21,7 +21,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlencode, unquote
+from urllib.parse import parse_qs, unquote, urlencode
 
 from tests.standin_x.server import Request, StandInX
 
@@ -81,7 +81,13 @@ def accounts(server: StandInX) -> Accounts:
 def issue_token(
     server: StandInX,
     user_id: str = ROOM_USER_ID,
-    scopes: tuple[str, ...] = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access"),
+    scopes: tuple[str, ...] = (
+        "tweet.read",
+        "tweet.write",
+        "users.read",
+        "media.write",
+        "offline.access",
+    ),
     lifetime: float | None = None,
     *,
     access: str = "",
@@ -110,7 +116,9 @@ def expire(server: StandInX, access: str) -> None:
         accounts(server).access[access].expires_at = time.time() - 1
 
 
-def add_oauth1(server: StandInX, token: str, user_id: str = ROOM_USER_ID, level: str = "read-write") -> None:
+def add_oauth1(
+    server: StandInX, token: str, user_id: str = ROOM_USER_ID, level: str = "read-write"
+) -> None:
     with server.lock:
         accounts(server).oauth1[token] = OAuth1Keys(user_id, level)
 
@@ -221,7 +229,11 @@ def _oauth_error(request: Request, description: str, status: int = 400) -> None:
 def install(server: StandInX) -> None:
     state = Accounts()
     state.users[ROOM_USER_ID] = {"id": ROOM_USER_ID, "username": ROOM_USERNAME, "name": "Blue Room"}
-    state.users[GUEST_USER_ID] = {"id": GUEST_USER_ID, "username": GUEST_USERNAME, "name": "Léa Marchand"}
+    state.users[GUEST_USER_ID] = {
+        "id": GUEST_USER_ID,
+        "username": GUEST_USERNAME,
+        "name": "Léa Marchand",
+    }
     state.bearers.add(BEARER)
     state.clients[CLIENT_ID] = None
     server.state["accounts"] = state
@@ -247,7 +259,14 @@ def install(server: StandInX) -> None:
         if found is None:
             request.respond(
                 200,
-                {"errors": [{"title": "Not Found Error", "detail": f"Could not find user with username: [{name}]."}]},
+                {
+                    "errors": [
+                        {
+                            "title": "Not Found Error",
+                            "detail": f"Could not find user with username: [{name}].",
+                        }
+                    ]
+                },
                 headers,
             )
             return
@@ -260,7 +279,9 @@ def install(server: StandInX) -> None:
             request.respond(400, {"error": "invalid_request"})
             return
         if request.arg("code_challenge_method") != "S256" or not request.arg("code_challenge"):
-            request.respond(400, {"error": "invalid_request", "error_description": "PKCE S256 required"})
+            request.respond(
+                400, {"error": "invalid_request", "error_description": "PKCE S256 required"}
+            )
             return
         code = f"code-{next(ids)}-" + secrets.token_urlsafe(12)
         redirect_uri = request.arg("redirect_uri")

@@ -151,7 +151,13 @@ def install(server: StandInX) -> None:
             state.posts.append(post)
         request.respond(
             201,
-            {"data": {"id": post.id, "text": as_x_shows(post), "edit_history_tweet_ids": [post.id]}},
+            {
+                "data": {
+                    "id": post.id,
+                    "text": as_x_shows(post),
+                    "edit_history_tweet_ids": [post.id],
+                }
+            },
             rate_headers(server, "POST /2/tweets"),
         )
 
@@ -215,22 +221,41 @@ def install(server: StandInX) -> None:
                 if not data:
                     _bad(request, "media is required")
                     return
-                media = Media(str(next(media_ids)), who.user_id, fields.get("media_type", ""), len(data))
+                media = Media(
+                    str(next(media_ids)), who.user_id, fields.get("media_type", ""), len(data)
+                )
                 media.chunks[0] = data
                 media.state = "succeeded"
                 state.media[media.id] = media
                 request.respond(
                     200,
-                    {"data": {"id": media.id, "media_key": f"3_{media.id}", "size": len(data), "expires_after_secs": 86400}},
+                    {
+                        "data": {
+                            "id": media.id,
+                            "media_key": f"3_{media.id}",
+                            "size": len(data),
+                            "expires_after_secs": 86400,
+                        }
+                    },
                 )
                 return
             if command == "INIT":
                 media = Media(
-                    str(next(media_ids)), who.user_id, fields.get("media_type", ""), int(fields.get("total_bytes", "0"))
+                    str(next(media_ids)),
+                    who.user_id,
+                    fields.get("media_type", ""),
+                    int(fields.get("total_bytes", "0")),
                 )
                 state.media[media.id] = media
                 request.respond(
-                    200, {"data": {"id": media.id, "media_key": f"7_{media.id}", "expires_after_secs": 86400}}
+                    200,
+                    {
+                        "data": {
+                            "id": media.id,
+                            "media_key": f"7_{media.id}",
+                            "expires_after_secs": 86400,
+                        }
+                    },
                 )
                 return
             found = state.media.get(fields.get("media_id", ""))
@@ -247,7 +272,11 @@ def install(server: StandInX) -> None:
                     _bad(request, f"File size mismatch: got {size} bytes, expected {found.total}")
                     return
                 found.state = "pending" if state.processing_polls else "succeeded"
-                answer: dict[str, Any] = {"id": found.id, "media_key": f"7_{found.id}", "size": size}
+                answer: dict[str, Any] = {
+                    "id": found.id,
+                    "media_key": f"7_{found.id}",
+                    "size": size,
+                }
                 if found.state == "pending":
                     answer["processing_info"] = {"state": "pending", "check_after_secs": 1}
                 request.respond(200, {"data": answer})
@@ -267,7 +296,9 @@ def install(server: StandInX) -> None:
             found.status_polls += 1
             if found.state == "pending" and found.status_polls > state.processing_polls:
                 found.state = "succeeded"
-            info: dict[str, Any] = {"state": "in_progress" if found.state == "pending" else found.state}
+            info: dict[str, Any] = {
+                "state": "in_progress" if found.state == "pending" else found.state
+            }
             if found.state == "pending":
                 info["check_after_secs"] = 1
                 info["progress_percent"] = 50

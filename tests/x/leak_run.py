@@ -68,7 +68,9 @@ def main(api_base: str, journal: Path, log_file: Path, recording: Path) -> None:
 
     # the guest signs in and out; the room journals what it hears
     settings = load_settings(environ={})
-    room = Room(settings, RoomOptions(replay_file=recording, speed=None, loop=False, journal_path=journal))
+    room = Room(
+        settings, RoomOptions(replay_file=recording, speed=None, loop=False, journal_path=journal)
+    )
     room.start()
     assert creds.client_id is not None
     guest = GuestLogin(
@@ -80,7 +82,7 @@ def main(api_base: str, journal: Path, log_file: Path, recording: Path) -> None:
     log.info("guest status %r", guest.status())
     room.actions.end_session()
     deadline = time.monotonic() + 10
-    while guest.guest_token() is not None and time.monotonic() < deadline:
+    while guest.status().state.value != "signed out" and time.monotonic() < deadline:
         guest.on_events(room.drain_events())
         time.sleep(0.05)
     guest.stop()

@@ -42,7 +42,11 @@ def test_nothing_found_is_one_clear_reason() -> None:
 
 
 def test_a_bearer_token_reads_as_the_app_with_its_rate_limit(x: StandInX) -> None:
-    report = check_credentials(load_credentials({"BLUEROOM_X_BEARER_TOKEN": standin_accounts.BEARER}, None), x.url, "@BlueRoomFR")
+    report = check_credentials(
+        load_credentials({"BLUEROOM_X_BEARER_TOKEN": standin_accounts.BEARER}, None),
+        x.url,
+        "@BlueRoomFR",
+    )
     assert report.ok, report.lines
     said = text(report.lines)
     assert "BLUEROOM_X_BEARER_TOKEN (environment): works, as the app" in said
@@ -51,15 +55,25 @@ def test_a_bearer_token_reads_as_the_app_with_its_rate_limit(x: StandInX) -> Non
 
 def test_a_wrong_bearer_token_is_401(x: StandInX) -> None:
     report = check_credentials(load_credentials({"BLUEROOM_X_BEARER_TOKEN": "wrong"}, None), x.url)
-    assert not report.ok and "refused by X (401): the token is invalid, revoked or expired" in text(report.lines)
+    assert not report.ok and "refused by X (401): the token is invalid, revoked or expired" in text(
+        report.lines
+    )
 
 
 def test_429_says_until_when(x: StandInX) -> None:
     reset = int(time.time()) + 600
-    x.fail("GET /2/users/by/username/{username}", Fault(status=429, headers={"x-rate-limit-reset": str(reset)}))
-    report = check_credentials(load_credentials({"BLUEROOM_X_BEARER_TOKEN": standin_accounts.BEARER}, None), x.url)
+    x.fail(
+        "GET /2/users/by/username/{username}",
+        Fault(status=429, headers={"x-rate-limit-reset": str(reset)}),
+    )
+    report = check_credentials(
+        load_credentials({"BLUEROOM_X_BEARER_TOKEN": standin_accounts.BEARER}, None), x.url
+    )
     assert not report.ok
-    assert f"rate-limited by X (429) until {time.strftime('%H:%M:%S', time.localtime(reset))}" in text(report.lines)
+    assert (
+        f"rate-limited by X (429) until {time.strftime('%H:%M:%S', time.localtime(reset))}"
+        in text(report.lines)
+    )
 
 
 def test_an_unreachable_api_is_said_as_such() -> None:
@@ -82,7 +96,10 @@ def test_the_rooms_user_token_acts_as_the_room_with_its_scopes(x: StandInX) -> N
     report = check_credentials(load_credentials(environ, None), x.url)
     said = text(report.lines)
     assert report.ok, said
-    assert "BLUEROOM_X_ACCESS_TOKEN (environment) (OAuth 2 user token): works, acts as @BlueRoomFR" in said
+    assert (
+        "BLUEROOM_X_ACCESS_TOKEN (environment) (OAuth 2 user token): works, acts as @BlueRoomFR"
+        in said
+    )
     assert "scopes: tweet.read tweet.write users.read media.write offline.access" in said
     assert "refreshed by the room" in said and "public client" in said
 
@@ -95,7 +112,10 @@ def test_an_expired_token_from_the_keyring_is_refreshed_and_kept(x: StandInX) ->
     report = check_credentials(creds, x.url, store=store)
     assert report.ok, report.lines
     assert "refused as expired, refreshed (kept in the keyring)" in text(report.lines)
-    assert store.entries[SERVICE, ACCESS_TOKEN] != access and store.entries[SERVICE, REFRESH_TOKEN] != refresh
+    assert (
+        store.entries[SERVICE, ACCESS_TOKEN] != access
+        and store.entries[SERVICE, REFRESH_TOKEN] != refresh
+    )
 
 
 def test_an_expired_token_from_the_environment_is_not_spent_by_the_check(x: StandInX) -> None:
@@ -127,12 +147,19 @@ def test_read_only_oauth1_keys_fail_with_their_access_level(x: StandInX) -> None
 
 
 def test_incomplete_oauth1_keys_name_what_is_missing() -> None:
-    report = check_credentials(load_credentials({"BLUEROOM_X_API_KEY": "k"}, None), "http://127.0.0.1:9")
+    report = check_credentials(
+        load_credentials({"BLUEROOM_X_API_KEY": "k"}, None), "http://127.0.0.1:9"
+    )
     assert not report.ok
-    assert "OAuth 1.0a keys incomplete: BLUEROOM_X_API_SECRET, BLUEROOM_X_ACCESS_TOKEN, BLUEROOM_X_ACCESS_SECRET missing" in text(report.lines)
+    assert (
+        "OAuth 1.0a keys incomplete: BLUEROOM_X_API_SECRET, BLUEROOM_X_ACCESS_TOKEN, BLUEROOM_X_ACCESS_SECRET missing"
+        in text(report.lines)
+    )
 
 
-def test_the_command_exits_1_without_credentials_and_0_when_they_work(x: StandInX, tmp_path: Path) -> None:
+def test_the_command_exits_1_without_credentials_and_0_when_they_work(
+    x: StandInX, tmp_path: Path
+) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BLUEROOM_")}
     env.update(PYTHONPATH=str(ROOT), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     command = [sys.executable, "-m", "blueroom.cli", "x", "check", "--api-base", x.url]
@@ -145,7 +172,11 @@ def test_the_command_exits_1_without_credentials_and_0_when_they_work(x: StandIn
     settings.write_text(f'[x]\napi_base = "{x.url}"\n', encoding="utf-8")
     by_setting = subprocess.run(
         [sys.executable, "-m", "blueroom.cli", "--settings", str(settings), "x", "check"],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert by_setting.returncode == 0, by_setting.stdout + by_setting.stderr
     assert x.count("GET", "/2/users/by/username/BlueRoomFR") == 2

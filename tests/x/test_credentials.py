@@ -56,9 +56,18 @@ class LockedKeyring(MemoryKeyring):
         raise KeyringLocked("the keyring is locked")
 
 
-def test_a_secret_shows_a_mask_in_text_repr_format_and_logs(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_secret_shows_a_mask_in_text_repr_format_and_logs(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     secret = Secret(FAKE, BEARER)
-    shown = [str(secret), repr(secret), f"{secret}", f"{secret!r}", "%s" % secret, format(secret, ">60")]
+    shown = [
+        str(secret),
+        repr(secret),
+        f"{secret}",
+        f"{secret!r}",
+        "%s" % (secret,),  # noqa: UP031 - the old way must mask too
+        format(secret, ">60"),
+    ]
     assert all(FAKE not in text for text in shown)
     assert MASK in str(secret) and BEARER in repr(secret)
     with caplog.at_level(logging.DEBUG):
@@ -89,7 +98,9 @@ def test_a_traceback_with_locals_shows_the_mask() -> None:
     try:
         fails(Secret(FAKE, BEARER))
     except RuntimeError as error:
-        text = "".join(traceback.TracebackException.from_exception(error, capture_locals=True).format())
+        text = "".join(
+            traceback.TracebackException.from_exception(error, capture_locals=True).format()
+        )
     assert "header" in text and MASK in text and FAKE not in text
 
 
@@ -105,7 +116,9 @@ def test_the_environment_wins_over_the_keyring_and_each_says_where_it_came_from(
 
 def test_no_keyring_is_said_and_the_environment_still_serves() -> None:
     creds = load_credentials({BEARER: FAKE}, None)
-    assert creds.bearer is not None and creds.notes == ["no keyring: credentials from the environment only"]
+    assert creds.bearer is not None and creds.notes == [
+        "no keyring: credentials from the environment only"
+    ]
 
 
 def test_a_keyring_that_fails_is_a_note_not_a_crash() -> None:
@@ -177,7 +190,10 @@ def test_oauth1_signature_matches_oauthlibs() -> None:
     [
         ('[x]\nbearer_token = "abc"\n', "[x] bearer_token"),
         (f'[event]\nhashtag = "{FAKE}"\n', "[event] hashtag"),
-        ('[moderation]\nblocked_words = ["xK9mQ2vL8nR4tY6wZ1pA3sD5fG7hJ0kLq"]\n', "[moderation] blocked_words"),
+        (
+            '[moderation]\nblocked_words = ["xK9mQ2vL8nR4tY6wZ1pA3sD5fG7hJ0kLq"]\n',
+            "[moderation] blocked_words",
+        ),
     ],
 )
 def test_a_settings_file_holding_a_secret_is_refused_without_showing_it(

@@ -31,7 +31,9 @@ WRITE = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.acce
 
 
 def poster(scopes: tuple[str, ...] = WRITE, refresh: bool = True, **more: Any) -> XPoster:
-    token = UserToken(Secret("old-access"), Secret("old-refresh") if refresh else None, time.time() + 3600, scopes)
+    token = UserToken(
+        Secret("old-access"), Secret("old-refresh") if refresh else None, time.time() + 3600, scopes
+    )
     keeper = TokenKeeper(token, OAuthApp(Secret("client"), None, API))
     return XPoster(RoomAccount("oauth2", BearerAuth(keeper.access), keeper), API, **more)
 
@@ -45,9 +47,14 @@ def test_a_201_is_posted_with_its_link_and_the_request_is_as_x_documents() -> No
     responses.post(TWEETS, json=created(), status=201)
     responses.get(TWEEPY + "/2/users/me", json=ME)
     outcome = poster().post(Draft(text="Merci !", reply_to="1445880000000000000"))
-    assert outcome == Posted("1445880548472328192", "https://x.com/BlueRoomFR/status/1445880548472328192")
+    assert outcome == Posted(
+        "1445880548472328192", "https://x.com/BlueRoomFR/status/1445880548472328192"
+    )
     sent = responses.calls[0].request
-    assert json.loads(sent.body) == {"text": "Merci !", "reply": {"in_reply_to_tweet_id": "1445880000000000000"}}
+    assert json.loads(sent.body) == {
+        "text": "Merci !",
+        "reply": {"in_reply_to_tweet_id": "1445880000000000000"},
+    }
     assert sent.headers["Authorization"] == "Bearer old-access"
     assert "old-access" not in repr(sent.headers)  # the header shows masked
 
@@ -75,8 +82,17 @@ def test_429_is_transient_with_the_reset_time() -> None:
     responses.post(
         TWEETS,
         status=429,
-        json={"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429},
-        headers={"x-rate-limit-limit": "200", "x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)},
+        json={
+            "title": "Too Many Requests",
+            "detail": "Too Many Requests",
+            "type": "about:blank",
+            "status": 429,
+        },
+        headers={
+            "x-rate-limit-limit": "200",
+            "x-rate-limit-remaining": "0",
+            "x-rate-limit-reset": str(reset),
+        },
     )
     outcome = poster().post(Draft(text="Merci !"))
     assert isinstance(outcome, Refused) and outcome.transient
@@ -128,7 +144,9 @@ def test_network_failures_before_sending_are_transient_after_sending_unknown(
 
 @responses.activate
 def test_a_401_refreshes_the_token_once_then_posts() -> None:
-    responses.post(TWEETS, status=401, json={"title": "Unauthorized", "detail": "Unauthorized", "status": 401})
+    responses.post(
+        TWEETS, status=401, json={"title": "Unauthorized", "detail": "Unauthorized", "status": 401}
+    )
     responses.post(
         API + "/2/oauth2/token",
         json={
@@ -144,7 +162,11 @@ def test_a_401_refreshes_the_token_once_then_posts() -> None:
     room = poster()
     assert isinstance(room.post(Draft(text="Merci !")), Posted)
     refresh = parse_qs(responses.calls[1].request.body)
-    assert refresh == {"grant_type": ["refresh_token"], "refresh_token": ["old-refresh"], "client_id": ["client"]}
+    assert refresh == {
+        "grant_type": ["refresh_token"],
+        "refresh_token": ["old-refresh"],
+        "client_id": ["client"],
+    }
     assert responses.calls[2].request.headers["Authorization"] == "Bearer new-access"
 
 
@@ -154,11 +176,18 @@ def test_a_refused_refresh_says_log_in_again_and_stops_posting() -> None:
     responses.post(
         API + "/2/oauth2/token",
         status=400,
-        json={"error": "invalid_request", "error_description": "Value passed for the token was invalid."},
+        json={
+            "error": "invalid_request",
+            "error_description": "Value passed for the token was invalid.",
+        },
     )
     room = poster()
     outcome = room.post(Draft(text="Merci !"))
-    assert isinstance(outcome, Refused) and not outcome.transient and "log the room in again" in outcome.reason
+    assert (
+        isinstance(outcome, Refused)
+        and not outcome.transient
+        and "log the room in again" in outcome.reason
+    )
     assert "expired" in room.cannot_post()
 
 
@@ -168,8 +197,13 @@ def test_cannot_post_says_why_in_one_line() -> None:
     keeper = TokenKeeper(expired, None)
     stale = XPoster(RoomAccount("oauth2", BearerAuth(keeper.access), keeper), API)
     assert "expired and cannot be refreshed" in stale.cannot_post()
-    nothing = XPoster(RoomAccount("", None, problem="no posting credentials: saved, not posted"), API)
-    assert nothing.cannot_post() == "no posting credentials: saved, not posted" and nothing.account == ""
+    nothing = XPoster(
+        RoomAccount("", None, problem="no posting credentials: saved, not posted"), API
+    )
+    assert (
+        nothing.cannot_post() == "no posting credentials: saved, not posted"
+        and nothing.account == ""
+    )
     assert isinstance(nothing.post(Draft(text="x")), Refused)
 
 
@@ -179,7 +213,13 @@ def test_a_photo_is_uploaded_in_one_request_and_attached(tmp_path: Path) -> None
     photo.write_bytes(b"\xff\xd8\xff" + b"j" * 2000)
     responses.post(
         API + "/2/media/upload",
-        json={"data": {"id": "1880028106020515840", "media_key": "3_1880028106020515840", "size": 2003}},
+        json={
+            "data": {
+                "id": "1880028106020515840",
+                "media_key": "3_1880028106020515840",
+                "size": 2003,
+            }
+        },
     )
     responses.post(TWEETS, status=201, json=created())
     responses.get(TWEEPY + "/2/users/me", json=ME)
@@ -187,7 +227,9 @@ def test_a_photo_is_uploaded_in_one_request_and_attached(tmp_path: Path) -> None
     upload = responses.calls[0].request
     assert upload.headers["Content-Type"].startswith("multipart/form-data")
     assert b'name="media_category"' in upload.body and b"tweet_image" in upload.body
-    assert json.loads(responses.calls[1].request.body)["media"] == {"media_ids": ["1880028106020515840"]}
+    assert json.loads(responses.calls[1].request.body)["media"] == {
+        "media_ids": ["1880028106020515840"]
+    }
 
 
 @responses.activate
@@ -195,13 +237,21 @@ def test_a_clip_goes_in_chunks_init_append_finalize_status(tmp_path: Path) -> No
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"m" * 2500)
     media = API + "/2/media/upload"
-    responses.post(media, json={"data": {"id": "77", "media_key": "7_77", "expires_after_secs": 1295999}})
+    responses.post(
+        media, json={"data": {"id": "77", "media_key": "7_77", "expires_after_secs": 1295999}}
+    )
     for _ in range(3):
         responses.post(media, status=204)
     responses.post(
-        media, json={"data": {"id": "77", "processing_info": {"state": "pending", "check_after_secs": 2}}}
+        media,
+        json={"data": {"id": "77", "processing_info": {"state": "pending", "check_after_secs": 2}}},
     )
-    responses.get(media, json={"data": {"id": "77", "processing_info": {"state": "in_progress", "check_after_secs": 3}}})
+    responses.get(
+        media,
+        json={
+            "data": {"id": "77", "processing_info": {"state": "in_progress", "check_after_secs": 3}}
+        },
+    )
     responses.get(media, json={"data": {"id": "77", "processing_info": {"state": "succeeded"}}})
     responses.post(TWEETS, status=201, json=created())
     responses.get(TWEEPY + "/2/users/me", json=ME)
@@ -226,14 +276,28 @@ def test_a_clip_x_cannot_process_is_refused_for_a_person(tmp_path: Path) -> None
     responses.post(media, status=204)
     responses.post(
         media,
-        json={"data": {"id": "78", "processing_info": {"state": "failed", "error": {"message": "Unsupported video format"}}}},
+        json={
+            "data": {
+                "id": "78",
+                "processing_info": {
+                    "state": "failed",
+                    "error": {"message": "Unsupported video format"},
+                },
+            }
+        },
     )
     outcome = poster().post(Draft(text="Le gif", media=(str(clip),)))
-    assert isinstance(outcome, Refused) and not outcome.transient and "Unsupported video format" in outcome.reason
+    assert (
+        isinstance(outcome, Refused)
+        and not outcome.transient
+        and "Unsupported video format" in outcome.reason
+    )
     assert not any(call.request.url == TWEETS for call in responses.calls)
 
 
 def test_texts_compare_as_x_gives_them_back() -> None:
-    assert normalise("Tom &amp; Léa &lt;3 https://t.co/AbCdEf1234  ") == normalise("Tom & Léa <3 https://blueroom.example/a?b=1")
+    assert normalise("Tom &amp; Léa &lt;3 https://t.co/AbCdEf1234  ") == normalise(
+        "Tom & Léa <3 https://blueroom.example/a?b=1"
+    )
     assert normalise("Cafe\u0301 !") == normalise("Café !")
     assert normalise("Merci https://t.co/x") != normalise("Merci beaucoup")

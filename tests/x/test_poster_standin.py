@@ -47,7 +47,9 @@ def test_post_then_find_it_on_the_account(x: StandInX) -> None:
     usage: list[XUsage] = []
     room, _ = room_poster(x, usage=usage)
     since = time.time()
-    draft = Draft(text="Tom & Léa <3 https://blueroom.example/replay", reply_to="1850000000000000000")
+    draft = Draft(
+        text="Tom & Léa <3 https://blueroom.example/replay", reply_to="1850000000000000000"
+    )
     outcome = room.post(draft)
     assert isinstance(outcome, Posted) and room.account == "@BlueRoomFR"
     assert outcome.url == f"https://x.com/BlueRoomFR/status/{outcome.post_id}"
@@ -61,7 +63,11 @@ def test_the_same_text_twice_is_refused_as_duplicate(x: StandInX) -> None:
     room, _ = room_poster(x)
     assert isinstance(room.post(Draft(text="Merci !")), Posted)
     second = room.post(Draft(text="Merci !"))
-    assert isinstance(second, Refused) and not second.transient and "duplicate content" in second.reason
+    assert (
+        isinstance(second, Refused)
+        and not second.transient
+        and "duplicate content" in second.reason
+    )
 
 
 def test_503_then_posted_once(x: StandInX) -> None:
@@ -113,7 +119,11 @@ def test_an_expired_token_is_refreshed_once_then_posted(x: StandInX) -> None:
     standin_accounts.expire(x, access)
     assert isinstance(room.post(Draft(text="Après expiration")), Posted)
     assert x.count("POST", "/2/oauth2/token") == 1
-    assert [r.path for r in x.requests if r.method == "POST"] == ["/2/tweets", "/2/oauth2/token", "/2/tweets"]
+    assert [r.path for r in x.requests if r.method == "POST"] == [
+        "/2/tweets",
+        "/2/oauth2/token",
+        "/2/tweets",
+    ]
 
 
 def test_a_token_known_to_expire_soon_is_refreshed_before_posting(x: StandInX) -> None:
@@ -135,11 +145,16 @@ def test_a_photo_and_a_clip_upload_and_attach(x: StandInX, tmp_path: Path) -> No
     assert len(post.media_ids) == 2
     uploaded = [state.media[m] for m in post.media_ids]
     assert b"".join(uploaded[0].chunks.values()) == photo.read_bytes()
-    assert len(uploaded[1].chunks) == 3 and b"".join(uploaded[1].chunks[i] for i in range(3)) == clip.read_bytes()
+    assert (
+        len(uploaded[1].chunks) == 3
+        and b"".join(uploaded[1].chunks[i] for i in range(3)) == clip.read_bytes()
+    )
     assert x.count("GET", "/2/media/upload") == 2  # STATUS: in progress, then succeeded
 
 
-def test_a_media_upload_that_fails_posts_nothing_and_may_go_again(x: StandInX, tmp_path: Path) -> None:
+def test_a_media_upload_that_fails_posts_nothing_and_may_go_again(
+    x: StandInX, tmp_path: Path
+) -> None:
     photo = tmp_path / "mirror.jpg"
     photo.write_bytes(b"\xff\xd8" + b"j" * 100)
     room, _ = room_poster(x)
@@ -183,6 +198,8 @@ def test_the_stand_in_deletes_a_post(x: StandInX) -> None:
     posted = room.post(Draft(text="à supprimer"))
     assert isinstance(posted, Posted)
     answer = requests.delete(
-        f"{x.url}/2/tweets/{posted.post_id}", headers={"Authorization": f"Bearer {access}"}, timeout=5
+        f"{x.url}/2/tweets/{posted.post_id}",
+        headers={"Authorization": f"Bearer {access}"},
+        timeout=5,
     )
     assert answer.json() == {"data": {"deleted": True}} and posting(x).live() == []

@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from blueroom.core.events import GuestSignedIn, GuestSignedOut, encode_event
 from blueroom.store.journal import Journal
-from blueroom.core.events import encode_event, GuestSignedIn, GuestSignedOut
 from tests.conftest import post, write_recording
 from tests.standin_x import Fault, StandInX
 from tests.standin_x import accounts as standin_accounts
@@ -51,7 +51,10 @@ def test_no_secret_reaches_an_output_a_log_or_the_journal(tmp_path: Path) -> Non
         ran = run(["-m", "tests.x.leak_run", x.url, str(journal), str(log), str(recording)], env)
         issued = standin_accounts.all_tokens(x)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "acts as @BlueRoomFR" in checked.stdout and "BLUEROOM_X_BEARER_TOKEN (environment)" in checked.stdout
+    assert (
+        "acts as @BlueRoomFR" in checked.stdout
+        and "BLUEROOM_X_BEARER_TOKEN (environment)" in checked.stdout
+    )
     assert shown.returncode == 0 and "[x]" in shown.stdout
     assert ran.returncode == 0, ran.stderr[-3000:]
     assert "Posted(" in ran.stdout and "Unknown(" in ran.stdout and "signed in" in ran.stdout
