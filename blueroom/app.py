@@ -343,13 +343,17 @@ class Studio:
         session_label: str,
         camera: bool = True,
         settings_path: Path | None = None,
-        guest_login: GuestLogin | None = None,
+        guest_x_login: bool = False,
     ) -> None:
         self._room = room
-        self.guest_login = guest_login
         self.guest_login_problem = ""
         self.problems = ProblemLog(settings.journal_path().parent)
         report = self.problems.record_worker
+        # the guest's X login: credentials read here (environment, keyring), only for a room
+        self.guest_login = (
+            make_guest_login(settings, room.publish, on_error=report) if guest_x_login else None
+        )
+        guest_login = self.guest_login
         self.frames = LatestFrameSlot()
         self.camera = (
             make_camera(settings, self.frames, room.publish, on_error=report) if camera else None
@@ -432,7 +436,7 @@ def _run_windows(
         session_label=label,
         camera=gui.camera,
         settings_path=gui.settings_path,
-        guest_login=make_guest_login(settings, engine.publish),
+        guest_x_login=True,
     )
     windows = studio.windows
     kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
