@@ -36,8 +36,10 @@ from blueroom.settings import Settings, save_moderation
 from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
+from blueroom.ui.guest.sign_in import SignInCard
 from blueroom.ui.i18n import install_translations, translate
 from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.guest_menu import attach_guest_menu
 from blueroom.ui.operator.monitors import window_title
 from blueroom.ui.operator.windows_menu import attach_windows_menu
 from blueroom.ui.pacing import FrameClock
@@ -50,6 +52,9 @@ from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
 from blueroom.ui.window_keeper import WindowKeeper
 from blueroom.ui.window_keeper import qt_screens as qt_screens  # for `blueroom screens`
 from blueroom.workers import ErrorSink
+from blueroom.x.auth import OAuthApp, TimedSession
+from blueroom.x.credentials import load_credentials
+from blueroom.x.guest import GuestLogin
 
 
 class NoDisplayError(RoomError):
@@ -121,6 +126,30 @@ def rules_saver(settings_path: Path | None) -> Callable[[ModerationRules], str]:
     return save
 
 
+def make_guest_login(
+    settings: Settings, publish: Callable[[Event], int], on_error: ErrorSink | None = None
+) -> GuestLogin:
+    """The guest's X login (``x/guest.py``) with the room's X app from the environment or
+    the keyring; without a client id it says so and signs no one in."""
+    creds = load_credentials()
+    app = None
+    if creds.client_id is not None:
+        app = OAuthApp(
+            creds.client_id.secret,
+            creds.client_secret.secret if creds.client_secret else None,
+            settings.x.api_base,
+            TimedSession((3.0, 8.0)),  # a revocation at quit must not hold the room long
+        )
+    return GuestLogin(
+        app,
+        settings.x.api_base,
+        host=settings.x.guest_redirect_host,
+        port=settings.x.guest_redirect_port,
+        publish=publish,
+        on_error=on_error,
+    )
+
+
 def build_windows(
     room: RoomLink,
     frames: LatestFrameSlot,
@@ -128,11 +157,13 @@ def build_windows(
     session_label: str,
     settings_path: Path | None = None,
     problems: ProblemLog | None = None,
+    guest_login: GuestLogin | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
     ``problems`` collects the failures of this process's workers; the console shows
-    them with the engine's.
+    them with the engine's. With ``guest_login``, the console has a Guest menu and the
+    guest panel a sign-in card (a QR code); the session's end signs the guest out.
     """
     problems = problems or ProblemLog(None)
     event = settings.event
@@ -195,6 +226,10 @@ def build_windows(
         actions=room.actions,
         confirm_with_operator=settings.guest.confirm_with_operator,
     )
+    if guest_login is not None:
+        card = SignInCard(guest_login, guest_panel)
+        attach_guest_menu(console, guest_login, card.show_for)
+        pump.batch.connect(guest_login.on_events)
     listeners = getattr(room, "decision_listeners", None)
     if listeners is not None:  # the engine's boards arrive on another thread: wake the views
         wake = DecisionWake(console)
@@ -308,16 +343,23 @@ class Studio:
         session_label: str,
         camera: bool = True,
         settings_path: Path | None = None,
+        guest_x_login: bool = False,
     ) -> None:
         self._room = room
+        self.guest_login_problem = ""
         self.problems = ProblemLog(settings.journal_path().parent)
         report = self.problems.record_worker
+        # the guest's X login: credentials read here (environment, keyring), only for a room
+        self.guest_login = (
+            make_guest_login(settings, room.publish, on_error=report) if guest_x_login else None
+        )
+        guest_login = self.guest_login
         self.frames = LatestFrameSlot()
         self.camera = (
             make_camera(settings, self.frames, room.publish, on_error=report) if camera else None
         )
         self.windows = build_windows(
-            room, self.frames, settings, session_label, settings_path, self.problems
+            room, self.frames, settings, session_label, settings_path, self.problems, guest_login
         )
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
@@ -339,6 +381,8 @@ class Studio:
             self.camera.start()
         self._composer.start()
         self._preparer.start()
+        if self.guest_login is not None:
+            self.guest_login_problem = self.guest_login.start()
         tune_gui_runtime()
 
     def stop(self) -> None:
@@ -351,6 +395,8 @@ class Studio:
             self.camera.stop()
         self._composer.stop()
         self._preparer.stop()
+        if self.guest_login is not None:  # the room quits: the guest's token is revoked
+            self.guest_login.stop("the room quit")
         for window in self.windows.values():
             window.close()
             window.deleteLater()
@@ -390,6 +436,7 @@ def _run_windows(
         session_label=label,
         camera=gui.camera,
         settings_path=gui.settings_path,
+        guest_x_login=True,
     )
     windows = studio.windows
     kiosk = settings.display.mode == "kiosk" if gui.kiosk is None else gui.kiosk
@@ -406,6 +453,8 @@ def _run_windows(
     console.monitors.present.connect(keeper.bring_back)
     console.closed.connect(app.quit)
     studio.start()
+    if studio.guest_login_problem:
+        say(f"guest's X login: {studio.guest_login_problem}")
 
     def finish() -> None:
         if gui.screenshots is not None:

@@ -208,6 +208,19 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument(
         "--dry-run", action="store_true", help="say what would be removed, change nothing"
     )
+    x = commands.add_parser("x", help="the X API: check the room's credentials")
+    x_commands = x.add_subparsers(dest="x_command", metavar="X_COMMAND", required=True)
+    check = x_commands.add_parser(
+        "check",
+        help="which X credentials the room has, whom they act as, what they allow",
+        description="Say which X credentials were found (by name, from the environment or "
+        "the keyring), which account they act as, what they allow and the rate limits X "
+        "reports, or one clear reason each fails. Posts nothing. Exit 0 when everything "
+        "found works.",
+    )
+    check.add_argument(
+        "--api-base", metavar="URL", help="the X API's address (default: the setting x.api_base)"
+    )
     return parser
 
 
@@ -396,6 +409,22 @@ def _purge(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _x_check(settings: Settings, api_base: str | None) -> int:
+    from blueroom.x.check import check_credentials
+    from blueroom.x.credentials import load_credentials, system_keyring
+
+    store = system_keyring()
+    report = check_credentials(
+        load_credentials(store=store),
+        api_base or settings.x.api_base,
+        settings.event.room_handle,
+        store,
+    )
+    for line in report.lines:
+        print(line)
+    return 0 if report.ok else EXIT_FAILURE
+
+
 class _Failure(Exception):
     pass
 
@@ -416,6 +445,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(settings, args)
         if args.command == "purge":
             return _purge(settings, args)
+        if args.command == "x":
+            return _x_check(settings, args.api_base)
         return _run(args, settings)
     except SettingsError as error:
         print(f"blueroom: settings: {error}", file=sys.stderr)

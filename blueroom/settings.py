@@ -114,6 +114,11 @@ class XSettings(_Section):
     # Where the X API is: X itself, or a stand-in server (tests, rehearsals, benchmarks).
     # Secrets are never settings: they come from the environment or the system keyring.
     api_base: str = "https://api.x.com"
+    # Where X sends the guest back after they sign in (the room's own little web server):
+    # the callback http://HOST:PORT/callback, registered as is in the X app. 127.0.0.1
+    # for a login on this machine; this machine's LAN address for the guest's phone (QR).
+    guest_redirect_host: str = "127.0.0.1"
+    guest_redirect_port: int = 8737
 
 
 class PrivacySettings(_Section):
@@ -191,6 +196,7 @@ RANGES: dict[tuple[str, str], _Range] = {
         True,
         f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}",
     ),
+    ("x", "guest_redirect_port"): _whole(0, 65535),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
         MAX_HALF_LIFE_MINUTES,
@@ -304,6 +310,13 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
             raise SettingsError(f"{path}: not valid TOML: {error}") from None
         except OSError as error:
             raise SettingsError(f"{path}: cannot read: {error.strerror}") from None
+        secret = _secret_in(data)
+        if secret:
+            raise SettingsError(
+                f"{path}: {secret} looks like a secret, and secrets never go in a settings file:"
+                " set it in the environment (BLUEROOM_X_BEARER_TOKEN, ...) or the system keyring"
+                ' (service "blueroom"); see the README\'s X API section'
+            )
     overrides, from_env = _overrides(environ)
     if overrides:
         origin += " + environment"
@@ -320,6 +333,49 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     except msgspec.ValidationError as error:
         raise SettingsError(f"{origin}: {_explain(str(error))}") from None
     return _check(settings, origin)
+
+
+_SECRET_KEY = re.compile(
+    r"token|secret|password|passwd|bearer|api_?key|consumer_?key|access_?key|credential", re.I
+)
+_TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_\-%:=+.~]{32,}$")
+
+
+def _looks_like_token(value: str) -> bool:
+    """A long unbroken run of letters, digits and token punctuation, mixing cases and
+    digits (an X bearer token, an OAuth key or secret); paths and URLs have slashes."""
+    text = value.strip()
+    if text.startswith("AAAAAAAAAAAAAAAAAAAA"):  # how X's app bearer tokens begin
+        return True
+    return (
+        _TOKEN_CHARS.match(text) is not None
+        and any(c.isupper() for c in text)
+        and any(c.islower() for c in text)
+        and any(c.isdigit() for c in text)
+    )
+
+
+def _secret_in(data: Any, where: str = "") -> str:
+    """The first setting in a file's data that names or holds a secret ("" when none),
+    said by its place ("[x] bearer_token"), never by its value."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            place = (
+                f"[{key}]" if not where else f"{where} {key}" if "]" in where else f"{where}.{key}"
+            )
+            if isinstance(value, str) and value.strip() and _SECRET_KEY.search(str(key)):
+                return place
+            found = _secret_in(value, place)
+            if found:
+                return found
+    elif isinstance(data, list):
+        for item in data:
+            found = _secret_in(item, where)
+            if found:
+                return found
+    elif isinstance(data, str) and _looks_like_token(data):
+        return where or "a value"
+    return ""
 
 
 _AT = re.compile(r"^(?P<what>.*?) - at `\$\.(?P<path>[\w.]+)`$")

@@ -330,6 +330,22 @@ class BudgetReached(Event, frozen=True, kw_only=True):
     currency: str = "USD"
 
 
+class GuestSignedIn(Event, frozen=True, kw_only=True):
+    """The guest signed in to their own X account for the session (the fact and the
+    handle only: a token never goes in an event)."""
+
+    handle: str  # "@leamarchand"
+
+
+class GuestSignedOut(Event, frozen=True, kw_only=True):
+    """The guest's X token was revoked (or dropped): the session ended, the room quit,
+    or the operator signed the guest out. ``revoked``: X confirmed the revocation."""
+
+    handle: str
+    reason: str = ""
+    revoked: bool = True
+
+
 AnyEvent: TypeAlias = (
     TweetReceived
     | MalformedRecord
@@ -355,6 +371,8 @@ AnyEvent: TypeAlias = (
     | XUsage
     | BudgetWarning
     | BudgetReached
+    | GuestSignedIn
+    | GuestSignedOut
 )
 # Where each kind of source had got to (the live sources add theirs here).
 AnyCheckpoint: TypeAlias = ReplayCheckpoint

@@ -29,7 +29,9 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 4  # 4: Cost, what X costs the session
+# 3: Session says whether the walls are held; Heat the view's figures
+# 4: Cost, what X costs the session
+PROTOCOL_VERSION = 5  # 5: events GuestSignedIn and GuestSignedOut
 
 
 class ProtocolMismatch(Exception):

@@ -84,6 +84,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>guest signed in to X as {handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guest signed out of X ({handle}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guest&apos;s X token dropped ({handle}), not revoked: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,6 +432,61 @@
     </message>
     <message>
         <source>bus · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestMenu</name>
+    <message>
+        <source>Guest signed in to X as {handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the guest to approve on X…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest sign-in failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest not signed in to X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the guest in on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the guest in from their phone (QR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the guest out (revoke their token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X&apos;s sign-in page opened in the browser: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign the guest in: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in QR code is on the guest panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing the guest out of X…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1570,6 +1637,29 @@
     </message>
     <message>
         <source>{number}. {title}  ({minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInCard</name>
+    <message>
+        <source>Sign in with your X account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera, then approve on X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as {handle}. Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in did not work: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,6 +21,8 @@ from blueroom.core.events import (
     CameraStateChanged,
     DecisionUndone,
     Event,
+    GuestSignedIn,
+    GuestSignedOut,
     HeatMapChanged,
     HeatMapReset,
     MalformedRecord,
@@ -154,6 +156,18 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
                 "ActivityLog",
                 "X budget of {cap} reached: reading stopped; posting still works",
             ).format(cap=money(event.cap, event.currency))
+        case GuestSignedIn():
+            return translate("ActivityLog", "guest signed in to X as {handle}").format(
+                handle=event.handle
+            )
+        case GuestSignedOut():
+            if event.revoked:
+                text = translate("ActivityLog", "guest signed out of X ({handle}): {reason}")
+            else:
+                text = translate(
+                    "ActivityLog", "guest's X token dropped ({handle}), not revoked: {reason}"
+                )
+            return text.format(handle=event.handle, reason=event.reason)
         case _:
             return None
 
