@@ -77,23 +77,23 @@
     </message>
     <message>
         <source>X cost at {spent}, {share} of the {cap} budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût X&#x202f;: {spent}, {share} du budget de {cap}</translation>
     </message>
     <message>
         <source>X budget of {cap} reached: reading stopped; posting still works</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget X de {cap} atteint&#x202f;: lecture arrêtée&#x202f;; la publication continue</translation>
     </message>
     <message>
         <source>guest signed in to X as {handle}</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;invité est connecté à X en tant que {handle}</translation>
     </message>
     <message>
         <source>guest signed out of X ({handle}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;invité est déconnecté de X ({handle})&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>guest&apos;s X token dropped ({handle}), not revoked: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton X de l&apos;invité abandonné ({handle}), non révoqué&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>Activity</source>
@@ -334,55 +334,55 @@
     <name>CostLine</name>
     <message>
         <source>{amount} of {budget}</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} sur {budget}</translation>
     </message>
     <message>
         <source>{amount}, no budget</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount}, sans budget</translation>
     </message>
     <message>
         <source>{reads} reads · {posts} posts</source>
-        <translation type="unfinished"></translation>
+        <translation>{reads} lectures · {posts} posts</translation>
     </message>
     <message>
         <source>prices {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>tarifs {date}</translation>
     </message>
     <message>
         <source>X is pay-per-use: what this session has cost so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>X est facturé à l&apos;usage&#x202f;: ce que cette session a coûté jusqu&apos;ici.</translation>
     </message>
     <message>
         <source>Reads {amount}: {reads} posts, {owned} of the room&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>Lectures {amount}&#x202f;: {reads} posts, dont {owned} de la room</translation>
     </message>
     <message>
         <source>Writes {amount}: {posts} posts, {linked} with a link, {media} media</source>
-        <translation type="unfinished"></translation>
+        <translation>Écritures {amount}&#x202f;: {posts} posts, {linked} avec lien, {media} médias</translation>
     </message>
     <message>
         <source>Prices as published {date} (settings: [cost])</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifs publiés en {date} (réglages&#x202f;: [cost])</translation>
     </message>
     <message>
         <source>{n} reads of posts already read today, not billed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} lectures de posts déjà lus aujourd&apos;hui, non facturées</translation>
     </message>
     <message>
         <source>{n} reads counted without post ids: a post read twice today is counted twice here, once by X (the amount may be a little high)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} lectures comptées sans identifiant&#x202f;: un post lu deux fois aujourd&apos;hui compte double ici, une fois chez X (le montant peut être un peu haut)</translation>
     </message>
     <message>
         <source>Budget reached: reading stopped; posting still works; raise cost.budget and start again to go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget atteint&#x202f;: lecture arrêtée&#x202f;; la publication continue&#x202f;; augmentez cost.budget et relancez pour reprendre</translation>
     </message>
     <message>
         <source>Reading stops at the budget; posting never does</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture s&apos;arrête au budget, jamais la publication</translation>
     </message>
     <message>
         <source>X cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût X</translation>
     </message>
 </context>
 <context>
@@ -439,55 +439,55 @@
     <name>GuestMenu</name>
     <message>
         <source>Guest signed in to X as {handle}</source>
-        <translation type="unfinished"></translation>
+        <translation>Invité connecté à X&#x202f;: {handle}</translation>
     </message>
     <message>
         <source>Waiting for the guest to approve on X…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de l&apos;accord de l&apos;invité sur X…</translation>
     </message>
     <message>
         <source>Guest sign-in failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion de l&apos;invité échouée&#x202f;: {reason}</translation>
     </message>
     <message>
         <source>Guest not signed in to X</source>
-        <translation type="unfinished"></translation>
+        <translation>Invité non connecté à X</translation>
     </message>
     <message>
         <source>&amp;Guest</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invité</translation>
     </message>
     <message>
         <source>Sign the guest in on this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter l&apos;invité sur cet ordinateur…</translation>
     </message>
     <message>
         <source>Sign the guest in from their phone (QR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter l&apos;invité depuis son téléphone (QR)</translation>
     </message>
     <message>
         <source>Cancel the sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la connexion</translation>
     </message>
     <message>
         <source>Sign the guest out (revoke their token)</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter l&apos;invité (révoquer son jeton)</translation>
     </message>
     <message>
         <source>X&apos;s sign-in page opened in the browser: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>Page de connexion X ouverte dans le navigateur&#x202f;: {url}</translation>
     </message>
     <message>
         <source>Open this address in a browser to sign the guest in: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez cette adresse dans un navigateur pour connecter l&apos;invité&#x202f;: {url}</translation>
     </message>
     <message>
         <source>The sign-in QR code is on the guest panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Le QR de connexion est sur le panneau invité</translation>
     </message>
     <message>
         <source>Signing the guest out of X…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnexion de l&apos;invité de X…</translation>
     </message>
 </context>
 <context>
@@ -1644,23 +1644,23 @@
     <name>SignInCard</name>
     <message>
         <source>Sign in with your X account</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous avec votre compte X</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished">Plus tard</translation>
+        <translation>Pas maintenant</translation>
     </message>
     <message>
         <source>Scan with your phone&apos;s camera, then approve on X.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez avec l&apos;appareil photo de votre téléphone, puis acceptez sur X.</translation>
     </message>
     <message>
         <source>Signed in as {handle}. Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que {handle}. Merci&#x202f;!</translation>
     </message>
     <message>
         <source>Sign-in did not work: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n&apos;a pas abouti&#x202f;: {reason}</translation>
     </message>
 </context>
 <context>
