@@ -55,7 +55,9 @@ class EventSettings(_Section):
 
 
 class SourceSettings(_Section):
-    kind: Literal["replay", "none"] = "replay"  # "none": no posts (a rehearsal)
+    # "none": no posts (a rehearsal); "live": X's filtered stream; "search": X's recent
+    # search, polled; "+record": also writes what X sends to a recording for the replay
+    kind: Literal["replay", "none", "live", "search", "live+record", "search+record"] = "replay"
     replay_file: str = ""  # empty: the embedded demo event
     speed: float | Literal["max"] = 1.0
     loop: bool = True
@@ -112,6 +114,12 @@ class XSettings(_Section):
     # Where the X API is: X itself, or a stand-in server (tests, rehearsals, benchmarks).
     # Secrets are never settings: they come from the environment or the system keyring.
     api_base: str = "https://api.x.com"
+    # Stream rules on the app that are not the room's (another event's, untagged): listed
+    # on the console, and removed at start only when this says so.
+    remove_foreign_rules: bool = False
+    stall_seconds: float = 21.0  # a stream silent this long (no keep-alive) is reopened
+    search_every_seconds: float = 5.0  # source.kind = "search": at least this between polls
+    record_dir: str = ""  # "+record" kinds: empty = "recordings" beside the journal
 
 
 class Settings(_Section):
@@ -175,6 +183,10 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("camera", "height"): _whole(CAMERA_MIN_SIDE, CAMERA_MAX_SIDE),
     ("camera", "fps"): _whole(CAMERA_MIN_FPS, CAMERA_MAX_FPS),
     ("display", "frame_rate"): _whole(MIN_FRAME_RATE, MAX_FRAME_RATE),
+    ("x", "stall_seconds"): _Range(0.0, 300.0, False, "a number of seconds above 0, at most 300"),
+    ("x", "search_every_seconds"): _Range(
+        0.0, 3600.0, False, "a number of seconds above 0, at most 3600"
+    ),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
         MAX_HALF_LIFE_MINUTES,
