@@ -31,12 +31,12 @@ from blueroom.core.events import (
     DecisionUndone,
     Event,
     ModerationRulesChanged,
+    PostDeleted,
     PostPromoted,
     QuestionArmed,
     QuestionStarred,
     QuestionState,
     QuestionStateChanged,
-    PostDeleted,
     TweetReceived,
 )
 from blueroom.core.moderation import Action, ModerationRules, Moderator

@@ -349,8 +349,9 @@ class PayloadParser:
             # Partial errors beside the posts (a lookup's missing or withheld posts): the
             # posts are kept, each error counted.
             parsed.api_errors += len(message.errors)
-            for error in message.errors:
-                reason = f"API error beside the posts: {error.title} {error.detail}".strip()
+            for api_error in message.errors:
+                said = f"{api_error.title} {api_error.detail}".strip()
+                reason = f"API error beside the posts: {said}"
                 parsed.problems.append(Problem(reason, excerpt(raw), False))
         includes = message.includes or _Includes()
         users = self._authors(includes.users, raw, parsed) if includes.users else {}

@@ -24,7 +24,7 @@ import requests
 import tweepy
 import urllib3
 
-from blueroom.x.reading import FIELDS, Rule, TimedSession, is_ours
+from blueroom.x.reading import FIELDS, Rule, TimedSession
 from blueroom.x.transport import point_at
 
 STREAM_URL = "https://api.twitter.com/2/tweets/search/stream"
@@ -165,7 +165,9 @@ class XReader:
             missing = [r for r in wanted if (r.value, r.tag) not in have]
             report.kept = len(wanted) - len(missing)
             wanted_pairs = {(r.value, r.tag) for r in wanted}
-            foreign = [r for r in existing if (r.value, getattr(r, "tag", None)) not in wanted_pairs]
+            foreign = [
+                r for r in existing if (r.value, getattr(r, "tag", None)) not in wanted_pairs
+            ]
             report.foreign = [_rule_text(r.value, getattr(r, "tag", None)) for r in foreign]
             if foreign and remove_foreign:
                 self.streaming.delete_rules([r.id for r in foreign])
@@ -192,7 +194,8 @@ class XReader:
             ),
         )  # fmt: skip
         headers = {"User-Agent": client.user_agent, "Authorization": f"Bearer {self._token}"}
-        response = client.session.request(
+        session: requests.Session = client.session
+        response = session.request(
             "GET",
             STREAM_URL,
             params=processed,
@@ -255,9 +258,15 @@ class XReader:
         if next_token:
             params["next_token"] = next_token
         try:
-            response: requests.Response = self.search_client.search_recent_tweets(query, **params)
+            response = self.search_client.search_recent_tweets(query, **params)
         except tweepy.HTTPException as error:
             self.search_budget.read(error.response.headers)
             raise _translated(error) from None
+        if not isinstance(response, requests.Response):
+            raise TypeError("tweepy's client must return the HTTP answer itself")
         self.search_budget.read(response.headers)
         return response.content, response
+
+
+# What the loop tries again after a back-off (except a 401 or 403: ``refused_credentials``).
+RETRYABLE: tuple[type[BaseException], ...] = (XHttpError, *NETWORK_ERRORS)

@@ -85,7 +85,9 @@ def stream_rules(event: EventSettings) -> list[Rule]:
 def search_query(event: EventSettings) -> str:
     """The same posts as the rules, as one recent-search query."""
     rules = stream_rules(event)
-    query = " OR ".join(rule.value if " " not in rule.value else f"({rule.value})" for rule in rules)
+    query = " OR ".join(
+        rule.value if " " not in rule.value else f"({rule.value})" for rule in rules
+    )
     if len(query) > MAX_QUERY_CHARS:
         raise ValueError(f"the search query is {len(query)} characters, X takes {MAX_QUERY_CHARS}")
     return query
@@ -103,7 +105,7 @@ class TimedSession(requests.Session):
         super().__init__()
         self.default_timeout = timeout
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self.default_timeout
         return super().request(method, url, *args, **kwargs)

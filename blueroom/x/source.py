@@ -37,7 +37,7 @@ from blueroom.sources import x_status as fig
 from blueroom.sources.source import PublishMany, SourceStats
 from blueroom.sources.x_payload import PayloadParser
 from blueroom.workers import ErrorSink, Worker
-from blueroom.x.api import NETWORK_ERRORS, XHttpError, XReader
+from blueroom.x.api import NETWORK_ERRORS, RETRYABLE, XHttpError, XReader
 from blueroom.x.backoff import BackOff
 from blueroom.x.reading import CredentialsMissing, search_query, stream_rules
 
@@ -150,7 +150,9 @@ class XSource:
         ]
         if budget is not None and budget.remaining is not None:
             figures.append((fig.RATE_REMAINING, float(budget.remaining)))
-            figures.append((fig.RATE_LIMIT, float(budget.limit if budget.limit is not None else -1)))
+            figures.append(
+                (fig.RATE_LIMIT, float(budget.limit if budget.limit is not None else -1))
+            )
             figures.append((fig.RATE_RESET_AT, float(budget.reset_at or 0.0)))
         if self.record_to is not None:
             figures.append((fig.RECORDED, float(self._recorded)))
@@ -197,7 +199,9 @@ class XSource:
         except XHttpError as error:
             self._set_state(SourceState.FAILED, self._refused(error))
         except Exception as error:
-            self._set_state(SourceState.FAILED, f"X source stopped: {type(error).__name__}: {error}")
+            self._set_state(
+                SourceState.FAILED, f"X source stopped: {type(error).__name__}: {error}"
+            )
             raise
         finally:
             self._connected = False
@@ -243,7 +247,7 @@ class XSource:
             try:
                 report = reader.sync_rules(wanted, self._x.remove_foreign_rules)
                 break
-            except (XHttpError, *NETWORK_ERRORS) as error:
+            except RETRYABLE as error:
                 wait, why = self._retry_wait(error)
                 if self._wait(stop, wait, why):
                     return
@@ -259,7 +263,7 @@ class XSource:
             self._set_state(SourceState.STARTING, "connecting to the stream")
             try:
                 response = reader.open_stream()
-            except (XHttpError, *NETWORK_ERRORS) as error:
+            except RETRYABLE as error:
                 wait, why = self._retry_wait(error)
                 if self._wait(stop, wait, why):
                     return
@@ -328,7 +332,7 @@ class XSource:
             try:
                 pages = MAX_BACKFILL_PAGES if self.last_id else FIRST_SEARCH_PAGES
                 self._search_round(reader, stop, self.last_id or None, pages, "search")
-            except (XHttpError, *NETWORK_ERRORS) as error:
+            except RETRYABLE as error:
                 wait, why = self._retry_wait(error)
                 if self._wait(stop, wait, why):
                     return

@@ -78,7 +78,9 @@ def test_an_edit_whose_first_version_never_came_is_a_new_post() -> None:
 
 def test_a_deleted_post_leaves_the_wall_the_air_and_the_queue_for_good() -> None:
     room = model()
-    room.apply([asked("100", "#AskBlueRoom pourquoi Paris ?"), asked("200", "#AskBlueRoom et Lyon ?")])
+    room.apply(
+        [asked("100", "#AskBlueRoom pourquoi Paris ?"), asked("200", "#AskBlueRoom et Lyon ?")]
+    )
     room.apply([QuestionStateChanged(tweet_id="100", state=QuestionState.ON_AIR)])
     room.apply([PostDeleted(tweet_id="100", source="x")])
     board = room.questions.snapshot()
@@ -102,7 +104,9 @@ def test_edits_survive_a_snapshot_of_the_board() -> None:
     room = model()
     room.apply([asked("100", "#AskBlueRoom pourquoi Paris ?")])
     room.apply([asked("101", "#AskBlueRoom pourquoi Lyon ?", replaces=("100",))])
-    state = msgspec.msgpack.decode(msgspec.msgpack.encode(room.capture()()), type=type(room.capture()()))
+    state = msgspec.msgpack.decode(
+        msgspec.msgpack.encode(room.capture()()), type=type(room.capture()())
+    )
     again = model()
     again.restore(state)
     again.apply([PostDeleted(tweet_id="101", source="x")])

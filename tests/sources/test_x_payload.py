@@ -333,7 +333,10 @@ def test_a_long_post_under_the_new_name_wins_over_its_cut_text() -> None:
 def test_a_compliance_deletion_gives_the_id_deleted_not_a_problem() -> None:
     line = {
         "data": {
-            "delete": {"tweet": {"id": "1500", "author_id": "9"}, "event_at": "2026-11-24T18:00:00.000Z"}
+            "delete": {
+                "tweet": {"id": "1500", "author_id": "9"},
+                "event_at": "2026-11-24T18:00:00.000Z",
+            }
         }
     }
     parsed = parse(line)

@@ -68,9 +68,7 @@ def install(server: StandInX) -> None:
             if now >= state.reset_at:
                 state.reset_at, state.remaining = now + state.window, state.limit
             if state.remaining <= 0:
-                request.respond(
-                    429, {"title": "Too Many Requests", "status": 429}, state.headers()
-                )
+                request.respond(429, {"title": "Too Many Requests", "status": 429}, state.headers())
                 return
             state.remaining -= 1
             state.searches += 1

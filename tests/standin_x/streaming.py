@@ -143,9 +143,7 @@ def install(server: StandInX) -> None:
             rule_id = state.add_rule(rule["value"], rule.get("tag"))
             added.append({**rule, "id": rule_id})
         summary = {"created": len(added), "not_created": 0, "valid": len(added), "invalid": 0}
-        request.respond(
-            201, {"data": added, "meta": {"sent": _sent(), "summary": summary}}
-        )
+        request.respond(201, {"data": added, "meta": {"sent": _sent(), "summary": summary}})
 
     @server.route("GET", STREAM)
     def stream(request: Request) -> None:

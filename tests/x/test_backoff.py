@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from blueroom.x.backoff import BackOff
 
 
@@ -10,7 +12,7 @@ def test_network_errors_back_off_linearly_from_250_ms_to_16_s() -> None:
     waits = [policy.network_error() for _ in range(70)]
     assert waits[:4] == [0.25, 0.5, 0.75, 1.0]
     assert max(waits) == 16.0 and waits[-1] == 16.0
-    assert all(b - a in (0.0, 0.25) for a, b in zip(waits, waits[1:], strict=False))
+    assert all(b - a in (0.0, 0.25) for a, b in itertools.pairwise(waits))
 
 
 def test_http_errors_back_off_exponentially_from_5_s_to_320_s() -> None:

@@ -70,7 +70,10 @@ def test_a_search_page_keeps_its_bytes_and_reads_the_rate_limit_headers() -> Non
     assert raw == body
     query = responses.calls[0].request.params
     assert query["since_id"] == "10" and query["max_results"] == "100"
-    assert query["query"] == "#AskGuetta OR (@davidguetta OR from:davidguetta) OR (@BlueRoomFR OR from:BlueRoomFR)"
+    assert (
+        query["query"]
+        == "#AskGuetta OR (@davidguetta OR from:davidguetta) OR (@BlueRoomFR OR from:BlueRoomFR)"
+    )
     budget = reader.search_budget
     assert (budget.limit, budget.remaining, budget.reset_at) == (450, 449, 1764842400.0)
 

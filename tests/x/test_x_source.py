@@ -32,7 +32,9 @@ from tests.standin_x import Fault, StandInX
 from tests.standin_x.search import search_of
 from tests.standin_x.streaming import STREAM, StreamState, stream_of
 
-EVENT = EventSettings(hashtag="#AskBlueRoom", guest_handle="@leamarchand", room_handle="@BlueRoomFR")
+EVENT = EventSettings(
+    hashtag="#AskBlueRoom", guest_handle="@leamarchand", room_handle="@BlueRoomFR"
+)
 
 
 class Sink:
@@ -102,7 +104,11 @@ def fan(n: int, text: str = "@leamarchand pourquoi Paris ? #AskBlueRoom") -> dic
 
 
 def running(src: XSource, stream: StreamState, connections: int = 1) -> None:
-    wait_for(lambda: stream.wait_connections(connections, 0.05) and src.stats().state == SourceState.RUNNING)
+    wait_for(
+        lambda: (
+            stream.wait_connections(connections, 0.05) and src.stats().state == SourceState.RUNNING
+        )
+    )
 
 
 def test_the_stream_brings_posts_with_every_rule_tagged_and_the_fields_the_room_reads(
@@ -122,7 +128,9 @@ def test_the_stream_brings_posts_with_every_rule_tagged_and_the_fields_the_room_
     assert {r["value"] for r in stream.rules} == {r.value for r in stream_rules(EVENT)}
     (opened,) = [r for r in x.requests if r.path == STREAM]
     fields = opened.query["tweet.fields"][0].split(",")
-    assert {"note_tweet", "edit_history_tweet_ids", "public_metrics", "geo", "entities"} <= set(fields)
+    assert {"note_tweet", "edit_history_tweet_ids", "public_metrics", "geo", "entities"} <= set(
+        fields
+    )
     assert "author_id" in opened.query["expansions"][0]
     assert opened.headers["authorization"] == "Bearer good-token"
     checkpoint = sink.of(XCheckpoint)[-1]
