@@ -31,9 +31,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from studio_run import percentile  # noqa: E402
 
-from blueroom.core.events import Event  # noqa: E402
+from blueroom.core.events import Event, TweetReceived  # noqa: E402
 from blueroom.core.questions import QuestionBoard, QueueOrder, QueueQuery, QueueView  # noqa: E402
-from blueroom.core.events import TweetReceived  # noqa: E402
 from blueroom.engine.client import EngineClient  # noqa: E402
 from blueroom.engine.room import RoomOptions, question_rules  # noqa: E402
 from blueroom.paths import assets  # noqa: E402

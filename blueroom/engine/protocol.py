@@ -28,7 +28,9 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held; Heat the view's figures
+PROTOCOL_VERSION = (
+    4  # 4: events XCheckpoint and PostDeleted, a tweet's "replaces"; 3: walls held, heat figures
+)
 
 
 class ProtocolMismatch(Exception):
@@ -214,6 +216,7 @@ class Chunk(msgspec.Struct, gc=False):
     problems: list[tuple[int, str, str, bool]] = []  # (line's index, reason, excerpt, dropped)
     done: bool = False
     error: str = ""
+    deleted: list[tuple[int, str]] = []  # (line's index, post id) of compliance deletions
 
 
 class ParserHello(msgspec.Struct):

@@ -325,7 +325,7 @@ class PayloadParser:
         try:
             message = _decoder.decode(raw)
         except msgspec.ValidationError as error:
-            if not self._deletion(raw, parsed):
+            if not self._deletion(raw, parsed, shift):
                 parsed.problems.append(Problem(f"not an X post: {error}", excerpt(raw)))
             return parsed
         except msgspec.DecodeError as error:
@@ -366,7 +366,7 @@ class PayloadParser:
         return parsed
 
     @staticmethod
-    def _deletion(raw: bytes | str, parsed: Parsed) -> bool:
+    def _deletion(raw: bytes | str, parsed: Parsed, shift: LoopShift | None) -> bool:
         """A compliance line saying a post was deleted: its id goes to ``deleted``."""
         try:
             message = _compliance_decoder.decode(raw)
@@ -375,7 +375,10 @@ class PayloadParser:
         gone = message.data.delete.tweet or message.data.delete.post
         if gone is None or not gone.id.strip():
             return False
-        parsed.deleted.append(gone.id.strip())
+        post_id = gone.id.strip()
+        parsed.deleted.append(
+            shift.referred(post_id) if shift is not None and shift.loop else post_id
+        )
         return True
 
     def _convert(

@@ -22,6 +22,7 @@ from blueroom.core.events import (
     XCheckpoint,
     XUsage,
 )
+from blueroom.engine.parser import ParserProcess
 from blueroom.settings import EventSettings, XSettings
 from blueroom.sources import x_status as fig
 from blueroom.sources.replay import ReplaySource
@@ -32,6 +33,12 @@ from tests.standin_x import Fault, StandInX
 from tests.standin_x.search import search_of
 from tests.standin_x.streaming import STREAM, StreamState, stream_of
 
+# A compliance line, as X's compliance stream documents it.
+DELETION = {
+    "data": {
+        "delete": {"tweet": {"id": "77", "author_id": "9"}, "event_at": "2026-11-24T18:00:00.000Z"}
+    }
+}
 EVENT = EventSettings(
     hashtag="#AskBlueRoom", guest_handle="@leamarchand", room_handle="@BlueRoomFR"
 )
@@ -303,21 +310,23 @@ def test_a_recording_made_live_plays_back_in_the_replay(x: StandInX, tmp_path: P
     try:
         running(src, stream)
         stream.post(fan(1))
-        stream.push(b"not json")
+        stream.push(b"not json", DELETION)
         stream.post(fan(2))
         wait_for(lambda: len(sink.post_ids()) == 2)
     finally:
         assert src.stop()
     lines = recording.read_bytes().splitlines()
     assert lines[0] == json.dumps(fan(1)).encode()  # exactly as received
-    assert len(lines) == 3
-    replayed = Sink()
-    replay = ReplaySource(recording, replayed, speed=None, loop=False)
-    replay.start()
-    assert replay.wait_finished(10)
-    replay.stop()
-    assert replayed.post_ids() == sink.post_ids()
-    assert len(replayed.of(MalformedRecord)) == 1
+    assert len(lines) == 4
+    for parser in (None, ParserProcess):  # parsed in the engine, and in the parsing process
+        replayed = Sink()
+        replay = ReplaySource(recording, replayed, speed=None, loop=False, parser=parser)
+        replay.start()
+        assert replay.wait_finished(10)
+        replay.stop()
+        assert replayed.post_ids() == sink.post_ids()
+        assert len(replayed.of(MalformedRecord)) == 1
+        assert [d.tweet_id for d in replayed.of(PostDeleted)] == ["77"]
 
 
 def test_a_deletion_on_the_stream_becomes_post_deleted(x: StandInX) -> None:
@@ -326,9 +335,21 @@ def test_a_deletion_on_the_stream_becomes_post_deleted(x: StandInX) -> None:
     src.start()
     try:
         running(src, stream)
-        stream.push({"data": {"delete": {"tweet": {"id": "77", "author_id": "9"},
-                                         "event_at": "2026-11-24T18:00:00.000Z"}}})  # fmt: skip
+        stream.push(DELETION)
         wait_for(lambda: sink.of(PostDeleted))
     finally:
         assert src.stop()
     assert sink.of(PostDeleted)[0].tweet_id == "77"
+
+
+def test_stop_wakes_a_read_blocked_on_a_quiet_stream(x: StandInX) -> None:
+    sink, stream = Sink(), stream_of(x)
+    stream.keep_alive = 30.0  # nothing to read for 30 s
+    src = source(x, sink, stall_seconds=60.0)
+    src.start()
+    running(src, stream)
+    time.sleep(0.2)
+    started = time.monotonic()
+    assert src.stop(3.0)
+    assert time.monotonic() - started < 1.0
+    assert src.stats().state == SourceState.STOPPED
