@@ -377,6 +377,14 @@ class XSource:
                 token = None
             if not token:
                 break
+        else:
+            if token and since_id:  # the cap reached with older posts of the gap unread
+                self._problems += 1
+                reason = (
+                    f"{what}: stopped after {pages} pages ({posts:,} posts); the gap's older"
+                    " posts were not read"
+                )
+                self._publish_many([MalformedRecord(source=self.name, reason=reason)])
         return posts
 
     # -- what was read ----------------------------------------------------------------------

@@ -353,3 +353,27 @@ def test_stop_wakes_a_read_blocked_on_a_quiet_stream(x: StandInX) -> None:
     assert src.stop(3.0)
     assert time.monotonic() - started < 1.0
     assert src.stats().state == SourceState.STOPPED
+
+
+def test_a_resumed_search_backfills_from_its_checkpoint_and_says_what_it_could_not(
+    x: StandInX,
+) -> None:
+    sink, stream = Sink(), stream_of(x)
+    stream.post(fan(0))
+    stream.post(*(fan(n) for n in range(1, 1_051)))  # a long gap: more than 10 pages
+    src = source(x, sink, "search")
+    src.resume_from(
+        XCheckpoint(source="x", kind_of_source="search", last_id=fan(0)["data"]["id"])
+    )
+    src.start()
+    try:
+        wait_for(lambda: len(sink.post_ids()) >= 1_000)
+        wait_for(lambda: any("not read" in p.reason for p in sink.of(MalformedRecord)))
+    finally:
+        assert src.stop()
+    assert fan(0)["data"]["id"] not in sink.post_ids()
+    assert fan(1_050)["data"]["id"] in sink.post_ids()
+    (notice,) = [p for p in sink.of(MalformedRecord) if "not read" in p.reason]
+    assert notice.reason == (
+        "search: stopped after 10 pages (1,000 posts); the gap's older posts were not read"
+    )
