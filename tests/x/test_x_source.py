@@ -362,9 +362,7 @@ def test_a_resumed_search_backfills_from_its_checkpoint_and_says_what_it_could_n
     stream.post(fan(0))
     stream.post(*(fan(n) for n in range(1, 1_051)))  # a long gap: more than 10 pages
     src = source(x, sink, "search")
-    src.resume_from(
-        XCheckpoint(source="x", kind_of_source="search", last_id=fan(0)["data"]["id"])
-    )
+    src.resume_from(XCheckpoint(source="x", kind_of_source="search", last_id=fan(0)["data"]["id"]))
     src.start()
     try:
         wait_for(lambda: len(sink.post_ids()) >= 1_000)

@@ -180,14 +180,11 @@ def x_connection(stats: SourceStats, now: float) -> str:
     if fig.figure(figures, fig.BACKFILL_REFUSED):
         parts.append(translate("Feeds", "no back-fill (access)"))
     else:
+        gaps = int(fig.figure(figures, fig.BACKFILLS))
         parts.append(
-            translate(
-                "Feeds",
-                "back-filled {posts} in %n gap(s)",
-                None,
-                number,
-                int(fig.figure(figures, fig.BACKFILLS)),
-            ).format(posts=number(int(fig.figure(figures, fig.BACKFILLED))))
+            translate("Feeds", "back-filled {posts} in %n gap(s)", None, number, gaps).format(
+                posts=number(int(fig.figure(figures, fig.BACKFILLED)))
+            )
         )
     remaining = fig.figure(figures, fig.RATE_REMAINING, -1.0)
     if remaining >= 0:
