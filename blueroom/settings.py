@@ -57,7 +57,9 @@ class EventSettings(_Section):
 
 
 class SourceSettings(_Section):
-    kind: Literal["replay", "none"] = "replay"  # "none": no posts (a rehearsal)
+    # "none": no posts (a rehearsal); "live": X's filtered stream; "search": X's recent
+    # search, polled; "+record": also writes what X sends to a recording for the replay
+    kind: Literal["replay", "none", "live", "search", "live+record", "search+record"] = "replay"
     replay_file: str = ""  # empty: the embedded demo event
     speed: float | Literal["max"] = 1.0
     loop: bool = True
@@ -119,6 +121,12 @@ class XSettings(_Section):
     # for a login on this machine; this machine's LAN address for the guest's phone (QR).
     guest_redirect_host: str = "127.0.0.1"
     guest_redirect_port: int = 8737
+    # Stream rules on the app that are not the room's (another event's, untagged): listed
+    # on the console, and removed at start only when this says so.
+    remove_foreign_rules: bool = False
+    stall_seconds: float = 21.0  # a stream silent this long (no keep-alive) is reopened
+    search_every_seconds: float = 5.0  # source.kind = "search": at least this between polls
+    record_dir: str = ""  # "+record" kinds: empty = "recordings" beside the journal
 
 
 class PrivacySettings(_Section):
@@ -197,6 +205,10 @@ RANGES: dict[tuple[str, str], _Range] = {
         f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}",
     ),
     ("x", "guest_redirect_port"): _whole(0, 65535),
+    ("x", "stall_seconds"): _Range(0.0, 300.0, False, "a number of seconds above 0, at most 300"),
+    ("x", "search_every_seconds"): _Range(
+        0.0, 3600.0, False, "a number of seconds above 0, at most 3600"
+    ),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
         MAX_HALF_LIFE_MINUTES,

@@ -85,7 +85,11 @@ def test_a_missing_recording_is_one_line_and_exit_1(tmp_path: Path) -> None:
             '[moderation]\nprofanity = "maybe"',
             'moderation.profanity must be one of "pass", "flag", "reject", not \'maybe\'',
         ),
-        ('[source]\nkind = "live"', 'source.kind must be one of "none", "replay", not \'live\''),
+        (
+            '[source]\nkind = "stream"',
+            'source.kind must be one of "live", "live+record", "none", "replay", "search",'
+            " \"search+record\", not 'stream'",
+        ),
         ("[moderation]\nflood_posts = 0", "flood_posts must be 1 or more"),
         ('[moderation]\nslurs = "pass"', "slurs cannot be let through"),
         ('[guest]\nconfirm_with_operator = "yes"', "Expected `bool`"),

@@ -294,6 +294,22 @@ class ReplayCheckpoint(SourceCheckpoint, frozen=True, kw_only=True):
     line: int
 
 
+class XCheckpoint(SourceCheckpoint, frozen=True, kw_only=True):
+    """Where the live X stream or search had got to: the newest post id read and its
+    time, so a restarted room back-fills from there (recent search ``since_id``)."""
+
+    kind_of_source: str  # "live" or "search"
+    last_id: str
+    last_at: float = 0.0
+
+
+class PostDeleted(Event, frozen=True, kw_only=True):
+    """X says a post was deleted by its author: it leaves the walls and the queue."""
+
+    tweet_id: str
+    source: str = ""
+
+
 class XUsage(Event, frozen=True, kw_only=True):
     """What exchanges with X cost, in the units X bills (pay-per-use), published by the
     X package after billable calls (batched: a stream's posts once a second or so).
@@ -368,6 +384,8 @@ AnyEvent: TypeAlias = (
     | CameraStateChanged
     | SourceStateChanged
     | ReplayCheckpoint
+    | XCheckpoint
+    | PostDeleted
     | XUsage
     | BudgetWarning
     | BudgetReached
@@ -375,7 +393,7 @@ AnyEvent: TypeAlias = (
     | GuestSignedOut
 )
 # Where each kind of source had got to (the live sources add theirs here).
-AnyCheckpoint: TypeAlias = ReplayCheckpoint
+AnyCheckpoint: TypeAlias = ReplayCheckpoint | XCheckpoint
 
 _encoder = msgspec.json.Encoder()
 _decoder: msgspec.json.Decoder[AnyEvent] = msgspec.json.Decoder(AnyEvent)

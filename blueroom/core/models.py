@@ -11,7 +11,7 @@ import msgspec
 
 from blueroom.core.cost import CostMeter, CostSettings, CostState
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint
+from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint, TweetReceived
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
@@ -74,6 +74,7 @@ class RoomModel:
         prices: CostSettings | None = None,
     ) -> None:
         self.seen = SeenPosts()
+        self.edits = 0  # later versions of posts seen before (counted once)
         self.metrics = IngestMetrics(clock=clock)
         self.questions = QuestionBoard(
             rules, moderation, ignored_words=ignored_words, keep_posts=keep_posts
@@ -104,9 +105,10 @@ class RoomModel:
             if isinstance(event, SourceCheckpoint):
                 self.checkpoint = cast(AnyCheckpoint, event)
                 break
+        counted = self._without_edits(events)
         for name, part in self.parts:
             try:
-                part.apply(events)
+                part.apply(events if part is self.questions else counted)
             except Exception as error:  # noqa: BLE001 - one model's bug must not stop the others
                 self._on_error(name, error)
         self._guarded("questions", self.questions.snapshot)
@@ -115,6 +117,23 @@ class RoomModel:
             if self.on_decision is not None:
                 self.on_decision()
             self.changed.set()
+
+    def _without_edits(self, events: Sequence[Event]) -> Sequence[Event]:
+        """``events`` without the later versions of posts already seen (an edit arrives
+        with a new id): the board shows the newest version, the counters and the heat map
+        count the post once."""
+        edits = [
+            i
+            for i, event in enumerate(events)
+            if type(event) is TweetReceived
+            and event.tweet.replaces
+            and any(old in self.seen for old in event.tweet.replaces)
+        ]
+        if not edits:
+            return events
+        skipped = set(edits)
+        self.edits += len(edits)
+        return [event for i, event in enumerate(events) if i not in skipped]
 
     def capture(self, locked: bool = True) -> Callable[[], RoomState]:
         """Every model's state, copied now; ``build()`` the returned function (on another

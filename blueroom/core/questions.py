@@ -31,6 +31,7 @@ from blueroom.core.events import (
     DecisionUndone,
     Event,
     ModerationRulesChanged,
+    PostDeleted,
     PostPromoted,
     QuestionArmed,
     QuestionStarred,
@@ -55,6 +56,12 @@ SUPPORT_BURST = Phrase(
 )
 AUTO_APPROVED = Phrase("auto_approved", "auto-approved: clean")
 OPERATOR_REJECTED = Phrase("operator_rejected", "rejected by operator")  # the console's reject
+# What X tells the board about a post it holds (the screens show them in English for now).
+DELETED_ON_X = Phrase("deleted_on_x", "deleted by its author on X")
+EDITED_ON_X = Phrase("edited_on_x", "edited on X after it arrived: check it again")
+X_ACTOR = "x"
+_DELETED = "deleted_on_x"
+_EDITED = "edited_on_x"
 MAX_UNDO = 500
 MAX_HISTORY = 50
 WALL_APPROVED_LIMIT = 200
@@ -260,6 +267,10 @@ class ReadingsState(msgspec.Struct, frozen=True):
     reasons: list[str]  # the code of each reading's reason
 
 
+def _is_deleted(card: _Card) -> bool:
+    return card.state is QuestionState.REJECTED and card.rule == _DELETED
+
+
 def readings_stamp(rules: QuestionRules) -> str:
     """The code that reads texts and the rules' settings (a guest of another name reads
     "Léa ?" otherwise)."""
@@ -300,6 +311,7 @@ class BoardState(msgspec.Struct, frozen=True):
     promoted: int = 0
     demoted: int = 0
     readings: ReadingsState | None = None  # a cache: results never depend on it
+    edited: list[tuple[str, str]] = []  # a later version's id → its card's id
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +373,7 @@ class QuestionBoard:
         self._promoted = 0  # corrections by a person, both ways
         self._demoted = 0
         self._cached: BoardSnapshot | None = None
+        self._edited: dict[str, str] = {}  # a later version's id → the id its card keeps
 
     # -- events ------------------------------------------------------------------------
 
@@ -369,7 +382,10 @@ class QuestionBoard:
             for event in events:
                 match event:
                     case TweetReceived(tweet=tweet):
-                        self._receive(tweet, event.at)
+                        if not tweet.replaces or not self._replace(tweet, event.at):
+                            self._receive(tweet, event.at)
+                    case PostDeleted(tweet_id=tweet_id):
+                        self._delete(tweet_id, event.at)
                     case QuestionStateChanged():
                         self._decisions += 1
                         self._decide(event)
@@ -412,6 +428,60 @@ class QuestionBoard:
             self._pass_over(tweet, at, reading.reason.say())
             return
         self._take(tweet, at, reading.reason.say())
+
+    def _replace(self, tweet: Tweet, at: float) -> bool:
+        """An edited post: the newest version takes its earlier one's place (same card,
+        same state, counted once); True when an earlier version was on the board.
+
+        The card keeps the first version's id (decisions, the wall and the undo name it);
+        a clean question already approved goes back to the queue: its new text was never
+        checked by a person.
+        """
+        for old in tweet.replaces:
+            key = self._edited.get(old, old)
+            card = self._cards.get(key)
+            if card is not None:
+                self._edited[tweet.id] = key
+                if card.state is not QuestionState.REJECTED or card.rule != _DELETED:
+                    card.tweet = msgspec.structs.replace(tweet, id=key, replaces=())
+                    card.search_key = ""
+                    if card.state is QuestionState.APPROVED:
+                        self._set_state(card, QuestionState.PENDING, at, X_ACTOR, EDITED_ON_X.say())
+                    if card.state is QuestionState.PENDING or card.state is QuestionState.ON_AIR:
+                        self._set_flag(card, _EDITED, EDITED_ON_X.say())
+                    card.frozen = None
+                    self._version += 1
+                return True
+            merged = self._merged.get(key)
+            if merged is not None:
+                self._edited[tweet.id] = key
+                if merged.tweet is not None:
+                    kept = msgspec.structs.replace(tweet, id=key, replaces=())
+                    self._merged[key] = msgspec.structs.replace(merged, tweet=kept)
+                return True
+            passed = self._passed_over.get(key)
+            if passed is not None:
+                self._edited[tweet.id] = key
+                passed.tweet = msgspec.structs.replace(tweet, id=key, replaces=())
+                passed.frozen = None
+                self._version += 1
+                return True
+        return False
+
+    def _delete(self, tweet_id: str, at: float) -> None:
+        """Its author deleted the post on X: off the walls and the queue for good (in the
+        trash, where no person can restore it)."""
+        key = self._edited.get(tweet_id, tweet_id)
+        if self._passed_over.pop(key, None) is not None:
+            self._version += 1
+            return
+        card = self._cards.get(key)
+        if card is None or (card.state is QuestionState.REJECTED and card.rule == _DELETED):
+            return
+        self._set_flag(card, "", "")
+        self._set_state(card, QuestionState.REJECTED, at, X_ACTOR, DELETED_ON_X.say())
+        card.rule = _DELETED
+        self._version += 1
 
     def _pass_over(self, tweet: Tweet, at: float, why: str) -> None:
         card = _Card(tweet=tweet, received_at=at, changed_at=at, asks=why)
@@ -560,7 +630,7 @@ class QuestionBoard:
     def _card_of(self, tweet_id: str) -> _Card | None:
         """The card a post is, or is merged into (a journal may name a post that this
         release puts on another's card)."""
-        card = self._cards.get(tweet_id)
+        card = self._cards.get(self._edited.get(tweet_id, tweet_id))
         if card is None:
             merged = self._merged.get(tweet_id)
             card = self._cards.get(merged.card_id) if merged is not None else None
@@ -573,7 +643,7 @@ class QuestionBoard:
             # that read it as a question): it is one, by their decision.
             self._take(self._passed_over.pop(event.tweet_id).tweet, event.at, PROMOTED.say())
             card = self._card_of(event.tweet_id)
-        if card is None:
+        if card is None or _is_deleted(card):
             return
         touched = [card]
         previous = self._cards.get(self._on_air) if self._on_air else None
@@ -617,6 +687,8 @@ class QuestionBoard:
         saved, armed, _actor = self._undo.pop()
         for tweet_id, state, changed_at, actor, reason, rule, starred in saved:
             card = self._cards[tweet_id]
+            if _is_deleted(card):
+                continue  # deleted on X since: it stays out
             self._by_state[card.state].pop(tweet_id, None)
             self._count_flag(card, -1)
             card.state, card.changed_at, card.actor = state, changed_at, actor
@@ -676,6 +748,7 @@ class QuestionBoard:
                      self._received, self._version, self._decisions, self._starred,
                      self._flagged_pending, self._not_questions, self._promoted,
                      self._demoted)  # fmt: skip
+            edited = list(self._edited.items())
 
         def build() -> BoardState:
             rules, flood, clusters, on_air, armed, undo, accounts, *counts = fixed
@@ -707,7 +780,7 @@ class QuestionBoard:
                               False, "", "", 1, None, None, 0, None, asks)
                     for tweet, at, changed, asks in passed
                 ],
-                not_questions, promoted, demoted, self._readings_state(readings),
+                not_questions, promoted, demoted, self._readings_state(readings), edited,
             )  # fmt: skip
 
         return build
@@ -789,6 +862,7 @@ class QuestionBoard:
             self._decisions, self._starred = state.decisions, state.starred
             self._flagged_pending = state.flagged_pending
             self._readings = self._restored_readings(state.readings)
+            self._edited = dict(state.edited)
             self._cached = None
 
     # -- reading -----------------------------------------------------------------------

@@ -67,6 +67,9 @@ class Tweet(msgspec.Struct, frozen=True, omit_defaults=True, gc=False):
     reply_to_user: str | None = None
     conversation_id: str | None = None
     matching_tags: tuple[str, ...] = ()
+    # An edited post arrives with a new id: the ids of its earlier versions (from its
+    # edit history), which it replaces wherever they are shown.
+    replaces: tuple[str, ...] = ()
 
     @property
     def is_retweet(self) -> bool:

@@ -71,6 +71,7 @@ class _Streamer:
         shift = LoopShift(play.loop, play.duration)
         tweets: list[list[Tweet]] = []
         problems: list[tuple[int, str, str, bool]] = []
+        deleted: list[tuple[int, str]] = []
         first = 0
         error = ""
         try:
@@ -84,10 +85,13 @@ class _Streamer:
                     problems.extend(
                         (index, p.reason, p.excerpt, p.dropped) for p in parsed.problems
                     )
+                if parsed.deleted:
+                    deleted.extend((len(tweets), post_id) for post_id in parsed.deleted)
                 tweets.append(posts)
                 if len(tweets) >= CHUNK_LINES:
-                    self.outbox.send_bytes(self.encoder.encode(Chunk(first, tweets, problems)))
-                    tweets, problems = [], []
+                    chunk = Chunk(first, tweets, problems, deleted=deleted)
+                    self.outbox.send_bytes(self.encoder.encode(chunk))
+                    tweets, problems, deleted = [], [], []
                     if self.inbox.poll():  # the source wants no more of this play
                         order = self.orders.decode(self.inbox.recv_bytes())
                         self._done("")
@@ -97,7 +101,8 @@ class _Streamer:
         except Exception as failure:  # noqa: BLE001 - unreadable, truncated, corrupt gzip
             error = reading_failure(path, failure)
         if tweets:  # the last lines, or those read before the recording failed
-            self.outbox.send_bytes(self.encoder.encode(Chunk(first, tweets, problems)))
+            chunk = Chunk(first, tweets, problems, deleted=deleted)
+            self.outbox.send_bytes(self.encoder.encode(chunk))
         self._done(error)
         return True
 
@@ -176,9 +181,15 @@ class ParserProcess:
                 problems: dict[int, list[Problem]] = {}
                 for index, reason, excerpt, dropped in chunk.problems:
                     problems.setdefault(index, []).append(Problem(reason, excerpt, dropped))
+                gone: dict[int, list[str]] = {}
+                for index, post_id in chunk.deleted:
+                    gone.setdefault(index, []).append(post_id)
                 first = chunk.first_line
                 for index, tweets in enumerate(chunk.tweets):
-                    yield first + index, Parsed(tweets, problems.get(index, []))
+                    yield (
+                        first + index,
+                        Parsed(tweets, problems.get(index, []), gone.get(index, [])),
+                    )
         finally:
             if not finished and not self.failed and self._send(Cancel()):
                 # Stopped early: let the worker end this play, so the next starts clean.

@@ -30,8 +30,8 @@ from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
 # 3: Session says whether the walls are held; Heat the view's figures
-# 4: Cost, what X costs the session
-PROTOCOL_VERSION = 5  # 5: events GuestSignedIn and GuestSignedOut
+# 4: Cost, what X costs the session; 5: events GuestSignedIn and GuestSignedOut
+PROTOCOL_VERSION = 6  # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
 
 
 class ProtocolMismatch(Exception):
@@ -224,6 +224,7 @@ class Chunk(msgspec.Struct, gc=False):
     problems: list[tuple[int, str, str, bool]] = []  # (line's index, reason, excerpt, dropped)
     done: bool = False
     error: str = ""
+    deleted: list[tuple[int, str]] = []  # (line's index, post id) of compliance deletions
 
 
 class ParserHello(msgspec.Struct):

@@ -242,6 +242,9 @@ class Room:
                     skip_seconds=options.skip_minutes * 60.0 if not self.report.resumed else 0.0,
                     parser=ParserProcess,
                     on_error=self.problems.record_worker,
+                    event=settings.event,
+                    x=settings.x,
+                    data_dir=journal_path.parent,
                 )
             )
         except (SourceError, ValueError) as error:

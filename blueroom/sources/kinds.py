@@ -7,15 +7,20 @@ it never builds one itself, so the live X source plugs in here without touching 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blueroom.core.events import SourceCheckpoint, SourceState
-from blueroom.settings import SourceSettings
+from blueroom.settings import EventSettings, SourceSettings, XSettings
 from blueroom.sources.replay import ParsingProcess, ReplaySource
 from blueroom.sources.source import PublishMany, Source, SourceStats
 from blueroom.workers import ErrorSink
+
+if TYPE_CHECKING:
+    from blueroom.x.credentials import Secret
 
 
 class SourceError(Exception):
@@ -33,6 +38,12 @@ class SourceRequest:
     skip_seconds: float = 0.0  # of a new session's recording
     parser: Callable[[], ParsingProcess] | None = None
     on_error: ErrorSink | None = None
+    # the live X sources: the event (rules, query), X's settings, where recordings go,
+    # and the reading token (None: the environment's, ``x/reading.bearer_token``)
+    event: EventSettings = field(default_factory=EventSettings)
+    x: XSettings = field(default_factory=XSettings)
+    data_dir: Path | None = None
+    token: Callable[[], str | Secret] | None = None
 
 
 class NoSource:
@@ -79,9 +90,42 @@ def _none(request: SourceRequest) -> Source:
     return NoSource()
 
 
+def _recording_path(request: SourceRequest, mode: str) -> Path:
+    """Where a "+record" kind writes: ``x.record_dir``, or "recordings" beside the journal."""
+    folder = (
+        Path(request.x.record_dir).expanduser()
+        if request.x.record_dir
+        else (request.data_dir or Path.cwd()) / "recordings"
+    )
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    return folder / f"x-{mode}-{stamp}.jsonl"
+
+
+def _x(mode: str, record: bool) -> Callable[[SourceRequest], Source]:
+    def make(request: SourceRequest) -> Source:
+        from blueroom.x import reading  # tweepy is loaded only for a room that reads X
+        from blueroom.x.source import XSource
+
+        return XSource(
+            "live" if mode == "live" else "search",
+            event=request.event,
+            x=request.x,
+            publish_many=request.publish_many,
+            token=request.token or reading.bearer_token,
+            record_to=_recording_path(request, mode) if record else None,
+            on_error=request.on_error,
+        )
+
+    return make
+
+
 SOURCE_KINDS: Mapping[str, Callable[[SourceRequest], Source]] = {
     "replay": _replay,
     "none": _none,
+    "live": _x("live", record=False),
+    "search": _x("search", record=False),
+    "live+record": _x("live", record=True),
+    "search+record": _x("search", record=True),
 }
 
 

@@ -18,6 +18,7 @@ from typing import Protocol
 from blueroom.core.events import (
     Event,
     MalformedRecord,
+    PostDeleted,
     ReplayCheckpoint,
     SourceCheckpoint,
     SourceState,
@@ -303,6 +304,8 @@ class ReplaySource:
                         dropped=problem.dropped,
                     )
                 )
+            for deleted in parsed.deleted:  # a recording of the live stream's compliance lines
+                batch.append(PostDeleted(tweet_id=deleted, source=self.name))
             self._posts_this_play += len(parsed.tweets)
             for tweet in parsed.tweets:
                 if skip_until and tweet.created_at and tweet.created_at < skip_until:

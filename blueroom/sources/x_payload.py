@@ -89,6 +89,8 @@ class _RawTweet(msgspec.Struct, gc=False):
     referenced_posts: list[_Reference] | None = None
     note_tweet: _Note | None = None
     note_post: _Note | None = None
+    edit_history_tweet_ids: list[str] | None = None
+    edit_history_post_ids: list[str] | None = None
 
 
 class _UserMetrics(msgspec.Struct, gc=False):
@@ -133,6 +135,13 @@ class _Rule(msgspec.Struct, gc=False):
 class _ApiError(msgspec.Struct, gc=False):
     title: str = ""
     detail: str = ""
+    resource_id: str = ""
+
+
+class _Meta(msgspec.Struct, gc=False):
+    result_count: int = 0
+    newest_id: str | None = None
+    next_token: str | None = None
 
 
 class _Message(msgspec.Struct, gc=False):
@@ -140,9 +149,30 @@ class _Message(msgspec.Struct, gc=False):
     includes: _Includes | None = None
     matching_rules: list[_Rule] | None = None
     errors: list[_ApiError] | None = None
+    meta: _Meta | None = None  # a search page's: an empty page has no "data"
+
+
+class _DeletedRef(msgspec.Struct, gc=False):
+    id: str
+
+
+class _Deletion(msgspec.Struct, gc=False):
+    tweet: _DeletedRef | None = None
+    post: _DeletedRef | None = None
+
+
+class _ComplianceData(msgspec.Struct, gc=False):
+    delete: _Deletion
+
+
+class _ComplianceMessage(msgspec.Struct, gc=False):
+    """A compliance line: ``{"data": {"delete": {"tweet": {"id": ...}, "event_at": ...}}}``."""
+
+    data: _ComplianceData
 
 
 _decoder = msgspec.json.Decoder(_Message)
+_compliance_decoder = msgspec.json.Decoder(_ComplianceMessage)
 _user_decoder = msgspec.json.Decoder(_RawUser)
 _place_decoder = msgspec.json.Decoder(_RawPlace)
 MAX_CACHED_AUTHORS = 200_000
@@ -164,6 +194,8 @@ class Problem:
 class Parsed:
     tweets: list[Tweet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # post ids X says were deleted
+    api_errors: int = 0  # partial errors beside the posts of a page (each also a problem)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -293,7 +325,8 @@ class PayloadParser:
         try:
             message = _decoder.decode(raw)
         except msgspec.ValidationError as error:
-            parsed.problems.append(Problem(f"not an X post: {error}", excerpt(raw)))
+            if not self._deletion(raw, parsed, shift):
+                parsed.problems.append(Problem(f"not an X post: {error}", excerpt(raw)))
             return parsed
         except msgspec.DecodeError as error:
             parsed.problems.append(Problem(f"not valid JSON: {error}", excerpt(raw)))
@@ -303,6 +336,8 @@ class PayloadParser:
             parsed.problems.append(Problem(reason, excerpt(raw)))
             return parsed
         if message.data is None:
+            if message.meta is not None and not message.errors:
+                return parsed  # a search page with no post: nothing new
             if message.errors:
                 first = message.errors[0]
                 reason = f"API error: {first.title} {first.detail}".strip()
@@ -310,6 +345,14 @@ class PayloadParser:
                 reason = "no post in the message (no 'data')"
             parsed.problems.append(Problem(reason, excerpt(raw)))
             return parsed
+        if message.errors:
+            # Partial errors beside the posts (a lookup's missing or withheld posts): the
+            # posts are kept, each error counted.
+            parsed.api_errors += len(message.errors)
+            for api_error in message.errors:
+                said = f"{api_error.title} {api_error.detail}".strip()
+                reason = f"API error beside the posts: {said}"
+                parsed.problems.append(Problem(reason, excerpt(raw), False))
         includes = message.includes or _Includes()
         users = self._authors(includes.users, raw, parsed) if includes.users else {}
         places = includes.places
@@ -321,6 +364,22 @@ class PayloadParser:
         for item in items:
             self._convert(item, users, places, tags, raw, parsed, shift)
         return parsed
+
+    @staticmethod
+    def _deletion(raw: bytes | str, parsed: Parsed, shift: LoopShift | None) -> bool:
+        """A compliance line saying a post was deleted: its id goes to ``deleted``."""
+        try:
+            message = _compliance_decoder.decode(raw)
+        except msgspec.DecodeError:
+            return False
+        gone = message.data.delete.tweet or message.data.delete.post
+        if gone is None or not gone.id.strip():
+            return False
+        post_id = gone.id.strip()
+        parsed.deleted.append(
+            shift.referred(post_id) if shift is not None and shift.loop else post_id
+        )
+        return True
 
     def _convert(
         self,
@@ -391,7 +450,13 @@ class PayloadParser:
             created_at = parse_time(created)
             self._last_time = (created, created_at)
         conversation_id = raw_tweet.conversation_id
+        history = raw_tweet.edit_history_tweet_ids or raw_tweet.edit_history_post_ids
+        replaces: tuple[str, ...] = ()
+        if history is not None and len(history) > 1:
+            replaces = tuple([i for i in history if i != tweet_id and i and len(i) <= 32])
         if shift is not None:
+            if replaces:
+                replaces = tuple([shift.referred(i) for i in replaces])
             tweet_id, created_at, conversation_id, retweet_of, reply_to, quote_of = shift.move(
                 tweet_id, created_at, conversation_id, retweet_of, reply_to, quote_of
             )
@@ -414,6 +479,7 @@ class PayloadParser:
                 reply_to_user=raw_tweet.in_reply_to_user_id,
                 conversation_id=conversation_id,
                 matching_tags=tags,
+                replaces=replaces,
             )
         )
 

@@ -283,3 +283,73 @@ def test_a_long_post_author_and_place_are_unescaped_too() -> None:
 def test_the_cap_applies_to_the_unescaped_text() -> None:
     (tweet,) = parse({"data": {"id": "1", "text": "&amp;" * MAX_TEXT_CHARS}}).tweets
     assert tweet.text == "&" * MAX_TEXT_CHARS
+
+
+def test_a_lookup_page_with_partial_errors_keeps_its_posts_and_counts_the_errors() -> None:
+    # As X documents a lookup of several ids where some are gone: data and errors side by side.
+    page = {
+        "data": [{"id": "1", "text": "kept", "edit_history_tweet_ids": ["1"]}],
+        "errors": [
+            {
+                "value": "2",
+                "detail": "Could not find tweet with ids: [2].",
+                "title": "Not Found Error",
+                "resource_type": "tweet",
+                "parameter": "ids",
+                "resource_id": "2",
+                "type": "https://api.twitter.com/2/problems/resource-not-found",
+            }
+        ],
+    }
+    parsed = parse(page)
+    assert [t.id for t in parsed.tweets] == ["1"]
+    assert parsed.api_errors == 1
+    (problem,) = parsed.problems
+    assert not problem.dropped and "Could not find tweet with ids: [2]." in problem.reason
+
+
+def test_an_empty_search_page_is_nothing_not_a_problem() -> None:
+    parsed = parse({"meta": {"result_count": 0}})
+    assert parsed.tweets == [] and parsed.problems == []
+
+
+def test_an_edited_post_names_the_versions_it_replaces_in_either_field_name() -> None:
+    (old_name,) = parse(post("12", "v2", edit_history_tweet_ids=["10", "12"])).tweets
+    (new_name,) = parse(
+        {"data": {"id": "13", "text": "v3", "edit_history_post_ids": ["10", "12", "13"]}}
+    ).tweets
+    (unedited,) = parse(post("14", "v1")).tweets
+    assert old_name.replaces == ("10",)
+    assert new_name.replaces == ("10", "12")
+    assert unedited.replaces == ()
+
+
+def test_a_long_post_under_the_new_name_wins_over_its_cut_text() -> None:
+    message = {"data": {"id": "1", "text": "cut…", "note_post": {"text": "the whole &amp; text"}}}
+    (tweet,) = parse(message).tweets
+    assert tweet.text == "the whole & text"
+
+
+def test_a_compliance_deletion_gives_the_id_deleted_not_a_problem() -> None:
+    line = {
+        "data": {
+            "delete": {
+                "tweet": {"id": "1500", "author_id": "9"},
+                "event_at": "2026-11-24T18:00:00.000Z",
+            }
+        }
+    }
+    parsed = parse(line)
+    assert parsed.deleted == ["1500"] and parsed.problems == [] and parsed.tweets == []
+
+
+def test_entities_in_names_descriptions_places_are_unescaped_once() -> None:
+    message = post(
+        "1",
+        "a &lt;b&gt; &amp;amp;",
+        author={"id": "9", "username": "x", "name": "Tom &amp; Jerry", "location": "&lt;Paris&gt;"},
+    )
+    (tweet,) = parse(message).tweets
+    assert tweet.text == "a <b> &amp;"
+    assert tweet.author is not None
+    assert (tweet.author.name, tweet.author.location) == ("Tom & Jerry", "<Paris>")

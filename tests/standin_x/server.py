@@ -138,6 +138,7 @@ class StandInX:
         self._routes: list[tuple[str, re.Pattern[str], str, Handler]] = []
         self._faults: dict[str, deque[Fault]] = {}
         self._closing = threading.Event()
+        self.closing_hooks: list[Callable[[], None]] = []  # wake long answers at stop
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         for installer in install if install is not None else _default_installers():
@@ -204,6 +205,8 @@ class StandInX:
 
     def stop(self) -> None:
         self._closing.set()
+        for hook in self.closing_hooks:
+            hook()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -283,6 +286,6 @@ class _Silenced(Request):
 
 def _default_installers() -> Iterator[Callable[[StandInX], None]]:
     """Every part of the API the stand-in knows (each module's ``install``)."""
-    from tests.standin_x import accounts, posting
+    from tests.standin_x import accounts, posting, search, streaming
 
-    return iter((accounts.install, posting.install))
+    return iter((accounts.install, posting.install, streaming.install, search.install))

@@ -194,6 +194,52 @@ def test_the_feeds_alone_show_every_feed_and_failures_in_red(
     assert panel.rate_plot.values() == tuple(model.metrics.latest().rate_history)
 
 
+def test_the_feeds_show_a_live_x_source_in_one_line_and_its_trouble_in_red(
+    qtbot: QtBot,
+    model: RoomModel,  # noqa: F811
+) -> None:
+    import time
+
+    from blueroom.sources import x_status as fig
+
+    now = time.time()
+    figures = {
+        fig.CONNECTED: 1.0, fig.LAST_POST_AT: now - 12, fig.RECONNECTS: 3.0, fig.STALLS: 1.0,
+        fig.BACKFILLED: 14.0, fig.BACKFILLS: 2.0, fig.RATE_REMAINING: 449.0,
+        fig.RATE_LIMIT: 450.0, fig.RATE_RESET_AT: now + 600, fig.FOREIGN_RULES: 0.0,
+    }  # fmt: skip
+    stats = [SourceStats("x", "live", SourceState.RUNNING, "streaming", 9, 0, "", ())]
+
+    def source() -> list[SourceStats]:
+        return [SourceStats("x", "live", stats[0].state, stats[0].detail, 9, 0, "",
+                            tuple(figures.items()))]  # fmt: skip
+
+    panel = Feeds(
+        model.metrics,
+        bus_stats=Bus().stats,
+        journal_stats=lambda: WriterStats(1, 1, 1, 0.1, True, "", 0),
+        sources=source,
+        problems=lambda: [],
+        say=lambda said: None,
+    )
+    show(qtbot, _styled(panel), 1000, 400)
+    model.apply([SourceStateChanged(source="x", state=SourceState.RUNNING, detail="streaming")])
+    panel.refresh_states()
+    health = panel.health
+    assert health.text("X · x") == (
+        "connected · last post 12 s ago · 3 reconnects (1 stall) · back-filled 14 in 2 gaps"
+        " · search budget 449/450 (resets in 10 min)"
+    )
+    assert not health.is_alert("X · x") and not health.is_alert("source · x")
+    figures.update({fig.CONNECTED: 0.0, fig.NEXT_TRY_AT: now + 5, fig.FOREIGN_RULES: 1.0})
+    model.apply(
+        [SourceStateChanged(source="x", state=SourceState.STARTING, detail="rules: #Old [no tag]")]
+    )
+    panel.refresh_states()
+    assert health.text("X · x").startswith("reconnecting in 5 s · last post")
+    assert health.is_alert("X · x") and health.is_alert("source · x")
+
+
 def test_the_session_steps_list_every_step_and_mark_the_current(
     qtbot: QtBot,
     model: RoomModel,  # noqa: F811

@@ -411,6 +411,10 @@
         <translation>source · {name}</translation>
     </message>
     <message>
+        <source>X · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>camera</source>
         <translation>caméra</translation>
     </message>
@@ -433,6 +437,75 @@
     <message>
         <source>bus · {name}</source>
         <translation>bus · {name}</translation>
+    </message>
+    <message>
+        <source>{seconds} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting in {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last post {ago}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no post yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reconnect(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n stall(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no back-fill (access)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>back-filled {posts} in %n gap(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>search budget {left}/{limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(resets in {minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lines} lines recorded</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

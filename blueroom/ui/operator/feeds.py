@@ -6,6 +6,7 @@ seen in the engine or a worker, kept in red.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -14,6 +15,7 @@ from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import CameraState, SourceState
 from blueroom.core.readers import CostReader, MetricsReader
 from blueroom.problems import Problem
+from blueroom.sources import x_status as fig
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
 from blueroom.ui import words
@@ -98,12 +100,20 @@ class Feeds(QWidget):
             else:
                 text = translate("Feeds", "{state} — {detail}").format(state=state, detail=detail)
             failed = source.state == SourceState.FAILED
+            foreign = bool(stats and fig.figure(stats.figures, fig.FOREIGN_RULES))
             health.set_row(  # one line while all is well; a failure in full
                 translate("Feeds", "source · {name}").format(name=source.name),
                 text,
-                alert=failed,
-                wrap=failed,
+                alert=failed or foreign,
+                wrap=failed or foreign,
             )
+            if stats is not None and stats.kind.startswith(("live", "search")):
+                health.set_row(
+                    translate("Feeds", "X · {name}").format(name=source.name),
+                    x_connection(stats, time.time()),
+                    alert=not failed and _x_struggling(stats),
+                    wrap=False,
+                )
         camera = translate("Feeds", "{state} — {detail}").format(
             state=words.camera_state(metrics.camera),
             detail=single_line(words.camera_detail(metrics.camera_detail)),
@@ -132,3 +142,75 @@ class Feeds(QWidget):
                 alert=queue.shed > 0,
                 wrap=False,
             )
+
+
+def _x_struggling(stats: SourceStats) -> bool:
+    """Not connected and waiting to try again: the operator should see it at once."""
+    figures = stats.figures
+    return not fig.figure(figures, fig.CONNECTED) and bool(fig.figure(figures, fig.NEXT_TRY_AT))
+
+
+def _ago(seconds: float) -> str:
+    if seconds < 90:
+        return translate("Feeds", "{seconds} s ago").format(seconds=max(0, round(seconds)))
+    if seconds < 5400:
+        return translate("Feeds", "{minutes} min ago").format(minutes=round(seconds / 60))
+    return translate("Feeds", "{hours} h ago").format(hours=round(seconds / 3600))
+
+
+def x_connection(stats: SourceStats, now: float) -> str:
+    """One line of a live X source: connection, last post, reconnects, back-fill and the
+    rate-limit budget, from its figures."""
+    figures = stats.figures
+    parts: list[str] = []
+    if fig.figure(figures, fig.CONNECTED):
+        parts.append(translate("Feeds", "connected"))
+    else:
+        next_try = fig.figure(figures, fig.NEXT_TRY_AT)
+        if next_try:
+            parts.append(
+                translate("Feeds", "reconnecting in {seconds} s").format(
+                    seconds=max(0, round(next_try - now))
+                )
+            )
+        else:
+            parts.append(translate("Feeds", "not connected"))
+    last = fig.figure(figures, fig.LAST_POST_AT)
+    parts.append(
+        translate("Feeds", "last post {ago}").format(ago=_ago(now - last))
+        if last
+        else translate("Feeds", "no post yet")
+    )
+    reconnects = int(fig.figure(figures, fig.RECONNECTS))
+    stalls = int(fig.figure(figures, fig.STALLS))
+    reconnected = translate("Feeds", "%n reconnect(s)", None, number, reconnects)
+    if stalls:
+        reconnected += " " + translate("Feeds", "(%n stall(s))", None, number, stalls)
+    parts.append(reconnected)
+    if fig.figure(figures, fig.BACKFILL_REFUSED):
+        parts.append(translate("Feeds", "no back-fill (access)"))
+    else:
+        gaps = int(fig.figure(figures, fig.BACKFILLS))
+        parts.append(
+            translate("Feeds", "back-filled {posts} in %n gap(s)", None, number, gaps).format(
+                posts=number(int(fig.figure(figures, fig.BACKFILLED)))
+            )
+        )
+    remaining = fig.figure(figures, fig.RATE_REMAINING, -1.0)
+    if remaining >= 0:
+        limit = fig.figure(figures, fig.RATE_LIMIT, -1.0)
+        reset = fig.figure(figures, fig.RATE_RESET_AT)
+        budget = translate("Feeds", "search budget {left}/{limit}").format(
+            left=number(int(remaining)), limit=number(int(limit)) if limit >= 0 else "?"
+        )
+        if reset > now:
+            budget += " " + translate("Feeds", "(resets in {minutes} min)").format(
+                minutes=max(1, round((reset - now) / 60))
+            )
+        parts.append(budget)
+    recorded = fig.figure(figures, fig.RECORDED, -1.0)
+    if recorded >= 0:
+        parts.append(
+            translate("Feeds", "{lines} lines recorded").format(lines=number(int(recorded)))
+        )
+    return " · ".join(parts)
