@@ -25,9 +25,11 @@ from blueroom.core.events import (
     SourceState,
     SourceStateChanged,
     TweetReceived,
+    XUsage,
 )
 from blueroom.core.models import RoomModel
 from blueroom.core.session import default_script
+from blueroom.sources import x_status as fig
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
 from blueroom.ui.operator.console import OperatorConsole
@@ -119,7 +121,30 @@ def small_room() -> tuple[RoomModel, RoomActions]:
     return model, RoomActions(publish, model.session, "layout")
 
 
-def make_console(model: RoomModel, actions: RoomActions) -> OperatorConsole:
+def live_x(model: RoomModel) -> list[SourceStats]:
+    """A room reading X live: the X row, its cost line (a budget, reads billed) and a
+    source that reconnected, as the console shows them in a real room."""
+    model.apply(
+        [
+            SourceStateChanged(source="live", state=SourceState.RUNNING, detail="filtered stream"),
+            XUsage(what="stream", reads=12_400, at=1_790_000_500.0),
+        ]
+    )
+    figures = (
+        (fig.CONNECTED, 1.0),
+        (fig.LAST_POST_AT, 1_790_000_400.0),
+        (fig.RECONNECTS, 2.0),
+        (fig.BACKFILLED, 35.0),
+        (fig.BACKFILLS, 1.0),
+        (fig.LINES, 12_400.0),
+    )
+    return [
+        SourceStats("live", "live", SourceState.RUNNING, "filtered stream", 12_400, 0, "", figures)
+    ]
+
+
+def make_console(model: RoomModel, actions: RoomActions, *, live: bool = False) -> OperatorConsole:
+    sources = live_x(model) if live else None
     return OperatorConsole(
         model,
         actions,
@@ -128,17 +153,20 @@ def make_console(model: RoomModel, actions: RoomActions) -> OperatorConsole:
             SubscriptionStats("journal", Overflow.BLOCK, 10_000, 0, 1_563, 0, 12, False)
         ],
         journal_stats=lambda: WriterStats(900, 4, 904, 0.4, True, "", 0),
-        sources=lambda: [
-            SourceStats(
-                "replay",
-                "replay",
-                SourceState.RUNNING,
-                "askblueroom.jsonl.gz at 60×, loop 1",
-                900,
-                0,
-                "loop 1, line 901",
-            )
-        ],
+        sources=lambda: (
+            sources
+            or [
+                SourceStats(
+                    "replay",
+                    "replay",
+                    SourceState.RUNNING,
+                    "askblueroom.jsonl.gz at 60×, loop 1",
+                    900,
+                    0,
+                    "loop 1, line 901",
+                )
+            ]
+        ),
     )
 
 

@@ -29,6 +29,21 @@ def test_the_console_fits_the_screen_with_every_panel_whole(
     assert problems(layout, width, height) == []
 
 
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_console_of_a_room_reading_x_live_fits_with_its_x_row_and_cost(
+    qtbot: QtBot, width: int, height: int
+) -> None:
+    model, actions = small_room()
+    console = make_console(model, actions, live=True)
+    qtbot.addWidget(console)
+    console.feeds.refresh_states()
+    console.feeds.refresh_cost()
+    layout = measure(console, width, height)
+    assert console.feeds.cost is not None and console.feeds.cost.isVisible()
+    assert "12,400" in console.feeds.cost.text()
+    assert problems(layout, width, height) == []
+
+
 def test_the_console_fits_every_size_at_device_pixel_ratio_2() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tests.ui.console_layout", *(f"{w}x{h}" for w, h in SIZES)],

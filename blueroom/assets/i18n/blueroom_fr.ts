@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>X · {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>X · {name}</translation>
     </message>
     <message>
         <source>camera</source>
@@ -440,72 +440,72 @@
     </message>
     <message>
         <source>{seconds} s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {seconds} s</translation>
     </message>
     <message>
         <source>{minutes} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {minutes} min</translation>
     </message>
     <message>
         <source>{hours} h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a {hours} h</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté</translation>
     </message>
     <message>
         <source>reconnecting in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnexion dans {seconds} s</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>non connecté</translation>
     </message>
     <message>
         <source>last post {ago}</source>
-        <translation type="unfinished"></translation>
+        <translation>dernier post {ago}</translation>
     </message>
     <message>
         <source>no post yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun post encore</translation>
     </message>
     <message numerus="yes">
         <source>%n reconnect(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reconnexion</numerusform>
+            <numerusform>%n reconnexions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n stall(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n blocage)</numerusform>
+            <numerusform>(%n blocages)</numerusform>
         </translation>
     </message>
     <message>
         <source>no back-fill (access)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de rattrapage (accès)</translation>
     </message>
     <message numerus="yes">
         <source>back-filled {posts} in %n gap(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{posts} rattrapés sur %n coupure</numerusform>
+            <numerusform>{posts} rattrapés sur %n coupures</numerusform>
         </translation>
     </message>
     <message>
         <source>search budget {left}/{limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>quota de recherche {left}/{limit}</translation>
     </message>
     <message>
         <source>(resets in {minutes} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>(réinitialisé dans {minutes} min)</translation>
     </message>
     <message>
         <source>{lines} lines recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{lines} lignes enregistrées</translation>
     </message>
 </context>
 <context>

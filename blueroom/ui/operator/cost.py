@@ -87,6 +87,11 @@ def cost_tooltip(cost: CostSnapshot) -> str:
     return "\n".join(lines)
 
 
+def billing(cost: CostSnapshot) -> bool:
+    """Whether the session has anything to say about X's bill: usage, or a budget."""
+    return cost.budget > 0 or cost.amount > 0 or cost.reads + cost.owned_reads + cost.posts > 0
+
+
 class CostLine(QWidget):
     def __init__(self, cost: CostReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +117,8 @@ class CostLine(QWidget):
             return
         self._shown = cost
         self.setToolTip(cost_tooltip(cost))
+        # a room that reads nothing from X (a replay) and has no budget has nothing to say
+        self.setVisible(billing(cost))
         self.update()
 
     def level(self) -> QColor:

@@ -53,7 +53,7 @@ class Feeds(QWidget):
         box.setSpacing(8)
         box.addWidget(title_label(translate("Feeds", "Ingest — posts per second")))
         self.rate_plot = Sparkline()
-        self.rate_plot.setMinimumHeight(50)  # a laptop's console gives it half
+        self.rate_plot.setMinimumHeight(40)  # a laptop's console gives it less than half
         self.rate_plot.setMaximumHeight(100)
         box.addWidget(self.rate_plot)
         self.cost = CostLine(cost) if cost is not None else None
@@ -101,13 +101,15 @@ class Feeds(QWidget):
                 text = translate("Feeds", "{state} — {detail}").format(state=state, detail=detail)
             failed = source.state == SourceState.FAILED
             foreign = bool(stats and fig.figure(stats.figures, fig.FOREIGN_RULES))
-            health.set_row(  # one line while all is well; a failure in full
-                translate("Feeds", "source · {name}").format(name=source.name),
-                text,
-                alert=failed or foreign,
-                wrap=failed or foreign,
-            )
-            if stats is not None and stats.kind.startswith(("live", "search")):
+            reads_x = stats is not None and stats.kind.startswith(("live", "search"))
+            source_row = translate("Feeds", "source · {name}").format(name=source.name)
+            if reads_x and not (failed or foreign):
+                health.remove_row(source_row)  # the X row below says how it is doing
+            else:
+                health.set_row(  # one line while all is well; a failure in full
+                    source_row, text, alert=failed or foreign, wrap=failed or foreign
+                )
+            if stats is not None and reads_x:
                 health.set_row(
                     translate("Feeds", "X · {name}").format(name=source.name),
                     x_connection(stats, time.time()),

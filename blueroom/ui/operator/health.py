@@ -89,6 +89,16 @@ class HealthPanel(QWidget):
         if not self._arrange() and row is not None:
             self.update(QRectF(0, row.top, self.width(), row.height).toAlignedRect())
 
+    def remove_row(self, key: str) -> None:
+        """A row that has nothing more to say (its state is told by another row now)."""
+        if self._rows.pop(key, None) is not None:
+            self._name_width = max(
+                (QFontMetricsF(self._name_font).horizontalAdvance(name) for name in self._rows),
+                default=0.0,
+            )
+            self._arrange()
+            self.update()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange()
         super().resizeEvent(event)
