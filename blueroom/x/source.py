@@ -110,6 +110,7 @@ class XSource:
         self._foreign_rules = 0
         self.rules_said = ""
         self._usage: dict[str, int] = {}
+        self._usage_ids: dict[str, list[str]] = {}  # X bills a post read once a UTC day
         self._usage_at = 0.0
 
     # -- the Source protocol ------------------------------------------------------------
@@ -393,6 +394,7 @@ class XSource:
         """Lines received: recorded, parsed, published as one batch; the posts they held."""
         events: list[Event] = []
         posts = 0
+        read_ids: list[str] = []
         recording = self._recording
         for line in lines:
             self._lines += 1
@@ -417,6 +419,7 @@ class XSource:
                 )
             for tweet in parsed.tweets:
                 posts += 1
+                read_ids.append(tweet.id)
                 events.append(TweetReceived(tweet=tweet, source=self.name))
                 if not self.last_id or newer(tweet.id, self.last_id):
                     self.last_id = tweet.id
@@ -428,6 +431,7 @@ class XSource:
         if posts:
             self._posts += posts
             self._usage[what] = self._usage.get(what, 0) + posts
+            self._usage_ids.setdefault(what, []).extend(read_ids)
             events.append(
                 XCheckpoint(
                     source=self.name, kind_of_source=self.mode, last_id=self.last_id,
@@ -445,4 +449,10 @@ class XSource:
             return
         self._usage_at = now
         usage, self._usage = self._usage, {}
-        self._publish_many([XUsage(what=what, reads=reads) for what, reads in usage.items()])
+        ids, self._usage_ids = self._usage_ids, {}
+        self._publish_many(
+            [
+                XUsage(what=what, reads=reads, read_ids=tuple(ids.get(what, ())))
+                for what, reads in usage.items()
+            ]
+        )

@@ -173,6 +173,8 @@ def test_a_disconnect_mid_stream_reconnects_backfills_the_gap_and_counts_each_po
     assert stats[fig.BACKFILLED] >= 1
     assert {u.what for u in sink.of(XUsage)} >= {"stream", "backfill"}
     assert sum(u.reads for u in sink.of(XUsage)) == len(ids)
+    # each read names its post, so X's once-a-day billing of a post read twice is priced
+    assert sorted(i for u in sink.of(XUsage) for i in u.read_ids) == sorted(ids)
 
 
 def test_a_stalled_stream_is_dropped_and_reopened(x: StandInX) -> None:
