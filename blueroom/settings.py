@@ -114,6 +114,16 @@ class XSettings(_Section):
     api_base: str = "https://api.x.com"
 
 
+class OutboxSettings(_Section):
+    # true: a rehearsal: everything runs, nothing is posted (entries marked "rehearsal")
+    rehearsal: bool = False
+    first_retry_seconds: float = 5.0  # after a transient failure, doubling...
+    longest_retry_seconds: float = 300.0  # ...up to this
+    max_attempts: int = 8  # tries in a row before a person is asked
+    check_after_seconds: float = 15.0  # an unknown outcome: the account is read after this
+    photos_folder: str = ""  # where the composer's photo picker opens; empty: the session's
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -126,6 +136,7 @@ class Settings(_Section):
     console: ConsoleSettings = msgspec.field(default_factory=ConsoleSettings)
     moderation: ModerationRules = msgspec.field(default_factory=ModerationRules)
     x: XSettings = msgspec.field(default_factory=XSettings)
+    outbox: OutboxSettings = msgspec.field(default_factory=OutboxSettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -136,6 +147,12 @@ class Settings(_Section):
             return Path(self.journal.path).expanduser()
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(base) / "blueroom" / "journal.sqlite"
+
+    def photos_path(self) -> Path:
+        """Where the composer's photo picker opens (the mirror's photos, next issue)."""
+        if self.outbox.photos_folder:
+            return Path(self.outbox.photos_folder).expanduser()
+        return self.journal_path().parent / "photos"
 
     def screen_for(self, window: str) -> int | str | None:
         value: int | str | None = getattr(self.screens, window)
@@ -175,6 +192,12 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("camera", "height"): _whole(CAMERA_MIN_SIDE, CAMERA_MAX_SIDE),
     ("camera", "fps"): _whole(CAMERA_MIN_FPS, CAMERA_MAX_FPS),
     ("display", "frame_rate"): _whole(MIN_FRAME_RATE, MAX_FRAME_RATE),
+    ("outbox", "first_retry_seconds"): _Range(0.0, 3600.0, False, "a number above 0 and at most 3600"),
+    ("outbox", "longest_retry_seconds"): _Range(
+        0.0, 86400.0, False, "a number above 0 and at most 86400 (a day)"
+    ),
+    ("outbox", "max_attempts"): _whole(1, 100),
+    ("outbox", "check_after_seconds"): _Range(0.0, 3600.0, False, "a number above 0 and at most 3600"),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
         MAX_HALF_LIFE_MINUTES,
@@ -259,6 +282,8 @@ def _check(settings: Settings, origin: str) -> Settings:
         problems.append("console.reject_reasons holds at most 9 reasons of 1 to 80 characters")
     if any(not name.strip() or len(name) > 80 for name in settings.event.guest_also):
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
+    if settings.outbox.longest_retry_seconds < settings.outbox.first_retry_seconds:
+        problems.append("outbox.longest_retry_seconds must be at least outbox.first_retry_seconds")
     if problems:
         raise SettingsError(f"{origin}: " + "; ".join(problems))
     if not tag.startswith("#"):

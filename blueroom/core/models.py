@@ -14,6 +14,7 @@ from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.outbox import Outbox, OutboxModelState
 from blueroom.core.questions import BoardState, QuestionBoard
 from blueroom.core.seen import SeenPosts, SeenState
 from blueroom.core.session import SessionScript, SessionState, Step
@@ -22,7 +23,7 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the outbox
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -35,6 +36,7 @@ class RoomState(msgspec.Struct, frozen=True):
     heat: HeatState
     session: SessionState
     checkpoint: AnyCheckpoint | None  # the source's last position
+    outbox: OutboxModelState = OutboxModelState()
 
 
 class _Part(Protocol):
@@ -82,12 +84,14 @@ class RoomModel:
         self.on_decision: Callable[[], None] | None = None
         self.heat = HeatGrid(half_life=half_life, locator=locator, view=view)
         self.session = SessionScript(steps)
+        self.outbox = Outbox()  # also the clock's posting timer (the room adds it)
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
             ("questions", self.questions),
             ("heat map", self.heat),
             ("session", self.session),
+            ("outbox", self.outbox),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -118,10 +122,18 @@ class RoomModel:
         seen, metrics = self.seen.capture(locked), self.metrics.capture(locked)
         questions, heat = self.questions.capture(locked), self.heat.capture(locked)
         session, checkpoint = self.session.capture(locked), self.checkpoint
+        outbox = self.outbox.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
-                STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint
+                STATE_VERSION,
+                seen(),
+                metrics(),
+                questions(),
+                heat(),
+                session(),
+                checkpoint,
+                outbox(),
             )
 
         return build
@@ -137,6 +149,7 @@ class RoomModel:
         self.questions.restore(state.questions)
         self.heat.restore(state.heat)
         self.session.restore(state.session)
+        self.outbox.restore(state.outbox)
         self.checkpoint = state.checkpoint
         self.questions.snapshot()
 

@@ -13,6 +13,7 @@ from typing import Protocol
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.session import SessionSnapshot, Step
 
@@ -42,6 +43,10 @@ class SessionReader(Protocol):
     def step_event(self, index: int, actor: str) -> SessionStepChanged: ...
 
 
+class OutboxReader(Protocol):
+    def latest(self) -> OutboxSnapshot: ...
+
+
 class ModelsReader(Protocol):
     """Every model the screens show, by name."""
 
@@ -56,3 +61,6 @@ class ModelsReader(Protocol):
 
     @property
     def session(self) -> SessionReader: ...
+
+    @property
+    def outbox(self) -> OutboxReader: ...

@@ -39,6 +39,7 @@ from blueroom.engine.protocol import (
     Failed,
     Heat,
     Metrics,
+    Outbox,
     Page,
     Problems,
     Progress,
@@ -173,6 +174,7 @@ class SnapshotPublisher:
         self._decisions = -1
         self._heat_made = -1.0
         self._session_version = -1
+        self._outbox_version = -1
         self._problems_version = 0
         self._gone = False
         self.feeds: tuple[Feed, ...] = (
@@ -183,6 +185,7 @@ class SnapshotPublisher:
             Feed("heat", self._heat),
             Feed("metrics", self._metrics, METRICS_HZ),
             Feed("session", self._session),
+            Feed("outbox", self._outbox),
             Feed("stats", self._stats, STATS_HZ),
             Feed("problems", self._problems),
             Feed("events", self._events),
@@ -264,6 +267,13 @@ class SnapshotPublisher:
             return ()
         self._session_version = session.version
         return (Session(session.current, session.version, session.held),)
+
+    def _outbox(self) -> Sequence[ToClient]:
+        outbox = self._room.model.outbox.latest()
+        if outbox.version == self._outbox_version:
+            return ()
+        self._outbox_version = outbox.version
+        return (Outbox(outbox),)
 
     def _stats(self) -> Sequence[ToClient]:
         room = self._room

@@ -20,6 +20,7 @@ from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import AnyEvent
 from blueroom.core.heatmap import MapView, ViewFigures
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.session import Step
 from blueroom.core.tweet import Tweet
@@ -28,7 +29,7 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 3  # 3: Session says whether the walls are held; Heat the view's figures
+PROTOCOL_VERSION = 4  # 4: the outbox's feed (Outbox) and its events; 3: Session's held, Heat's figures
 
 
 class ProtocolMismatch(Exception):
@@ -110,6 +111,12 @@ class Session(msgspec.Struct, tag=True):
     held: bool = False
 
 
+class Outbox(msgspec.Struct, tag=True):
+    """The outbox, whole, at each change (a session's posts are a few dozen)."""
+
+    snapshot: OutboxSnapshot
+
+
 class Stats(msgspec.Struct, tag=True):
     """How every feed is doing, twice a second: bus, journal, sources."""
 
@@ -151,6 +158,7 @@ ToClient = (
     | Metrics
     | Heat
     | Session
+    | Outbox
     | Stats
     | Problems
     | Events

@@ -14,6 +14,7 @@ import numpy as np
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import PRESETS, HeatMode, HeatSnapshot, glow_size
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.outbox import OutboxSnapshot, empty_outbox
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.session import SessionSnapshot, Step
 from blueroom.engine.protocol import Heat
@@ -96,6 +97,14 @@ class RemoteBoard:
         return page if page is not None else QueuePage(query, (), 0, -1)
 
 
+class RemoteOutbox:
+    def __init__(self) -> None:
+        self.value = empty_outbox()
+
+    def latest(self) -> OutboxSnapshot:
+        return self.value
+
+
 class RemoteModels:
     """Every model of the engine, as last received (a ``ModelsReader``)."""
 
@@ -104,6 +113,7 @@ class RemoteModels:
         self.questions = RemoteBoard(ask)
         self.heat = RemoteHeat()
         self.session = RemoteSession(steps)
+        self.outbox = RemoteOutbox()
 
 
 def empty_metrics() -> MetricsSnapshot:

@@ -24,6 +24,8 @@ from blueroom.core.detect import QuestionRules
 from blueroom.core.events import Event, SessionStarted
 from blueroom.core.geocode import Geocoder
 from blueroom.core.models import STATE_VERSION, RoomModel, RoomState
+from blueroom.core.outbox import OutboxSender, PostingInfo, RetryPolicy
+from blueroom.core.posting import Poster, SavingPoster
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.seen import SeenPosts
 from blueroom.core.session import default_script
@@ -64,6 +66,17 @@ SNAPSHOT_QUIET_SECONDS = 2.0
 SNAPSHOT_LONGEST_WAIT = 60.0
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PosterFactory = Callable[[Settings], Poster]
+
+
+def default_poster(settings: Settings) -> Poster:
+    """The poster the room uses unless told otherwise.
+
+    >>> MERGE POINT (issue 14): the X account's poster (``x/poster.py`` ``XPoster``) plugs
+    in here: build it from the settings and the credentials found, and fall back to the
+    ``SavingPoster`` (with its reason) when there are no posting credentials.
+    """
+    return SavingPoster()
 
 
 class RoomError(Exception):
@@ -81,6 +94,7 @@ class RoomOptions:
     snapshot_every: int = SNAPSHOT_EVERY  # events between two snapshots of the models
     snapshot_tail_seconds: float = SNAPSHOT_TAIL_SECONDS  # or the models' time on them
     use_snapshots: bool = True  # False: a resume replays the whole journal
+    rehearsal: bool | None = None  # None: the settings' ``outbox.rehearsal``
 
 
 @dataclass(slots=True)
@@ -153,6 +167,7 @@ class Room:
         options: RoomOptions | None = None,
         *,
         progress: Progress | None = None,
+        poster: PosterFactory = default_poster,
     ) -> None:
         options = options or RoomOptions()
         self._progress = progress
@@ -233,10 +248,51 @@ class Room:
             raise RoomError(str(error)) from error
         if self.model.checkpoint is not None:
             self.source.resume_from(self.model.checkpoint)
+        self.outbox_sender, self._outbox_worker = self._outbox(settings, options, poster)
         self._started = False
         self._stopped = threading.Event()
 
     # -- building -------------------------------------------------------------------
+    def _outbox(
+        self, settings: Settings, options: RoomOptions, make_poster: PosterFactory
+    ) -> tuple[OutboxSender, Worker]:
+        """The outbox: its timer on the engine's clock, its sender on a worker of its own."""
+        rehearsal = settings.outbox.rehearsal if options.rehearsal is None else options.rehearsal
+        try:
+            poster = make_poster(settings)
+        except Exception as error:  # noqa: BLE001 - the room runs; its posts are kept, said why
+            self.problems.record("outbox · poster", error)
+            poster = SavingPoster(f"cannot post ({type(error).__name__}: {error}): saved, not posted")
+        outbox = self.model.outbox
+        outbox.set_posting(PostingInfo(poster.account, poster.cannot_post(), rehearsal))
+        self.clock.add(outbox)
+        sender = OutboxSender(
+            outbox,
+            poster,
+            self.bus.publish,
+            journalled=self._journalled,
+            policy=RetryPolicy(
+                first_retry=settings.outbox.first_retry_seconds,
+                longest_retry=settings.outbox.longest_retry_seconds,
+                max_attempts=settings.outbox.max_attempts,
+                check_after=settings.outbox.check_after_seconds,
+            ),
+            rehearsal=rehearsal,
+            on_error=self.problems.record,
+        )
+        worker = Worker(
+            "engine-outbox",
+            sender.run,
+            wake=outbox.handoff.wake,
+            on_error=self.problems.record_worker,
+        )
+        return sender, worker
+
+    def _journalled(self) -> bool:
+        """Every event the models have taken is on disk (none waits in the writer's
+        backlog, none was lost): the outbox sends nothing before its "sending" is."""
+        return self.writer.caught_up and self.writer.stats().lost == 0
+
     def _open_session(self, new_session: bool) -> RoomReport:
         put_back = self.journal.put_back_rescued()
         unfinished = self.journal.unfinished_session()
@@ -447,12 +503,14 @@ class Room:
         tune_engine_runtime()
         self.snapshots.start()
         self.writer.start()
+        self._outbox_worker.start()
         self.source.start()
 
     def stop(self) -> None:
         if self._stopped.is_set():
             return
         self._stopped.set()
+        self._outbox_worker.stop()
         self.source.stop()
         self.writer.stop()
         self.snapshots.stop()
