@@ -152,6 +152,8 @@ def build_windows(
         export_folder=settings.journal_path().parent,
         save_rules=rules_saver(settings_path),
         reject_reasons=settings.console.reject_reasons,
+        hashtag=settings.event.hashtag,
+        photos_folder=settings.photos_path(),
     )
     heat_wall = HeatmapWall(
         model.heat,

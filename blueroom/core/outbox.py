@@ -207,7 +207,7 @@ class Outbox:
     # -- configuration (the composition root, before the room starts) ---------------------
     def set_posting(self, posting: PostingInfo) -> None:
         self._posting = posting
-        self._publish(bump=False)
+        self._publish()
 
     # -- reading --------------------------------------------------------------------------
     def latest(self) -> OutboxSnapshot:
