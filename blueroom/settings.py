@@ -192,12 +192,16 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("camera", "height"): _whole(CAMERA_MIN_SIDE, CAMERA_MAX_SIDE),
     ("camera", "fps"): _whole(CAMERA_MIN_FPS, CAMERA_MAX_FPS),
     ("display", "frame_rate"): _whole(MIN_FRAME_RATE, MAX_FRAME_RATE),
-    ("outbox", "first_retry_seconds"): _Range(0.0, 3600.0, False, "a number above 0 and at most 3600"),
+    ("outbox", "first_retry_seconds"): _Range(
+        0.0, 3600.0, False, "a number above 0 and at most 3600"
+    ),
     ("outbox", "longest_retry_seconds"): _Range(
         0.0, 86400.0, False, "a number above 0 and at most 86400 (a day)"
     ),
     ("outbox", "max_attempts"): _whole(1, 100),
-    ("outbox", "check_after_seconds"): _Range(0.0, 3600.0, False, "a number above 0 and at most 3600"),
+    ("outbox", "check_after_seconds"): _Range(
+        0.0, 3600.0, False, "a number above 0 and at most 3600"
+    ),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
         MAX_HALF_LIFE_MINUTES,

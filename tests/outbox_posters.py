@@ -99,7 +99,11 @@ class ScriptedPoster:
                 " ORDER BY id LIMIT 1",
                 (draft.text, draft.reply_to, since),
             ).fetchone()
-        return None if row is None else Posted(str(row[0]), f"https://x.com/BlueRoomFR/status/{row[0]}")
+        return (
+            None
+            if row is None
+            else Posted(str(row[0]), f"https://x.com/BlueRoomFR/status/{row[0]}")
+        )
 
     def posts(self) -> list[str]:
         """The texts on the account, in the order posted."""

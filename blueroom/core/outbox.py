@@ -305,7 +305,11 @@ class Outbox:
             case OutboxFailed():
                 if state is not EntryState.SENDING:
                     return None
-                return {"state": EntryState.FAILED, "reason": event.reason, "due_at": event.retry_at}
+                return {
+                    "state": EntryState.FAILED,
+                    "reason": event.reason,
+                    "due_at": event.retry_at,
+                }
             case OutboxUnknown():
                 if state is not EntryState.SENDING:
                     return None
@@ -469,7 +473,7 @@ class OutboxSender:
             hold = 0.0
             try:
                 hold = self.handle(entry_id, stop)
-            except Exception as error:  # noqa: BLE001 - reported; the next entry goes on
+            except Exception as error:
                 hold = self._clock() + self.policy.first_retry
                 if self._on_error is None:
                     raise

@@ -17,9 +17,7 @@ URL_LENGTH = 23
 
 # twitter-text v3: code point ranges weighing 1 (the rest weigh 2)
 _LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
-_TLDS = (
-    "com|org|net|fr|io|co|uk|de|es|it|be|ch|ca|eu|info|app|dev|tv|me|ly|gl|gg|live|news|shop"
-)
+_TLDS = "com|org|net|fr|io|co|uk|de|es|it|be|ch|ca|eu|info|app|dev|tv|me|ly|gl|gg|live|news|shop"
 _URL = re.compile(
     r"(?<![\w@#.])(?:https?://[^\s<>\"]+|www\.[^\s<>\"]+|"
     rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?![\w-])(?:/[^\s<>\"]*)?)",

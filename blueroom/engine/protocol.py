@@ -29,7 +29,9 @@ from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 
-PROTOCOL_VERSION = 4  # 4: the outbox's feed (Outbox) and its events; 3: Session's held, Heat's figures
+PROTOCOL_VERSION = (
+    4  # 4: the outbox's feed (Outbox) and its events; 3: Session's held, Heat's figures
+)
 
 
 class ProtocolMismatch(Exception):

@@ -262,7 +262,9 @@ class Room:
             poster = make_poster(settings)
         except Exception as error:  # noqa: BLE001 - the room runs; its posts are kept, said why
             self.problems.record("outbox · poster", error)
-            poster = SavingPoster(f"cannot post ({type(error).__name__}: {error}): saved, not posted")
+            poster = SavingPoster(
+                f"cannot post ({type(error).__name__}: {error}): saved, not posted"
+            )
         outbox = self.model.outbox
         outbox.set_posting(PostingInfo(poster.account, poster.cannot_post(), rehearsal))
         self.clock.add(outbox)

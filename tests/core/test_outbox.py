@@ -310,9 +310,9 @@ def test_the_outbox_rebuilt_from_the_journal_is_the_same_and_checks_a_send_cut_s
         "four": EntryState.POSTED,
     }
     assert sorted(poster.posts()) == ["four", "one", "two"], "each once"
-    assert any(
-        getattr(e, "reason", "") == STOPPED_MID_SEND for e in resumed.journal
-    ), "the one cut short was read on the account first"
+    assert any(getattr(e, "reason", "") == STOPPED_MID_SEND for e in resumed.journal), (
+        "the one cut short was read on the account first"
+    )
 
 
 def test_a_cancel_that_reaches_the_journal_before_sending_stops_the_post(account: Path) -> None:

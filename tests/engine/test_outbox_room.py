@@ -141,9 +141,9 @@ def test_without_credentials_the_room_saves_and_the_screens_are_told_why(tmp_pat
         deadline = time.monotonic() + 5.0
         while time.monotonic() < deadline:
             feeds = [m for m in sent if isinstance(m, Outbox)]
-            if feeds and feeds[-1].snapshot.entry(entry_id) is not None:
-                if feeds[-1].snapshot.entry(entry_id).state is EntryState.SAVED:  # type: ignore[union-attr]
-                    break
+            shown = feeds[-1].snapshot.entry(entry_id) if feeds else None
+            if shown is not None and shown.state is EntryState.SAVED:
+                break
             time.sleep(0.02)
         snapshot = feeds[-1].snapshot
         assert snapshot.posting.cannot_post == "no posting credentials: saved, not posted"
@@ -181,7 +181,10 @@ def test_the_rehearsal_setting_is_read_and_validated() -> None:
     assert load_settings(environ={"BLUEROOM_OUTBOX__REHEARSAL": "true"}).outbox.rehearsal
     from blueroom.settings import SettingsError
 
-    with pytest.raises(SettingsError, match=r"outbox.max_attempts \(from BLUEROOM_OUTBOX__MAX_ATTEMPTS\) must be a whole number from 1 to 100, not 0"):
+    with pytest.raises(
+        SettingsError,
+        match=r"outbox.max_attempts \(from BLUEROOM_OUTBOX__MAX_ATTEMPTS\) must be a whole number from 1 to 100, not 0",
+    ):
         load_settings(environ={"BLUEROOM_OUTBOX__MAX_ATTEMPTS": "0"})
 
 

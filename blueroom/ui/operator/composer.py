@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -203,7 +202,9 @@ class Composer(QDialog):
             )
         lines += ["", draft.text, ""]
         for path in draft.media:
-            lines.append(translate("Composer", "With the photo {name}").format(name=Path(path).name))
+            lines.append(
+                translate("Composer", "With the photo {name}").format(name=Path(path).name)
+            )
         lines.append(
             translate("Composer", "{count} of {most} characters").format(
                 count=post_length(draft.text), most=MAX_POST_LENGTH

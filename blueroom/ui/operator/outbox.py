@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QInputDialog,
     QPushButton,
     QVBoxLayout,
@@ -46,8 +45,15 @@ from blueroom.ui.operator.composer import (
     no_warnings,
 )
 from blueroom.ui.operator.labels import plain_label, title_label
+from blueroom.ui.widgets.flow import FlowLayout
 
 SHOWN_ENTRIES = 40  # the newest; the count of the others is said
+ROW_STYLE = (
+    f"QFrame#outboxEntry {{ background: {theme.PANEL.name()}; border: 1px solid"
+    f" {theme.LINE.name()}; border-radius: 8px; }}"
+    f" QFrame#outboxEntry QLabel {{ background: transparent; border: none;"
+    f" color: {theme.TEXT.name()}; }}"
+)
 # Asks for a text; None when the person cancels. (parent, title, current text)
 AskText = Callable[[QWidget, str, str], str | None]
 
@@ -114,7 +120,7 @@ class EntryRow(QFrame):
         super().__init__()
         self.entry = entry
         self.setObjectName("outboxEntry")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(ROW_STYLE)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.setSpacing(3)
@@ -138,12 +144,13 @@ class EntryRow(QFrame):
         self.detail.setStyleSheet(f"color: {theme.MUTED.name()};")
         self.detail.setVisible(bool(self.detail.text()))
         box.addWidget(self.detail)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        buttons = FlowLayout(spacing=6)  # wraps in the laptop's narrow side column
         self.buttons: dict[str, QPushButton] = {}
         state = entry.state
         if state in MARKABLE and (entry.unresolved or state is EntryState.CHECKING):
-            self._button(buttons, "mark", translate("OutboxPanel", "Mark posted"), panel.mark_posted)
+            self._button(
+                buttons, "mark", translate("OutboxPanel", "Mark posted"), panel.mark_posted
+            )
         if state in RETRYABLE:
             self._button(buttons, "retry", translate("OutboxPanel", "Retry"), panel.retry)
         if state in EDITABLE:
@@ -151,13 +158,13 @@ class EntryRow(QFrame):
         if state in CANCELLABLE:
             self._button(buttons, "cancel", translate("OutboxPanel", "Cancel"), panel.cancel)
         if self.buttons:
-            buttons.addStretch(1)
             box.addLayout(buttons)
 
     def _button(
-        self, row: QHBoxLayout, name: str, text: str, act: Callable[[OutboxEntry], None]
+        self, row: FlowLayout, name: str, text: str, act: Callable[[OutboxEntry], None]
     ) -> None:
         button = QPushButton(text)
+        button.setStyleSheet("padding: 4px 10px;")  # smaller than the console's buttons
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: act(self.entry))
         row.addWidget(button)
@@ -218,8 +225,7 @@ class OutboxPanel(QWidget):
         self.banner.setObjectName("outboxBanner")
         self.banner.setWordWrap(True)
         box.addWidget(self.banner)
-        compose = QHBoxLayout()
-        compose.setSpacing(6)
+        compose = FlowLayout(spacing=6)
         self.reply_button = QPushButton(translate("OutboxPanel", "Reply…"))
         self.post_button = QPushButton(translate("OutboxPanel", "Post…"))
         self.photo_button = QPushButton(translate("OutboxPanel", "Photo…"))
@@ -365,4 +371,3 @@ class OutboxPanel(QWidget):
     def mark_posted(self, entry: OutboxEntry) -> None:
         self._actions.mark_posted(entry.id)
         self._say(translate("OutboxPanel", "Marked posted"))
-
