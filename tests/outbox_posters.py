@@ -37,12 +37,14 @@ class ScriptedPoster:
         account: str = "@BlueRoomFR",
         unreadable: bool = False,
         clock: Callable[[], float] = time.time,
+        delay: float = 0.0,
     ) -> None:
         self._path = account_file
         self._script = list(script)
         self._account = account
         self.unreadable = unreadable
         self._clock = clock
+        self._delay = delay  # seconds each request takes before and after it is made
         self.release = threading.Event()
         self.calls: list[Draft] = []
         self.checks: list[tuple[Draft, float]] = []
@@ -73,7 +75,9 @@ class ScriptedPoster:
             return Refused("stopped", transient=True)
         if isinstance(step, Refused | Unknown):
             return step
+        time.sleep(self._delay)
         posted = self._make(draft)
+        time.sleep(self._delay)
         if step == POST_THEN_TIME_OUT:
             return Unknown("read timed out after sending")
         if step == POST_THEN_HANG:

@@ -25,6 +25,7 @@ from tests.outbox_posters import HANG, POST_THEN_HANG, POST_THEN_TIME_OUT, Scrip
 
 ENVIRONMENT = {
     "BLUEROOM_SOURCE__KIND": '"none"',
+    "BLUEROOM_HEATMAP__GEOCODE_PROFILES": "false",  # a second less to start
     "BLUEROOM_OUTBOX__FIRST_RETRY_SECONDS": "3600",
     "BLUEROOM_OUTBOX__LONGEST_RETRY_SECONDS": "3600",
     "BLUEROOM_OUTBOX__CHECK_AFTER_SECONDS": "6",
@@ -104,5 +105,29 @@ def main(journal: Path, account: Path, made: bool) -> None:
     time.sleep(600)
 
 
+def soak(journal: Path, account: Path, first: int) -> None:
+    """Post continuously (a new entry every 150 ms, each request taking 2 × 50 ms, one in
+    five answered by a timeout after it was made) until killed."""
+    environment = {**ENVIRONMENT, "BLUEROOM_OUTBOX__CHECK_AFTER_SECONDS": "0.2",
+                   "BLUEROOM_OUTBOX__FIRST_RETRY_SECONDS": "0.1"}  # fmt: skip
+
+    def scripted(_: Settings) -> Poster:
+        return ScriptedPoster(
+            account, [POST_THEN_TIME_OUT, "post", "post", "post", "post"] * 10_000, delay=0.02
+        )
+
+    room = Room(
+        load_settings(environ=environment), RoomOptions(journal_path=journal), poster=scripted
+    )
+    room.start()
+    print("READY", flush=True)
+    for n in range(first, first + 100_000):
+        room.actions.post(Draft(text=f"soak post {n}"))
+        time.sleep(0.15)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "made")
+    if sys.argv[1] == "soak":
+        soak(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    else:
+        main(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "made")
