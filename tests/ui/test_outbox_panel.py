@@ -335,3 +335,25 @@ def test_the_outbox_tab_says_when_entries_need_the_operator(qtbot: QtBot, waitin
     console.refresh()
     tab = console.side_tabs.tabText(console._outbox_tab)
     assert tab == ("Outbox ⚠ 2" if waiting else "Outbox")
+
+
+def test_the_activity_log_names_what_the_outbox_did() -> None:
+    from blueroom.ui.operator.activity_log import activity_line
+
+    lines = [
+        activity_line(event)
+        for event in (
+            OutboxQueued(entry_id="e", draft=Draft(text="Thanks <b>all</b> for tonight")),
+            OutboxPosted(entry_id="e", post_id="1", url="https://x.com/BlueRoomFR/status/1"),
+            OutboxNeedsPerson(entry_id="e", reason="403 duplicate content"),
+            OutboxCancelled(entry_id="e"),
+            OutboxSending(entry_id="e", attempt=1),
+        )
+    ]
+    assert [line[10:] if line else None for line in lines] == [
+        "operator: post queued “Thanks <b>all</b> for tonight”",
+        "outbox: posted https://x.com/BlueRoomFR/status/1",
+        "⚠ outbox: a post needs you — 403 duplicate content",
+        "operator: post cancelled",
+        None,
+    ]
