@@ -140,10 +140,10 @@ def empty_outbox() -> OutboxSnapshot:
 
 
 class OutboxModelState(msgspec.Struct, frozen=True):
-    """What a journal snapshot keeps of the outbox."""
+    """What a journal snapshot keeps of the outbox (its version is the screens' business:
+    a resume from a snapshot and one from the whole journal hold the same state)."""
 
     entries: tuple[OutboxEntry, ...] = ()
-    version: int = 0
     ignored: int = 0
 
 
@@ -340,9 +340,8 @@ class Outbox:
                 return {"state": EntryState.REHEARSAL}
         return None
 
-    def _publish(self, bump: bool = True) -> None:
-        if bump:
-            self._version += 1
+    def _publish(self) -> None:
+        self._version += 1
         self._latest = OutboxSnapshot(
             tuple(reversed(self._entries.values())), self._version, self._posting, self._ignored
         )
@@ -365,14 +364,13 @@ class Outbox:
 
     # -- snapshots of the journal -----------------------------------------------------------
     def capture(self, locked: bool = True) -> Callable[[], OutboxModelState]:
-        state = OutboxModelState(tuple(self._entries.values()), self._version, self._ignored)
+        state = OutboxModelState(tuple(self._entries.values()), self._ignored)
         return lambda: state
 
     def restore(self, state: OutboxModelState) -> None:
         self._entries = {entry.id: entry for entry in state.entries}
-        self._version = state.version
         self._ignored = state.ignored
-        self._publish(bump=False)
+        self._publish()
 
 
 _OUTBOX_EVENTS = (

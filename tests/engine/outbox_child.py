@@ -87,8 +87,10 @@ def main(journal: Path, account: Path, made: bool) -> None:
         POST_THEN_HANG if made else HANG,
     ]
 
+    poster = ScriptedPoster(account, script)
+
     def scripted(_: Settings) -> Poster:
-        return ScriptedPoster(account, script)
+        return poster
 
     room = Room(settings(), options, poster=scripted)
     room.start()
@@ -97,6 +99,10 @@ def main(journal: Path, account: Path, made: bool) -> None:
     post(room, "failed", EntryState.FAILED)
     post(room, "checking", EntryState.CHECKING)
     post(room, "sending", EntryState.SENDING)
+    deadline = time.monotonic() + 20.0
+    while poster.requests() < len(script) or (made and TEXTS["sending"] not in poster.posts()):
+        assert time.monotonic() < deadline, "the request for E never went out"
+        time.sleep(0.01)  # the request is out (and, if ``made``, the post is on the account)
     post(room, "queued", EntryState.QUEUED)
     cancelled = post(room, "cancelled", EntryState.QUEUED)
     room.actions.cancel_post(cancelled)

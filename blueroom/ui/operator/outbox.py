@@ -124,8 +124,9 @@ class EntryRow(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.setSpacing(3)
+        attempts = entry.attempts
         # fmt: off
-        tries = translate("OutboxPanel", "%n try(ies)", None, number, entry.attempts)
+        tries = translate("OutboxPanel", "%n try(ies)", None, number, attempts)
         # fmt: on
         self.state = plain_label(f"{state_word(entry)}  ·  {kind_word(entry.kind)}  ·  {tries}")
         self.state.setWordWrap(True)
