@@ -38,6 +38,7 @@ from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.guest.sign_in import SignInCard
 from blueroom.ui.i18n import install_translations, translate
+from blueroom.ui.operator.composer import cost_warnings
 from blueroom.ui.operator.console import OperatorConsole
 from blueroom.ui.operator.guest_menu import attach_guest_menu
 from blueroom.ui.operator.monitors import window_title
@@ -183,6 +184,9 @@ def build_windows(
         export_folder=settings.journal_path().parent,
         save_rules=rules_saver(settings_path),
         reject_reasons=settings.console.reject_reasons,
+        hashtag=settings.event.hashtag,
+        photos_folder=settings.photos_path(),
+        post_warnings=lambda draft: cost_warnings(draft, settings.cost),
     )
     heat_wall = HeatmapWall(
         model.heat,

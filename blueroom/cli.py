@@ -110,6 +110,13 @@ def _add_run_options(
         help="journal file (SQLite) to use instead of the settings' one",
     )
     parser.add_argument(
+        "--rehearsal",
+        action="store_true",
+        default=None,
+        help="run everything with posting off: the outbox marks its entries"
+        ' "rehearsal" and sends nothing (or outbox.rehearsal = true in the settings)',
+    )
+    parser.add_argument(
         "--no-camera",
         dest="camera",
         action="store_false",
@@ -242,6 +249,7 @@ def _room_options(args: argparse.Namespace) -> RoomOptions:
         new_session=args.new_session,
         journal_path=journal,
         skip_minutes=args.skip,
+        rehearsal=args.rehearsal,
     )
 
 

@@ -135,6 +135,16 @@ class PrivacySettings(_Section):
     retention_days: int = 30
 
 
+class OutboxSettings(_Section):
+    # true: a rehearsal: everything runs, nothing is posted (entries marked "rehearsal")
+    rehearsal: bool = False
+    first_retry_seconds: float = 5.0  # after a transient failure, doubling...
+    longest_retry_seconds: float = 300.0  # ...up to this
+    max_attempts: int = 8  # tries in a row before a person is asked
+    check_after_seconds: float = 15.0  # an unknown outcome: the account is read after this
+    photos_folder: str = ""  # where the composer's photo picker opens; empty: the session's
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -149,6 +159,7 @@ class Settings(_Section):
     x: XSettings = msgspec.field(default_factory=XSettings)
     cost: CostSettings = msgspec.field(default_factory=CostSettings)
     privacy: PrivacySettings = msgspec.field(default_factory=PrivacySettings)
+    outbox: OutboxSettings = msgspec.field(default_factory=OutboxSettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -159,6 +170,12 @@ class Settings(_Section):
             return Path(self.journal.path).expanduser()
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(base) / "blueroom" / "journal.sqlite"
+
+    def photos_path(self) -> Path:
+        """Where the composer's photo picker opens (the mirror's photos, next issue)."""
+        if self.outbox.photos_folder:
+            return Path(self.outbox.photos_folder).expanduser()
+        return self.journal_path().parent / "photos"
 
     def screen_for(self, window: str) -> int | str | None:
         value: int | str | None = getattr(self.screens, window)
@@ -208,6 +225,16 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("x", "stall_seconds"): _Range(0.0, 300.0, False, "a number of seconds above 0, at most 300"),
     ("x", "search_every_seconds"): _Range(
         0.0, 3600.0, False, "a number of seconds above 0, at most 3600"
+    ),
+    ("outbox", "first_retry_seconds"): _Range(
+        0.0, 3600.0, False, "a number above 0 and at most 3600"
+    ),
+    ("outbox", "longest_retry_seconds"): _Range(
+        0.0, 86400.0, False, "a number above 0 and at most 86400 (a day)"
+    ),
+    ("outbox", "max_attempts"): _whole(1, 100),
+    ("outbox", "check_after_seconds"): _Range(
+        0.0, 3600.0, False, "a number above 0 and at most 3600"
     ),
     ("heatmap", "half_life_minutes"): _Range(
         0.0,
@@ -294,6 +321,8 @@ def _check(settings: Settings, origin: str) -> Settings:
     if any(not name.strip() or len(name) > 80 for name in settings.event.guest_also):
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
     problems += settings.cost.problems()
+    if settings.outbox.longest_retry_seconds < settings.outbox.first_retry_seconds:
+        problems.append("outbox.longest_retry_seconds must be at least outbox.first_retry_seconds")
     if problems:
         raise SettingsError(f"{origin}: " + "; ".join(problems))
     if not tag.startswith("#"):

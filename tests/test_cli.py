@@ -38,7 +38,8 @@ def test_help_lists_every_command() -> None:
 def test_run_commands_document_their_options(command: str) -> None:
     result = blueroom(command, "--help")
     assert result.returncode == 0
-    for option in ("--kiosk", "--speed", "--new-session", "--for", "--screenshots", "--journal"):
+    for option in ("--kiosk", "--speed", "--new-session", "--for", "--screenshots", "--journal",
+                   "--rehearsal"):  # fmt: skip
         assert option in result.stdout
 
 
@@ -331,3 +332,12 @@ def test_purge_refuses_a_journal_a_room_is_using(
     error = capsys.readouterr().err
     assert error.startswith(f"blueroom: journal {journal} is in use by another Blue Room")
     assert error.count("\n") == 1
+
+
+def test_rehearsal_on_the_command_line_reaches_the_room() -> None:
+    from blueroom.cli import _room_options, build_parser
+
+    args = build_parser().parse_args(["replay", "x.jsonl", "--rehearsal"])
+    assert _room_options(args).rehearsal is True
+    args = build_parser().parse_args(["replay", "x.jsonl"])
+    assert _room_options(args).rehearsal is None, "the settings decide"

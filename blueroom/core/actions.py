@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from blueroom.core.asking import DEMOTED
@@ -11,6 +12,12 @@ from blueroom.core.events import (
     HeatMapChanged,
     HeatMapReset,
     ModerationRulesChanged,
+    OutboxCancelled,
+    OutboxEdited,
+    OutboxMarkedPosted,
+    OutboxQueued,
+    OutboxRetried,
+    PostKind,
     PostPromoted,
     QuestionArmed,
     QuestionStarred,
@@ -20,6 +27,7 @@ from blueroom.core.events import (
     WallsHeld,
 )
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.posting import Draft
 from blueroom.core.readers import SessionReader
 
 
@@ -124,3 +132,40 @@ class RoomActions:
 
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))
+
+    # -- the outbox (core/outbox.py): what the room posts ---------------------------------
+    def post(
+        self,
+        draft: Draft,
+        kind: PostKind = PostKind.POST,
+        question_id: str = "",
+        actor: str = "operator",
+    ) -> str:
+        """Ask for ``draft`` to be posted (after a person's confirmed Send); a reply to a
+        question marks it answered. Returns the outbox entry's id."""
+        entry_id = uuid.uuid4().hex[:12]
+        self._publish(
+            OutboxQueued(
+                entry_id=entry_id,
+                draft=draft,
+                post_kind=kind,
+                question_id=question_id,
+                actor=actor,
+            )
+        )
+        if kind is PostKind.REPLY and question_id:
+            self.mark_answered(question_id, actor)
+        return entry_id
+
+    def edit_post(self, entry_id: str, text: str, actor: str = "operator") -> None:
+        self._publish(OutboxEdited(entry_id=entry_id, text=text, actor=actor))
+
+    def retry_post(self, entry_id: str, actor: str = "operator") -> None:
+        self._publish(OutboxRetried(entry_id=entry_id, actor=actor))
+
+    def cancel_post(self, entry_id: str, actor: str = "operator") -> None:
+        self._publish(OutboxCancelled(entry_id=entry_id, actor=actor))
+
+    def mark_posted(self, entry_id: str, url: str = "", actor: str = "operator") -> None:
+        """A person found the post on the account (an outcome the room could not read)."""
+        self._publish(OutboxMarkedPosted(entry_id=entry_id, url=url, actor=actor))

@@ -27,6 +27,7 @@ from typing import Final
 import msgspec
 
 from blueroom.core.events import BudgetReached, BudgetWarning, Event, XUsage
+from blueroom.core.post_text import urls_in
 from blueroom.core.posting import Draft
 
 WARN_SHARE: Final = 0.8  # of the budget: the console warns from here
@@ -84,19 +85,10 @@ def money(amount: float, currency: str = "USD") -> str:
 
 # -- what a post costs --------------------------------------------------------------------
 
-# What X turns into a link: a scheme, "www.", or a bare domain with a common ending
-# (twitter-text knows every top-level domain; these are the ones a room's post uses).
-_LINK = re.compile(
-    r"(?i)(?:\bhttps?://\S|\bwww\.[a-z0-9-]|"
-    r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\."
-    r"(?:com|net|org|fr|be|ch|ca|de|es|it|uk|eu|io|co|tv|me|ly|app|dev|info|live|news|shop)"
-    r"\b(?:/\S*)?)"
-)
-
 
 def has_link(text: str) -> bool:
-    """Whether X will read a link in ``text`` (and bill the post as one with a URL)."""
-    return _LINK.search(text) is not None
+    """Whether X would see a link in ``text`` (its post is then priced as one with a URL)."""
+    return bool(urls_in(text))
 
 
 def draft_cost(draft: Draft, prices: CostSettings) -> tuple[float, str]:

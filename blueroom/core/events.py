@@ -22,6 +22,7 @@ import msgspec
 
 from blueroom.core.detect import looks_like_question
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.posting import Draft
 from blueroom.core.tweet import Tweet
 
 
@@ -362,6 +363,121 @@ class GuestSignedOut(Event, frozen=True, kw_only=True):
     revoked: bool = True
 
 
+# -- the outbox: every post the room makes, and what became of it (core/outbox.py) ----------
+
+
+class PostKind(StrEnum):
+    REPLY = "reply"  # a reply to the author of the question on air
+    POST = "post"  # a free post, with the event's hashtag
+    PHOTO = "photo"  # a post with a photo attached
+
+
+class OutboxQueued(Event, frozen=True, kw_only=True):
+    """A person asked for this post to be made (one explicit Send, confirmed)."""
+
+    urgent: ClassVar[bool] = True
+    entry_id: str
+    draft: Draft
+    post_kind: PostKind = PostKind.POST
+    question_id: str = ""  # the question it answers (a reply)
+    actor: str = "operator"
+
+
+class OutboxEdited(Event, frozen=True, kw_only=True):
+    """A person changed the text of an entry not yet posted."""
+
+    urgent: ClassVar[bool] = True
+    entry_id: str
+    text: str
+    actor: str = "operator"
+
+
+class OutboxRetried(Event, frozen=True, kw_only=True):
+    """A person asks for another try now (a failed entry, one that needs a person, or one
+    whose outcome could not be read: the person checked the account, it is not there)."""
+
+    urgent: ClassVar[bool] = True
+    entry_id: str
+    actor: str = "operator"
+
+
+class OutboxCancelled(Event, frozen=True, kw_only=True):
+    urgent: ClassVar[bool] = True
+    entry_id: str
+    actor: str = "operator"
+
+
+class OutboxMarkedPosted(Event, frozen=True, kw_only=True):
+    """A person checked the account and found the post there."""
+
+    urgent: ClassVar[bool] = True
+    entry_id: str
+    url: str = ""
+    actor: str = "operator"
+
+
+class OutboxSending(Event, frozen=True, kw_only=True):
+    """Attempt ``attempt`` starts: journalled before the request goes out, so a crash
+    from here on leaves an entry to be checked on the account, never sent blindly again."""
+
+    entry_id: str
+    attempt: int
+
+
+class OutboxPosted(Event, frozen=True, kw_only=True):
+    """On the account; ``found``: seen by reading the account after an unknown outcome."""
+
+    entry_id: str
+    post_id: str
+    url: str
+    found: bool = False
+
+
+class OutboxFailed(Event, frozen=True, kw_only=True):
+    """A transient refusal (429, 5xx, the network before sending): tried again at ``retry_at``."""
+
+    entry_id: str
+    reason: str
+    retry_at: float
+
+
+class OutboxUnknown(Event, frozen=True, kw_only=True):
+    """Sent, and no answer (or the room stopped mid-send): the account is read at
+    ``check_at`` before anything is sent again."""
+
+    entry_id: str
+    reason: str
+    check_at: float
+
+
+class OutboxNotFound(Event, frozen=True, kw_only=True):
+    """The account was read after an unknown outcome: the post is not there, so it is sent."""
+
+    entry_id: str
+
+
+class OutboxNeedsPerson(Event, frozen=True, kw_only=True):
+    """A permanent refusal, too many tries, or (``unresolved``) an outcome that could not
+    be read: a person checks the account, then marks it posted or retries."""
+
+    entry_id: str
+    reason: str
+    unresolved: bool = False
+
+
+class OutboxSaved(Event, frozen=True, kw_only=True):
+    """Kept, not posted: the room has no posting credentials (``reason`` says so)."""
+
+    entry_id: str
+    reason: str
+
+
+class OutboxRehearsed(Event, frozen=True, kw_only=True):
+    """A rehearsal: everything ran but nothing was sent."""
+
+    entry_id: str
+
+
 AnyEvent: TypeAlias = (
     TweetReceived
     | MalformedRecord
@@ -391,6 +507,19 @@ AnyEvent: TypeAlias = (
     | BudgetReached
     | GuestSignedIn
     | GuestSignedOut
+    | OutboxQueued
+    | OutboxEdited
+    | OutboxRetried
+    | OutboxCancelled
+    | OutboxMarkedPosted
+    | OutboxSending
+    | OutboxPosted
+    | OutboxFailed
+    | OutboxUnknown
+    | OutboxNotFound
+    | OutboxNeedsPerson
+    | OutboxSaved
+    | OutboxRehearsed
 )
 # Where each kind of source had got to (the live sources add theirs here).
 AnyCheckpoint: TypeAlias = ReplayCheckpoint | XCheckpoint

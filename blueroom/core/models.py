@@ -15,6 +15,7 @@ from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint, TweetRe
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.outbox import Outbox, OutboxModelState
 from blueroom.core.questions import BoardState, QuestionBoard
 from blueroom.core.seen import SeenPosts, SeenState
 from blueroom.core.session import SessionScript, SessionState, Step
@@ -23,7 +24,7 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 2  # 2: the cost meter
+STATE_VERSION = 3  # 2: the cost meter; 3: the outbox
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -37,6 +38,7 @@ class RoomState(msgspec.Struct, frozen=True):
     session: SessionState
     checkpoint: AnyCheckpoint | None  # the source's last position
     cost: CostState
+    outbox: OutboxModelState = OutboxModelState()
 
 
 class _Part(Protocol):
@@ -87,6 +89,7 @@ class RoomModel:
         self.heat = HeatGrid(half_life=half_life, locator=locator, view=view)
         self.session = SessionScript(steps)
         self.cost = CostMeter(prices)
+        self.outbox = Outbox()  # also the clock's posting timer (the room adds it)
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
@@ -94,6 +97,7 @@ class RoomModel:
             ("heat map", self.heat),
             ("session", self.session),
             ("cost", self.cost),
+            ("outbox", self.outbox),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -143,11 +147,12 @@ class RoomModel:
         questions, heat = self.questions.capture(locked), self.heat.capture(locked)
         session, checkpoint = self.session.capture(locked), self.checkpoint
         cost = self.cost.capture(locked)
+        outbox = self.outbox.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
                 STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint,
-                cost(),
+                cost(), outbox(),
             )  # fmt: skip
 
         return build
@@ -163,6 +168,7 @@ class RoomModel:
         self.questions.restore(state.questions)
         self.heat.restore(state.heat)
         self.session.restore(state.session)
+        self.outbox.restore(state.outbox)
         self.checkpoint = state.checkpoint
         self.cost.restore(state.cost)
         self.questions.snapshot()

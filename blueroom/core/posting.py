@@ -67,3 +67,27 @@ class Poster(Protocol):
         """The account's post of ``draft`` made after ``since`` (wall-clock seconds), or
         None when there is none; raises ``PosterUnreachable`` when it cannot tell."""
         ...
+
+
+NO_CREDENTIALS = "no posting credentials: saved, not posted"
+
+
+class SavingPoster:
+    """The poster of a room that cannot post (no posting credentials): nothing is sent,
+    every entry ends "saved, not posted" and the console says why (``reason``)."""
+
+    def __init__(self, reason: str = NO_CREDENTIALS) -> None:
+        self._reason = reason or NO_CREDENTIALS
+
+    @property
+    def account(self) -> str:
+        return ""
+
+    def cannot_post(self) -> str:
+        return self._reason
+
+    def post(self, draft: Draft) -> PostOutcome:
+        return Refused(self._reason, transient=False)
+
+    def find_posted(self, draft: Draft, since: float) -> Posted | None:
+        return None

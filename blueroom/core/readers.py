@@ -14,6 +14,7 @@ from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.session import SessionSnapshot, Step
 
@@ -47,6 +48,10 @@ class SessionReader(Protocol):
     def step_event(self, index: int, actor: str) -> SessionStepChanged: ...
 
 
+class OutboxReader(Protocol):
+    def latest(self) -> OutboxSnapshot: ...
+
+
 class ModelsReader(Protocol):
     """Every model the screens show, by name."""
 
@@ -64,3 +69,6 @@ class ModelsReader(Protocol):
 
     @property
     def cost(self) -> CostReader: ...
+
+    @property
+    def outbox(self) -> OutboxReader: ...

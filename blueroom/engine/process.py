@@ -40,6 +40,7 @@ from blueroom.engine.protocol import (
     Failed,
     Heat,
     Metrics,
+    Outbox,
     Page,
     Problems,
     Progress,
@@ -176,6 +177,7 @@ class SnapshotPublisher:
         self._heat_made = -1.0
         self._session_version = -1
         self._cost_version = -1
+        self._outbox_version = -1
         self._problems_version = 0
         self._gone = False
         self.feeds: tuple[Feed, ...] = (
@@ -187,6 +189,7 @@ class SnapshotPublisher:
             Feed("metrics", self._metrics, METRICS_HZ),
             Feed("session", self._session),
             Feed("cost", self._cost, COST_HZ),
+            Feed("outbox", self._outbox),
             Feed("stats", self._stats, STATS_HZ),
             Feed("problems", self._problems),
             Feed("events", self._events),
@@ -275,6 +278,13 @@ class SnapshotPublisher:
             return ()
         self._cost_version = cost.version
         return (Cost(cost),)
+
+    def _outbox(self) -> Sequence[ToClient]:
+        outbox = self._room.model.outbox.latest()
+        if outbox.version == self._outbox_version:
+            return ()
+        self._outbox_version = outbox.version
+        return (Outbox(outbox),)
 
     def _stats(self) -> Sequence[ToClient]:
         room = self._room

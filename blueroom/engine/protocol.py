@@ -21,6 +21,7 @@ from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import AnyEvent
 from blueroom.core.heatmap import MapView, ViewFigures
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.session import Step
 from blueroom.core.tweet import Tweet
@@ -31,7 +32,8 @@ from blueroom.store.journal import WriterStats
 
 # 3: Session says whether the walls are held; Heat the view's figures
 # 4: Cost, what X costs the session; 5: events GuestSignedIn and GuestSignedOut
-PROTOCOL_VERSION = 6  # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
+# 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
+PROTOCOL_VERSION = 7  # 7: the outbox's feed (Outbox) and its events
 
 
 class ProtocolMismatch(Exception):
@@ -119,6 +121,12 @@ class Session(msgspec.Struct, tag=True):
     held: bool = False
 
 
+class Outbox(msgspec.Struct, tag=True):
+    """The outbox, whole, at each change (a session's posts are a few dozen)."""
+
+    snapshot: OutboxSnapshot
+
+
 class Stats(msgspec.Struct, tag=True):
     """How every feed is doing, twice a second: bus, journal, sources."""
 
@@ -161,6 +169,7 @@ ToClient = (
     | Heat
     | Cost
     | Session
+    | Outbox
     | Stats
     | Problems
     | Events

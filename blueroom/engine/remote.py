@@ -15,6 +15,7 @@ from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import PRESETS, HeatMode, HeatSnapshot, glow_size
 from blueroom.core.metrics import MetricsSnapshot
+from blueroom.core.outbox import OutboxSnapshot, empty_outbox
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.session import SessionSnapshot, Step
 from blueroom.engine.protocol import Heat
@@ -105,6 +106,14 @@ class RemoteBoard:
         return page if page is not None else QueuePage(query, (), 0, -1)
 
 
+class RemoteOutbox:
+    def __init__(self) -> None:
+        self.value = empty_outbox()
+
+    def latest(self) -> OutboxSnapshot:
+        return self.value
+
+
 class RemoteModels:
     """Every model of the engine, as last received (a ``ModelsReader``)."""
 
@@ -114,6 +123,7 @@ class RemoteModels:
         self.heat = RemoteHeat()
         self.session = RemoteSession(steps)
         self.cost = RemoteCost()
+        self.outbox = RemoteOutbox()
 
 
 def empty_metrics() -> MetricsSnapshot:

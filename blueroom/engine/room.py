@@ -7,6 +7,7 @@ Everything here runs in the engine process (``engine/process.py``); the headless
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 import time
@@ -32,6 +33,8 @@ from blueroom.core.events import (
 )
 from blueroom.core.geocode import Geocoder
 from blueroom.core.models import STATE_VERSION, RoomModel, RoomState
+from blueroom.core.outbox import OutboxSender, PostingInfo, RetryPolicy
+from blueroom.core.posting import Poster, SavingPoster
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.seen import SeenPosts
 from blueroom.core.session import default_script
@@ -73,6 +76,23 @@ SNAPSHOT_QUIET_SECONDS = 2.0
 SNAPSHOT_LONGEST_WAIT = 60.0
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PosterFactory = Callable[[Settings], Poster]
+
+
+def default_poster(settings: Settings, publish: Callable[[Event], int] | None = None) -> Poster:
+    """The room's X account (``x/poster.py``) when posting credentials are found (the
+    environment, else the keyring), else a poster that saves and says why; its reads of
+    the account (to settle an unknown outcome) are billed through ``publish``."""
+    from blueroom.x.auth import room_account
+    from blueroom.x.credentials import load_credentials, system_keyring
+
+    store = system_keyring()
+    account = room_account(load_credentials(store=store), settings.x.api_base, store)
+    if account.auth is None:
+        return SavingPoster(account.problem)
+    from blueroom.x.poster import XPoster  # tweepy is loaded only for a room that posts
+
+    return XPoster(account, settings.x.api_base, on_usage=publish)
 
 
 class RoomError(Exception):
@@ -90,6 +110,7 @@ class RoomOptions:
     snapshot_every: int = SNAPSHOT_EVERY  # events between two snapshots of the models
     snapshot_tail_seconds: float = SNAPSHOT_TAIL_SECONDS  # or the models' time on them
     use_snapshots: bool = True  # False: a resume replays the whole journal
+    rehearsal: bool | None = None  # None: the settings' ``outbox.rehearsal``
 
 
 @dataclass(slots=True)
@@ -162,6 +183,7 @@ class Room:
         options: RoomOptions | None = None,
         *,
         progress: Progress | None = None,
+        poster: PosterFactory | None = None,  # None: ``default_poster``
     ) -> None:
         options = options or RoomOptions()
         self._progress = progress
@@ -258,6 +280,8 @@ class Room:
             self.reading_stopped = resumed_over_budget(self.model.cost.amount, settings.cost)
             self.report.messages.append(self.reading_stopped)
             self.problems.record_note("X budget", self.reading_stopped)
+        make_poster = poster or functools.partial(default_poster, publish=self.bus.publish)
+        self.outbox_sender, self._outbox_worker = self._outbox(settings, options, make_poster)
         self._started = False
         self._stopped = threading.Event()
 
@@ -285,6 +309,48 @@ class Room:
             ),
             settings.cost,
         )
+
+    def _outbox(
+        self, settings: Settings, options: RoomOptions, make_poster: PosterFactory
+    ) -> tuple[OutboxSender, Worker]:
+        """The outbox: its timer on the engine's clock, its sender on a worker of its own."""
+        rehearsal = settings.outbox.rehearsal if options.rehearsal is None else options.rehearsal
+        try:
+            poster = make_poster(settings)
+        except Exception as error:  # noqa: BLE001 - the room runs; its posts are kept, said why
+            self.problems.record("outbox · poster", error)
+            poster = SavingPoster(
+                f"cannot post ({type(error).__name__}: {error}): saved, not posted"
+            )
+        outbox = self.model.outbox
+        outbox.set_posting(PostingInfo(poster.account, poster.cannot_post(), rehearsal))
+        self.clock.add(outbox)
+        sender = OutboxSender(
+            outbox,
+            poster,
+            self.bus.publish,
+            journalled=self._journalled,
+            policy=RetryPolicy(
+                first_retry=settings.outbox.first_retry_seconds,
+                longest_retry=settings.outbox.longest_retry_seconds,
+                max_attempts=settings.outbox.max_attempts,
+                check_after=settings.outbox.check_after_seconds,
+            ),
+            rehearsal=rehearsal,
+            on_error=self.problems.record,
+        )
+        worker = Worker(
+            "engine-outbox",
+            sender.run,
+            wake=outbox.handoff.wake,
+            on_error=self.problems.record_worker,
+        )
+        return sender, worker
+
+    def _journalled(self) -> bool:
+        """Every event the models have taken is on disk (none waits in the writer's
+        backlog, none was lost): the outbox sends nothing before its "sending" is."""
+        return self.writer.caught_up and self.writer.stats().lost == 0
 
     def _open_session(self, new_session: bool) -> RoomReport:
         put_back = self.journal.put_back_rescued()
@@ -510,6 +576,7 @@ class Room:
         tune_engine_runtime()
         self.snapshots.start()
         self.writer.start()
+        self._outbox_worker.start()
         if self.reading_stopped:
             self.bus.publish(
                 SourceStateChanged(
@@ -523,6 +590,7 @@ class Room:
         if self._stopped.is_set():
             return
         self._stopped.set()
+        self._outbox_worker.stop()
         self.source.stop()
         self.writer.stop()
         self.snapshots.stop()

@@ -141,7 +141,7 @@ class XPoster:
         account: RoomAccount,
         api_base: str,
         *,
-        on_usage: Callable[[XUsage], None] | None = None,
+        on_usage: Callable[[XUsage], object] | None = None,
         session: requests.Session | None = None,
         chunk_bytes: int = CHUNK_BYTES,
         sleep: Callable[[float], None] = time.sleep,

@@ -96,6 +96,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who}: post queued “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: post edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: post retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: post cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: post marked posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbox: posted {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbox: failed ({reason}), next try at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ outbox: a post needs you — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbox: saved, not posted ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbox: rehearsal, not posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,6 +367,121 @@
     </message>
     <message>
         <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>This costs more on X: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no account (no posting credentials)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REHEARSAL — nothing will be posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer, as the guest gave it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the room says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to the question on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {account}, in reply to {who}: “{question}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {account}; {hashtag} is added when missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question is on air to reply to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{over} characters too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo is a JPEG or PNG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo is no longer there: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post this from {account}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In reply to {who} (post {id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the photo {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {most} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question will be marked answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REHEARSAL: nothing will be posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will be saved, not posted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1099,6 +1254,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>REHEARSAL — nothing is posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hold the walls  F12</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,6 +1278,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Walls held — release  F12</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,6 +1291,189 @@
     </message>
     <message>
         <source>Walls back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox ⚠ {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>The post&apos;s text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QUEUED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SENDING…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OUTCOME UNKNOWN — reading the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POSTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED — next try at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEEDS YOU — posted or not?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEEDS YOU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVED, NOT POSTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REHEARSAL — not posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>📷 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked posted by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the account: if the post is there, Mark posted; if not, Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to {who}, whose question is on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question is on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n older entry(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>REHEARSAL — nothing is posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not posting: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting as {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question is on air to reply to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply queued; the question is marked answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it again? Only if it is not on {account}: the room could not tell whether it went out.
+
+{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A post needs some text: not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{over} characters too long: not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked posted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -96,6 +96,46 @@
         <translation>jeton X de l&apos;invité abandonné ({handle}), non révoqué&#x202f;: {reason}</translation>
     </message>
     <message>
+        <source>{who}: post queued “{text}”</source>
+        <translation>{who}&#x202f;: post en attente «&#x202f;{text}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>{who}: post edited</source>
+        <translation>{who}&#x202f;: post modifié</translation>
+    </message>
+    <message>
+        <source>{who}: post retried</source>
+        <translation>{who}&#x202f;: post relancé</translation>
+    </message>
+    <message>
+        <source>{who}: post cancelled</source>
+        <translation>{who}&#x202f;: post annulé</translation>
+    </message>
+    <message>
+        <source>{who}: post marked posted</source>
+        <translation>{who}&#x202f;: post marqué publié</translation>
+    </message>
+    <message>
+        <source>outbox: posted {url}</source>
+        <translation>envois&#x202f;: publié {url}</translation>
+    </message>
+    <message>
+        <source>outbox: failed ({reason}), next try at {time}</source>
+        <translation>envois&#x202f;: échec ({reason}), nouvel essai à {time}</translation>
+    </message>
+    <message>
+        <source>⚠ outbox: a post needs you — {reason}</source>
+        <translation>⚠ envois&#x202f;: un post vous attend — {reason}</translation>
+    </message>
+    <message>
+        <source>outbox: saved, not posted ({reason})</source>
+        <translation>envois&#x202f;: enregistré, non publié ({reason})</translation>
+    </message>
+    <message>
+        <source>outbox: rehearsal, not posted</source>
+        <translation>envois&#x202f;: répétition, non publié</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -328,6 +368,121 @@
     <message>
         <source>stopped</source>
         <translation>arrêtée</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>This costs more on X: {why}</source>
+        <translation>Ceci coûte plus cher sur X&#x202f;: {why}</translation>
+    </message>
+    <message>
+        <source>no account (no posting credentials)</source>
+        <translation>aucun compte (pas d&apos;identifiants de publication)</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — nothing will be posted</source>
+        <translation>RÉPÉTITION — rien ne sera publié</translation>
+    </message>
+    <message>
+        <source>The answer, as the guest gave it</source>
+        <translation>La réponse, telle que l&apos;invité l&apos;a donnée</translation>
+    </message>
+    <message>
+        <source>What the room says</source>
+        <translation>Ce que dit la room</translation>
+    </message>
+    <message>
+        <source>No photo chosen</source>
+        <translation>Aucune photo choisie</translation>
+    </message>
+    <message>
+        <source>Choose a photo…</source>
+        <translation>Choisir une photo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Envoyer…</translation>
+    </message>
+    <message>
+        <source>Reply to the question on air</source>
+        <translation>Répondre à la question à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Post a photo</source>
+        <translation>Publier une photo</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>Nouveau post</translation>
+    </message>
+    <message>
+        <source>From {account}, in reply to {who}: “{question}”</source>
+        <translation>De {account}, en réponse à {who}&#x202f;: «&#x202f;{question}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>From {account}; {hashtag} is added when missing</source>
+        <translation>De {account}&#x202f;; {hashtag} est ajouté s&apos;il manque</translation>
+    </message>
+    <message>
+        <source>No question is on air to reply to</source>
+        <translation>Aucune question à l&apos;antenne à laquelle répondre</translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation>Rien d&apos;écrit pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>{over} characters too long</source>
+        <translation>{over} caractères de trop</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choisissez une photo</translation>
+    </message>
+    <message>
+        <source>A photo is a JPEG or PNG file</source>
+        <translation>Une photo est un fichier JPEG ou PNG</translation>
+    </message>
+    <message>
+        <source>The photo is no longer there: {path}</source>
+        <translation>La photo n&apos;est plus là&#x202f;: {path}</translation>
+    </message>
+    <message>
+        <source>Post this from {account}?</source>
+        <translation>Publier ceci depuis {account}&#x202f;?</translation>
+    </message>
+    <message>
+        <source>In reply to {who} (post {id}).</source>
+        <translation>En réponse à {who} (post {id}).</translation>
+    </message>
+    <message>
+        <source>With the photo {name}</source>
+        <translation>Avec la photo {name}</translation>
+    </message>
+    <message>
+        <source>{count} of {most} characters</source>
+        <translation>{count} caractères sur {most}</translation>
+    </message>
+    <message>
+        <source>The question will be marked answered.</source>
+        <translation>La question sera marquée répondue.</translation>
+    </message>
+    <message>
+        <source>REHEARSAL: nothing will be posted.</source>
+        <translation>RÉPÉTITION&#x202f;: rien ne sera publié.</translation>
+    </message>
+    <message>
+        <source>It will be saved, not posted: {reason}</source>
+        <translation>Il sera enregistré, pas publié&#x202f;: {reason}</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1254,10 @@
         <translation>BLUE ROOM</translation>
     </message>
     <message>
+        <source>REHEARSAL — nothing is posted</source>
+        <translation>RÉPÉTITION — rien n&apos;est publié</translation>
+    </message>
+    <message>
         <source>Hold the walls  F12</source>
         <translation>Écran d&apos;attente  F12</translation>
     </message>
@@ -1119,6 +1278,10 @@
         <translation>Activité</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
         <source>Walls held — release  F12</source>
         <translation>En attente — reprendre  F12</translation>
     </message>
@@ -1129,6 +1292,189 @@
     <message>
         <source>Walls back</source>
         <translation>Murs rétablis</translation>
+    </message>
+    <message>
+        <source>Outbox ⚠ {count}</source>
+        <translation>Envois ⚠ {count}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>The post&apos;s text:</source>
+        <translation>Le texte du post&#x202f;:</translation>
+    </message>
+    <message>
+        <source>QUEUED</source>
+        <translation>EN ATTENTE</translation>
+    </message>
+    <message>
+        <source>SENDING…</source>
+        <translation>ENVOI…</translation>
+    </message>
+    <message>
+        <source>OUTCOME UNKNOWN — reading the account</source>
+        <translation>RÉSULTAT INCONNU — lecture du compte</translation>
+    </message>
+    <message>
+        <source>POSTED</source>
+        <translation>PUBLIÉ</translation>
+    </message>
+    <message>
+        <source>FAILED — next try at {time}</source>
+        <translation>ÉCHEC — nouvel essai à {time}</translation>
+    </message>
+    <message>
+        <source>NEEDS YOU — posted or not?</source>
+        <translation>À VOUS — publié ou non&#x202f;?</translation>
+    </message>
+    <message>
+        <source>NEEDS YOU</source>
+        <translation>À VOUS</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>ANNULÉ</translation>
+    </message>
+    <message>
+        <source>SAVED, NOT POSTED</source>
+        <translation>ENREGISTRÉ, NON PUBLIÉ</translation>
+    </message>
+    <message>
+        <source>REHEARSAL — not posted</source>
+        <translation>RÉPÉTITION — non publié</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>post</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(ies)</source>
+        <translation>
+            <numerusform>%n essai</numerusform>
+            <numerusform>%n essais</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>📷 {name}</source>
+        <translation>📷 {name}</translation>
+    </message>
+    <message>
+        <source>Mark posted</source>
+        <translation>Marquer publié</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>marked posted by a person</source>
+        <translation>marqué publié par une personne</translation>
+    </message>
+    <message>
+        <source>Check the account: if the post is there, Mark posted; if not, Retry.</source>
+        <translation>Vérifiez le compte&#x202f;: si le post y est, Marquer publié&#x202f;; sinon, Relancer.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <source>Post…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>Photo…</translation>
+    </message>
+    <message>
+        <source>Reply to {who}, whose question is on air</source>
+        <translation>Répondre à {who}, dont la question est à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>No question is on air</source>
+        <translation>Aucune question à l&apos;antenne</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n older entry(ies)</source>
+        <translation>
+            <numerusform>… et %n envoi plus ancien</numerusform>
+            <numerusform>… et %n envois plus anciens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>REHEARSAL — nothing is posted</source>
+        <translation>RÉPÉTITION — rien n&apos;est publié</translation>
+    </message>
+    <message>
+        <source>Not posting: {reason}</source>
+        <translation>Pas de publication&#x202f;: {reason}</translation>
+    </message>
+    <message>
+        <source>Posting as {account}</source>
+        <translation>Publication en tant que {account}</translation>
+    </message>
+    <message>
+        <source>No question is on air to reply to</source>
+        <translation>Aucune question à l&apos;antenne à laquelle répondre</translation>
+    </message>
+    <message>
+        <source>Reply queued; the question is marked answered</source>
+        <translation>Réponse en attente&#x202f;; la question est marquée répondue</translation>
+    </message>
+    <message>
+        <source>Post queued</source>
+        <translation>Post en attente</translation>
+    </message>
+    <message>
+        <source>Send it again? Only if it is not on {account}: the room could not tell whether it went out.
+
+{text}</source>
+        <translation>Post en attente</translation>
+    </message>
+    <message>
+        <source>Trying again</source>
+        <translation>Nouvel essai</translation>
+    </message>
+    <message>
+        <source>Edit the post</source>
+        <translation>Modifier le post</translation>
+    </message>
+    <message>
+        <source>A post needs some text: not changed</source>
+        <translation>Un post a besoin de texte&#x202f;: rien n&apos;est changé</translation>
+    </message>
+    <message>
+        <source>{over} characters too long: not changed</source>
+        <translation>{over} caractères de trop&#x202f;: rien n&apos;est changé</translation>
+    </message>
+    <message>
+        <source>Post cancelled</source>
+        <translation>Post annulé</translation>
+    </message>
+    <message>
+        <source>Marked posted</source>
+        <translation>Marqué publié</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,16 @@ from blueroom.core.events import (
     HeatMapReset,
     MalformedRecord,
     ModerationRulesChanged,
+    OutboxCancelled,
+    OutboxEdited,
+    OutboxFailed,
+    OutboxMarkedPosted,
+    OutboxNeedsPerson,
+    OutboxPosted,
+    OutboxQueued,
+    OutboxRehearsed,
+    OutboxRetried,
+    OutboxSaved,
     QuestionArmed,
     QuestionStarred,
     QuestionStateChanged,
@@ -169,7 +179,53 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
                 )
             return text.format(handle=event.handle, reason=event.reason)
         case _:
-            return None
+            return _outbox_line(event)
+
+
+def _outbox_line(event: Event) -> str | None:
+    """The outbox's steps worth a line: a person's, and each entry's outcome."""
+    match event:
+        case OutboxQueued():
+            text = single_line(event.draft.text)
+            if len(text) > 48:
+                text = text[:47].rsplit(" ", 1)[0] + "…"
+            return translate("ActivityLog", "{who}: post queued “{text}”").format(
+                who=words.actor(event.actor), text=text
+            )
+        case OutboxEdited():
+            return translate("ActivityLog", "{who}: post edited").format(
+                who=words.actor(event.actor)
+            )
+        case OutboxRetried():
+            return translate("ActivityLog", "{who}: post retried").format(
+                who=words.actor(event.actor)
+            )
+        case OutboxCancelled():
+            return translate("ActivityLog", "{who}: post cancelled").format(
+                who=words.actor(event.actor)
+            )
+        case OutboxMarkedPosted():
+            return translate("ActivityLog", "{who}: post marked posted").format(
+                who=words.actor(event.actor)
+            )
+        case OutboxPosted():
+            return translate("ActivityLog", "outbox: posted {url}").format(url=event.url)
+        case OutboxFailed():
+            return translate("ActivityLog", "outbox: failed ({reason}), next try at {time}").format(
+                reason=single_line(event.reason)[:120],
+                time=time.strftime("%H:%M:%S", time.localtime(event.retry_at)),
+            )
+        case OutboxNeedsPerson():
+            return translate("ActivityLog", "⚠ outbox: a post needs you — {reason}").format(
+                reason=single_line(event.reason)[:160]
+            )
+        case OutboxSaved():
+            return translate("ActivityLog", "outbox: saved, not posted ({reason})").format(
+                reason=single_line(event.reason)[:120]
+            )
+        case OutboxRehearsed():
+            return translate("ActivityLog", "outbox: rehearsal, not posted")
+    return None
 
 
 class ActivityLog(QWidget):

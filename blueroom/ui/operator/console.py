@@ -42,6 +42,7 @@ from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.operator.activity_log import ActivityLog
+from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.heat_controls import HeatMapControls
@@ -49,6 +50,7 @@ from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.monitors import Monitors
+from blueroom.ui.operator.outbox import OutboxPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
 from blueroom.ui.operator.session_steps import SessionSteps
@@ -128,6 +130,9 @@ class OperatorConsole(QMainWindow):
         export_folder: Path | None = None,
         save_rules: Callable[[ModerationRules], str] | None = None,
         reject_reasons: Sequence[str] = (),
+        hashtag: str = "#AskBlueRoom",
+        photos_folder: Path | None = None,
+        post_warnings: Warnings = no_warnings,
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -156,6 +161,14 @@ class OperatorConsole(QMainWindow):
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         header.addWidget(self.session_label)
         header.addStretch(1)
+        self.rehearsal_banner = plain_label(
+            translate("OperatorConsole", "REHEARSAL — nothing is posted")
+        )
+        self.rehearsal_banner.setObjectName("rehearsalBanner")
+        self.rehearsal_banner.setStyleSheet(BANNER_STYLE)
+        self.rehearsal_banner.setVisible(model.outbox.latest().posting.rehearsal)
+        header.addWidget(self.rehearsal_banner)
+        header.addSpacing(12)
         self.hold_button = QPushButton(translate("OperatorConsole", "Hold the walls  F12"))
         self.hold_button.setObjectName("hold")
         self.hold_button.setCheckable(True)
@@ -221,6 +234,15 @@ class OperatorConsole(QMainWindow):
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
         self.activity = ActivityLog(dropped_events, self._clock)
+        self.outbox = OutboxPanel(
+            model.outbox,
+            model.questions,
+            actions,
+            hashtag=hashtag,
+            photos_folder=photos_folder,
+            say=self.say,
+            extra_warnings=post_warnings,
+        )
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -240,6 +262,7 @@ class OperatorConsole(QMainWindow):
             (self.monitors, translate("OperatorConsole", "Walls")),
             (self.heat_controls, translate("OperatorConsole", "Heat map")),
             (self.activity, translate("OperatorConsole", "Activity")),
+            (self.outbox, translate("OperatorConsole", "Outbox")),
         ):
             for title in panel.findChildren(
                 QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
@@ -255,6 +278,7 @@ class OperatorConsole(QMainWindow):
                 " { background: transparent; }"
             )
             self.side_tabs.addTab(page, label)
+        self._outbox_tab = self.side_tabs.count() - 1
         side.addWidget(self.side_tabs, 1)
         body.addLayout(side, 3)
 
@@ -361,12 +385,24 @@ class OperatorConsole(QMainWindow):
             held = asked  # asked a moment ago: the engine has not answered yet
         self._show_hold(held)
         self.feeds.refresh_problems()
+        if tick == 0:
+            self._refresh_outbox()
         if tick == 1:
             self.heat_controls.refresh()
             self.feeds.refresh_states()
             self.feeds.refresh_cost()
         elif tick == 3:
             self.feeds.refresh_rate()
+
+    def _refresh_outbox(self) -> None:
+        self.outbox.refresh()
+        self.rehearsal_banner.setVisible(self.outbox.snapshot().posting.rehearsal)
+        waiting = self.outbox.needing_attention()
+        label = translate("OperatorConsole", "Outbox")
+        if waiting:
+            label = translate("OperatorConsole", "Outbox ⚠ {count}").format(count=waiting)
+        if self.side_tabs.tabText(self._outbox_tab) != label:
+            self.side_tabs.setTabText(self._outbox_tab, label)
 
     def _name_questions_for_the_log(self) -> None:
         """The questions on screen, for the activity log to say who and what it decides
