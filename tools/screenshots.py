@@ -6,13 +6,22 @@ air, moves the session to the questions step; and saves a PNG of every window.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python tools/screenshots.py docs/screenshots
     (or with QT_QPA_PLATFORM=offscreen)
+
+With ``--x-standin`` the room reads X live, from the tests' stand-in X server on
+loopback (the demo's posts streamed into it, a few dozen a second), and posts through
+it as the room's account (OAuth 1.0a keys the stand-in knows): the console's X row, its
+cost line and its Outbox tab, with a reply and a post with a link made.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +31,12 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from blueroom.app import Studio, grab_windows  # noqa: E402
+from blueroom.core.events import PostKind  # noqa: E402
+from blueroom.core.posting import Draft  # noqa: E402
 from blueroom.engine.client import EngineClient  # noqa: E402
 from blueroom.engine.room import RoomOptions  # noqa: E402
 from blueroom.paths import assets  # noqa: E402
-from blueroom.settings import load_settings  # noqa: E402
+from blueroom.settings import Settings, load_settings  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 from blueroom.ui.i18n import install_translations  # noqa: E402
 
@@ -44,13 +55,62 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=25.0)
     parser.add_argument("--speed", type=float, default=60.0)
     parser.add_argument("--language", default="en", help="en or fr: the room's language")
+    parser.add_argument(
+        "--x-standin", action="store_true", help="read and post through a stand-in X"
+    )
     args = parser.parse_args()
-    settings = load_settings(environ={})
+    with contextlib.ExitStack() as stack:
+        environ = stack.enter_context(standin_x()) if args.x_standin else {}
+        run(args, load_settings(environ=environ))
+
+
+@contextlib.contextmanager
+def standin_x() -> Iterator[dict[str, str]]:
+    """A stand-in X on loopback, fed the demo's posts; the settings that point at it."""
+    from blueroom.sources.recording import open_lines
+    from tests.standin_x import StandInX
+    from tests.standin_x.accounts import add_oauth1
+    from tests.standin_x.streaming import stream_of
+
+    keys = {
+        "BLUEROOM_X_BEARER_TOKEN": "standin-screenshots",
+        "BLUEROOM_X_API_KEY": "standin-key",
+        "BLUEROOM_X_API_SECRET": "standin-secret",
+        "BLUEROOM_X_ACCESS_TOKEN": "standin-access",
+        "BLUEROOM_X_ACCESS_SECRET": "standin-access-secret",
+    }
+    os.environ.update(keys)  # the engine process reads its credentials from here
+    with StandInX() as x:
+        add_oauth1(x, keys["BLUEROOM_X_ACCESS_TOKEN"])
+        stream = stream_of(x)
+        done = threading.Event()
+
+        def feed() -> None:
+            with open_lines(assets().demo_event) as lines:
+                for line in lines:
+                    if done.wait(0.025):
+                        return
+                    stream.push(line.rstrip(b"\n"))
+
+        feeder = threading.Thread(target=feed, daemon=True)
+        feeder.start()
+        try:
+            yield {
+                "BLUEROOM_SOURCE__KIND": "live",
+                "BLUEROOM_X__API_BASE": x.url,
+                "BLUEROOM_COST__BUDGET": "20",
+            }
+        finally:
+            done.set()
+            feeder.join(2)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         engine = EngineClient(
             settings,
             RoomOptions(
-                replay_file=assets().demo_event,
+                replay_file=None if args.x_standin else assets().demo_event,
                 speed=args.speed,
                 loop=True,
                 journal_path=Path(scratch) / "journal.sqlite",
@@ -78,6 +138,18 @@ def main() -> None:
                 engine.actions.put_on_air(chosen[0].tweet_id)
                 engine.actions.arm(chosen[2].tweet_id)
             engine.actions.go_to_step(2)
+            if args.x_standin and chosen:
+                engine.actions.post(
+                    Draft(
+                        text="Eurovision? Never say never! Thank you for asking.",
+                        reply_to=chosen[0].tweet_id,
+                    ),
+                    PostKind.REPLY,
+                    question_id=chosen[0].tweet_id,
+                )
+                engine.actions.post(
+                    Draft(text="Tonight's replay: https://blueroom.example/replay #AskBlueRoom")
+                )
             console = windows["operator_console"]
             QTimer.singleShot(600, lambda: console.moderation.queue.select_row(0))  # type: ignore[attr-defined]
 
@@ -91,8 +163,19 @@ def main() -> None:
             path = args.folder / "operator_console_1366x768.png"
             windows["operator_console"].grab().save(str(path))
             print(f"screenshot: {path}")
+            if args.x_standin:
+                console = windows["operator_console"]
+                console.side_tabs.setCurrentIndex(console._outbox_tab)  # type: ignore[attr-defined]
+                QTimer.singleShot(500, outbox)
+                return
             engine.actions.set_heat_map("france", "live", 600.0)
             QTimer.singleShot(2500, france)
+
+        def outbox() -> None:
+            path = args.folder / "operator_console_x_outbox.png"
+            windows["operator_console"].grab().save(str(path))
+            print(f"screenshot: {path}")
+            app.quit()
 
         def france() -> None:
             path = args.folder / "heatmap_wall_france.png"

@@ -226,18 +226,19 @@ def test_the_feeds_show_a_live_x_source_in_one_line_and_its_trouble_in_red(
     model.apply([SourceStateChanged(source="x", state=SourceState.RUNNING, detail="streaming")])
     panel.refresh_states()
     health = panel.health
-    assert health.text("X · x") == (
+    assert health.text("X · live") == (
         "connected · last post 12 s ago · 3 reconnects (1 stall) · back-filled 14 in 2 gaps"
         " · search budget 449/450 (resets in 10 min)"
     )
-    assert not health.is_alert("X · x") and not health.is_alert("source · x")
+    assert not health.is_alert("X · live")
+    assert not health.has_row("source · x"), "while all is well, the X row says it all"
     figures.update({fig.CONNECTED: 0.0, fig.NEXT_TRY_AT: now + 5, fig.FOREIGN_RULES: 1.0})
     model.apply(
         [SourceStateChanged(source="x", state=SourceState.STARTING, detail="rules: #Old [no tag]")]
     )
     panel.refresh_states()
-    assert health.text("X · x").startswith("reconnecting in 5 s · last post")
-    assert health.is_alert("X · x") and health.is_alert("source · x")
+    assert health.text("X · live").startswith("reconnecting in 5 s · last post")
+    assert health.is_alert("X · live") and health.is_alert("source · x")
 
 
 def test_the_session_steps_list_every_step_and_mark_the_current(

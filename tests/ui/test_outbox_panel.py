@@ -159,7 +159,7 @@ def test_a_posted_entry_shows_its_link_and_tries(qtbot: QtBot) -> None:
                OutboxPosted(entry_id="ok", post_id="1866", url=url))  # fmt: skip
     panel = panel_for(qtbot, room)
     posted = row(panel, "ok")
-    assert posted.state.text().startswith("POSTED") and "1 try" in posted.state.text()
+    assert posted.state.text().startswith("POSTED") and "1 attempt" in posted.state.text()
     assert posted.detail.text() == url
     assert posted.text.textFormat() is Qt.TextFormat.PlainText
     assert posted.text.text() == "<b>Thanks</b> all", "shown as typed, never as markup"

@@ -381,6 +381,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the room&apos;s X account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>REHEARSAL — nothing will be posted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1357,7 +1361,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n try(ies)</source>
+        <source>%n attempt(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n older post(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1414,13 +1425,6 @@
     <message>
         <source>No question is on air</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n older entry(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>REHEARSAL — nothing is posted</source>

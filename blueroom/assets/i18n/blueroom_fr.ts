@@ -381,6 +381,10 @@
         <translation>aucun compte (pas d&apos;identifiants de publication)</translation>
     </message>
     <message>
+        <source>the room&apos;s X account</source>
+        <translation>le compte X de la room</translation>
+    </message>
+    <message>
         <source>REHEARSAL — nothing will be posted</source>
         <translation>RÉPÉTITION — rien ne sera publié</translation>
     </message>
@@ -1357,8 +1361,22 @@
         <translation>post</translation>
     </message>
     <message numerus="yes">
-        <source>%n try(ies)</source>
+        <source>%n attempt(s)</source>
         <translation>
+            <numerusform>%n essai</numerusform>
+            <numerusform>%n essais</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n older post(s)</source>
+        <translation>
+            <numerusform>… et %n envoi plus ancien</numerusform>
+            <numerusform>… et %n envois plus anciens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(ies)</source>
+        <translation type="vanished">
             <numerusform>%n essai</numerusform>
             <numerusform>%n essais</numerusform>
         </translation>
@@ -1417,7 +1435,7 @@
     </message>
     <message numerus="yes">
         <source>… and %n older entry(ies)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>… et %n envoi plus ancien</numerusform>
             <numerusform>… et %n envois plus anciens</numerusform>
         </translation>
@@ -1450,7 +1468,9 @@
         <source>Send it again? Only if it is not on {account}: the room could not tell whether it went out.
 
 {text}</source>
-        <translation>Post en attente</translation>
+        <translation>Le renvoyer&#x202f;? Seulement s&apos;il n&apos;est pas sur {account}&#x202f;: la room n&apos;a pas pu savoir s&apos;il est parti.
+
+{text}</translation>
     </message>
     <message>
         <source>Trying again</source>

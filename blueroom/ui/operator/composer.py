@@ -69,7 +69,12 @@ def no_warnings(draft: Draft) -> Sequence[str]:
 
 
 def account_words(posting: PostingInfo) -> str:
-    return posting.account or translate("Composer", "no account (no posting credentials)")
+    if posting.account:
+        return posting.account
+    if posting.cannot_post:
+        return translate("Composer", "no account (no posting credentials)")
+    # credentials that can post, whose account X has not named yet (it does at the first post)
+    return translate("Composer", "the room's X account")
 
 
 class Composer(QDialog):

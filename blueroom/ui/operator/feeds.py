@@ -111,7 +111,7 @@ class Feeds(QWidget):
                 )
             if stats is not None and reads_x:
                 health.set_row(
-                    translate("Feeds", "X · {name}").format(name=source.name),
+                    translate("Feeds", "X · {name}").format(name=stats.kind),
                     x_connection(stats, time.time()),
                     alert=not failed and _x_struggling(stats),
                     wrap=False,

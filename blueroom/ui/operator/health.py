@@ -66,6 +66,9 @@ class HealthPanel(QWidget):
     def text(self, key: str) -> str:
         return self._rows[key].text
 
+    def has_row(self, key: str) -> bool:
+        return key in self._rows
+
     def is_alert(self, key: str) -> bool:
         return self._rows[key].alert
 

@@ -126,7 +126,7 @@ class EntryRow(QFrame):
         box.setSpacing(3)
         attempts = entry.attempts
         # fmt: off
-        tries = translate("OutboxPanel", "%n try(ies)", None, number, attempts)
+        tries = translate("OutboxPanel", "%n attempt(s)", None, number, attempts)
         # fmt: on
         self.state = plain_label(f"{state_word(entry)}  ·  {kind_word(entry.kind)}  ·  {tries}")
         self.state.setWordWrap(True)
@@ -279,7 +279,7 @@ class OutboxPanel(QWidget):
             self.entries.addWidget(row)
         hidden = len(snapshot.entries) - len(self.rows)
         # fmt: off
-        older = translate("OutboxPanel", "… and %n older entry(ies)", None, number, hidden)
+        older = translate("OutboxPanel", "… and %n older post(s)", None, number, hidden)
         # fmt: on
         self.older.setText(older if hidden else "")
         self.older.setVisible(hidden > 0)
