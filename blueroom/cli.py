@@ -10,8 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from blueroom.core.questions import QuestionBoard
-from blueroom.engine.room import Room, RoomError, RoomOptions, question_rules, rebuild_board
+from blueroom.engine.room import Room, RoomError, RoomOptions, question_board, rebuild_board
 from blueroom.paths import assets
 from blueroom.settings import Settings, SettingsError, describe, load_settings
 from blueroom.sources.recording import recording_problem
@@ -402,12 +401,7 @@ def _purge(settings: Settings, args: argparse.Namespace) -> int:
         report = purge_sessions(
             journal,
             due,
-            lambda: QuestionBoard(
-                question_rules(settings),
-                settings.moderation,
-                ignored_words=settings.event.guest_words(),
-                keep_posts=False,
-            ),
+            lambda: question_board(settings, keep_posts=False),
             settings.cost,
             dry_run=args.dry_run,
         )

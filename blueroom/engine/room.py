@@ -142,6 +142,17 @@ def question_rules(settings: Settings) -> QuestionRules:
     )
 
 
+def question_board(settings: Settings, *, keep_posts: bool = True) -> QuestionBoard:
+    """An empty question board reading posts as the settings say (``keep_posts=False``:
+    the cards only, to count a session's questions)."""
+    return QuestionBoard(
+        question_rules(settings),
+        settings.moderation,
+        ignored_words=settings.event.guest_words(),
+        keep_posts=keep_posts,
+    )
+
+
 def rebuild_board(
     settings: Settings, journal_path: Path, session_id: str | None = None
 ) -> tuple[SessionInfo, QuestionBoard]:
@@ -155,11 +166,7 @@ def rebuild_board(
             wanted = f"session {session_id}" if session_id else "any session"
             raise RoomError(f"{journal_path}: no {wanted} in this journal (latest: {known})")
         session = chosen[-1]
-        board = QuestionBoard(
-            question_rules(settings),
-            settings.moderation,
-            ignored_words=settings.event.guest_words(),
-        )
+        board = question_board(settings)
         seen = SeenPosts()
         for batch in journal.read(session.id):
             board.apply(seen.fresh(batch))
@@ -301,12 +308,7 @@ class Room:
         return purge_sessions(
             self.journal,
             due,
-            lambda: QuestionBoard(
-                question_rules(settings),
-                settings.moderation,
-                ignored_words=settings.event.guest_words(),
-                keep_posts=False,
-            ),
+            lambda: question_board(settings, keep_posts=False),
             settings.cost,
         )
 

@@ -35,7 +35,7 @@ from typing import Any, Final
 
 import requests
 import tweepy
-from urllib3.exceptions import MaxRetryError
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
 
 from blueroom.core.events import XUsage
 from blueroom.core.posting import Draft, Posted, PosterUnreachable, PostOutcome, Refused, Unknown
@@ -78,7 +78,11 @@ def sent_before_failing(error: BaseException) -> bool:
         return True
     if isinstance(error, requests.ConnectionError):
         cause = error.args[0] if error.args else None
-        return not isinstance(cause, MaxRetryError)  # a new connection that failed
+        if isinstance(cause, MaxRetryError):  # urllib3 wraps what ended its one try
+            cause = cause.reason
+        # only a connection that never opened (refused, unresolved, timed out) sent nothing;
+        # one dropped while the answer was awaited may have carried the post
+        return not isinstance(cause, ConnectTimeoutError)  # NewConnectionError included
     return True  # anything else mid-request: assume it went out
 
 

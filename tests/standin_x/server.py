@@ -58,6 +58,12 @@ class Fault:
     hang: float = 0.0
     drop: bool = False
     after: bool = False
+    answer: bool = False  # no fault this time: the request is answered as usual
+
+    @classmethod
+    def none(cls) -> Fault:
+        """A request in a queue of faults that goes through (a success between failures)."""
+        return cls(answer=True)
 
 
 class Request:
@@ -241,6 +247,8 @@ class StandInX:
                 continue
             request = Request(handler, match, body)
             fault = self._next_fault(name)
+            if fault is not None and fault.answer:
+                fault = None
             if fault is not None and not fault.after:
                 self._apply(fault, request)
                 return

@@ -32,6 +32,7 @@ from blueroom.core.session import default_script
 from blueroom.sources import x_status as fig
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
+from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.operator.console import OperatorConsole
 
 SIZES = ((1366, 768), (1440, 900), (1280, 800), (1920, 1080))
@@ -85,7 +86,8 @@ class Layout:
     ratio: float
 
 
-def small_room() -> tuple[RoomModel, RoomActions]:
+def small_room(source: str = "replay") -> tuple[RoomModel, RoomActions]:
+    """A room as the demo shows it; ``source="x"``: reading X live (see ``live_x``)."""
     model = RoomModel(
         QuestionRules(
             hashtags=frozenset({"askblueroom"}),
@@ -98,9 +100,9 @@ def small_room() -> tuple[RoomModel, RoomActions]:
     )
     events: list[Event] = [  # the feeds as the demo shows them: long details, wrapped
         SourceStateChanged(
-            source="replay",
+            source=source,
             state=SourceState.RUNNING,
-            detail="askblueroom.jsonl.gz at 60×, loop 1",
+            detail="askblueroom.jsonl.gz at 60×, loop 1" if source == "replay" else "streaming",
         ),
         CameraStateChanged(
             state=CameraState.LIVE,
@@ -124,12 +126,7 @@ def small_room() -> tuple[RoomModel, RoomActions]:
 def live_x(model: RoomModel) -> list[SourceStats]:
     """A room reading X live: the X row, its cost line (a budget, reads billed) and a
     source that reconnected, as the console shows them in a real room."""
-    model.apply(
-        [
-            SourceStateChanged(source="live", state=SourceState.RUNNING, detail="filtered stream"),
-            XUsage(what="stream", reads=12_400, at=1_790_000_500.0),
-        ]
-    )
+    model.apply([XUsage(what="stream", reads=12_400, at=1_790_000_500.0)])
     figures = (
         (fig.CONNECTED, 1.0),
         (fig.LAST_POST_AT, 1_790_000_400.0),
@@ -138,9 +135,7 @@ def live_x(model: RoomModel) -> list[SourceStats]:
         (fig.BACKFILLS, 1.0),
         (fig.LINES, 12_400.0),
     )
-    return [
-        SourceStats("live", "live", SourceState.RUNNING, "filtered stream", 12_400, 0, "", figures)
-    ]
+    return [SourceStats("x", "live", SourceState.RUNNING, "streaming", 12_400, 0, "", figures)]
 
 
 def make_console(model: RoomModel, actions: RoomActions, *, live: bool = False) -> OperatorConsole:
@@ -176,6 +171,7 @@ def _rect(widget: QWidget, root: QWidget) -> Rect:
 
 
 def measure(console: OperatorConsole, width: int, height: int) -> Layout:
+    register_bundled_fonts()  # as the room runs (and as any earlier test left them)
     console.resize(width, height)
     console.show()
     QApplication.processEvents()

@@ -33,7 +33,7 @@ def test_the_console_fits_the_screen_with_every_panel_whole(
 def test_the_console_of_a_room_reading_x_live_fits_with_its_x_row_and_cost(
     qtbot: QtBot, width: int, height: int
 ) -> None:
-    model, actions = small_room()
+    model, actions = small_room(source="x")
     console = make_console(model, actions, live=True)
     qtbot.addWidget(console)
     console.feeds.refresh_states()

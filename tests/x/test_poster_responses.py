@@ -129,6 +129,8 @@ def _dropped() -> requests.ConnectionError:
         (requests.ConnectTimeout("connect timed out"), False),
         (requests.ReadTimeout("read timed out"), True),
         (_dropped(), True),
+        # urllib3's one try ended by the drop: wrapped, and still after sending
+        (requests.ConnectionError(MaxRetryError(None, "/2/tweets", _dropped().args[0])), True),
     ],
 )
 @responses.activate
