@@ -41,6 +41,11 @@ class Assets:
     def translations(self) -> Path:
         return self.root / "i18n"
 
+    @property
+    def scripts(self) -> Path:
+        """The session scripts that ship (``core/script.py`` reads them)."""
+        return self.root / "scripts"
+
 
 def assets(environ: os._Environ[str] | dict[str, str] = os.environ) -> Assets:
     """The assets in use: ``BLUEROOM_ASSETS`` when set, else those shipped with the package."""
