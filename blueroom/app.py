@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from blueroom.capture.camera import CameraCapture
+from blueroom.capture.handoff import PageWords, PhotoHandoff
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
@@ -147,6 +148,35 @@ def make_guest_login(
         host=settings.x.guest_redirect_host,
         port=settings.x.guest_redirect_port,
         publish=publish,
+        on_error=on_error,
+    )
+
+
+def make_handoff(settings: Settings, on_error: ErrorSink | None = None) -> PhotoHandoff:
+    """The booth's take-home links, served on the room's network (started by ``Studio``)."""
+    handoff = settings.handoff
+    words = PageWords(
+        title=translate("App", "Your photo"),
+        save=translate("App", "Save the photo"),
+        hint=translate("App", "Or touch and hold the photo to save it."),
+        gone_title=translate("App", "This link has expired"),
+        gone=translate(
+            "App",
+            "This photo link has expired or does not exist. Ask the team at the booth for a"
+            " new one.",
+        ),
+        language=translate("App", "en"),
+    )
+    return PhotoHandoff(
+        settings.photos_path(),
+        host=handoff.host,
+        port=handoff.port,
+        public_host=handoff.public_host,
+        link_minutes=handoff.link_minutes,
+        hashtag=settings.event.hashtag,
+        words=words,
+        wifi_ssid=handoff.wifi_ssid,
+        wifi_password=handoff.wifi_password,
         on_error=on_error,
     )
 
@@ -357,6 +387,9 @@ class Studio:
         self.guest_login = (
             make_guest_login(settings, room.publish, on_error=report) if guest_x_login else None
         )
+        # the photos' take-home links (the booth's done screen, the console's gallery)
+        self.handoff = make_handoff(settings, on_error=report)
+        self.handoff_problem = ""
         guest_login = self.guest_login
         self.frames = LatestFrameSlot()
         self.camera = (
@@ -387,6 +420,7 @@ class Studio:
         self._preparer.start()
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
+        self.handoff_problem = self.handoff.start()
         tune_gui_runtime()
 
     def stop(self) -> None:
@@ -401,6 +435,7 @@ class Studio:
         self._preparer.stop()
         if self.guest_login is not None:  # the room quits: the guest's token is revoked
             self.guest_login.stop("the room quit")
+        self.handoff.stop()
         for window in self.windows.values():
             window.close()
             window.deleteLater()
@@ -459,6 +494,10 @@ def _run_windows(
     studio.start()
     if studio.guest_login_problem:
         say(f"guest's X login: {studio.guest_login_problem}")
+    if studio.handoff_problem:
+        say(f"photo links: {studio.handoff_problem}")
+    else:
+        say(f"photo links: {studio.handoff.base_url} (on this network only)")
 
     def finish() -> None:
         if gui.screenshots is not None:

@@ -38,7 +38,13 @@ def studio(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[EngineClient, Studio]
             for n, (tweet_id, text) in enumerate(QUESTIONS.items())
         ],
     )
-    settings = load_settings(environ={"BLUEROOM_JOURNAL__PATH": str(tmp_path / "j.sqlite")})
+    settings = load_settings(
+        environ={
+            "BLUEROOM_JOURNAL__PATH": str(tmp_path / "j.sqlite"),
+            "BLUEROOM_HANDOFF__HOST": "127.0.0.1",
+            "BLUEROOM_HANDOFF__PORT": "0",
+        }
+    )
     engine = EngineClient(
         settings,
         RoomOptions(
