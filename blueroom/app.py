@@ -189,6 +189,7 @@ def build_windows(
     settings_path: Path | None = None,
     problems: ProblemLog | None = None,
     guest_login: GuestLogin | None = None,
+    handoff: PhotoHandoff | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
@@ -217,6 +218,7 @@ def build_windows(
         hashtag=settings.event.hashtag,
         photos_folder=settings.photos_path(),
         post_warnings=lambda draft: cost_warnings(draft, settings.cost),
+        handoff=handoff,
     )
     heat_wall = HeatmapWall(
         model.heat,
@@ -272,17 +274,19 @@ def build_windows(
         if guest_panel.picker is not None:
             wake.woke.connect(guest_panel.picker.refresh)
         listeners.append(wake.notify)
+    video_wall = VideoWall(
+        frames,
+        model.questions,
+        model.metrics,
+        hashtag=event.hashtag,
+        guest_name=event.guest_name,
+        frame_rate=frame_rate,
+    )
+    pump.batch.connect(video_wall.on_events)  # a photo sent from the console's gallery
     return {
         "operator_console": console,
         "questions_wall": questions_wall,
-        "video_wall": VideoWall(
-            frames,
-            model.questions,
-            model.metrics,
-            hashtag=event.hashtag,
-            guest_name=event.guest_name,
-            frame_rate=frame_rate,
-        ),
+        "video_wall": video_wall,
         "heatmap_wall": heat_wall,
         "guest_panel": guest_panel,
     }
@@ -396,7 +400,14 @@ class Studio:
             make_camera(settings, self.frames, room.publish, on_error=report) if camera else None
         )
         self.windows = build_windows(
-            room, self.frames, settings, session_label, settings_path, self.problems, guest_login
+            room,
+            self.frames,
+            settings,
+            session_label,
+            settings_path,
+            self.problems,
+            guest_login,
+            handoff=self.handoff,
         )
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
@@ -410,6 +421,10 @@ class Studio:
         for name in PUBLIC_WINDOWS:  # the console's confidence monitors
             window = self.windows[name]
             console.monitors.watch(name, window_title(name), window, partial(_screen_of, window))
+        video_wall = self.windows["video_wall"]
+        assert isinstance(video_wall, VideoWall)
+        # photos decoded off the GUI thread: the gallery's thumbnails, the wall's photo
+        self._image_loaders = (console.gallery.thumbnails, video_wall.photos)
 
     def start(self) -> None:
         for window in self.windows.values():  # one window's paint per event-loop pass
@@ -421,6 +436,8 @@ class Studio:
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
         self.handoff_problem = self.handoff.start()
+        for loader in self._image_loaders:
+            loader.start()
         tune_gui_runtime()
 
     def stop(self) -> None:
@@ -436,6 +453,8 @@ class Studio:
         if self.guest_login is not None:  # the room quits: the guest's token is revoked
             self.guest_login.stop("the room quit")
         self.handoff.stop()
+        for loader in self._image_loaders:
+            loader.stop()
         for window in self.windows.values():
             window.close()
             window.deleteLater()
