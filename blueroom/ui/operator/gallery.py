@@ -248,8 +248,9 @@ class GalleryPanel(QWidget):
         self.older.setText(older if hidden else "")
         self.older.setVisible(hidden > 0)
         posted = sum(1 for row in self.rows if row.state is PhotoState.POSTED)
+        count = len(self._photos)
         # fmt: off
-        summary = translate("GalleryPanel", "%n photo(s) in {folder}", None, number, len(self._photos))
+        summary = translate("GalleryPanel", "%n photo(s) in {folder}", None, number, count)
         # fmt: on
         summary = summary.format(folder=self.folder)
         if posted:
