@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from blueroom.capture.camera import CameraCapture
+from blueroom.capture.handoff import PageWords, PhotoHandoff
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
@@ -151,6 +152,35 @@ def make_guest_login(
     )
 
 
+def make_handoff(settings: Settings, on_error: ErrorSink | None = None) -> PhotoHandoff:
+    """The booth's take-home links, served on the room's network (started by ``Studio``)."""
+    handoff = settings.handoff
+    words = PageWords(
+        title=translate("App", "Your photo"),
+        save=translate("App", "Save the photo"),
+        hint=translate("App", "Or touch and hold the photo to save it."),
+        gone_title=translate("App", "This link has expired"),
+        gone=translate(
+            "App",
+            "This photo link has expired or does not exist. Ask the team at the booth for a"
+            " new one.",
+        ),
+        language=translate("App", "en"),
+    )
+    return PhotoHandoff(
+        settings.photos_path(),
+        host=handoff.host,
+        port=handoff.port,
+        public_host=handoff.public_host,
+        link_minutes=handoff.link_minutes,
+        hashtag=settings.event.hashtag,
+        words=words,
+        wifi_ssid=handoff.wifi_ssid,
+        wifi_password=handoff.wifi_password,
+        on_error=on_error,
+    )
+
+
 def build_windows(
     room: RoomLink,
     frames: LatestFrameSlot,
@@ -159,6 +189,7 @@ def build_windows(
     settings_path: Path | None = None,
     problems: ProblemLog | None = None,
     guest_login: GuestLogin | None = None,
+    handoff: PhotoHandoff | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
@@ -187,6 +218,7 @@ def build_windows(
         hashtag=settings.event.hashtag,
         photos_folder=settings.photos_path(),
         post_warnings=lambda draft: cost_warnings(draft, settings.cost),
+        handoff=handoff,
     )
     heat_wall = HeatmapWall(
         model.heat,
@@ -242,17 +274,19 @@ def build_windows(
         if guest_panel.picker is not None:
             wake.woke.connect(guest_panel.picker.refresh)
         listeners.append(wake.notify)
+    video_wall = VideoWall(
+        frames,
+        model.questions,
+        model.metrics,
+        hashtag=event.hashtag,
+        guest_name=event.guest_name,
+        frame_rate=frame_rate,
+    )
+    pump.batch.connect(video_wall.on_events)  # a photo sent from the console's gallery
     return {
         "operator_console": console,
         "questions_wall": questions_wall,
-        "video_wall": VideoWall(
-            frames,
-            model.questions,
-            model.metrics,
-            hashtag=event.hashtag,
-            guest_name=event.guest_name,
-            frame_rate=frame_rate,
-        ),
+        "video_wall": video_wall,
         "heatmap_wall": heat_wall,
         "guest_panel": guest_panel,
     }
@@ -357,13 +391,23 @@ class Studio:
         self.guest_login = (
             make_guest_login(settings, room.publish, on_error=report) if guest_x_login else None
         )
+        # the photos' take-home links (the booth's done screen, the console's gallery)
+        self.handoff = make_handoff(settings, on_error=report)
+        self.handoff_problem = ""
         guest_login = self.guest_login
         self.frames = LatestFrameSlot()
         self.camera = (
             make_camera(settings, self.frames, room.publish, on_error=report) if camera else None
         )
         self.windows = build_windows(
-            room, self.frames, settings, session_label, settings_path, self.problems, guest_login
+            room,
+            self.frames,
+            settings,
+            session_label,
+            settings_path,
+            self.problems,
+            guest_login,
+            handoff=self.handoff,
         )
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
@@ -377,6 +421,10 @@ class Studio:
         for name in PUBLIC_WINDOWS:  # the console's confidence monitors
             window = self.windows[name]
             console.monitors.watch(name, window_title(name), window, partial(_screen_of, window))
+        video_wall = self.windows["video_wall"]
+        assert isinstance(video_wall, VideoWall)
+        # photos decoded off the GUI thread: the gallery's thumbnails, the wall's photo
+        self._image_loaders = (console.gallery.thumbnails, video_wall.photos)
 
     def start(self) -> None:
         for window in self.windows.values():  # one window's paint per event-loop pass
@@ -387,6 +435,9 @@ class Studio:
         self._preparer.start()
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
+        self.handoff_problem = self.handoff.start()
+        for loader in self._image_loaders:
+            loader.start()
         tune_gui_runtime()
 
     def stop(self) -> None:
@@ -401,6 +452,9 @@ class Studio:
         self._preparer.stop()
         if self.guest_login is not None:  # the room quits: the guest's token is revoked
             self.guest_login.stop("the room quit")
+        self.handoff.stop()
+        for loader in self._image_loaders:
+            loader.stop()
         for window in self.windows.values():
             window.close()
             window.deleteLater()
@@ -459,6 +513,10 @@ def _run_windows(
     studio.start()
     if studio.guest_login_problem:
         say(f"guest's X login: {studio.guest_login_problem}")
+    if studio.handoff_problem:
+        say(f"photo links: {studio.handoff_problem}")
+    else:
+        say(f"photo links: {studio.handoff.base_url} (on this network only)")
 
     def finish() -> None:
         if gui.screenshots is not None:

@@ -145,6 +145,18 @@ class OutboxSettings(_Section):
     photos_folder: str = ""  # where the composer's photo picker opens; empty: the session's
 
 
+class HandoffSettings(_Section):
+    # The booth's take-home links: a little web server on the room's own network
+    host: str = "0.0.0.0"  # where it listens ("0.0.0.0": every network of this machine)
+    port: int = 8738
+    public_host: str = ""  # how phones reach this machine; empty: its LAN address
+    link_minutes: float = 60.0  # a photo's link works this long
+    # The room's guest Wi-Fi, offered as a QR code beside the photo's (phones are often on
+    # cellular): not the room's secret, but never logged or shown by `blueroom settings`
+    wifi_ssid: str = ""
+    wifi_password: str = ""
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -160,6 +172,7 @@ class Settings(_Section):
     cost: CostSettings = msgspec.field(default_factory=CostSettings)
     privacy: PrivacySettings = msgspec.field(default_factory=PrivacySettings)
     outbox: OutboxSettings = msgspec.field(default_factory=OutboxSettings)
+    handoff: HandoffSettings = msgspec.field(default_factory=HandoffSettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -222,6 +235,10 @@ RANGES: dict[tuple[str, str], _Range] = {
         f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}",
     ),
     ("x", "guest_redirect_port"): _whole(0, 65535),
+    ("handoff", "port"): _whole(0, 65535),
+    ("handoff", "link_minutes"): _Range(
+        0.0, 7 * 24 * 60.0, False, "a number of minutes above 0, at most 10080 (a week)"
+    ),
     ("x", "stall_seconds"): _Range(0.0, 300.0, False, "a number of seconds above 0, at most 300"),
     ("x", "search_every_seconds"): _Range(
         0.0, 3600.0, False, "a number of seconds above 0, at most 3600"
@@ -379,6 +396,9 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
 _SECRET_KEY = re.compile(
     r"token|secret|password|passwd|bearer|api_?key|consumer_?key|access_?key|credential", re.I
 )
+# Settings a secret-looking name is allowed for: the guest Wi-Fi's password is shown to
+# every guest as a QR code (still never logged, nor shown by `blueroom settings`).
+NOT_SECRETS = frozenset({"[handoff] wifi_password"})
 _TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_\-%:=+.~]{32,}$")
 
 
@@ -404,6 +424,8 @@ def _secret_in(data: Any, where: str = "") -> str:
             place = (
                 f"[{key}]" if not where else f"{where} {key}" if "]" in where else f"{where}.{key}"
             )
+            if place in NOT_SECRETS:
+                continue
             if isinstance(value, str) and value.strip() and _SECRET_KEY.search(str(key)):
                 return place
             found = _secret_in(value, place)
@@ -514,6 +536,8 @@ def describe(settings: Settings) -> str:
     for section, values in msgspec.to_builtins(settings).items():
         lines.append(f"[{section}]")
         for key, value in values.items():
+            if f"[{section}] {key}" in NOT_SECRETS and value:
+                value = "(set, not shown)"
             lines.append(f"{key} = {msgspec.json.encode(value).decode()}")
         lines.append("")
     return "\n".join(lines)

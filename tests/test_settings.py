@@ -263,3 +263,33 @@ def test_what_stands_for_the_guest_joins_the_guest_s_name_in_the_words_that_tell
 
 def test_an_empty_name_for_the_guest_is_refused_in_one_line(tmp_path: Path) -> None:
     assert "event.guest_also" in problem(tmp_path, '[event]\nguest_also = [" "]')
+
+
+def test_the_guest_wifi_password_is_a_setting_never_shown(tmp_path: Path) -> None:
+    path = tmp_path / "blueroom.toml"
+    path.write_text(
+        '[handoff]\nport = 8740\nwifi_ssid = "BlueRoom-Guests"\n'
+        'wifi_password = "Tr0pical-Sunset-Lagoon-2026-Blue-Room"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path, environ={})
+    assert settings.handoff.port == 8740
+    assert settings.handoff.wifi_password == "Tr0pical-Sunset-Lagoon-2026-Blue-Room"
+    shown = describe(settings)
+    assert 'wifi_ssid = "BlueRoom-Guests"' in shown
+    assert "Tr0pical" not in shown and 'wifi_password = "(set, not shown)"' in shown
+    assert 'wifi_password = ""' in describe(Settings())
+    other = tmp_path / "other.toml"
+    other.write_text('[handoff]\nx_password = "hunter2"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="looks like a secret"):
+        load_settings(other, environ={})
+
+
+def test_the_take_home_server_s_numbers_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "blueroom.toml"
+    path.write_text("[handoff]\nport = 70000\nlink_minutes = 0\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as raised:
+        load_settings(path, environ={})
+    message = str(raised.value)
+    assert "handoff.port must be a whole number from 0 to 65535, not 70000" in message
+    assert "handoff.link_minutes must be a number of minutes above 0" in message

@@ -17,6 +17,7 @@ from blueroom.core.events import (
     OutboxMarkedPosted,
     OutboxQueued,
     OutboxRetried,
+    PhotoOnWall,
     PostKind,
     PostPromoted,
     QuestionArmed,
@@ -129,6 +130,10 @@ class RoomActions:
     def hold_walls(self, held: bool, actor: str = "operator") -> None:
         """The panic key: the walls and the guest panel on their holding slate, or back."""
         self._publish(WallsHeld(held=held, actor=actor))
+
+    def show_photo_on_wall(self, path: str, seconds: float, actor: str = "operator") -> None:
+        """A photo full screen on the video wall for ``seconds``, then the camera again."""
+        self._publish(PhotoOnWall(path=path, seconds=seconds, actor=actor))
 
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))

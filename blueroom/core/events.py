@@ -199,6 +199,15 @@ class PhotoCaptured(Event, frozen=True, kw_only=True):
     height: int
 
 
+class PhotoOnWall(Event, frozen=True, kw_only=True):
+    """A person sends a photo to the video wall, shown full screen for ``seconds``."""
+
+    urgent: ClassVar[bool] = True
+    path: str
+    seconds: float
+    actor: str = "operator"
+
+
 class BoothStep(StrEnum):
     ATTRACT = "attract"  # "tap to take a photo", the camera mirrored behind
     PREVIEW = "preview"  # pose; one big button starts the countdown
@@ -494,6 +503,7 @@ AnyEvent: TypeAlias = (
     | SessionStepChanged
     | WallsHeld
     | PhotoCaptured
+    | PhotoOnWall
     | BoothTouched
     | BoothTimedOut
     | BoothTrouble

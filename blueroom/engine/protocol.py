@@ -33,7 +33,8 @@ from blueroom.store.journal import WriterStats
 # 3: Session says whether the walls are held; Heat the view's figures
 # 4: Cost, what X costs the session; 5: events GuestSignedIn and GuestSignedOut
 # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
-PROTOCOL_VERSION = 7  # 7: the outbox's feed (Outbox) and its events
+# 7: the outbox's feed (Outbox) and its events
+PROTOCOL_VERSION = 8  # 8: the event PhotoOnWall
 
 
 class ProtocolMismatch(Exception):

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from blueroom.app import Studio
@@ -38,7 +40,13 @@ def studio(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[EngineClient, Studio]
             for n, (tweet_id, text) in enumerate(QUESTIONS.items())
         ],
     )
-    settings = load_settings(environ={"BLUEROOM_JOURNAL__PATH": str(tmp_path / "j.sqlite")})
+    settings = load_settings(
+        environ={
+            "BLUEROOM_JOURNAL__PATH": str(tmp_path / "j.sqlite"),
+            "BLUEROOM_HANDOFF__HOST": "127.0.0.1",
+            "BLUEROOM_HANDOFF__PORT": "0",
+        }
+    )
     engine = EngineClient(
         settings,
         RoomOptions(
@@ -130,3 +138,38 @@ def test_the_panic_key_holds_the_walls_through_the_engine_and_the_monitors_watch
     qtbot.waitUntil(lambda: all(s.isVisible() for s in running.slates.slates), timeout=2_000)
     qtbot.keyClick(console, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: not any(s.isVisible() for s in running.slates.slates), timeout=10_000)
+
+
+def test_a_photo_sent_from_the_gallery_reaches_the_video_wall_through_the_engine(
+    qtbot: QtBot, studio: tuple[EngineClient, Studio], tmp_path: Path
+) -> None:
+    """The gallery's "On the wall" goes over the pipe as a PhotoOnWall, is journalled,
+    comes back to the screens and the wall shows the photo, decoded on its worker; the
+    take-home link of the same photo is served by the studio's photo server."""
+    _, running = studio
+    console = running.windows["operator_console"]
+    wall = running.windows["video_wall"]
+    assert isinstance(console, OperatorConsole) and isinstance(wall, VideoWall)
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    image.fill(QColor("blue"))
+    assert image.save(str(photos / "b1.jpg"), "JPEG", 85)
+    gallery = console.gallery
+    gallery.wall_seconds = 30.0
+    gallery.refresh(force=True)
+    row = gallery.row_for(photos / "b1.jpg")
+    assert row is not None
+
+    def thumbnail_in() -> bool:
+        gallery.refresh()  # the console's tick
+        return gallery.rows[0].has_thumbnail
+
+    qtbot.waitUntil(thumbnail_in, timeout=5_000)
+    qtbot.mouseClick(row.buttons["wall"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wall.showing_photo, timeout=10_000)
+    assert wall.photos.decoded_on == {"wall-photo"}
+    assert gallery.thumbnails.decoded_on == {"gallery-thumbnails"}
+    assert running.handoff.running
+    link = running.handoff.offer(photos / "b1.jpg")
+    assert requests.get(link.file_url, timeout=5).content == (photos / "b1.jpg").read_bytes()

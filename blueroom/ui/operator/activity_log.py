@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
@@ -37,6 +38,7 @@ from blueroom.core.events import (
     OutboxRehearsed,
     OutboxRetried,
     OutboxSaved,
+    PhotoOnWall,
     QuestionArmed,
     QuestionStarred,
     QuestionStateChanged,
@@ -129,6 +131,13 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             else:
                 text = translate("ActivityLog", "{who}: walls back")
             return text.format(who=words.actor(event.actor))
+        case PhotoOnWall():
+            text = translate("ActivityLog", "{who}: photo {name} on the video wall for {seconds} s")
+            return text.format(
+                who=words.actor(event.actor),
+                name=single_line(Path(event.path).name)[:80],
+                seconds=f"{event.seconds:g}",
+            )
         case DecisionUndone():
             return translate("ActivityLog", "{who}: undo").format(who=words.actor(event.actor))
         case ModerationRulesChanged():

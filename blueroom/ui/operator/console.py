@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueroom.capture.handoff import PhotoHandoff
 from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
+from blueroom.core.events import PostKind
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.questions import QueueView
 from blueroom.core.readers import ModelsReader
@@ -45,6 +47,7 @@ from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
+from blueroom.ui.operator.gallery import GalleryPanel
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
@@ -133,6 +136,7 @@ class OperatorConsole(QMainWindow):
         hashtag: str = "#AskBlueRoom",
         photos_folder: Path | None = None,
         post_warnings: Warnings = no_warnings,
+        handoff: PhotoHandoff | None = None,
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -243,6 +247,14 @@ class OperatorConsole(QMainWindow):
             say=self.say,
             extra_warnings=post_warnings,
         )
+        self.gallery = GalleryPanel(
+            model.outbox,
+            actions,
+            folder=photos_folder,
+            handoff=handoff,
+            compose_photo=self.compose_photo,
+            say=self.say,
+        )
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -263,6 +275,7 @@ class OperatorConsole(QMainWindow):
             (self.heat_controls, translate("OperatorConsole", "Heat map")),
             (self.activity, translate("OperatorConsole", "Activity")),
             (self.outbox, translate("OperatorConsole", "Outbox")),
+            (self.gallery, translate("OperatorConsole", "Photos")),
         ):
             for title in panel.findChildren(
                 QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
@@ -277,8 +290,9 @@ class OperatorConsole(QMainWindow):
                 "QScrollArea#sidePage, QScrollArea#sidePage > QWidget > QWidget"
                 " { background: transparent; }"
             )
-            self.side_tabs.addTab(page, label)
-        self._outbox_tab = self.side_tabs.count() - 1
+            index = self.side_tabs.addTab(page, label)
+            if panel is self.outbox:
+                self._outbox_tab = index
         side.addWidget(self.side_tabs, 1)
         body.addLayout(side, 3)
 
@@ -360,6 +374,12 @@ class OperatorConsole(QMainWindow):
         super().closeEvent(event)
         self.closed.emit()
 
+    def compose_photo(self, path: Path) -> None:
+        """A new post of a photo of the gallery: the composer, with the photo chosen."""
+        composer = self.outbox.compose(PostKind.PHOTO)
+        if composer is not None:
+            composer.set_photo(path)
+
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
@@ -378,6 +398,8 @@ class OperatorConsole(QMainWindow):
         self.moderation.refresh()
         self._name_questions_for_the_log()
         self.moderation.refresh_tabs(on_their_tick=tick == 2)
+        if tick == 2:
+            self.gallery.refresh()
         self.session_steps.refresh()
         held = self._model.session.latest().held
         asked, when = self._hold_asked

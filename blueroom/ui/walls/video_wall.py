@@ -14,26 +14,30 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.capture.picture import Picture, picture
-from blueroom.core.events import CameraState
+from blueroom.core.events import CameraState, Event, PhotoOnWall
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.camera_slate import paint_camera_glyph, wall_title
+from blueroom.ui.widgets.image_loader import ImageLoader
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import FittedLayout, TextFits, single_line, wall_text
 
 REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
 LOWER_THIRD_LIMIT = 400  # characters: two lines hold far fewer; the rest is not laid out
+PHOTO_LOAD_SECONDS = 5.0  # a photo not decoded by then is not shown (it is said why)
 
 
 class VideoWall(QWidget):
@@ -68,10 +72,72 @@ class VideoWall(QWidget):
         self._slate: tuple[tuple[object, ...], QPixmap] | None = None
         self.picture = self._judge()
         self.painted_frames = 0
+        # A photo sent from the console's gallery (PhotoOnWall), decoded off this thread
+        # by ``photos`` (started by the composition root), shown for its seconds.
+        self.photos = ImageLoader("wall-photo")
+        self._photo_asked: tuple[tuple[str, int], float, float] | None = None  # key, s, asked
+        self._photo: QImage | None = None
+        self._photo_until = 0.0
+        self._photo_count = 0
+        self.photos_shown = 0
+        self.photos_missed = 0  # sent, and unreadable or not decoded in time
         self.setMinimumSize(480, 270)
         self._frames_timer = FrameTimer(self, frame_rate, self._tick)
 
+    # -- a photo from the gallery ---------------------------------------------------------
+    def on_events(self, events: Iterable[Event]) -> None:
+        """The room's committed events: a ``PhotoOnWall`` puts that photo up."""
+        for event in events:
+            if isinstance(event, PhotoOnWall) and event.seconds > 0:
+                self._photo_count += 1
+                key = (event.path, self._photo_count)
+                ratio = self.devicePixelRatioF()
+                width, height = round(self.width() * ratio), round(self.height() * ratio)
+                self.photos.request(key, Path(event.path), width, height)
+                self._photo_asked = (key, event.seconds, time.monotonic())
+
+    @property
+    def showing_photo(self) -> bool:
+        return self._photo is not None
+
+    def _follow_photo(self) -> bool:
+        """True when what the wall shows changed (a photo came up or went)."""
+        now = time.monotonic()
+        changed = False
+        if self._photo_asked is not None:
+            key, seconds, asked = self._photo_asked
+            image = self.photos.take(key)
+            if image is not None and not image.isNull():
+                self._photo_asked = None
+                image.setDevicePixelRatio(self.devicePixelRatioF())
+                self._photo, self._photo_until = image, now + seconds
+                self.photos_shown += 1
+                changed = True
+            elif image is not None or now - asked > PHOTO_LOAD_SECONDS:
+                self._photo_asked = None
+                self.photos_missed += 1
+        if self._photo is not None and now >= self._photo_until:
+            self._photo = None
+            changed = True
+        return changed
+
+    def _paint_photo(self, painter: QPainter, photo: QImage) -> None:
+        painter.fillRect(self.rect(), QColor(0, 0, 0))
+        ratio = photo.devicePixelRatio()
+        size = QSizeF(photo.width() / ratio, photo.height() / ratio)
+        size.scale(QSizeF(self.size()), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(
+            (self.width() - size.width()) / 2,
+            (self.height() - size.height()) / 2,
+            size.width(),
+            size.height(),
+        )
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, photo)
+
     def _tick(self) -> None:
+        if self._follow_photo():
+            self.update()
         ratio = self.devicePixelRatioF()
         size = (round(self.width() * ratio), round(self.height() * ratio))
         self.prepared.set_size(*size)
@@ -101,6 +167,11 @@ class VideoWall(QWidget):
         w, h = self.width(), self.height()
         self.picture = self._judge()
         live = self.live
+        photo = self._photo
+        if photo is not None:  # the whole wall is the guest's photo: no overlay on it
+            self._paint_photo(painter, photo)
+            painter.end()
+            return
         if live:
             assert self._image is not None
             painter.drawImage(0, 0, self._image)

@@ -1,0 +1,344 @@
+"""The session's photos on the console: each photo and clip of the photos folder as a
+thumbnail (made off the GUI thread, kept), with what the outbox did with it (saved,
+queued, posted with its link, failed with the reason), and what the staff can do: post
+it (only ever as a new post, through the composer and its confirmation), put it on the
+video wall for a few seconds, show its take-home QR code, open the folder, or delete it
+(moved to ``deleted/`` after a confirmation, never erased).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blueroom.capture.handoff import PhotoHandoff
+from blueroom.core.actions import RoomActions
+from blueroom.core.outbox import OutboxEntry, OutboxSnapshot
+from blueroom.core.readers import OutboxReader
+from blueroom.store.gallery import (
+    DELETED,
+    PhotoFile,
+    PhotoKind,
+    PhotoState,
+    media_index,
+    move_to_deleted,
+    photo_state,
+    session_photos,
+)
+from blueroom.ui import theme
+from blueroom.ui.guest.take_home import TakeHome, take_home_for
+from blueroom.ui.i18n import number, translate
+from blueroom.ui.operator.composer import Confirm, ask_yes_no
+from blueroom.ui.operator.labels import plain_label, title_label
+from blueroom.ui.operator.outbox import ROW_STYLE, state_colour, state_word
+from blueroom.ui.widgets.flow import FlowLayout
+from blueroom.ui.widgets.image_loader import ImageLoader
+
+SHOWN_PHOTOS = 60  # the newest; the count of the others is said
+SCAN_SECONDS = 2.0  # the folder is listed at most this often
+THUMB_W, THUMB_H = 96, 72  # logical pixels
+WALL_SECONDS = 8.0
+ComposePhoto = Callable[[Path], object]
+
+
+def kind_word(kind: PhotoKind) -> str:
+    match kind:
+        case PhotoKind.SIGNED:
+            return translate("GalleryPanel", "signed")
+        case PhotoKind.CLIP:
+            return translate("GalleryPanel", "clip")
+    return translate("GalleryPanel", "original")
+
+
+class PhotoRow(QFrame):
+    """One photo: its thumbnail, name, state, link or reason, and its buttons."""
+
+    def __init__(self, photo: PhotoFile, entry: OutboxEntry | None, panel: GalleryPanel) -> None:
+        super().__init__()
+        self.photo = photo
+        self.entry = entry
+        self.state = photo_state(entry)
+        self.setObjectName("outboxEntry")
+        self.setStyleSheet(ROW_STYLE)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 6, 6, 6)
+        row.setSpacing(8)
+        self.thumbnail = QLabel()
+        self.thumbnail.setFixedSize(THUMB_W, THUMB_H)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setStyleSheet(f"background: {theme.DEEP.name()}; border-radius: 4px;")
+        self.has_thumbnail = False
+        row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        row.addLayout(text, 1)
+        self.name = plain_label(f"{photo.path.name}  ·  {kind_word(photo.kind)}")
+        self.name.setWordWrap(True)
+        text.addWidget(self.name)
+        self.state_label = plain_label(self._state_words())
+        self.state_label.setWordWrap(True)
+        colour = state_colour(entry.state) if entry is not None else theme.MUTED
+        self.state_label.setStyleSheet(f"color: {colour.name()}; font-weight: 700;")
+        text.addWidget(self.state_label)
+        detail = ""
+        if entry is not None and self.state is PhotoState.POSTED:
+            detail = entry.url
+        elif entry is not None and entry.reason:
+            detail = entry.reason
+        self.detail = plain_label(detail)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.detail.setVisible(bool(detail))
+        text.addWidget(self.detail)
+        buttons = FlowLayout(spacing=6)
+        self.buttons: dict[str, QPushButton] = {}
+        if photo.kind is not PhotoKind.CLIP:  # clips need the chunked upload (not yet)
+            posted_before = entry is not None
+            self._button(
+                buttons,
+                "post",
+                translate("GalleryPanel", "Post again…")
+                if posted_before
+                else translate("GalleryPanel", "Post…"),
+                panel.post,
+            )
+            self._button(buttons, "wall", translate("GalleryPanel", "On the wall"), panel.on_wall)
+        self._button(buttons, "qr", translate("GalleryPanel", "Take-home QR"), panel.take_home)
+        self._button(buttons, "delete", translate("GalleryPanel", "Delete…"), panel.delete)
+        text.addLayout(buttons)
+
+    def _state_words(self) -> str:
+        if self.entry is None:
+            return translate("GalleryPanel", "SAVED — not posted")
+        return state_word(self.entry)
+
+    def _button(
+        self, row: FlowLayout, name: str, text: str, act: Callable[[PhotoFile], object]
+    ) -> None:
+        button = QPushButton(text)
+        button.setStyleSheet("padding: 4px 10px;")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: act(self.photo))
+        row.addWidget(button)
+        self.buttons[name] = button
+
+
+class TakeHomeDialog(QDialog):
+    """The take-home QR codes of one photo, for the staff to show a guest."""
+
+    def __init__(self, widget: TakeHome, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("GalleryPanel", "Take home: {name}").format(name=name))
+        self.setStyleSheet(f"QDialog {{ background: {theme.NIGHT.name()}; }}")
+        self.take_home = widget
+        box = QVBoxLayout(self)
+        box.addWidget(widget)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        box.addWidget(close)
+
+
+class GalleryPanel(QWidget):
+    def __init__(
+        self,
+        outbox: OutboxReader,
+        actions: RoomActions,
+        *,
+        folder: Path | None,
+        handoff: PhotoHandoff | None = None,
+        compose_photo: ComposePhoto | None = None,
+        say: Callable[[str], None] = lambda message: None,
+        confirm: Confirm = ask_yes_no,
+        open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        wall_seconds: float = WALL_SECONDS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._outbox = outbox
+        self._actions = actions
+        self.folder = folder
+        self.handoff = handoff
+        self._compose_photo = compose_photo
+        self._say = say
+        self._confirm = confirm
+        self._open_url = open_url
+        self.wall_seconds = wall_seconds
+        # started by the composition root; without it (tests) thumbnails are made on demand
+        self.thumbnails = ImageLoader("gallery-thumbnails")
+        self._shown: tuple[object, ...] = ()
+        self._scanned_at = -SCAN_SECONDS
+        self._photos: list[PhotoFile] = []
+        self.rows: list[PhotoRow] = []
+        self.dialog: TakeHomeDialog | None = None
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        box.addWidget(title_label(translate("GalleryPanel", "Photos")))
+        top = FlowLayout(spacing=6)
+        self.open_button = QPushButton(translate("GalleryPanel", "Open folder"))
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.open_button.clicked.connect(self.open_folder)
+        top.addWidget(self.open_button)
+        box.addLayout(top)
+        self.summary = plain_label("")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(f"color: {theme.MUTED.name()};")
+        box.addWidget(self.summary)
+        self.entries = QVBoxLayout()
+        self.entries.setSpacing(6)
+        box.addLayout(self.entries)
+        self.older = plain_label("")
+        self.older.setStyleSheet(f"color: {theme.MUTED.name()};")
+        self.older.hide()
+        box.addWidget(self.older)
+        box.addStretch(1)
+        self.refresh(force=True)
+
+    # -- what it shows --------------------------------------------------------------------
+    def snapshot(self) -> OutboxSnapshot:
+        return self._outbox.latest()
+
+    def refresh(self, *, force: bool = False) -> None:
+        """The folder listed again (at most every ``SCAN_SECONDS``), the rows rebuilt when
+        a photo or the outbox changed, and the thumbnails that are ready put in."""
+        now = time.monotonic()
+        if force or now - self._scanned_at >= SCAN_SECONDS:
+            self._scanned_at = now
+            self._photos = session_photos(self.folder) if self.folder is not None else []
+        snapshot = self.snapshot()
+        shown = (tuple(p.key for p in self._photos), snapshot.version)
+        if force or shown != self._shown:
+            self._shown = shown
+            self._rebuild(snapshot)
+        self._fill_thumbnails()
+
+    def _rebuild(self, snapshot: OutboxSnapshot) -> None:
+        for row in self.rows:
+            self.entries.removeWidget(row)
+            row.deleteLater()
+        index = media_index(snapshot)
+        photos = self._photos[:SHOWN_PHOTOS]
+        self.rows = [PhotoRow(p, index.get(_resolved(p.path)), self) for p in photos]
+        ratio = self.devicePixelRatioF()
+        for row in self.rows:
+            self.entries.addWidget(row)
+            if row.photo.kind is not PhotoKind.CLIP or row.photo.path.suffix.lower() == ".gif":
+                self.thumbnails.request(
+                    row.photo.key, row.photo.path, round(THUMB_W * ratio), round(THUMB_H * ratio)
+                )
+        hidden = len(self._photos) - len(photos)
+        # fmt: off
+        older = translate("GalleryPanel", "… and %n older photo(s)", None, number, hidden)
+        # fmt: on
+        self.older.setText(older if hidden else "")
+        self.older.setVisible(hidden > 0)
+        posted = sum(1 for row in self.rows if row.state is PhotoState.POSTED)
+        count = len(self._photos)
+        # fmt: off
+        summary = translate("GalleryPanel", "%n photo(s) in {folder}", None, number, count)
+        # fmt: on
+        summary = summary.format(folder=self.folder)
+        if posted:
+            summary += translate("GalleryPanel", " · {posted} posted").format(posted=posted)
+        if not self._photos:
+            summary = translate("GalleryPanel", "No photos yet in {folder}").format(
+                folder=self.folder
+            )
+        self.summary.setText(summary)
+
+    def _fill_thumbnails(self) -> None:
+        for row in self.rows:
+            if row.has_thumbnail:
+                continue
+            image = self.thumbnails.take(row.photo.key)
+            if image is None:
+                continue
+            row.has_thumbnail = True
+            if image.isNull():
+                row.thumbnail.setText(kind_word(row.photo.kind))
+                continue
+            image.setDevicePixelRatio(self.devicePixelRatioF())
+            row.thumbnail.setPixmap(QPixmap.fromImage(image))
+
+    def row_for(self, path: Path) -> PhotoRow | None:
+        for row in self.rows:
+            if row.photo.path == path:
+                return row
+        return None
+
+    # -- acting ---------------------------------------------------------------------------
+    def open_folder(self) -> None:
+        if self.folder is None or not self.folder.is_dir():
+            self._say(
+                translate("GalleryPanel", "No photos yet: {folder} does not exist").format(
+                    folder=self.folder
+                )
+            )
+            return
+        self._open_url(QUrl.fromLocalFile(str(self.folder)))
+
+    def post(self, photo: PhotoFile) -> None:
+        """A new post of this photo: the composer, with its own confirmation."""
+        if self._compose_photo is None:
+            self._say(translate("GalleryPanel", "Posting is not available here"))
+            return
+        self._compose_photo(photo.path)
+
+    def on_wall(self, photo: PhotoFile) -> None:
+        self._actions.show_photo_on_wall(str(photo.path), self.wall_seconds)
+        self._say(
+            translate("GalleryPanel", "{name} on the video wall for {seconds} s").format(
+                name=photo.path.name, seconds=f"{self.wall_seconds:g}"
+            )
+        )
+
+    def take_home(self, photo: PhotoFile) -> TakeHomeDialog:
+        widget = take_home_for(self.handoff, photo.path, side=240)
+        widget.follow(self.snapshot())
+        self.dialog = TakeHomeDialog(widget, photo.path.name, self)
+        self.dialog.open()
+        return self.dialog
+
+    def delete(self, photo: PhotoFile) -> None:
+        question = translate(
+            "GalleryPanel",
+            "Delete {name}? It is moved to the {deleted} folder beside it (not erased)."
+            " A post already made stays on the account.",
+        ).format(name=photo.path.name, deleted=DELETED)
+        if not self._confirm(self, translate("GalleryPanel", "Delete a photo"), question):
+            return
+        if self.folder is None:
+            return
+        try:
+            moved = move_to_deleted(photo.path, self.folder)
+        except (OSError, ValueError) as error:
+            self._say(
+                translate("GalleryPanel", "Could not delete {name}: {error}").format(
+                    name=photo.path.name, error=error
+                )
+            )
+            return
+        self._say(translate("GalleryPanel", "Moved to {path}").format(path=moved))
+        self.refresh(force=True)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path

@@ -1,0 +1,262 @@
+"""The console's Photos tab with qtbot, on a real photos folder and the real outbox model:
+each photo with what the outbox did with it, thumbnails made on their worker, a post only
+through the composer's confirmation, a delete that moves the file, the folder opened,
+the take-home QR read back, and a photo on the video wall for its seconds."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from blueroom.capture.handoff import PhotoHandoff
+from blueroom.capture.latest_frame import LatestFrameSlot
+from blueroom.core.events import (
+    OutboxFailed,
+    OutboxPosted,
+    OutboxQueued,
+    OutboxSending,
+    PhotoOnWall,
+    PostKind,
+)
+from blueroom.core.posting import Draft
+from blueroom.store.journal import WriterStats
+from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.gallery import GalleryPanel
+from blueroom.ui.walls.video_wall import VideoWall
+from tests.ui.test_guest_sign_in import read_qr
+from tests.ui.test_outbox_panel import Room
+
+
+def write_photo(path: Path, colour: str, size: tuple[int, int] = (1600, 1200)) -> Path:
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path), "JPEG", 85)
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    stamp = time.time() - 100
+    for n, (name, colour) in enumerate(
+        (("b1.jpg", "red"), ("b1-signed.jpg", "green"), ("b2.jpg", "blue"))
+    ):
+        write_photo(photos / name, colour)
+        os.utime(photos / name, (stamp + n, stamp + n))
+    (photos / "notes.txt").write_text("not a photo")
+    return photos
+
+
+def posted_and_failed(room: Room, folder: Path) -> None:
+    signed = str(folder / "b1-signed.jpg")
+    room.model.apply(
+        [
+            OutboxQueued(
+                entry_id="e1", draft=Draft(text="Léa!", media=(signed,)), post_kind=PostKind.PHOTO
+            ),
+            OutboxSending(entry_id="e1", attempt=1),
+            OutboxPosted(entry_id="e1", post_id="10", url="https://x.com/BlueRoomFR/status/10"),
+            OutboxQueued(
+                entry_id="e2",
+                draft=Draft(text="Encore", media=(str(folder / "b2.jpg"),)),
+                post_kind=PostKind.PHOTO,
+            ),
+            OutboxSending(entry_id="e2", attempt=1),
+            OutboxFailed(entry_id="e2", reason="X said 503", retry_at=time.time() + 60),
+        ]
+    )
+
+
+def console_for(qtbot: QtBot, room: Room, folder: Path, **more: object) -> OperatorConsole:
+    console = OperatorConsole(
+        room.model,
+        room.actions,
+        session_label="test",
+        bus_stats=list,
+        journal_stats=lambda: WriterStats(0, 0, 0, 0.0, True, "", 0),
+        photos_folder=folder,
+        **more,  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(console)
+    return console
+
+
+def test_each_photo_shows_what_the_outbox_did_with_it(qtbot: QtBot, folder: Path) -> None:
+    room = Room()
+    posted_and_failed(room, folder)
+    console = console_for(qtbot, room, folder)
+    gallery = console.gallery
+    tabs = [console.side_tabs.tabText(i) for i in range(console.side_tabs.count())]
+    assert "Photos" in tabs
+    assert [row.photo.path.name for row in gallery.rows] == ["b2.jpg", "b1-signed.jpg", "b1.jpg"]
+    b2, signed, b1 = gallery.rows
+    assert signed.state_label.text().startswith("POSTED")
+    assert signed.detail.text() == "https://x.com/BlueRoomFR/status/10"
+    assert signed.buttons["post"].text() == "Post again…"
+    assert b2.state_label.text().startswith("FAILED") and b2.detail.text() == "X said 503"
+    assert b1.state_label.text() == "SAVED — not posted" and b1.buttons["post"].text() == "Post…"
+    assert "signed" in signed.name.text() and "original" in b1.name.text()
+    assert "3 photos" in gallery.summary.text() and "1 posted" in gallery.summary.text()
+
+
+def test_thumbnails_are_made_on_their_worker_once(qtbot: QtBot, folder: Path) -> None:
+    room = Room()
+    gallery = GalleryPanel(room.model.outbox, room.actions, folder=folder)
+    qtbot.addWidget(gallery)
+    gallery.thumbnails.start()
+    try:
+        gallery.refresh(force=True)
+        qtbot.waitUntil(lambda: all(row.has_thumbnail for row in gallery.rows), timeout=5000)
+        for row in gallery.rows:
+            pixmap = row.thumbnail.pixmap()
+            assert not pixmap.isNull() and pixmap.width() <= 96 and pixmap.height() <= 72
+        assert gallery.thumbnails.decoded_on == {"gallery-thumbnails"}
+        assert gallery.thumbnails.decoded == 3
+        gallery.refresh(force=True)  # rebuilt: the thumbnails come from the cache
+        qtbot.waitUntil(lambda: all(row.has_thumbnail for row in gallery.rows), timeout=5000)
+        assert gallery.thumbnails.decoded == 3
+    finally:
+        gallery.thumbnails.stop()
+
+
+def test_post_again_is_a_new_post_only_after_the_composer_s_confirmation(
+    qtbot: QtBot, folder: Path
+) -> None:
+    room = Room()
+    posted_and_failed(room, folder)
+    console = console_for(qtbot, room, folder)
+    asked: list[str] = []
+    console.outbox._confirm = lambda _parent, _title, text: asked.append(text) or True
+    row = console.gallery.row_for(folder / "b1-signed.jpg")
+    assert row is not None
+    before = len(room.model.outbox.latest().entries)
+    qtbot.mouseClick(row.buttons["post"], Qt.MouseButton.LeftButton)
+    composer = console.outbox.composer
+    assert composer is not None and composer.photo == folder / "b1-signed.jpg"
+    assert len(room.model.outbox.latest().entries) == before  # nothing until Send
+    composer.text.setPlainText("Encore une fois")
+    assert composer.send()
+    assert asked and "With the photo b1-signed.jpg" in asked[0]
+    entries = room.model.outbox.latest().entries
+    assert len(entries) == before + 1
+    assert entries[0].draft.media == (str(folder / "b1-signed.jpg"),)
+    assert entries[0].id not in ("e1", "e2")
+
+
+def test_delete_moves_the_file_after_a_confirmation(qtbot: QtBot, folder: Path) -> None:
+    room = Room()
+    answers = [False, True]
+    gallery = GalleryPanel(
+        room.model.outbox, room.actions, folder=folder, confirm=lambda *_: answers.pop(0)
+    )
+    qtbot.addWidget(gallery)
+    data = (folder / "b2.jpg").read_bytes()
+    row = gallery.row_for(folder / "b2.jpg")
+    assert row is not None
+    qtbot.mouseClick(row.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert (folder / "b2.jpg").exists()  # said no
+    qtbot.mouseClick(row.buttons["delete"], Qt.MouseButton.LeftButton)
+    assert not (folder / "b2.jpg").exists()
+    assert (folder / "deleted" / "b2.jpg").read_bytes() == data
+    assert [r.photo.path.name for r in gallery.rows] == ["b1-signed.jpg", "b1.jpg"]
+    write_photo(folder / "b2.jpg", "yellow")  # a new b2 deleted too: nothing overwritten
+    gallery.refresh(force=True)
+    answers.append(True)
+    gallery.delete(gallery.rows[0].photo)
+    assert (folder / "deleted" / "b2-2.jpg").exists()
+    assert (folder / "deleted" / "b2.jpg").read_bytes() == data
+
+
+def test_open_folder_opens_the_photos_folder(qtbot: QtBot, folder: Path, tmp_path: Path) -> None:
+    room = Room()
+    opened: list[QUrl] = []
+    said: list[str] = []
+    gallery = GalleryPanel(
+        room.model.outbox, room.actions, folder=folder, open_url=opened.append, say=said.append
+    )
+    qtbot.addWidget(gallery)
+    qtbot.mouseClick(gallery.open_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(folder)]
+    missing = GalleryPanel(
+        room.model.outbox,
+        room.actions,
+        folder=tmp_path / "none",
+        open_url=opened.append,
+        say=said.append,
+    )
+    qtbot.addWidget(missing)
+    missing.open_folder()
+    assert len(opened) == 1 and "does not exist" in said[-1]
+    assert missing.rows == [] and "No photos yet" in missing.summary.text()
+
+
+@pytest.fixture
+def handoff(folder: Path) -> Iterator[PhotoHandoff]:
+    server = PhotoHandoff(folder, host="127.0.0.1", port=0, wifi_ssid="BlueRoom")
+    assert server.start() == ""
+    yield server
+    server.stop()
+
+
+def test_the_take_home_qr_opens_the_photo_for_the_staff(
+    qtbot: QtBot, folder: Path, handoff: PhotoHandoff
+) -> None:
+    room = Room()
+    posted_and_failed(room, folder)
+    gallery = GalleryPanel(room.model.outbox, room.actions, folder=folder, handoff=handoff)
+    qtbot.addWidget(gallery)
+    row = gallery.row_for(folder / "b1-signed.jpg")
+    assert row is not None
+    qtbot.mouseClick(row.buttons["qr"], Qt.MouseButton.LeftButton)
+    dialog = gallery.dialog
+    assert dialog is not None and dialog.isVisible()
+    url = read_qr(dialog.take_home.photo_code.grab().toImage())
+    photo = requests.get(url + "/photo.jpg", timeout=5)
+    assert photo.content == (folder / "b1-signed.jpg").read_bytes()
+    assert dialog.take_home.post_url == "https://x.com/BlueRoomFR/status/10"
+    assert read_qr(dialog.take_home.wifi_code.grab().toImage()) == "WIFI:T:nopass;S:BlueRoom;;"
+    dialog.close()
+
+
+def test_a_photo_goes_on_the_video_wall_for_its_seconds(qtbot: QtBot, folder: Path) -> None:
+    room = Room()
+    gallery = GalleryPanel(room.model.outbox, room.actions, folder=folder, wall_seconds=0.6)
+    qtbot.addWidget(gallery)
+    wall = VideoWall(
+        LatestFrameSlot(),
+        room.model.questions,
+        room.model.metrics,
+        hashtag="#AskBlueRoom",
+        guest_name="Léa",
+    )
+    qtbot.addWidget(wall)
+    wall.resize(640, 360)
+    wall.show()
+    wall.photos.start()
+    try:
+        row = gallery.row_for(folder / "b2.jpg")
+        assert row is not None
+        qtbot.mouseClick(row.buttons["wall"], Qt.MouseButton.LeftButton)
+        sent = [e for e in room.published if isinstance(e, PhotoOnWall)]
+        assert sent == [PhotoOnWall(path=str(folder / "b2.jpg"), seconds=0.6, at=sent[0].at)]
+        wall.on_events(sent)
+        qtbot.waitUntil(lambda: wall.showing_photo, timeout=3000)
+        shown = wall.grab().toImage()
+        centre = shown.pixelColor(shown.width() // 2, shown.height() // 2)
+        assert centre.blue() > 200 and centre.red() < 50  # the blue photo, full screen
+        assert wall.photos.decoded_on == {"wall-photo"}
+        qtbot.waitUntil(lambda: not wall.showing_photo, timeout=3000)
+        wall.on_events([PhotoOnWall(path=str(folder / "missing.jpg"), seconds=5)])
+        qtbot.waitUntil(lambda: wall.photos_missed == 1, timeout=3000)
+        assert not wall.showing_photo and wall.photos_shown == 1
+    finally:
+        wall.photos.stop()
