@@ -56,6 +56,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who}: photo {name} on the video wall for {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who}: undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,6 +182,30 @@
     </message>
     <message>
         <source>rules saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or touch and hold the photo to save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo link has expired or does not exist. Ask the team at the booth for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -664,6 +692,107 @@
     </message>
     <message>
         <source>{lines} lines recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take-home QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVED — not posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take home: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n older photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in {folder}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · {posted} posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos yet in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos yet: {folder} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting is not available here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} on the video wall for {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name}? It is moved to the {deleted} folder beside it (not erased). A post already made stays on the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1283,6 +1412,10 @@
     </message>
     <message>
         <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2152,6 +2285,29 @@
     <name>Sparkline</name>
     <message>
         <source>peak {rate}/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TakeHome</name>
+    <message>
+        <source>Your photo on your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s link is not available: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the photo server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signal? Join the Wi-Fi “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: {url}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

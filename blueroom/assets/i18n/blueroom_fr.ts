@@ -56,6 +56,10 @@
         <translation>{who}&#x202f;: murs rétablis</translation>
     </message>
     <message>
+        <source>{who}: photo {name} on the video wall for {seconds} s</source>
+        <translation>{who}&#x202f;: photo {name} sur le mur vidéo pendant {seconds} s</translation>
+    </message>
+    <message>
         <source>{who}: undo</source>
         <translation>{who}&#x202f;: annulation</translation>
     </message>
@@ -179,6 +183,30 @@
     <message>
         <source>rules saved to {path}</source>
         <translation>règles enregistrées dans {path}</translation>
+    </message>
+    <message>
+        <source>Your photo</source>
+        <translation>Votre photo</translation>
+    </message>
+    <message>
+        <source>Save the photo</source>
+        <translation>Enregistrer la photo</translation>
+    </message>
+    <message>
+        <source>Or touch and hold the photo to save it.</source>
+        <translation>Ou touchez la photo longuement pour l&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <source>This link has expired</source>
+        <translation>Ce lien a expiré</translation>
+    </message>
+    <message>
+        <source>This photo link has expired or does not exist. Ask the team at the booth for a new one.</source>
+        <translation>Ce lien de photo a expiré ou n&apos;existe pas. Demandez-en un nouveau à l&apos;équipe du photomaton.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>fr</translation>
     </message>
     <message>
         <source>Snapshot failed: {error}</source>
@@ -665,6 +693,107 @@
     <message>
         <source>{lines} lines recorded</source>
         <translation>{lines} lignes enregistrées</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <source>signed</source>
+        <translation>signée</translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation>clip</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>originale</translation>
+    </message>
+    <message>
+        <source>Post again…</source>
+        <translation>Republier…</translation>
+    </message>
+    <message>
+        <source>Post…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>On the wall</source>
+        <translation>Sur le mur</translation>
+    </message>
+    <message>
+        <source>Take-home QR</source>
+        <translation>QR à emporter</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>SAVED — not posted</source>
+        <translation>ENREGISTRÉE — non publiée</translation>
+    </message>
+    <message>
+        <source>Take home: {name}</source>
+        <translation>À emporter&#x202f;: {name}</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n older photo(s)</source>
+        <translation>
+            <numerusform>… et %n photo plus ancienne</numerusform>
+            <numerusform>… et %n photos plus anciennes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in {folder}</source>
+        <translation>
+            <numerusform>%n photo dans {folder}</numerusform>
+            <numerusform>%n photos dans {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · {posted} posted</source>
+        <translation> · {posted} publiées</translation>
+    </message>
+    <message>
+        <source>No photos yet in {folder}</source>
+        <translation>Pas encore de photo dans {folder}</translation>
+    </message>
+    <message>
+        <source>No photos yet: {folder} does not exist</source>
+        <translation>Pas encore de photo&#x202f;: {folder} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Posting is not available here</source>
+        <translation>La publication n&apos;est pas disponible ici</translation>
+    </message>
+    <message>
+        <source>{name} on the video wall for {seconds} s</source>
+        <translation>{name} sur le mur vidéo pendant {seconds} s</translation>
+    </message>
+    <message>
+        <source>Delete {name}? It is moved to the {deleted} folder beside it (not erased). A post already made stays on the account.</source>
+        <translation>Supprimer {name}&#x202f;? Elle est déplacée dans le dossier {deleted} à côté (pas effacée). Un post déjà publié reste sur le compte.</translation>
+    </message>
+    <message>
+        <source>Delete a photo</source>
+        <translation>Supprimer une photo</translation>
+    </message>
+    <message>
+        <source>Could not delete {name}: {error}</source>
+        <translation>Impossible de supprimer {name}&#x202f;: {error}</translation>
+    </message>
+    <message>
+        <source>Moved to {path}</source>
+        <translation>Déplacée dans {path}</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1413,10 @@
     <message>
         <source>Outbox</source>
         <translation>Envois</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>Walls held — release  F12</source>
@@ -2169,6 +2302,29 @@
     <message>
         <source>peak {rate}/s</source>
         <translation>pic {rate}/s</translation>
+    </message>
+</context>
+<context>
+    <name>TakeHome</name>
+    <message>
+        <source>Your photo on your phone</source>
+        <translation>Votre photo sur votre téléphone</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s link is not available: {problem}</source>
+        <translation>Le lien de la photo n&apos;est pas disponible&#x202f;: {problem}</translation>
+    </message>
+    <message>
+        <source>the photo server is not running</source>
+        <translation>le serveur de photos n&apos;est pas lancé</translation>
+    </message>
+    <message>
+        <source>No signal? Join the Wi-Fi “{name}”</source>
+        <translation>Pas de réseau&#x202f;? Rejoignez le Wi-Fi «&#x202f;{name}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>Posted: {url}</source>
+        <translation>Publiée&#x202f;: {url}</translation>
     </message>
 </context>
 <context>
