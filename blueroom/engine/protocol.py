@@ -16,6 +16,7 @@ from typing import Any
 
 import msgspec
 
+from blueroom.core.booth import BoothState
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import AnyEvent
@@ -33,7 +34,7 @@ from blueroom.store.journal import WriterStats
 # 3: Session says whether the walls are held; Heat the view's figures
 # 4: Cost, what X costs the session; 5: events GuestSignedIn and GuestSignedOut
 # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
-PROTOCOL_VERSION = 7  # 7: the outbox's feed (Outbox) and its events
+PROTOCOL_VERSION = 8  # 7: the outbox's feed (Outbox) and its events; 8: the booth
 
 
 class ProtocolMismatch(Exception):
@@ -127,6 +128,12 @@ class Outbox(msgspec.Struct, tag=True):
     snapshot: OutboxSnapshot
 
 
+class Booth(msgspec.Struct, tag=True):
+    """The mirror's booth at each change (its step, deadline and photo)."""
+
+    state: BoothState
+
+
 class Stats(msgspec.Struct, tag=True):
     """How every feed is doing, twice a second: bus, journal, sources."""
 
@@ -170,6 +177,7 @@ ToClient = (
     | Cost
     | Session
     | Outbox
+    | Booth
     | Stats
     | Problems
     | Events
