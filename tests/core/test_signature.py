@@ -3,6 +3,7 @@ from speed or real pressure, a tap is a dot, SVG at any resolution."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import msgspec
@@ -42,7 +43,7 @@ def test_a_fast_stroke_stays_on_the_fingers_path_not_on_chords() -> None:
     line = centre_line(stroke, SIZE, SIZE)
     off_path = max(abs(math.dist((x, y), CENTRE) - RADIUS) for x, y, _ in line)
     assert off_path < 2.0
-    longest = max(math.dist(a[:2], b[:2]) for a, b in zip(line, line[1:], strict=False))
+    longest = max(math.dist(a[:2], b[:2]) for a, b in itertools.pairwise(line))
     assert longest <= 2.0  # no segment longer than two pixels
 
 
