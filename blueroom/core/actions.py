@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
+    BoothAction,
+    BoothTouched,
     DecisionUndone,
     Event,
     HeatMapChanged,
@@ -129,6 +131,10 @@ class RoomActions:
     def hold_walls(self, held: bool, actor: str = "operator") -> None:
         """The panic key: the walls and the guest panel on their holding slate, or back."""
         self._publish(WallsHeld(held=held, actor=actor))
+
+    def booth(self, action: BoothAction, actor: str = "guest") -> None:
+        """A touch on the mirror's booth (the booth decides where it leads, if anywhere)."""
+        self._publish(BoothTouched(action=action, actor=actor))
 
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))
