@@ -47,10 +47,6 @@ OVER_MIRROR = frozenset(
 SaveJob = Callable[[Callable[[], None]], None]
 
 
-def tr(text: str) -> str:
-    return translate("BoothView", text)
-
-
 class PhotoArea(QWidget):
     """The photo, fitted whole and centred."""
 
@@ -123,24 +119,24 @@ class BoothView(QWidget):
         self._tool_row.addLayout(self._pen_tools)
         for color in COLORS:
             self._tool("", partial(self.pad.set_color, color), f"background:{color}")
-        self._tool(tr("Thin"), lambda: self.pad.set_thick(False))
-        self._tool(tr("Thick"), lambda: self.pad.set_thick(True))
-        self._tool(tr("Undo"), self.pad.undo)
-        self._tool(tr("Clear"), self.pad.clear)
+        self._tool(translate("BoothView", "Thin"), lambda: self.pad.set_thick(False))
+        self._tool(translate("BoothView", "Thick"), lambda: self.pad.set_thick(True))
+        self._tool(translate("BoothView", "Undo"), self.pad.undo)
+        self._tool(translate("BoothView", "Clear"), self.pad.clear)
         self._action_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for action, text in (
-            (BoothAction.START, tr("Take a photo")),
-            (BoothAction.CANCEL, tr("Cancel")),
-            (BoothAction.SHOOT, tr("Shoot")),
-            (BoothAction.RETAKE, tr("Retake")),
-            (BoothAction.KEEP, tr("Keep")),
-            (BoothAction.SKIP, tr("Skip")),
-            (BoothAction.SIGNED, tr("Done")),
-            (BoothAction.FINISHED, tr("Continue")),
-            (BoothAction.POST, tr("Post")),
-            (BoothAction.SAVE, tr("Save only")),
-            (BoothAction.DISCARD, tr("Discard")),
-            (BoothAction.CLOSE, tr("Finish")),
+            (BoothAction.START, translate("BoothView", "Take a photo")),
+            (BoothAction.CANCEL, translate("BoothView", "Cancel")),
+            (BoothAction.SHOOT, translate("BoothView", "Shoot")),
+            (BoothAction.RETAKE, translate("BoothView", "Retake")),
+            (BoothAction.KEEP, translate("BoothView", "Keep")),
+            (BoothAction.SKIP, translate("BoothView", "Skip")),
+            (BoothAction.SIGNED, translate("BoothView", "Done")),
+            (BoothAction.FINISHED, translate("BoothView", "Continue")),
+            (BoothAction.POST, translate("BoothView", "Post")),
+            (BoothAction.SAVE, translate("BoothView", "Save only")),
+            (BoothAction.DISCARD, translate("BoothView", "Discard")),
+            (BoothAction.CLOSE, translate("BoothView", "Finish")),
         ):
             self._button(action, text)
         root = QVBoxLayout(self)
@@ -276,19 +272,19 @@ class BoothView(QWidget):
     def _posting_words(self) -> str:
         posting = self._outbox.latest().posting
         if posting.rehearsal:
-            return tr("rehearsal: saved, not posted")
+            return translate("BoothView", "rehearsal: saved, not posted")
         if posting.cannot_post:
-            return tr("saved, not posted: no X account")
+            return translate("BoothView", "saved, not posted: no X account")
         return ""
 
     def _done_words(self) -> str:
         photo = self.state.photo
         if photo is None or photo.fate is not PhotoFate.POST or self._posting_words():
-            return tr("Saved")
+            return translate("BoothView", "Saved")
         entry = self._outbox.latest().entry("booth-" + photo.photo_id)
         if entry is not None and entry.state is EntryState.POSTED:
-            return tr("Posted")
-        return tr("Posting…")
+            return translate("BoothView", "Posted")
+        return translate("BoothView", "Posting…")
 
     def _lay_out(self) -> None:
         step = self.state.step
@@ -298,26 +294,30 @@ class BoothView(QWidget):
         if step is BoothStep.ATTRACT:
             shown = {BoothAction.START}
         elif step is BoothStep.PREVIEW:
-            headline = tr("Strike a pose")
+            headline = translate("BoothView", "Strike a pose")
             shown = {BoothAction.SHOOT, BoothAction.CANCEL}
         elif step is BoothStep.COUNTDOWN:
             shown = {BoothAction.CANCEL}
         elif step is BoothStep.REVIEW:
-            headline, photo_shown = tr("Keep this one?"), True
+            headline, photo_shown = translate("BoothView", "Keep this one?"), True
             shown = {BoothAction.RETAKE, BoothAction.KEEP}
         elif step is BoothStep.SIGN:
-            headline, pad_shown, tools = tr("Sign it with your finger"), True, True
+            headline, pad_shown, tools = (
+                translate("BoothView", "Sign it with your finger"),
+                True,
+                True,
+            )
             shown = {BoothAction.SKIP, BoothAction.SIGNED}
         elif step is BoothStep.FINISH:
             photo_shown, shown = True, {BoothAction.FINISHED}
         elif step is BoothStep.SHARE:
-            headline, photo_shown = tr("Share it?"), True
+            headline, photo_shown = translate("BoothView", "Share it?"), True
             shown = {BoothAction.POST, BoothAction.SAVE, BoothAction.DISCARD}
         elif step is BoothStep.DONE:
             headline, photo_shown, take_home = self._done_words(), True, True
             shown = {BoothAction.CLOSE}
         elif step is BoothStep.ONE_MOMENT:
-            headline, detail = tr("One moment…"), self.state.trouble
+            headline, detail = translate("BoothView", "One moment…"), self.state.trouble
         self.headline.setText(headline)
         self.headline.setVisible(bool(headline))
         self.detail.setText(detail)
@@ -339,9 +339,10 @@ class BoothView(QWidget):
     def _share_captions(self) -> dict[BoothAction, str]:
         cannot = self._posting_words()
         return {
-            BoothAction.POST: cannot or tr("posted on X by the room, with the event's hashtag"),
-            BoothAction.SAVE: tr("kept by the team, not posted"),
-            BoothAction.DISCARD: tr("not posted, not kept for the event"),
+            BoothAction.POST: cannot
+            or translate("BoothView", "posted on X by the room, with the event's hashtag"),
+            BoothAction.SAVE: translate("BoothView", "kept by the team, not posted"),
+            BoothAction.DISCARD: translate("BoothView", "not posted, not kept for the event"),
         }
 
     # -- geometry and painting ---------------------------------------------------------------
