@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from blueroom.capture.camera import CameraCapture
 from blueroom.capture.handoff import PageWords, PhotoHandoff
 from blueroom.capture.latest_frame import LatestFrameSlot
+from blueroom.capture.still import StillCapture
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
 from blueroom.engine.client import EngineClient, RoomLink
@@ -36,8 +37,10 @@ from blueroom.runtime import tune_gui_runtime
 from blueroom.settings import Settings, save_moderation
 from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
+from blueroom.ui.guest.booth_view import BoothView
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.guest.sign_in import SignInCard
+from blueroom.ui.guest.take_home import take_home_for
 from blueroom.ui.i18n import install_translations, translate
 from blueroom.ui.operator.composer import cost_warnings
 from blueroom.ui.operator.console import OperatorConsole
@@ -190,12 +193,14 @@ def build_windows(
     problems: ProblemLog | None = None,
     guest_login: GuestLogin | None = None,
     handoff: PhotoHandoff | None = None,
+    still: StillCapture | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
     ``problems`` collects the failures of this process's workers; the console shows
     them with the engine's. With ``guest_login``, the console has a Guest menu and the
     guest panel a sign-in card (a QR code); the session's end signs the guest out.
+    ``still`` takes the booth's photos and writes the signed ones (its worker).
     """
     problems = problems or ProblemLog(None)
     event = settings.event
@@ -261,6 +266,13 @@ def build_windows(
         board=model.questions,
         actions=room.actions,
         confirm_with_operator=settings.guest.confirm_with_operator,
+        booth=BoothView(
+            model.booth,
+            model.outbox,
+            room.actions,
+            save=still.submit if still is not None else None,
+            take_home=lambda photo: take_home_for(handoff, photo),
+        ),
     )
     if guest_login is not None:
         card = SignInCard(guest_login, guest_panel)
@@ -399,16 +411,18 @@ class Studio:
         self.camera = (
             make_camera(settings, self.frames, room.publish, on_error=report) if camera else None
         )
-        self.windows = build_windows(
-            room,
+        self.still = StillCapture(
+            room.model.booth,
             self.frames,
-            settings,
-            session_label,
-            settings_path,
-            self.problems,
-            guest_login,
-            handoff=self.handoff,
+            settings.photos_path(),
+            room.publish,
+            mirror=settings.booth.mirror_photo,
+            on_error=report,
         )
+        self.windows = build_windows(
+            room, self.frames, settings, session_label, settings_path, self.problems, guest_login,
+            handoff=self.handoff, still=self.still,
+        )  # fmt: skip
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
         self._composer = heat_wall.composer_thread
@@ -433,6 +447,7 @@ class Studio:
             self.camera.start()
         self._composer.start()
         self._preparer.start()
+        self.still.start()
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
         self.handoff_problem = self.handoff.start()
@@ -450,6 +465,7 @@ class Studio:
             self.camera.stop()
         self._composer.stop()
         self._preparer.stop()
+        self.still.stop()
         if self.guest_login is not None:  # the room quits: the guest's token is revoked
             self.guest_login.stop("the room quit")
         self.handoff.stop()

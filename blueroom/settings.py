@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from blueroom.core.booth import BoothTimings
 from blueroom.core.cost import CostSettings
 from blueroom.core.heatmap import MapView, view_for
 from blueroom.core.moderation import ModerationRules
@@ -157,6 +158,43 @@ class HandoffSettings(_Section):
     wifi_password: str = ""
 
 
+class BoothSettings(_Section):
+    """The mirror's photo booth: seconds per step, and how the photo is taken."""
+
+    countdown: float = 3.0  # the 3-2-1 before the shutter
+    capture_seconds: float = 5.0  # the longest wait for the camera's photo
+    preview_seconds: float = 60.0  # posing without shooting: back to attract
+    review_seconds: float = 45.0
+    sign_seconds: float = 45.0  # the signing time-box (Skip is always there)
+    finish_seconds: float = 60.0
+    share_seconds: float = 60.0  # no answer: saved, never posted
+    done_seconds: float = 30.0
+    one_moment_seconds: float = 4.0
+    mirror_photo: bool = False  # true: the photo mirrored like the preview
+
+    def timings(self) -> BoothTimings:
+        return BoothTimings(
+            countdown=self.countdown,
+            capture=self.capture_seconds,
+            preview=self.preview_seconds,
+            review=self.review_seconds,
+            sign=self.sign_seconds,
+            finish=self.finish_seconds,
+            share=self.share_seconds,
+            done=self.done_seconds,
+            one_moment=self.one_moment_seconds,
+        )
+
+    def problems(self) -> list[str]:
+        said = []
+        if not 1.0 <= self.countdown <= 10.0:
+            said.append(f"booth.countdown must be 1 to 10 seconds, not {self.countdown}")
+        for name, value in msgspec.structs.asdict(self.timings()).items():
+            if name != "countdown" and not 1.0 <= value <= 3600.0:
+                said.append(f"booth.{name}_seconds must be 1 to 3600 seconds, not {value}")
+        return said
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -173,6 +211,7 @@ class Settings(_Section):
     privacy: PrivacySettings = msgspec.field(default_factory=PrivacySettings)
     outbox: OutboxSettings = msgspec.field(default_factory=OutboxSettings)
     handoff: HandoffSettings = msgspec.field(default_factory=HandoffSettings)
+    booth: BoothSettings = msgspec.field(default_factory=BoothSettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -185,7 +224,7 @@ class Settings(_Section):
         return Path(base) / "blueroom" / "journal.sqlite"
 
     def photos_path(self) -> Path:
-        """Where the composer's photo picker opens (the mirror's photos, next issue)."""
+        """Where the mirror's photos are written and the composer's photo picker opens."""
         if self.outbox.photos_folder:
             return Path(self.outbox.photos_folder).expanduser()
         return self.journal_path().parent / "photos"
@@ -338,6 +377,7 @@ def _check(settings: Settings, origin: str) -> Settings:
     if any(not name.strip() or len(name) > 80 for name in settings.event.guest_also):
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
     problems += settings.cost.problems()
+    problems += settings.booth.problems()
     if settings.outbox.longest_retry_seconds < settings.outbox.first_retry_seconds:
         problems.append("outbox.longest_retry_seconds must be at least outbox.first_retry_seconds")
     if problems:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
+    BoothAction,
+    BoothTouched,
     DecisionUndone,
     Event,
     HeatMapChanged,
@@ -134,6 +136,10 @@ class RoomActions:
     def show_photo_on_wall(self, path: str, seconds: float, actor: str = "operator") -> None:
         """A photo full screen on the video wall for ``seconds``, then the camera again."""
         self._publish(PhotoOnWall(path=path, seconds=seconds, actor=actor))
+
+    def booth(self, action: BoothAction, actor: str = "guest") -> None:
+        """A touch on the mirror's booth (the booth decides where it leads, if anywhere)."""
+        self._publish(BoothTouched(action=action, actor=actor))
 
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))

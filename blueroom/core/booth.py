@@ -18,8 +18,9 @@ left alone goes back to attract and **keeps the photo unposted**: only the guest
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Final
 
 import msgspec
@@ -33,8 +34,11 @@ from blueroom.core.events import (
     CameraState,
     CameraStateChanged,
     Event,
+    OutboxQueued,
     PhotoCaptured,
+    PostKind,
 )
+from blueroom.core.posting import Draft
 
 
 class BoothTimings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -70,6 +74,24 @@ class BoothPhoto(msgspec.Struct, frozen=True):
     signed: bool = False
 
 
+BOOTH_ENTRY_PREFIX: Final = "booth-"  # an outbox entry the booth queued: "booth-<photo id>"
+
+
+def signed_path(photo: BoothPhoto) -> str:
+    """Where the signed photo is written, beside the original (``<id>-signed.jpg``)."""
+    return str(PurePath(photo.path).with_name(f"{photo.photo_id}-signed.jpg"))
+
+
+def signature_path(photo: BoothPhoto) -> str:
+    """Where the signature's vectors are written, beside the original."""
+    return str(PurePath(photo.path).with_name(f"{photo.photo_id}-signature.svg"))
+
+
+def posted_path(photo: BoothPhoto) -> str:
+    """The file a post sends: the signed photo once signed, else the original."""
+    return signed_path(photo) if photo.signed else photo.path
+
+
 class BoothState(msgspec.Struct, frozen=True):
     """What the guest panel and the console read (a snapshot)."""
 
@@ -80,6 +102,20 @@ class BoothState(msgspec.Struct, frozen=True):
     photo: BoothPhoto | None  # the photo this visit is about
     trouble: str = ""  # why "one moment"
     ignored: int = 0  # touches that led nowhere (a stray touch, a double tap)
+
+
+class BoothModelState(msgspec.Struct, frozen=True):
+    """What a journal snapshot keeps of the booth."""
+
+    state: BoothState | None = None
+    photos: tuple[BoothPhoto, ...] = ()
+    posts_asked: tuple[str, ...] = ()
+    queued: tuple[str, ...] = ()
+    ignored: tuple[tuple[str, int], ...] = ()
+
+
+def idle_booth() -> BoothState:
+    return BoothState(BoothStep.ATTRACT, 0, 0.0, 0.0, None)
 
 
 # Which touches lead where, step by step; any other touch is ignored (and counted).
@@ -135,29 +171,77 @@ class Booth:
     the outbox takes them from there (and only from there).
     """
 
-    def __init__(self, timings: BoothTimings | None = None) -> None:
+    def __init__(self, timings: BoothTimings | None = None, *, hashtag: str = "") -> None:
         self.timings = timings or BoothTimings()
-        self._state = BoothState(BoothStep.ATTRACT, 0, 0.0, 0.0, None)
+        self.hashtag = hashtag  # the text of a booth post
+        self._state = idle_booth()
         self.photos: dict[str, BoothPhoto] = {}
         self.posts_asked: list[str] = []
+        self.queued: set[str] = set()  # photos whose outbox entry is journalled
+        self._offered: set[str] = set()  # handed to the clock, not yet applied (not kept)
         self.ignored: Counter[str] = Counter()  # "step:action" → touches ignored
 
     # -- reading -------------------------------------------------------------------
     def latest(self) -> BoothState:
         return self._state
 
+    def photo(self, photo_id: str) -> BoothPhoto | None:
+        return self.photos.get(photo_id)
+
     # -- the clock -----------------------------------------------------------------
     def due(self, now: float) -> Sequence[Event]:
+        """The deadline that passed, and the outbox entry of each photo the guest asked
+        to post and not yet queued (``booth-<photo id>``: a replay finds it queued, and
+        the outbox would ignore a second one with the same id)."""
+        events: list[Event] = []
         state = self._state
         if state.deadline and now >= state.deadline:
-            return (BoothTimedOut(step=state.step, move=state.move, at=now),)
-        return ()
+            events.append(BoothTimedOut(step=state.step, move=state.move, at=now))
+        for photo_id in self.posts_asked:
+            if photo_id in self.queued or photo_id in self._offered:
+                continue
+            photo = self.photos[photo_id]
+            self._offered.add(photo_id)
+            events.append(
+                OutboxQueued(
+                    entry_id=BOOTH_ENTRY_PREFIX + photo_id,
+                    draft=Draft(text=self.hashtag, media=(posted_path(photo),)),
+                    post_kind=PostKind.PHOTO,
+                    actor="guest",
+                    at=now,
+                )
+            )
+        return tuple(events)
+
+    # -- journal snapshots -------------------------------------------------------------
+    def capture(self, locked: bool = True) -> Callable[[], BoothModelState]:
+        state = BoothModelState(
+            self._state,
+            tuple(self.photos.values()),
+            tuple(self.posts_asked),
+            tuple(sorted(self.queued)),
+            tuple(self.ignored.items()),
+        )
+        return lambda: state
+
+    def restore(self, state: BoothModelState) -> None:
+        self._state = state.state or idle_booth()
+        self.photos = {photo.photo_id: photo for photo in state.photos}
+        self.posts_asked = list(state.posts_asked)
+        self.queued = set(state.queued)
+        self._offered = set()
+        self.ignored = Counter(dict(state.ignored))
 
     # -- applying events -------------------------------------------------------------
     def apply(self, events: Iterable[Event]) -> None:
         for event in events:
             if isinstance(event, BoothTouched):
                 self._touched(event)
+            elif isinstance(event, OutboxQueued):
+                if event.entry_id.startswith(BOOTH_ENTRY_PREFIX):
+                    photo_id = event.entry_id.removeprefix(BOOTH_ENTRY_PREFIX)
+                    self.queued.add(photo_id)
+                    self._offered.discard(photo_id)
             elif isinstance(event, BoothTimedOut):
                 self._timed_out(event)
             elif isinstance(event, PhotoCaptured):

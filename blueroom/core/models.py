@@ -9,6 +9,7 @@ from typing import Protocol, cast
 
 import msgspec
 
+from blueroom.core.booth import Booth, BoothModelState, BoothTimings
 from blueroom.core.cost import CostMeter, CostSettings, CostState
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint, TweetReceived
@@ -24,7 +25,7 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 3  # 2: the cost meter; 3: the outbox
+STATE_VERSION = 4  # 2: the cost meter; 3: the outbox; 4: the booth
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -39,6 +40,7 @@ class RoomState(msgspec.Struct, frozen=True):
     checkpoint: AnyCheckpoint | None  # the source's last position
     cost: CostState
     outbox: OutboxModelState = OutboxModelState()
+    booth: BoothModelState = BoothModelState()
 
 
 class _Part(Protocol):
@@ -74,6 +76,8 @@ class RoomModel:
         keep_posts: bool = True,
         clock: Callable[[], float] = time.time,
         prices: CostSettings | None = None,
+        booth: BoothTimings | None = None,
+        hashtag: str = "",
     ) -> None:
         self.seen = SeenPosts()
         self.edits = 0  # later versions of posts seen before (counted once)
@@ -90,6 +94,7 @@ class RoomModel:
         self.session = SessionScript(steps)
         self.cost = CostMeter(prices)
         self.outbox = Outbox()  # also the clock's posting timer (the room adds it)
+        self.booth = Booth(booth, hashtag=hashtag)  # also a timer: deadlines, posts asked
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
@@ -98,6 +103,7 @@ class RoomModel:
             ("session", self.session),
             ("cost", self.cost),
             ("outbox", self.outbox),
+            ("booth", self.booth),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -148,11 +154,12 @@ class RoomModel:
         session, checkpoint = self.session.capture(locked), self.checkpoint
         cost = self.cost.capture(locked)
         outbox = self.outbox.capture(locked)
+        booth = self.booth.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
                 STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint,
-                cost(), outbox(),
+                cost(), outbox(), booth(),
             )  # fmt: skip
 
         return build
@@ -169,6 +176,7 @@ class RoomModel:
         self.heat.restore(state.heat)
         self.session.restore(state.session)
         self.outbox.restore(state.outbox)
+        self.booth.restore(state.booth)
         self.checkpoint = state.checkpoint
         self.cost.restore(state.cost)
         self.questions.snapshot()

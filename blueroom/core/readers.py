@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from blueroom.core.booth import BoothState
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import HeatSnapshot
@@ -52,6 +53,10 @@ class OutboxReader(Protocol):
     def latest(self) -> OutboxSnapshot: ...
 
 
+class BoothReader(Protocol):
+    def latest(self) -> BoothState: ...
+
+
 class ModelsReader(Protocol):
     """Every model the screens show, by name."""
 
@@ -72,3 +77,6 @@ class ModelsReader(Protocol):
 
     @property
     def outbox(self) -> OutboxReader: ...
+
+    @property
+    def booth(self) -> BoothReader: ...

@@ -27,6 +27,7 @@ from blueroom.engine.process import engine_main
 from blueroom.engine.protocol import (
     PROTOCOL_VERSION,
     Board,
+    Booth,
     Cost,
     Events,
     Export,
@@ -266,6 +267,7 @@ class EngineClient:
             Heat: model.heat.receive,
             Session: lambda m: model.session.receive(m.current, m.version, m.held),
             Outbox: lambda m: setattr(model.outbox, "value", m.snapshot),
+            Booth: lambda m: setattr(model.booth, "value", m.state),
             Stats: self._on_stats,
             Problems: self._on_problems,
             Events: self._on_events,

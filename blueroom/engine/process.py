@@ -33,6 +33,7 @@ from blueroom.core.questions import QueueQuery
 from blueroom.engine.protocol import (
     PROTOCOL_VERSION,
     Board,
+    Booth,
     Cost,
     Events,
     Export,
@@ -178,6 +179,7 @@ class SnapshotPublisher:
         self._session_version = -1
         self._cost_version = -1
         self._outbox_version = -1
+        self._booth_sent: object = None
         self._problems_version = 0
         self._gone = False
         self.feeds: tuple[Feed, ...] = (
@@ -190,6 +192,7 @@ class SnapshotPublisher:
             Feed("session", self._session),
             Feed("cost", self._cost, COST_HZ),
             Feed("outbox", self._outbox),
+            Feed("booth", self._booth),
             Feed("stats", self._stats, STATS_HZ),
             Feed("problems", self._problems),
             Feed("events", self._events),
@@ -285,6 +288,13 @@ class SnapshotPublisher:
             return ()
         self._outbox_version = outbox.version
         return (Outbox(outbox),)
+
+    def _booth(self) -> Sequence[ToClient]:
+        state = self._room.model.booth.latest()  # replaced whole at each change
+        if state is self._booth_sent:
+            return ()
+        self._booth_sent = state
+        return (Booth(state),)
 
     def _stats(self) -> Sequence[ToClient]:
         room = self._room

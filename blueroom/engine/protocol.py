@@ -16,6 +16,7 @@ from typing import Any
 
 import msgspec
 
+from blueroom.core.booth import BoothState
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import AnyEvent
@@ -33,8 +34,8 @@ from blueroom.store.journal import WriterStats
 # 3: Session says whether the walls are held; Heat the view's figures
 # 4: Cost, what X costs the session; 5: events GuestSignedIn and GuestSignedOut
 # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
-# 7: the outbox's feed (Outbox) and its events
-PROTOCOL_VERSION = 8  # 8: the event PhotoOnWall
+# 7: the outbox's feed (Outbox) and its events; 8: the event PhotoOnWall
+PROTOCOL_VERSION = 9  # 9: the booth's feed (Booth) and its events
 
 
 class ProtocolMismatch(Exception):
@@ -128,6 +129,12 @@ class Outbox(msgspec.Struct, tag=True):
     snapshot: OutboxSnapshot
 
 
+class Booth(msgspec.Struct, tag=True):
+    """The mirror's booth at each change (its step, deadline and photo)."""
+
+    state: BoothState
+
+
 class Stats(msgspec.Struct, tag=True):
     """How every feed is doing, twice a second: bus, journal, sources."""
 
@@ -171,6 +178,7 @@ ToClient = (
     | Cost
     | Session
     | Outbox
+    | Booth
     | Stats
     | Problems
     | Events

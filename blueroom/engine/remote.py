@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from blueroom.core.booth import BoothState, idle_booth
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
 from blueroom.core.heatmap import PRESETS, HeatMode, HeatSnapshot, glow_size
@@ -114,6 +115,14 @@ class RemoteOutbox:
         return self.value
 
 
+class RemoteBooth:
+    def __init__(self) -> None:
+        self.value = idle_booth()
+
+    def latest(self) -> BoothState:
+        return self.value
+
+
 class RemoteModels:
     """Every model of the engine, as last received (a ``ModelsReader``)."""
 
@@ -124,6 +133,7 @@ class RemoteModels:
         self.session = RemoteSession(steps)
         self.cost = RemoteCost()
         self.outbox = RemoteOutbox()
+        self.booth = RemoteBooth()
 
 
 def empty_metrics() -> MetricsSnapshot:

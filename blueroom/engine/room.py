@@ -209,6 +209,8 @@ class Room:
             on_error=self.problems.record_model,
             keep_posts=False,  # re-asked posts stay in the journal: the export reads it
             prices=settings.cost,
+            booth=settings.booth.timings(),
+            hashtag=settings.event.hashtag,
         )
         self._snapshot_every = options.snapshot_every
         self._snapshot_tail_seconds = options.snapshot_tail_seconds
@@ -239,6 +241,7 @@ class Room:
             )
         self.clock = EngineClock(self.bus.publish_many, self.model.tick)
         self.clock.add(self)  # the cost meter's budget: ``due``
+        self.clock.add(self.model.booth)  # the booth's deadlines, and the posts it was asked
         self.writer = JournalWriter(
             journal_path,
             self.bus,
@@ -435,6 +438,8 @@ class Room:
             on_error=self.problems.record_model,
             keep_posts=False,
             prices=settings.cost,
+            booth=settings.booth.timings(),
+            hashtag=settings.event.hashtag,
         )
 
     # -- what the screens read (the same calls as the engine client's) ----------------

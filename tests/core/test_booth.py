@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
-from blueroom.core.booth import MOVES, ON_DEADLINE, Booth, BoothTimings, PhotoFate
+from blueroom.core.booth import (
+    MOVES,
+    ON_DEADLINE,
+    Booth,
+    BoothModelState,
+    BoothTimings,
+    PhotoFate,
+)
 from blueroom.core.events import (
     BoothAction,
     BoothStep,
@@ -14,7 +22,9 @@ from blueroom.core.events import (
     CameraState,
     CameraStateChanged,
     Event,
+    OutboxQueued,
     PhotoCaptured,
+    PostKind,
 )
 from blueroom.core.wire import decode_events, encode_events
 
@@ -227,3 +237,45 @@ def test_every_step_but_attract_ends_by_itself_and_every_move_is_declared() -> N
     assert set(MOVES) == set(BoothStep)
     assert set(ON_DEADLINE) == set(BoothStep) - {BoothStep.ATTRACT}
     assert all(target is not BoothStep.DONE for target in ON_DEADLINE.values())  # never by waiting
+
+
+def test_the_guests_post_is_queued_once_by_the_clock_and_never_again_after_a_replay() -> None:
+    room = Room()
+    room.booth.hashtag = "#AskBlueRoom"
+    to_review(room)
+    for action in (BoothAction.KEEP, BoothAction.SIGNED, BoothAction.FINISHED):
+        room.touch(action)
+    room.wait(5.0)  # waiting on the share step queues nothing
+    assert not any(isinstance(e, OutboxQueued) for e in room.journal)
+    room.touch(BoothAction.POST)
+    # the clock asks twice before the first is applied: one entry offered, not two
+    first, second = room.booth.due(room.now), room.booth.due(room.now)
+    assert second == ()
+    (queued,) = first
+    assert isinstance(queued, OutboxQueued)
+    assert queued.entry_id == "booth-p1" and queued.post_kind is PostKind.PHOTO
+    assert queued.draft.media == ("/photos/p1-signed.jpg",)  # signed: the signed photo
+    assert queued.draft.text == "#AskBlueRoom"
+    room.do(queued)
+    room.wait(60.0)
+    assert sum(isinstance(e, OutboxQueued) for e in room.journal) == 1
+    replayed = Booth(hashtag="#AskBlueRoom")
+    replayed.apply(decode_events(encode_events(room.journal)))
+    assert replayed.due(room.now + 1.0) == ()
+    restored = Booth(hashtag="#AskBlueRoom")
+    restored.restore(msgspec.msgpack.decode(
+        msgspec.msgpack.encode(room.booth.capture()()), type=BoothModelState
+    ))  # fmt: skip
+    assert restored.latest() == room.booth.latest() and restored.photos == room.booth.photos
+    assert restored.due(room.now + 1.0) == () and restored.ignored == room.booth.ignored
+
+
+def test_a_post_asked_before_a_crash_and_never_journalled_as_queued_is_queued_on_resume() -> None:
+    room = Room()
+    to_review(room)
+    for action in (BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED, BoothAction.POST):
+        room.touch(action)
+    replayed = Booth()  # the room died before the clock's OutboxQueued reached the journal
+    replayed.apply(room.journal)
+    (queued,) = replayed.due(room.now)
+    assert isinstance(queued, OutboxQueued) and queued.draft.media == ("/photos/p1.jpg",)

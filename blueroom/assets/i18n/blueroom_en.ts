@@ -305,6 +305,125 @@
     </message>
 </context>
 <context>
+    <name>BoothView</name>
+    <message>
+        <source>Thin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rehearsal: saved, not posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved, not posted: no X account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strike a pose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign it with your finger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>posted on X by the room, with the event&apos;s hashtag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept by the team, not posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not posted, not kept for the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraDetail</name>
     <message>
         <source>camera {index}</source>

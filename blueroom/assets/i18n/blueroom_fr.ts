@@ -305,6 +305,125 @@
     </message>
 </context>
 <context>
+    <name>BoothView</name>
+    <message>
+        <source>Thin</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Thick</source>
+        <translation>Épais</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler le trait</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Take a photo</source>
+        <translation>Prendre une photo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Shoot</source>
+        <translation>Déclencher</translation>
+    </message>
+    <message>
+        <source>Retake</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Save only</source>
+        <translation>Garder seulement</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>rehearsal: saved, not posted</source>
+        <translation>répétition&#x202f;: gardée, non publiée</translation>
+    </message>
+    <message>
+        <source>saved, not posted: no X account</source>
+        <translation>gardée, non publiée&#x202f;: pas de compte X</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gardée</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Publiée</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>Strike a pose</source>
+        <translation>Prenez la pose</translation>
+    </message>
+    <message>
+        <source>Keep this one?</source>
+        <translation>On garde celle-ci&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Sign it with your finger</source>
+        <translation>Signez-la du doigt</translation>
+    </message>
+    <message>
+        <source>Share it?</source>
+        <translation>On la partage&#x202f;?</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un instant…</translation>
+    </message>
+    <message>
+        <source>posted on X by the room, with the event&apos;s hashtag</source>
+        <translation>publiée sur X par la room, avec le hashtag de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>kept by the team, not posted</source>
+        <translation>gardée par l&apos;équipe, non publiée</translation>
+    </message>
+    <message>
+        <source>not posted, not kept for the event</source>
+        <translation>ni publiée, ni gardée pour l&apos;événement</translation>
+    </message>
+</context>
+<context>
     <name>CameraDetail</name>
     <message>
         <source>camera {index}</source>

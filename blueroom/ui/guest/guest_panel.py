@@ -23,12 +23,15 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.readers import BoardReader, SessionReader
 from blueroom.core.session import SessionSnapshot
 from blueroom.ui import theme
+from blueroom.ui.guest.booth_view import BoothView
 from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.camera_slate import mirror_line, mirror_title, paint_camera_glyph
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import TextFits
+
+BOOTH_STEPS = frozenset({"mirror", "final-selfie"})
 
 
 def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[QPointF, QPixmap]]:
@@ -69,6 +72,7 @@ class GuestPanel(QWidget):
         actions: RoomActions | None = None,
         confirm_with_operator: bool = False,
         frame_rate: int = 30,
+        booth: BoothView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,6 +98,10 @@ class GuestPanel(QWidget):
                 board, actions, confirm_with_operator=confirm_with_operator, parent=self
             )
             self.picker.hide()
+        self.booth = booth  # the mirror's photo booth, on the mirror and selfie steps
+        if booth is not None:
+            booth.setParent(self)
+            booth.hide()
         self._frames_timer = FrameTimer(self, frame_rate, self._tick)
 
     def _tick(self) -> None:
@@ -103,6 +111,7 @@ class GuestPanel(QWidget):
             self._background = None
             self._place_picker()
             self.update()
+        self._place_booth()
         if self.picking:
             self.prepared.pause()  # the pick view covers the mirror: no frame to scale
             return
@@ -124,9 +133,37 @@ class GuestPanel(QWidget):
         frames = self._frames
         return picture(frames.status(), frames.last_put_at(), time.monotonic())
 
+    @property
+    def booth_showing(self) -> bool:
+        """The mirror and the final selfie: the photo booth runs in the mirror."""
+        return self.booth is not None and self._snapshot.step.id in BOOTH_STEPS
+
+    @property
+    def portrait_booth(self) -> bool:
+        return self.booth_showing and self.height() > self.width()
+
+    def _place_booth(self) -> None:
+        booth = self.booth
+        if booth is None:
+            return
+        if not self.booth_showing:
+            booth.hide()
+            return
+        booth.refresh()
+        area = self._mirror_box() if booth.over_mirror else QRectF(self.rect())
+        if booth.geometry() != area.toAlignedRect():
+            booth.setGeometry(area.toAlignedRect())
+        if booth.isHidden():
+            booth.show()
+            booth.raise_()
+
     def _mirror_box(self) -> QRectF:
         """Whole pixels: a new frame's update is exactly the box its image covers."""
         w, h = self.width(), self.height()
+        if self.portrait_booth:  # the title above, the mirror the whole width below
+            m = w * 0.05
+            top = h * 0.2
+            return QRectF(round(m), round(top), round(w - 2 * m), round(h - top - m))
         m = h * 0.06
         left_w = w * self._left_share()
         return QRectF(
@@ -201,9 +238,15 @@ class GuestPanel(QWidget):
         title_box = QRectF(m, m + h * 0.07, left_w - m, h * 0.26)
         # The step's title and guidance are the script's own text (a script per language
         # is to come), not translated here.
+        if self.portrait_booth:
+            title_box = QRectF(w * 0.05, m + h * 0.05, w * 0.9, h * 0.12)
         painter.drawText(
             title_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, step.title
         )
+        if self.portrait_booth:  # the mirror takes the rest of the screen
+            painter.end()
+            self._caps = corner_caps(pixmap, self._mirror_box(), min(w, h) * 0.03)
+            return pixmap
         painter.setPen(theme.MUTED)
         painter.setFont(theme.font(h * 0.036, QFont.Weight.Medium))
         painter.drawText(

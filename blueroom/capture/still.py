@@ -1,0 +1,207 @@
+"""The booth's still photo, taken in the screens' process where the camera is.
+
+When the booth enters ``capture`` (its snapshot, as the engine last sent it), the
+newest full-resolution camera frame is taken from the slot (never the preview's
+scaled image), not mirrored unless ``mirror`` says so (the preview is mirrored, as a
+camera app's; the photo is not), encoded as a JPEG and written atomically (a temporary
+file, then a rename) to ``<folder>/<photo id>.jpg`` on this worker, never the GUI
+thread; then ``PhotoCaptured`` is published.
+
+Nothing is lost: no frame within the capture's deadline, a full disk or an unwritable
+folder publishes ``BoothTrouble`` with a calm reason (the booth says "one moment" and
+recovers by itself) and keeps the encoded photo in memory (``kept``), counted, until
+the operator saves it elsewhere (``save_kept``) or discards it.
+
+The same worker runs the booth's other disk work (``submit``: the signed photo), one
+job at a time.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import queue
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from blueroom.capture.latest_frame import Frame, LatestFrameSlot
+from blueroom.core.events import BoothStep, BoothTrouble, Event, PhotoCaptured
+from blueroom.core.readers import BoothReader
+from blueroom.workers import ErrorSink, Worker
+
+JPEG_QUALITY = 95
+FRESH_SECONDS = 0.5  # a frame older than this at the shutter is not "the newest"
+POLL_SECONDS = 0.02  # how often the worker looks at the booth's snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPhoto:
+    """A photo the disk refused, held in memory until saved elsewhere or discarded."""
+
+    photo_id: str
+    jpeg: bytes
+    width: int
+    height: int
+    reason: str
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` at ``path``, whole or not at all (a temporary file beside it, renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with temporary.open("wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def why_not_saved(error: OSError) -> str:
+    """A calm reason for the guest's "one moment" (the details go to the console)."""
+    if error.errno == errno.ENOSPC:
+        return "the disk is full: the photo is kept in memory"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "the photos folder cannot be written: the photo is kept in memory"
+    return f"the photo could not be saved ({error.strerror or error}): it is kept in memory"
+
+
+def encode_jpeg(image: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise ValueError("the camera's frame could not be encoded as JPEG")
+    return data.tobytes()
+
+
+class StillCapture:
+    """Watches the booth; takes, writes and announces its photo; runs its disk jobs."""
+
+    def __init__(
+        self,
+        booth: BoothReader,
+        frames: LatestFrameSlot,
+        folder: Path,
+        publish: Callable[[Event], int],
+        *,
+        mirror: bool = False,
+        on_error: ErrorSink | None = None,
+        clock: Callable[[], float] = time.time,
+        new_id: Callable[[], str] = lambda: uuid.uuid4().hex[:12],
+    ) -> None:
+        self._booth = booth
+        self._frames = frames
+        self.folder = folder
+        self._publish = publish
+        self.mirror = mirror
+        self._clock = clock
+        self._new_id = new_id
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._handled_move = -1  # the capture step already taken (a move number)
+        self._lock = threading.Lock()
+        self.kept: list[KeptPhoto] = []  # refused by the disk, held in memory
+        self.taken = 0
+        self.failures = 0
+        self.last_ms = 0.0  # the shutter → the file written, the last photo
+        self.worker = Worker(
+            "gui-still", self._run, on_error=on_error, wake=lambda: self._jobs.put(None)
+        )
+
+    # -- lifecycle (the composition root) ----------------------------------------------
+    def start(self) -> None:
+        self.worker.start()
+
+    def stop(self) -> None:
+        self.worker.stop()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on this worker, after what is already asked (any thread)."""
+        self._jobs.put(job)
+
+    # -- the worker -------------------------------------------------------------------
+    def _run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                job = self._jobs.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                job = None
+            if job is not None:
+                self.worker.guarded(job)
+            if not stop.is_set():
+                self.worker.guarded(self.step)
+
+    def step(self) -> None:
+        """One look at the booth: a capture step not yet taken is taken now."""
+        state = self._booth.latest()
+        if state.step is not BoothStep.CAPTURE or state.move == self._handled_move:
+            return
+        self._handled_move = state.move
+        self.take(state.deadline)
+
+    def take(self, deadline: float) -> PhotoCaptured | BoothTrouble:
+        """The newest full frame (waiting for one until ``deadline``, wall clock), written
+        and announced; or the trouble, announced, and the photo kept in memory."""
+        started = time.perf_counter()
+        frame = self._newest_frame(deadline)
+        photo_id = self._new_id()
+        if frame is None:
+            self.failures += 1
+            return self._say(BoothTrouble(reason="the camera gave no picture"))
+        image = cv2.flip(frame.image, 1) if self.mirror else frame.image
+        height, width = int(image.shape[0]), int(image.shape[1])
+        jpeg = encode_jpeg(image)
+        path = self.folder / f"{photo_id}.jpg"
+        try:
+            write_atomically(path, jpeg)
+        except OSError as error:
+            reason = why_not_saved(error)
+            with self._lock:
+                self.kept.append(KeptPhoto(photo_id, jpeg, width, height, reason))
+            self.failures += 1
+            return self._say(BoothTrouble(reason=reason))
+        self.taken += 1
+        self.last_ms = (time.perf_counter() - started) * 1000.0
+        return self._say(
+            PhotoCaptured(photo_id=photo_id, path=str(path), width=width, height=height)
+        )
+
+    def _newest_frame(self, deadline: float) -> Frame | None:
+        frames = self._frames
+        frame = frames.latest()
+        if frame is not None and time.monotonic() - frame.captured_at <= FRESH_SECONDS:
+            return frame
+        wait = max(0.0, (deadline - self._clock()) if deadline else 1.0)
+        return frames.wait_newer(frame.seq if frame is not None else 0, timeout=wait)
+
+    def _say(self, event: PhotoCaptured | BoothTrouble) -> PhotoCaptured | BoothTrouble:
+        self._publish(event)
+        return event
+
+    # -- photos kept in memory -------------------------------------------------------------
+    def save_kept(self, folder: Path) -> list[Path]:
+        """Every photo kept in memory, written to ``folder`` (raises what the disk says);
+        those written are no longer kept."""
+        written = []
+        with self._lock:
+            kept = list(self.kept)
+        for photo in kept:
+            path = folder / f"{photo.photo_id}.jpg"
+            write_atomically(path, photo.jpeg)
+            written.append(path)
+            with self._lock:
+                self.kept.remove(photo)
+        return written
+
+    def discard_kept(self) -> int:
+        with self._lock:
+            count, self.kept = len(self.kept), []
+        return count

@@ -1,0 +1,415 @@
+"""The mirror's photo booth as the guest sees it: one calm screen per step.
+
+The view only reads the booth's snapshot (``BoothReader``) and the outbox's (whether the
+room can post); every touch is a ``BoothTouched`` published through the actions, and
+the booth decides where it leads. Over the live mirror (attract, preview, countdown,
+capture) it is see-through: one huge button, the 3-2-1 numerals, the white flash. From
+review on it covers the guest panel: the photo fitted whole (never cropped), big
+buttons (at least 96 px, readable from the sofa, usable with a mouse), in a row in
+landscape and a column in portrait.
+
+The done screen keeps a place at the right for the take-home QR (``set_take_home``).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blueroom.core.actions import RoomActions
+from blueroom.core.booth import (
+    BoothState,
+    PhotoFate,
+    idle_booth,
+    posted_path,
+    signature_path,
+    signed_path,
+)
+from blueroom.core.events import BoothAction, BoothStep
+from blueroom.core.outbox import EntryState
+from blueroom.core.readers import BoothReader, OutboxReader
+from blueroom.ui import theme
+from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
+from blueroom.ui.i18n import translate
+
+MIN_TARGET = 96  # px: the smallest touch target
+OVER_MIRROR = frozenset(
+    {BoothStep.ATTRACT, BoothStep.PREVIEW, BoothStep.COUNTDOWN, BoothStep.CAPTURE}
+)
+SaveJob = Callable[[Callable[[], None]], None]
+
+
+class PhotoArea(QWidget):
+    """The photo, fitted whole and centred."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_image(self, image: QImage | None) -> None:
+        self.image = image
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        image = self.image
+        if image is None or image.isNull():
+            return
+        scale = min(self.width() / image.width(), self.height() / image.height())
+        w, h = image.width() * scale, image.height() * scale
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h), image)
+        painter.end()
+
+
+class BoothView(QWidget):
+    def __init__(
+        self,
+        booth: BoothReader,
+        outbox: OutboxReader,
+        actions: RoomActions,
+        *,
+        save: SaveJob | None = None,  # the disk worker (None: at once, in tests)
+        take_home: Callable[[Path], QWidget] | None = None,  # the done step's QR codes
+        clock: Callable[[], float] = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._booth = booth
+        self._outbox = outbox
+        self._actions = actions
+        self._save = save
+        self._make_take_home = take_home
+        self._take_home_for = ""  # the photo the take-home widget offers
+        self._clock = clock
+        self.state: BoothState = idle_booth()
+        self._shown: tuple[int, str] | None = None  # (move, posting words) last laid out
+        self._photo_id = ""
+        self._image: QImage | None = None
+        self._numeral = 0
+        self.saving = False
+        self.sign_failures = 0  # signed photos the disk refused (the photo goes on unsigned)
+        self.touches = 0
+
+        self.headline = self._label(bold=True)
+        self.detail = self._label()
+        self.photo = PhotoArea()
+        self.pad = SignaturePad()
+        self._take_home = QWidget()
+        self._take_home_layout = QVBoxLayout(self._take_home)
+        self._take_home_layout.setContentsMargins(0, 0, 0, 0)
+        self.take_home: QWidget | None = None
+        self.buttons: dict[BoothAction, QPushButton] = {}
+        self.captions: dict[BoothAction, QLabel] = {}
+        self._tools: list[QPushButton] = []
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.photo, 1)
+        middle.addWidget(self.pad, 1)
+        middle.addWidget(self._take_home)
+        self._tool_row = QVBoxLayout()  # the swatches, then the pen's tools
+        self._swatches, self._pen_tools = QHBoxLayout(), QHBoxLayout()
+        self._tool_row.addLayout(self._swatches)
+        self._tool_row.addLayout(self._pen_tools)
+        for color in COLORS:
+            self._tool("", partial(self.pad.set_color, color), f"background:{color}")
+        self._tool(translate("BoothView", "Thin"), lambda: self.pad.set_thick(False))
+        self._tool(translate("BoothView", "Thick"), lambda: self.pad.set_thick(True))
+        self._tool(translate("BoothView", "Undo"), self.pad.undo)
+        self._tool(translate("BoothView", "Clear"), self.pad.clear)
+        self._action_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        for action, text in (
+            (BoothAction.START, translate("BoothView", "Take a photo")),
+            (BoothAction.CANCEL, translate("BoothView", "Cancel")),
+            (BoothAction.SHOOT, translate("BoothView", "Shoot")),
+            (BoothAction.RETAKE, translate("BoothView", "Retake")),
+            (BoothAction.KEEP, translate("BoothView", "Keep")),
+            (BoothAction.SKIP, translate("BoothView", "Skip")),
+            (BoothAction.SIGNED, translate("BoothView", "Done")),
+            (BoothAction.FINISHED, translate("BoothView", "Continue")),
+            (BoothAction.POST, translate("BoothView", "Post")),
+            (BoothAction.SAVE, translate("BoothView", "Save only")),
+            (BoothAction.DISCARD, translate("BoothView", "Discard")),
+            (BoothAction.CLOSE, translate("BoothView", "Finish")),
+        ):
+            self._button(action, text)
+        root = QVBoxLayout(self)
+        root.addWidget(self.headline)
+        root.addLayout(middle, 1)
+        root.addLayout(self._tool_row)
+        root.addLayout(self._action_row)
+        root.addWidget(self.detail)
+        self._lay_out()
+
+    # -- building ----------------------------------------------------------------------
+    def _label(self, bold: bool = False) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setProperty("bold", bold)
+        return label
+
+    def _tool(self, text: str, slot: Callable[[], None], style: str = "") -> None:
+        button = QPushButton(text)
+        button.setMinimumSize(MIN_TARGET, MIN_TARGET)
+        if style:
+            button.setStyleSheet(style)
+        button.clicked.connect(slot)
+        button.setProperty("tool", True)
+        (self._pen_tools if text else self._swatches).addWidget(button)
+        self._tools.append(button)
+
+    def _button(self, action: BoothAction, text: str) -> None:
+        column = QVBoxLayout()
+        button = QPushButton(text)
+        button.setMinimumHeight(MIN_TARGET)
+        button.setMinimumWidth(MIN_TARGET * 2)
+        button.clicked.connect(lambda: self.touch(action))
+        caption = self._label()
+        caption.hide()
+        column.addWidget(button)
+        column.addWidget(caption)
+        self._action_row.addLayout(column)
+        self.buttons[action] = button
+        self.captions[action] = caption
+
+    def set_take_home(self, widget: QWidget) -> None:
+        """The take-home QR (another part builds it): shown at the right of the done step."""
+        if self.take_home is not None:
+            self._take_home_layout.removeWidget(self.take_home)
+            self.take_home.setParent(None)
+        self.take_home = widget
+        self._take_home_layout.addWidget(widget)
+
+    # -- the guest's touches -----------------------------------------------------------------
+    def touch(self, action: BoothAction) -> None:
+        self.touches += 1
+        if action is BoothAction.SIGNED:
+            self._sign()
+            return
+        self._actions.booth(action)
+
+    def _sign(self) -> None:
+        """Done: the signature's SVG and the signed photo written (on the disk worker),
+        then SIGNED; no stroke is a Skip; a refusing disk goes on unsigned, counted."""
+        photo = self.state.photo
+        signature = self.pad.signature()
+        if photo is None or not signature.strokes:
+            self._actions.booth(BoothAction.SKIP)
+            return
+        if self.saving:
+            return
+        self.saving = True
+
+        def job() -> None:
+            try:
+                render_signed(
+                    Path(photo.path),
+                    signature,
+                    Path(signed_path(photo)),
+                    Path(signature_path(photo)),
+                )
+            except OSError:
+                self.sign_failures += 1
+                self._actions.booth(BoothAction.SKIP)
+            else:
+                self._actions.booth(BoothAction.SIGNED)
+            finally:
+                self.saving = False
+
+        if self._save is None:
+            job()
+        else:
+            self._save(job)
+
+    # -- reading the booth -------------------------------------------------------------------
+    @property
+    def over_mirror(self) -> bool:
+        """See-through over the live mirror (else it covers the guest panel)."""
+        return self.state.step in OVER_MIRROR
+
+    def refresh(self) -> None:
+        """A look at the snapshots (the guest panel's frame clock): re-laid out on a move."""
+        self.state = self._booth.latest()
+        words = self._posting_words()
+        if self._shown != (self.state.move, words):
+            self._shown = (self.state.move, words)
+            self._load_photo()
+            self._lay_out()
+            self.update()
+        if self.state.step is BoothStep.COUNTDOWN:
+            numeral = max(1, math.ceil(self.state.deadline - self._clock()))
+            if numeral != self._numeral:
+                self._numeral = numeral
+                self.update()
+        elif self.state.step is BoothStep.SIGN:
+            self.update(self._bar_rect().toAlignedRect())
+
+    def _load_photo(self) -> None:
+        photo = self.state.photo
+        if photo is None:
+            self._photo_id, self._image = "", None
+            return
+        signed = photo.signed and self.state.step in (BoothStep.FINISH, BoothStep.SHARE)
+        key = photo.photo_id + ("-signed" if signed or photo.signed else "")
+        if key == self._photo_id:
+            return
+        path = signed_path(photo) if photo.signed else photo.path
+        image = QImage(path)
+        if image.isNull() and photo.signed:
+            image = QImage(photo.path)
+        self._photo_id, self._image = key, image
+        if not photo.signed:
+            self.pad.set_photo(image)
+
+    def _offer_take_home(self) -> None:
+        """The photo's take-home QR codes, made once per photo (each makes a new link)."""
+        photo = self.state.photo
+        if photo is None or self._make_take_home is None:
+            return
+        final = posted_path(photo)
+        if final != self._take_home_for:
+            self._take_home_for = final
+            self.set_take_home(self._make_take_home(Path(final)))
+
+    def _posting_words(self) -> str:
+        posting = self._outbox.latest().posting
+        if posting.rehearsal:
+            return translate("BoothView", "rehearsal: saved, not posted")
+        if posting.cannot_post:
+            return translate("BoothView", "saved, not posted: no X account")
+        return ""
+
+    def _done_words(self) -> str:
+        photo = self.state.photo
+        if photo is None or photo.fate is not PhotoFate.POST or self._posting_words():
+            return translate("BoothView", "Saved")
+        entry = self._outbox.latest().entry("booth-" + photo.photo_id)
+        if entry is not None and entry.state is EntryState.POSTED:
+            return translate("BoothView", "Posted")
+        return translate("BoothView", "Posting…")
+
+    def _lay_out(self) -> None:
+        step = self.state.step
+        shown: set[BoothAction] = set()
+        headline, detail = "", ""
+        photo_shown = pad_shown = tools = take_home = False
+        if step is BoothStep.ATTRACT:
+            shown = {BoothAction.START}
+        elif step is BoothStep.PREVIEW:
+            headline = translate("BoothView", "Strike a pose")
+            shown = {BoothAction.SHOOT, BoothAction.CANCEL}
+        elif step is BoothStep.COUNTDOWN:
+            shown = {BoothAction.CANCEL}
+        elif step is BoothStep.REVIEW:
+            headline, photo_shown = translate("BoothView", "Keep this one?"), True
+            shown = {BoothAction.RETAKE, BoothAction.KEEP}
+        elif step is BoothStep.SIGN:
+            headline, pad_shown, tools = (
+                translate("BoothView", "Sign it with your finger"),
+                True,
+                True,
+            )
+            shown = {BoothAction.SKIP, BoothAction.SIGNED}
+        elif step is BoothStep.FINISH:
+            photo_shown, shown = True, {BoothAction.FINISHED}
+        elif step is BoothStep.SHARE:
+            headline, photo_shown = translate("BoothView", "Share it?"), True
+            shown = {BoothAction.POST, BoothAction.SAVE, BoothAction.DISCARD}
+        elif step is BoothStep.DONE:
+            headline, photo_shown, take_home = self._done_words(), True, True
+            shown = {BoothAction.CLOSE}
+            self._offer_take_home()
+        elif step is BoothStep.ONE_MOMENT:
+            headline, detail = translate("BoothView", "One moment…"), self.state.trouble
+        self.headline.setText(headline)
+        self.headline.setVisible(bool(headline))
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.photo.set_image(self._image if photo_shown else None)
+        self.photo.setVisible(photo_shown)
+        self.pad.setVisible(pad_shown)
+        self._take_home.setVisible(take_home)
+        for tool in self._tools:
+            tool.setVisible(tools)
+        for action, button in self.buttons.items():
+            button.setVisible(action in shown)
+            button.setEnabled(action in shown)
+        captions = self._share_captions() if step is BoothStep.SHARE else {}
+        for action, caption in self.captions.items():
+            caption.setText(captions.get(action, ""))
+            caption.setVisible(action in captions)
+
+    def _share_captions(self) -> dict[BoothAction, str]:
+        cannot = self._posting_words()
+        return {
+            BoothAction.POST: cannot
+            or translate("BoothView", "posted on X by the room, with the event's hashtag"),
+            BoothAction.SAVE: translate("BoothView", "kept by the team, not posted"),
+            BoothAction.DISCARD: translate("BoothView", "not posted, not kept for the event"),
+        }
+
+    # -- geometry and painting ---------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        w, h = self.width(), self.height()
+        portrait = h > w
+        self._action_row.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if portrait and w < 700
+            else QBoxLayout.Direction.LeftToRight
+        )
+        big = max(28, round(min(w, h) * 0.05))
+        small = max(20, round(min(w, h) * 0.03))
+        self.setStyleSheet(
+            f"QPushButton {{ font-size: {big}px; font-weight: 700; color: {theme.TEXT.name()};"
+            f" background: {theme.ACCENT.name()}; border: none; border-radius: 24px;"
+            f" padding: 12px 28px; }}"
+            f' QPushButton[tool="true"] {{ font-size: {small}px; padding: 8px 12px;'
+            f" background: {theme.PANEL_HI.name()}; }}"
+            f" QLabel {{ color: {theme.TEXT.name()}; font-size: {small}px; }}"
+            f' QLabel[bold="true"] {{ font-size: {big}px; font-weight: 800; }}'
+        )
+        super().resizeEvent(event)
+
+    def _bar_rect(self) -> QRectF:
+        return QRectF(0, 0, self.width(), max(8.0, self.height() * 0.012))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        step, w, h = self.state.step, self.width(), self.height()
+        if step is BoothStep.CAPTURE:
+            painter.fillRect(self.rect(), QColor("white"))  # the flash
+        elif not self.over_mirror:
+            painter.fillRect(event.rect(), theme.NIGHT)
+        if step is BoothStep.COUNTDOWN:
+            painter.setFont(theme.font(min(w, h) * 0.55, QFont.Weight.Black))
+            painter.setPen(QPen(theme.with_alpha(theme.NIGHT, 0.6), 6))
+            painter.setPen(theme.TEXT)
+            painter.drawText(
+                QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, str(self._numeral or "")
+            )
+        if step is BoothStep.SIGN and self.state.deadline > self.state.entered_at:
+            span = self.state.deadline - self.state.entered_at
+            left = max(0.0, min(1.0, (self.state.deadline - self._clock()) / span))
+            bar = self._bar_rect()
+            painter.fillRect(bar, theme.PANEL_HI)
+            painter.fillRect(QRectF(0, 0, bar.width() * left, bar.height()), theme.AMBER)
+        painter.end()
