@@ -321,3 +321,26 @@ def test_the_done_step_shows_the_photo_to_take_home_served_on_the_room_s_network
         assert served.status_code == 200 and served.content == Path(photo.path).read_bytes()
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("size", [(800, 1280), (700, 1120), (1280, 800)])
+def test_no_share_button_s_word_is_cut_in_portrait_or_landscape(
+    qtbot: QtBot, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """Three choices with long captions under them: the buttons share the row by their
+    words, not their captions', and stack one above the other when the words would not
+    fit ("Save only" was cut to "ave onl" on a portrait screen)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    studio = Studio(qtbot, tmp_path, can_post=True)  # the longest caption, under Post
+    studio.view.resize(*size)
+    studio.click(BoothAction.START)
+    studio.shoot()
+    for action in (BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED):
+        studio.click(action)
+    assert studio.step is BoothStep.SHARE
+    assert studio.view.width() == size[0]
+    for action in (BoothAction.POST, BoothAction.SAVE, BoothAction.DISCARD):
+        button = studio.view.buttons[action]
+        words = QFontMetricsF(button.font()).horizontalAdvance(button.text())
+        assert words + 2 * 28 <= button.width() + 1, (action, words, button.width())

@@ -20,7 +20,17 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -47,6 +57,7 @@ from blueroom.ui import theme
 from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
 from blueroom.ui.i18n import translate
 
+BUTTON_PADDING = 28  # px each side of a button's word
 MIN_TARGET = 96  # px: the smallest touch target
 OVER_MIRROR = frozenset(
     {BoothStep.ATTRACT, BoothStep.PREVIEW, BoothStep.COUNTDOWN, BoothStep.CAPTURE}
@@ -103,6 +114,7 @@ class BoothView(QWidget):
         self._photo_id = ""
         self._image: QImage | None = None
         self._numeral = 0
+        self._button_px = 28
         self.saving = False
         self.sign_failures = 0  # signed photos the disk refused (the photo goes on unsigned)
         self.touches = 0
@@ -183,6 +195,8 @@ class BoothView(QWidget):
         button.setMinimumWidth(MIN_TARGET * 2)
         button.clicked.connect(lambda: self.touch(action))
         caption = self._label()
+        # a caption wraps under its button and never widens the button's column
+        caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         caption.hide()
         column.addWidget(button)
         column.addWidget(caption)
@@ -356,6 +370,19 @@ class BoothView(QWidget):
         for action, caption in self.captions.items():
             caption.setText(captions.get(action, ""))
             caption.setVisible(action in captions)
+        self._arrange_row()
+
+    def _arrange_row(self) -> None:
+        """The step's buttons side by side when their words fit the width, else one above
+        the other (no button's word is ever cut: "Save only" in a narrow portrait)."""
+        shown = [b for b in self.buttons.values() if b.isVisibleTo(self)]
+        metrics = QFontMetricsF(theme.font(self._button_px, QFont.Weight.Bold))
+        needed = sum(metrics.horizontalAdvance(b.text()) + 2 * BUTTON_PADDING + 24 for b in shown)
+        self._action_row.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if needed > self.width()
+            else QBoxLayout.Direction.LeftToRight
+        )
 
     def _share_captions(self) -> dict[BoothAction, str]:
         cannot = self._posting_words()
@@ -369,24 +396,20 @@ class BoothView(QWidget):
     # -- geometry and painting ---------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         w, h = self.width(), self.height()
-        portrait = h > w
-        self._action_row.setDirection(
-            QBoxLayout.Direction.TopToBottom
-            if portrait and w < 700
-            else QBoxLayout.Direction.LeftToRight
-        )
         big = max(28, round(min(w, h) * 0.05))
+        self._button_px = big
         small = max(20, round(min(w, h) * 0.03))
         self.setStyleSheet(
             f"QPushButton {{ font-size: {big}px; font-weight: 700; color: {theme.TEXT.name()};"
             f" background: {theme.ACCENT.name()}; border: none; border-radius: 24px;"
-            f" padding: 12px 28px; }}"
+            f" padding: 12px {BUTTON_PADDING}px; }}"
             f' QPushButton[tool="true"] {{ font-size: {small}px; padding: 8px 12px;'
             f" background: {theme.PANEL_HI.name()}; }}"
             f" QLabel {{ color: {theme.TEXT.name()}; font-size: {small}px; }}"
             f' QLabel[bold="true"] {{ font-size: {big}px; font-weight: 800; }}'
         )
         super().resizeEvent(event)
+        self._arrange_row()
 
     def _bar_rect(self) -> QRectF:
         return QRectF(0, 0, self.width(), max(8.0, self.height() * 0.012))
@@ -399,13 +422,18 @@ class BoothView(QWidget):
             painter.fillRect(self.rect(), QColor("white"))  # the flash
         elif not self.over_mirror:
             painter.fillRect(event.rect(), theme.NIGHT)
-        if step is BoothStep.COUNTDOWN:
-            painter.setFont(theme.font(min(w, h) * 0.55, QFont.Weight.Black))
-            painter.setPen(QPen(theme.with_alpha(theme.NIGHT, 0.6), 6))
-            painter.setPen(theme.TEXT)
-            painter.drawText(
-                QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, str(self._numeral or "")
+        if step is BoothStep.COUNTDOWN and self._numeral:
+            # white with a dark outline: readable over any picture the camera gives
+            font = theme.font(min(w, h) * 0.55, QFont.Weight.Black)
+            text = str(self._numeral)
+            metrics = QFontMetricsF(font)
+            box = metrics.tightBoundingRect(text)
+            path = QPainterPath()
+            path.addText(
+                (w - box.width()) / 2 - box.left(), (h - box.height()) / 2 - box.top(), font, text
             )
+            painter.strokePath(path, QPen(theme.with_alpha(theme.NIGHT, 0.75), max(4.0, h * 0.012)))
+            painter.fillPath(path, theme.TEXT)
         if step is BoothStep.SIGN and self.state.deadline > self.state.entered_at:
             span = self.state.deadline - self.state.entered_at
             left = max(0.0, min(1.0, (self.state.deadline - self._clock()) / span))
