@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+import msgspec
+
 from blueroom.engine.room import Room, RoomError, RoomOptions, question_board, rebuild_board
 from blueroom.paths import assets
 from blueroom.settings import Settings, SettingsError, describe, load_settings
@@ -227,6 +229,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--api-base", metavar="URL", help="the X API's address (default: the setting x.api_base)"
     )
+    script = commands.add_parser(
+        "script",
+        help="check a session script and show the hour it makes, level by level",
+        description="Read a session script (a name that ships: musician-first-visit, "
+        "chief-executive, chef; or a TOML file) and show its segments for each guest level "
+        "with their minutes, thresholds, triggers and cues; or one line saying which line "
+        "of which file is wrong (exit 1).",
+    )
+    script.add_argument("script", metavar="NAME_OR_FILE")
+    script.add_argument("--language", choices=("fr", "en"), default="fr")
     return parser
 
 
@@ -427,6 +439,33 @@ def _x_check(settings: Settings, api_base: str | None) -> int:
     return 0 if report.ok else EXIT_FAILURE
 
 
+def _script(settings: Settings, name: str, language: str) -> int:
+    from blueroom.core.script import Level, ScriptError, load_script
+
+    path = msgspec.structs.replace(settings.session, script=name).script_path()
+    assert path is not None
+    try:
+        script = load_script(path)
+    except ScriptError as error:
+        raise _Failure(str(error)) from None
+    print(f"{script.id}: {script.title.in_language(language)}")
+    for level in Level:
+        segments = script.for_level(level)
+        print(f"\n{level.value}: {len(segments)} segments, {script.minutes(level):g} min")
+        for segment in segments:
+            trigger = segment.trigger.kind.value + (
+                " {:02d}:{:02d}".format(*segment.trigger.at) if segment.trigger.at else ""
+            )
+            cues = " ".join(
+                [*(f"+{c}" for c in segment.on_enter), *(f"-{c}" for c in segment.on_leave)]
+            )
+            print(
+                f"  {segment.id:<14} {segment.minutes:>4g} min (amber {segment.wrap_up:g}, red"
+                f" {segment.danger:g})  {trigger:<8} {segment.shows.value:<8} {cues}"
+            )
+    return 0
+
+
 class _Failure(Exception):
     pass
 
@@ -449,6 +488,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _purge(settings, args)
         if args.command == "x":
             return _x_check(settings, args.api_base)
+        if args.command == "script":
+            return _script(settings, args.script, args.language)
         return _run(args, settings)
     except SettingsError as error:
         print(f"blueroom: settings: {error}", file=sys.stderr)

@@ -21,6 +21,9 @@ from blueroom.core.booth import BoothTimings
 from blueroom.core.cost import CostSettings
 from blueroom.core.heatmap import MapView, view_for
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.script import Level, ScriptError, load_script
+from blueroom.core.session import Step, default_script
+from blueroom.paths import assets
 
 ENV_PREFIX = "BLUEROOM_"
 WINDOWS = ("operator_console", "questions_wall", "video_wall", "heatmap_wall", "guest_panel")
@@ -88,6 +91,38 @@ class ScreenSettings(_Section):
 class DisplaySettings(_Section):
     mode: Literal["dev", "kiosk"] = "dev"
     frame_rate: int = 60
+
+
+class SessionSettings(_Section):
+    # The guest's hour as a session script (core/script.py). Empty: the six built-in steps.
+    # A name that ships in assets/scripts ("musician-first-visit", "chief-executive",
+    # "chef"), or the path of a TOML script of the studio's own.
+    script: str = ""
+    level: Literal["first-timer", "regular", "expert"] = "first-timer"
+    language: Literal["fr", "en"] = "fr"  # the guest's texts (the room is French first)
+
+    def script_path(self) -> Path | None:
+        """The script's file (None: the built-in steps)."""
+        name = self.script.strip()
+        if not name:
+            return None
+        shipped = assets().scripts / f"{name}.toml"
+        return shipped if shipped.exists() else Path(name).expanduser()
+
+    def steps(self, event: EventSettings) -> tuple[Step, ...]:
+        """The hour's steps for this guest, in their language (raises ``ScriptError``)."""
+        path = self.script_path()
+        if path is None:
+            return default_script(event.guest_name, event.hashtag)
+        script = load_script(path)
+        first_name = event.guest_name.split()[0] if event.guest_name.strip() else ""
+        return script.steps(
+            Level(self.level),
+            self.language,
+            first_name=first_name,
+            guest=event.guest_name,
+            hashtag=event.hashtag,
+        )
 
 
 class ConsoleSettings(_Section):
@@ -205,6 +240,7 @@ class Settings(_Section):
     heatmap: HeatmapSettings = msgspec.field(default_factory=HeatmapSettings)
     guest: GuestSettings = msgspec.field(default_factory=GuestSettings)
     console: ConsoleSettings = msgspec.field(default_factory=ConsoleSettings)
+    session: SessionSettings = msgspec.field(default_factory=SessionSettings)
     moderation: ModerationRules = msgspec.field(default_factory=ModerationRules)
     x: XSettings = msgspec.field(default_factory=XSettings)
     cost: CostSettings = msgspec.field(default_factory=CostSettings)
@@ -378,6 +414,11 @@ def _check(settings: Settings, origin: str) -> Settings:
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
     problems += settings.cost.problems()
     problems += settings.booth.problems()
+    try:
+        if not settings.session.steps(settings.event):
+            problems.append(f"session.script has no segment for a {settings.session.level} guest")
+    except ScriptError as error:
+        problems.append(f"session.script: {error}")
     if settings.outbox.longest_retry_seconds < settings.outbox.first_retry_seconds:
         problems.append("outbox.longest_retry_seconds must be at least outbox.first_retry_seconds")
     if problems:

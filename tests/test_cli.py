@@ -341,3 +341,19 @@ def test_rehearsal_on_the_command_line_reaches_the_room() -> None:
     assert _room_options(args).rehearsal is True
     args = build_parser().parse_args(["replay", "x.jsonl"])
     assert _room_options(args).rehearsal is None, "the settings decide"
+
+
+def test_script_shows_the_hour_level_by_level_or_the_line_that_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["script", "musician-first-visit", "--language", "en"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("musician-first-visit: An hour with an artist, first visit")
+    assert "\nexpert: 7 segments, 54 min" in shown
+    assert "+questions-wall.on +qa.open -qa.close" in shown
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[script]\nid = "x"\ntitle = 3\n', encoding="utf-8")
+    assert main(["script", str(broken)]) == 1
+    assert capsys.readouterr().err == (
+        f"blueroom: {broken}:3: [script]: title needs fr and en (title.fr, title.en)\n"
+    )

@@ -37,7 +37,6 @@ from blueroom.core.outbox import OutboxSender, PostingInfo, RetryPolicy
 from blueroom.core.posting import Poster, SavingPoster
 from blueroom.core.questions import QuestionBoard
 from blueroom.core.seen import SeenPosts
-from blueroom.core.session import default_script
 from blueroom.core.wire import WireReport
 from blueroom.engine.parser import ParserProcess
 from blueroom.paths import assets
@@ -200,7 +199,7 @@ class Room:
         self.bus = Bus()
         self.model = RoomModel(
             question_rules(settings),
-            default_script(settings.event.guest_name, settings.event.hashtag),
+            settings.session.steps(settings.event),
             half_life=settings.heatmap.half_life_minutes * 60.0,
             moderation=settings.moderation,
             ignored_words=settings.event.guest_words(),
@@ -429,7 +428,7 @@ class Room:
         settings = self.settings
         return RoomModel(
             question_rules(settings),
-            default_script(settings.event.guest_name, settings.event.hashtag),
+            settings.session.steps(settings.event),
             half_life=settings.heatmap.half_life_minutes * 60.0,
             moderation=settings.moderation,
             ignored_words=settings.event.guest_words(),

@@ -121,3 +121,47 @@ def test_an_unreadable_script_says_so(tmp_path: Path) -> None:
     (tmp_path / "latin1.toml").write_bytes("title = 'Léa'".encode("latin-1"))
     with pytest.raises(ScriptError, match="not UTF-8"):
         load_script(tmp_path / "latin1.toml")
+
+
+def test_the_session_setting_names_a_shipped_script_or_a_file_and_a_bad_one_is_one_line(
+    tmp_path: Path,
+) -> None:
+    from blueroom.settings import SettingsError, load_settings
+
+    settings = load_settings(
+        environ={
+            "BLUEROOM_SESSION__SCRIPT": "chef",
+            "BLUEROOM_SESSION__LEVEL": "expert",
+            "BLUEROOM_SESSION__LANGUAGE": "en",
+            "BLUEROOM_EVENT__GUEST_NAME": "Hélène Darroze",
+        }
+    )
+    steps = settings.session.steps(settings.event)
+    assert steps[0].title == "Welcome to the kitchen, Hélène"
+    assert "first-post" not in [s.id for s in steps], "an expert writes their own first post"
+    broken = tmp_path / "mine.toml"
+    broken.write_text(GOOD.replace("minutes = 10", "minutes = 0"), encoding="utf-8")
+    with pytest.raises(SettingsError) as raised:
+        load_settings(environ={"BLUEROOM_SESSION__SCRIPT": str(broken)})
+    assert f"session.script: {broken}:21: segment 'qa': minutes must be above 0" in str(
+        raised.value
+    )
+    assert (
+        load_settings(environ={}).session.steps(load_settings(environ={}).event)[0].id == "welcome"
+    )
+
+
+def test_a_room_runs_the_hour_its_script_gives(tmp_path: Path) -> None:
+    from blueroom.engine.room import Room, RoomOptions
+    from blueroom.settings import load_settings
+
+    settings = load_settings(
+        environ={"BLUEROOM_SESSION__SCRIPT": "chief-executive", "BLUEROOM_SOURCE__KIND": '"none"'}
+    )
+    room = Room(settings, RoomOptions(journal_path=tmp_path / "j.sqlite"))
+    try:
+        steps = room.model.session.steps
+        assert [s.id for s in steps][:3] == ["briefing", "first-post", "questions"]
+        assert steps[0].title.startswith("Bienvenue, ")
+    finally:
+        room.stop()
