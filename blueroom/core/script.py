@@ -153,6 +153,7 @@ class Script:
                 segment.text.in_language(language).format(**fill),
                 round(segment.minutes),
                 label=segment.label.in_language(language).format(**fill),
+                shows=segment.shows.value,
             )
             for segment in self.for_level(level)
         )

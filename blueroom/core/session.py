@@ -18,6 +18,7 @@ class Step:
     guidance: str
     minutes: int
     label: str = ""  # a word or two for the progress row
+    shows: str = "card"  # what the guest panel shows: card, pick, booth or composer
 
     @property
     def short(self) -> str:
@@ -49,6 +50,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "Questions arrive on the wall behind you. Tap one on this screen to answer it live.",
             25,
             label="Questions",
+            shows="pick",
         ),
         Step(
             "live-video",
@@ -64,6 +66,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "finger before we post it.",
             10,
             label="Mirror",
+            shows="booth",
         ),
         Step(
             "final-selfie",
@@ -71,6 +74,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "One last picture with the team, to thank everyone who took part.",
             5,
             label="Selfie",
+            shows="booth",
         ),
     )
 

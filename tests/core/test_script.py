@@ -165,3 +165,11 @@ def test_a_room_runs_the_hour_its_script_gives(tmp_path: Path) -> None:
         assert steps[0].title.startswith("Bienvenue, ")
     finally:
         room.stop()
+
+
+def test_a_script_s_steps_tell_the_guest_panel_what_to_show_whatever_their_ids() -> None:
+    """The chief executive's photo segment is "team-photo": the booth, by what it shows."""
+    script = load_script(assets().scripts / "chief-executive.toml")
+    shows = {s.id: s.shows for s in script.steps(Level.FIRST_TIMER, "en")}
+    assert shows["team-photo"] == "booth" and shows["questions"] == "pick"
+    assert shows["first-post"] == "composer" and shows["briefing"] == "card"

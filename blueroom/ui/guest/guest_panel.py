@@ -31,8 +31,6 @@ from blueroom.ui.widgets.camera_slate import mirror_line, mirror_title, paint_ca
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import TextFits
 
-BOOTH_STEPS = frozenset({"mirror", "final-selfie"})
-
 
 def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[QPointF, QPixmap]]:
     """The backdrop outside ``box``'s rounded corners, as four small pixmaps to lay over."""
@@ -136,7 +134,7 @@ class GuestPanel(QWidget):
     @property
     def booth_showing(self) -> bool:
         """The mirror and the final selfie: the photo booth runs in the mirror."""
-        return self.booth is not None and self._snapshot.step.id in BOOTH_STEPS
+        return self.booth is not None and self._snapshot.step.shows == "booth"
 
     @property
     def portrait_booth(self) -> bool:
@@ -176,7 +174,7 @@ class GuestPanel(QWidget):
     @property
     def picking(self) -> bool:
         """The questions step: the pick view takes the mirror's place."""
-        return self.picker is not None and self._snapshot.step.id == "questions"
+        return self.picker is not None and self._snapshot.step.shows == "pick"
 
     def _place_picker(self) -> None:
         if self.picker is None:
