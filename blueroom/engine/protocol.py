@@ -35,7 +35,9 @@ from blueroom.store.journal import WriterStats
 # 4: Cost, what X costs the session; 5: events GuestSignedIn and GuestSignedOut
 # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
 # 7: the outbox's feed (Outbox) and its events; 8: the event PhotoOnWall
-PROTOCOL_VERSION = 9  # 9: the booth's feed (Booth) and its events
+# 9: the booth's feed (Booth) and its events
+# 10: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
+PROTOCOL_VERSION = 10
 
 
 class ProtocolMismatch(Exception):
