@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -165,7 +166,7 @@ class BoothView(QWidget):
         self.captions: dict[BoothAction, QLabel] = {}
         self._tools: list[QPushButton] = []
         # the finish step: a row of frames, a column of captions
-        self.frame_buttons: dict[str, QPushButton] = {}
+        self.frame_buttons: dict[str, QToolButton] = {}
         self.caption_buttons: list[tuple[str, QPushButton]] = []
         self._frames_row = QWidget()
         frames_layout = QHBoxLayout(self._frames_row)
@@ -174,12 +175,20 @@ class BoothView(QWidget):
             ("", translate("BoothView", "No frame")),
             *((spec.name, translate("BoothView", spec.title)) for spec in self._frame_specs()),
         ):
-            button = self._choice(title, partial(self._choose, frame=name))
+            button = QToolButton()
+            button.setText(title)
+            button.setCheckable(True)
+            button.setMinimumSize(MIN_TARGET, MIN_TARGET)
+            button.setProperty("choice", True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.clicked.connect(partial(self._choose, frame=name))
             frames_layout.addWidget(button)
             self.frame_buttons[name] = button
         self._captions_box = QWidget()
         self._captions_layout = QVBoxLayout(self._captions_box)
         self._captions_layout.setContentsMargins(0, 0, 0, 0)
+        self._captions_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self._middle = middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         middle.addWidget(self.photo, 1)
@@ -375,18 +384,17 @@ class BoothView(QWidget):
             button.setChecked(name == photo.frame)
         choices = self.caption_choices()
         if [text for text, _ in self.caption_buttons] != choices:
-            for _, button in self.caption_buttons:
-                self._captions_layout.removeWidget(button)
-                button.deleteLater()
+            for _, choice in self.caption_buttons:
+                self._captions_layout.removeWidget(choice)
+                choice.deleteLater()
             self.caption_buttons = []
             for text in choices:
                 shown = text or translate("BoothView", "No caption")
-                button = self._choice(shown, partial(self._choose, caption=text))
-                self._captions_layout.addWidget(button)
-                self.caption_buttons.append((text, button))
-            self._captions_layout.addStretch(1)
-        for text, button in self.caption_buttons:
-            button.setChecked(text == photo.caption)
+                choice = self._choice(shown, partial(self._choose, caption=text))
+                self._captions_layout.addWidget(choice)
+                self.caption_buttons.append((text, choice))
+        for text, choice in self.caption_buttons:
+            choice.setChecked(text == photo.caption)
         small = self._image.scaledToWidth(
             min(PREVIEW_WIDTH, self._image.width()), Qt.TransformationMode.SmoothTransformation
         )
@@ -608,14 +616,15 @@ class BoothView(QWidget):
             f" padding: 12px {BUTTON_PADDING}px; }}"
             f' QPushButton[tool="true"] {{ font-size: {small}px; padding: 8px 12px;'
             f" background: {theme.PANEL_HI.name()}; }}"
-            f' QPushButton[choice="true"] {{ font-size: {small}px; padding: 8px 16px;'
+            f' *[choice="true"] {{ font-size: {small}px; padding: 8px 16px; border-radius: 24px;'
+            f" color: {theme.TEXT.name()};"
             f" background: {theme.PANEL_HI.name()}; border: 4px solid {theme.PANEL_HI.name()};"
             " }"
-            f' QPushButton[choice="true"]:checked {{ border: 4px solid {theme.AMBER.name()}; }}'
+            f' *[choice="true"]:checked {{ border: 4px solid {theme.AMBER.name()}; }}'
             f" QLabel {{ color: {theme.TEXT.name()}; font-size: {small}px; }}"
             f' QLabel[bold="true"] {{ font-size: {big}px; font-weight: 800; }}'
         )
-        thumb = max(MIN_TARGET, min(round(w / 5), round(h * 0.14 * 16 / 9)))
+        thumb = max(MIN_TARGET, min(round((w - 40) / 4 - 48), round(h * 0.13 * 16 / 9)))
         for button in self.frame_buttons.values():
             button.setIconSize(QSize(thumb, round(thumb * 9 / 16)))
         super().resizeEvent(event)

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from blueroom.capture.exif import ExifFields, with_exif
 from blueroom.capture.still import JPEG_QUALITY, write_atomically
@@ -131,15 +131,28 @@ def draw_text(painter: QPainter, text: str, box: TextBox, width: int, height: in
     else:
         x = rect.center().x() - advance / 2
     baseline = rect.center().y() + (metrics.ascent() - metrics.descent()) / 2
-    if box.shadow:
-        path = QPainterPath()
-        path.addText(QPointF(x, baseline), font, text)
-        shadow = QColor(0, 0, 0, 150)
-        offset = max(1.0, size * 0.06)
-        painter.save()
-        painter.translate(offset, offset)
-        painter.fillPath(path, shadow)
-        painter.restore()
-    painter.setFont(font)
-    painter.setPen(QColor(box.color))
-    painter.drawText(QPointF(x, baseline), text)
+    if not box.shadow:
+        painter.setFont(font)
+        painter.setPen(QColor(box.color))
+        painter.drawText(QPointF(x, baseline), text)
+        return
+    # the text on a layer of its own, its shadow that layer's shape in a soft black (an
+    # outline of the text as a path would lose the colour emoji: they have no outline)
+    margin = rect.height()
+    area = rect.adjusted(-margin, -margin, margin, margin).toAlignedRect()
+    layer = QImage(area.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    layer.fill(Qt.GlobalColor.transparent)
+    inner = QPainter(layer)
+    inner.setRenderHints(painter.renderHints())
+    inner.setFont(font)
+    inner.setPen(QColor(box.color))
+    inner.drawText(QPointF(x - area.left(), baseline - area.top()), text)
+    inner.end()
+    shadow = layer.copy()
+    inner = QPainter(shadow)
+    inner.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    inner.fillRect(shadow.rect(), QColor(0, 0, 0, 150))
+    inner.end()
+    offset = max(1.0, size * 0.06)
+    painter.drawImage(QPointF(area.left() + offset, area.top() + offset), shadow)
+    painter.drawImage(QPointF(area.left(), area.top()), layer)
