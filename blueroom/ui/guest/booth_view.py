@@ -82,6 +82,17 @@ PREVIEW_WIDTH = 1280  # px: the finish step's composed preview
 THUMB_WIDTH = 320  # px: a frame's thumbnail
 
 
+def frame_title(spec: FrameSpec) -> str:
+    """A frame's name for the guest: the bundled frames' in the guest's language, another
+    folder's as its manifest says."""
+    known = {
+        "Studio": translate("BoothView", "Studio"),
+        "Polaroid": translate("BoothView", "Polaroid"),
+        "Broadcast": translate("BoothView", "Broadcast"),
+    }
+    return known.get(spec.title, spec.title)
+
+
 def taken_at(path: str, otherwise: float) -> float:
     """When the photo was taken: its original's file time (written at the shutter)."""
     try:
@@ -173,7 +184,7 @@ class BoothView(QWidget):
         frames_layout.setContentsMargins(0, 0, 0, 0)
         for name, title in (
             ("", translate("BoothView", "No frame")),
-            *((spec.name, translate("BoothView", spec.title)) for spec in self._frame_specs()),
+            *((spec.name, frame_title(spec)) for spec in self._frame_specs()),
         ):
             button = QToolButton()
             button.setText(title)
