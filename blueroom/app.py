@@ -272,6 +272,8 @@ def build_windows(
             room.actions,
             save=still.submit if still is not None else None,
             take_home=lambda photo: take_home_for(handoff, photo),
+            hashtag=event.hashtag,
+            guest_name=event.guest_name,
         ),
     )
     if guest_login is not None:

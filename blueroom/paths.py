@@ -38,6 +38,11 @@ class Assets:
         return self.root / "fonts"
 
     @property
+    def frames(self) -> Path:
+        """The booth's frames and their manifest (``tools/make_frames.py`` draws them)."""
+        return self.root / "frames"
+
+    @property
     def translations(self) -> Path:
         return self.root / "i18n"
 

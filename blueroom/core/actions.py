@@ -8,6 +8,8 @@ from collections.abc import Callable
 from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
     BoothAction,
+    BoothCaptionOffered,
+    BoothStyled,
     BoothTouched,
     DecisionUndone,
     Event,
@@ -19,6 +21,7 @@ from blueroom.core.events import (
     OutboxMarkedPosted,
     OutboxQueued,
     OutboxRetried,
+    PhotoComposed,
     PhotoOnWall,
     PostKind,
     PostPromoted,
@@ -140,6 +143,18 @@ class RoomActions:
     def booth(self, action: BoothAction, actor: str = "guest") -> None:
         """A touch on the mirror's booth (the booth decides where it leads, if anywhere)."""
         self._publish(BoothTouched(action=action, actor=actor))
+
+    def booth_style(self, photo_id: str, frame: str, caption: str) -> None:
+        """The guest's frame and caption for the photo on the finish step (no move)."""
+        self._publish(BoothStyled(photo_id=photo_id, frame=frame, caption=caption))
+
+    def photo_composed(self, photo_id: str, path: str) -> None:
+        """The booth photo's final JPEG is written (the disk worker says so)."""
+        self._publish(PhotoComposed(photo_id=photo_id, path=path))
+
+    def booth_caption(self, caption: str, actor: str = "operator") -> None:
+        """The operator's caption, offered on the booth's finish step ("" withdraws it)."""
+        self._publish(BoothCaptionOffered(caption=caption.strip(), actor=actor))
 
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))

@@ -27,7 +27,9 @@ import msgspec
 
 from blueroom.core.events import (
     BoothAction,
+    BoothCaptionOffered,
     BoothStep,
+    BoothStyled,
     BoothTimedOut,
     BoothTouched,
     BoothTrouble,
@@ -36,6 +38,7 @@ from blueroom.core.events import (
     Event,
     OutboxQueued,
     PhotoCaptured,
+    PhotoComposed,
     PostKind,
 )
 from blueroom.core.posting import Draft
@@ -72,6 +75,9 @@ class BoothPhoto(msgspec.Struct, frozen=True):
     height: int
     fate: PhotoFate = PhotoFate.TAKEN
     signed: bool = False
+    frame: str = ""  # the frame the guest chose ("": none)
+    caption: str = ""  # the caption chosen, as shown ("": none)
+    composed: bool = False  # the final JPEG (frame, texts, Exif) is written
 
 
 BOOTH_ENTRY_PREFIX: Final = "booth-"  # an outbox entry the booth queued: "booth-<photo id>"
@@ -87,9 +93,29 @@ def signature_path(photo: BoothPhoto) -> str:
     return str(PurePath(photo.path).with_name(f"{photo.photo_id}-signature.svg"))
 
 
-def posted_path(photo: BoothPhoto) -> str:
-    """The file a post sends: the signed photo once signed, else the original."""
+def final_path(photo: BoothPhoto) -> str:
+    """Where the final JPEG is written (the frame, texts and caption, with Exif)."""
+    return str(PurePath(photo.path).with_name(f"{photo.photo_id}-final.jpg"))
+
+
+def styled_path(photo: BoothPhoto) -> str:
+    """The photo the final one is composed from: the signed photo once signed, else the
+    untouched original."""
     return signed_path(photo) if photo.signed else photo.path
+
+
+def posted_path(photo: BoothPhoto) -> str:
+    """The file a post sends: the final JPEG once composed, else the signed photo once
+    signed, else the original."""
+    return final_path(photo) if photo.composed else styled_path(photo)
+
+
+def post_text(photo: BoothPhoto, hashtag: str) -> str:
+    """A booth post's words: the caption, and the hashtag unless the caption has it."""
+    caption = photo.caption.strip()
+    if hashtag and hashtag.casefold() not in caption.casefold():
+        return f"{caption} {hashtag}".strip()
+    return caption
 
 
 class BoothState(msgspec.Struct, frozen=True):
@@ -102,6 +128,7 @@ class BoothState(msgspec.Struct, frozen=True):
     photo: BoothPhoto | None  # the photo this visit is about
     trouble: str = ""  # why "one moment"
     ignored: int = 0  # touches that led nowhere (a stray touch, a double tap)
+    offered_caption: str = ""  # the operator's caption, offered on the finish step
 
 
 class BoothModelState(msgspec.Struct, frozen=True):
@@ -112,6 +139,7 @@ class BoothModelState(msgspec.Struct, frozen=True):
     posts_asked: tuple[str, ...] = ()
     queued: tuple[str, ...] = ()
     ignored: tuple[tuple[str, int], ...] = ()
+    offered_caption: str = ""
 
 
 def idle_booth() -> BoothState:
@@ -205,7 +233,7 @@ class Booth:
             events.append(
                 OutboxQueued(
                     entry_id=BOOTH_ENTRY_PREFIX + photo_id,
-                    draft=Draft(text=self.hashtag, media=(posted_path(photo),)),
+                    draft=Draft(text=post_text(photo, self.hashtag), media=(posted_path(photo),)),
                     post_kind=PostKind.PHOTO,
                     actor="guest",
                     at=now,
@@ -221,11 +249,16 @@ class Booth:
             tuple(self.posts_asked),
             tuple(sorted(self.queued)),
             tuple(self.ignored.items()),
+            self._state.offered_caption,
         )
         return lambda: state
 
     def restore(self, state: BoothModelState) -> None:
         self._state = state.state or idle_booth()
+        if state.state is not None and state.offered_caption != self._state.offered_caption:
+            self._state = msgspec.structs.replace(
+                self._state, offered_caption=state.offered_caption
+            )
         self.photos = {photo.photo_id: photo for photo in state.photos}
         self.posts_asked = list(state.posts_asked)
         self.queued = set(state.queued)
@@ -246,6 +279,14 @@ class Booth:
                 self._timed_out(event)
             elif isinstance(event, PhotoCaptured):
                 self._captured(event)
+            elif isinstance(event, BoothStyled):
+                self._styled(event)
+            elif isinstance(event, BoothCaptionOffered):
+                self._caption_offered(event)
+            elif isinstance(event, PhotoComposed):
+                photo = self.photos.get(event.photo_id)
+                if photo is not None:
+                    self._update(msgspec.structs.replace(photo, composed=True))
             elif isinstance(event, BoothTrouble):
                 self._trouble(event.reason, event.at)
             elif (
@@ -297,6 +338,35 @@ class Booth:
             # a photo late for its step still counts: taken is never lost
             self._enter(BoothStep.REVIEW, event.at, photo)
 
+    def _styled(self, event: BoothStyled) -> None:
+        """A frame and caption for a photo: only the current visit's, on the finish step
+        (a stray or late choice is counted and ignored); the step never moves."""
+        state = self._state
+        photo = state.photo
+        if state.step is not BoothStep.FINISH or photo is None or photo.photo_id != event.photo_id:
+            self.ignored[f"{state.step}:styled"] += 1
+            self._state = msgspec.structs.replace(state, ignored=state.ignored + 1)
+            return
+        self._update(
+            msgspec.structs.replace(photo, frame=event.frame, caption=event.caption, composed=False)
+        )
+
+    def _caption_offered(self, event: BoothCaptionOffered) -> None:
+        """The operator's caption: offered from now on, and chosen for the photo on the
+        finish step (the guest can still choose another)."""
+        state = msgspec.structs.replace(self._state, offered_caption=event.caption)
+        self._state = state
+        photo = state.photo
+        if state.step is BoothStep.FINISH and photo is not None and event.caption:
+            self._update(msgspec.structs.replace(photo, caption=event.caption, composed=False))
+
+    def _update(self, photo: BoothPhoto) -> None:
+        """A photo changed in place: kept, and the visit's own copy replaced (no move)."""
+        self._keep(photo)
+        state = self._state
+        if state.photo is not None and state.photo.photo_id == photo.photo_id:
+            self._state = msgspec.structs.replace(state, photo=photo)
+
     def _trouble(self, reason: str, at: float) -> None:
         if self._state.step in (BoothStep.ATTRACT, BoothStep.ONE_MOMENT):
             return
@@ -316,6 +386,7 @@ class Booth:
             photo=photo,
             trouble=trouble,
             ignored=state.ignored,
+            offered_caption=state.offered_caption,
         )
 
     def _keep(self, photo: BoothPhoto) -> BoothPhoto:

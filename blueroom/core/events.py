@@ -258,6 +258,33 @@ class BoothTrouble(Event, frozen=True, kw_only=True):
     reason: str
 
 
+class BoothStyled(Event, frozen=True, kw_only=True):
+    """The guest chose a frame and a caption for a photo on the finish step ("" for none;
+    the caption as shown, its name and hashtag filled in). Never moves the step."""
+
+    urgent: ClassVar[bool] = True
+    photo_id: str
+    frame: str
+    caption: str
+    actor: str = "guest"
+
+
+class BoothCaptionOffered(Event, frozen=True, kw_only=True):
+    """The operator typed a caption for the booth: offered to the guest from now on (and
+    chosen for the photo on the finish step); "" withdraws it."""
+
+    urgent: ClassVar[bool] = True
+    caption: str
+    actor: str = "operator"
+
+
+class PhotoComposed(Event, frozen=True, kw_only=True):
+    """The photo's final JPEG (frame, texts, caption, Exif) is written at ``path``."""
+
+    photo_id: str
+    path: str
+
+
 class CameraState(StrEnum):
     STARTING = "starting"
     LIVE = "live"
@@ -507,6 +534,9 @@ AnyEvent: TypeAlias = (
     | BoothTouched
     | BoothTimedOut
     | BoothTrouble
+    | BoothStyled
+    | BoothCaptionOffered
+    | PhotoComposed
     | CameraStateChanged
     | SourceStateChanged
     | ReplayCheckpoint

@@ -36,7 +36,9 @@ from blueroom.store.journal import WriterStats
 # 6: events XCheckpoint and PostDeleted, a tweet's "replaces", Chunk.deleted
 # 7: the outbox's feed (Outbox) and its events; 8: the event PhotoOnWall
 # 9: the booth's feed (Booth) and its events
-PROTOCOL_VERSION = 10  # 10: a step says what the guest panel shows
+# 10: a step says what the guest panel shows
+# 11: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
+PROTOCOL_VERSION = 11
 
 
 class ProtocolMismatch(Exception):

@@ -1,5 +1,5 @@
 """The session's photos on disk, for the console's gallery: the files in the photos folder
-(originals ``<id>.jpg``, signed ``<id>-signed.jpg``, clips), what the outbox did with
+(originals ``<id>.jpg``, signed ``<id>-signed.jpg``, final ``<id>-final.jpg``, clips), what the outbox did with
 each, and a delete that is never a hard delete (the file moves to ``deleted/``).
 """
 
@@ -19,7 +19,8 @@ DELETED = "deleted"
 
 class PhotoKind(StrEnum):
     PHOTO = "photo"
-    SIGNED = "signed"  # the composite: signature, frame, caption
+    SIGNED = "signed"  # the signature drawn on the photo
+    FINAL = "final"  # the composite: signature, frame, texts, caption, Exif
     CLIP = "clip"
 
 
@@ -58,6 +59,8 @@ def session_photos(folder: Path) -> list[PhotoFile]:
             kind = PhotoKind.CLIP
         elif path.stem.endswith("-signed"):
             kind = PhotoKind.SIGNED
+        elif path.stem.endswith("-final"):
+            kind = PhotoKind.FINAL
         else:
             kind = PhotoKind.PHOTO
         found.append(PhotoFile(path, kind, stat.st_mtime, stat.st_size))

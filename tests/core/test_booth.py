@@ -12,10 +12,13 @@ from blueroom.core.booth import (
     BoothModelState,
     BoothTimings,
     PhotoFate,
+    posted_path,
 )
 from blueroom.core.events import (
     BoothAction,
+    BoothCaptionOffered,
     BoothStep,
+    BoothStyled,
     BoothTimedOut,
     BoothTouched,
     BoothTrouble,
@@ -24,6 +27,7 @@ from blueroom.core.events import (
     Event,
     OutboxQueued,
     PhotoCaptured,
+    PhotoComposed,
     PostKind,
 )
 from blueroom.core.wire import decode_events, encode_events
@@ -279,3 +283,76 @@ def test_a_post_asked_before_a_crash_and_never_journalled_as_queued_is_queued_on
     replayed.apply(room.journal)
     (queued,) = replayed.due(room.now)
     assert isinstance(queued, OutboxQueued) and queued.draft.media == ("/photos/p1.jpg",)
+
+
+def to_finish(room: Room) -> None:
+    to_review(room)
+    room.touch(BoothAction.KEEP)
+    room.touch(BoothAction.SIGNED)
+    assert room.step is BoothStep.FINISH
+
+
+def test_a_frame_and_caption_chosen_never_move_the_step_and_reach_the_post() -> None:
+    room = Room()
+    room.booth.hashtag = "#AskBlueRoom"
+    to_finish(room)
+    before = room.booth.latest()
+    room.do(BoothStyled(photo_id="p1", frame="polaroid", caption="Merci Léa !", at=room.now))
+    after = room.booth.latest()
+    assert (after.step, after.move, after.deadline) == (before.step, before.move, before.deadline)
+    assert after.photo is not None and (after.photo.frame, after.photo.caption) == (
+        "polaroid",
+        "Merci Léa !",
+    )
+    assert posted_path(after.photo) == "/photos/p1-signed.jpg"  # not composed yet
+    room.do(PhotoComposed(photo_id="p1", path="/photos/p1-final.jpg", at=room.now))
+    assert room.booth.latest().move == before.move
+    room.touch(BoothAction.FINISHED)
+    room.touch(BoothAction.POST)
+    (queued,) = room.booth.due(room.now)
+    assert isinstance(queued, OutboxQueued)
+    assert queued.draft.media == ("/photos/p1-final.jpg",)  # the final JPEG is posted
+    assert queued.draft.text == "Merci Léa ! #AskBlueRoom"
+
+
+def test_a_choice_outside_the_finish_step_or_for_another_photo_is_counted_and_ignored() -> None:
+    room = Room()
+    to_review(room)
+    room.do(BoothStyled(photo_id="p1", frame="studio", caption="x", at=room.now))
+    assert room.step is BoothStep.REVIEW and room.booth.photos["p1"].frame == ""
+    room.touch(BoothAction.KEEP)
+    room.touch(BoothAction.SKIP)
+    room.do(BoothStyled(photo_id="old", frame="studio", caption="x", at=room.now))
+    assert room.booth.photos["p1"].frame == "" and room.booth.ignored["review:styled"] == 1
+    assert room.booth.ignored["finish:styled"] == 1 and room.step is BoothStep.FINISH
+
+
+def test_the_operators_caption_is_offered_and_chosen_for_the_photo_on_the_finish_step() -> None:
+    room = Room()
+    room.do(BoothCaptionOffered(caption="Bienvenue au Blue Room", at=room.now))
+    assert room.booth.latest().offered_caption == "Bienvenue au Blue Room"
+    to_finish(room)
+    assert room.booth.latest().offered_caption == "Bienvenue au Blue Room"  # kept across moves
+    assert room.booth.photos["p1"].caption == ""  # offered, the guest chooses
+    room.do(BoothCaptionOffered(caption="Pour Léa", at=room.now))
+    assert room.booth.photos["p1"].caption == "Pour Léa" and room.step is BoothStep.FINISH
+
+
+def test_the_choices_survive_a_replay_and_a_snapshot() -> None:
+    room = Room()
+    room.do(BoothCaptionOffered(caption="Offert", at=room.now))
+    to_finish(room)
+    room.do(BoothStyled(photo_id="p1", frame="broadcast", caption="Offert", at=room.now))
+    room.do(PhotoComposed(photo_id="p1", path="/photos/p1-final.jpg", at=room.now))
+    room.touch(BoothAction.FINISHED)
+    replayed = Booth()
+    replayed.apply(decode_events(encode_events(room.journal)))
+    assert replayed.latest() == room.booth.latest() and replayed.photos == room.booth.photos
+    photo = replayed.photos["p1"]
+    assert (photo.frame, photo.caption, photo.composed) == ("broadcast", "Offert", True)
+    restored = Booth()
+    restored.restore(msgspec.msgpack.decode(
+        msgspec.msgpack.encode(room.booth.capture()()), type=BoothModelState
+    ))  # fmt: skip
+    assert restored.latest() == room.booth.latest() and restored.photos == room.booth.photos
+    assert restored.latest().offered_caption == "Offert"

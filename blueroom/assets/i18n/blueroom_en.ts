@@ -307,6 +307,22 @@
 <context>
     <name>BoothView</name>
     <message>
+        <source>Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polaroid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,6 +387,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thank you {hashtag}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unforgettable moment in the Blue Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, live from the Blue Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live from the Blue Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>rehearsal: saved, not posted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -400,6 +440,10 @@
     </message>
     <message>
         <source>Sign it with your finger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a frame and a caption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -817,7 +861,19 @@
 <context>
     <name>GalleryPanel</name>
     <message>
+        <source>Booth caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A caption offered to the guest on the booth&apos;s frame step (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -864,6 +920,10 @@
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Booth caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>… and %n older photo(s)</source>
         <translation type="unfinished">
@@ -888,6 +948,14 @@
     </message>
     <message>
         <source>No photos yet: {folder} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booth caption offered: {caption}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booth caption withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

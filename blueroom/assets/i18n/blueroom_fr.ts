@@ -307,6 +307,22 @@
 <context>
     <name>BoothView</name>
     <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Polaroid</source>
+        <translation>Polaroid</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>Plateau télé</translation>
+    </message>
+    <message>
+        <source>No frame</source>
+        <translation>Sans cadre</translation>
+    </message>
+    <message>
         <source>Thin</source>
         <translation>Fin</translation>
     </message>
@@ -371,6 +387,30 @@
         <translation>Terminer</translation>
     </message>
     <message>
+        <source>Thank you {hashtag}!</source>
+        <translation>Merci {hashtag}&#x202f;!</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Merci&#x202f;!</translation>
+    </message>
+    <message>
+        <source>An unforgettable moment in the Blue Room</source>
+        <translation>Un moment inoubliable dans la Blue Room</translation>
+    </message>
+    <message>
+        <source>{name}, live from the Blue Room</source>
+        <translation>{name}, en direct de la Blue Room</translation>
+    </message>
+    <message>
+        <source>Live from the Blue Room</source>
+        <translation>En direct de la Blue Room</translation>
+    </message>
+    <message>
+        <source>No caption</source>
+        <translation>Sans légende</translation>
+    </message>
+    <message>
         <source>rehearsal: saved, not posted</source>
         <translation>répétition&#x202f;: gardée, non publiée</translation>
     </message>
@@ -401,6 +441,10 @@
     <message>
         <source>Sign it with your finger</source>
         <translation>Signez-la du doigt</translation>
+    </message>
+    <message>
+        <source>Pick a frame and a caption</source>
+        <translation>Choisissez un cadre et une légende</translation>
     </message>
     <message>
         <source>Share it?</source>
@@ -817,8 +861,20 @@
 <context>
     <name>GalleryPanel</name>
     <message>
+        <source>Booth caption</source>
+        <translation>Légende du photomaton</translation>
+    </message>
+    <message>
+        <source>A caption offered to the guest on the booth&apos;s frame step (empty: none)</source>
+        <translation>Une légende proposée à l&apos;invité à l&apos;étape du cadre (vide&#x202f;: aucune)</translation>
+    </message>
+    <message>
         <source>signed</source>
         <translation>signée</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>finale</translation>
     </message>
     <message>
         <source>clip</source>
@@ -864,6 +920,10 @@
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
+    <message>
+        <source>Booth caption…</source>
+        <translation>Légende du photomaton…</translation>
+    </message>
     <message numerus="yes">
         <source>… and %n older photo(s)</source>
         <translation>
@@ -889,6 +949,14 @@
     <message>
         <source>No photos yet: {folder} does not exist</source>
         <translation>Pas encore de photo&#x202f;: {folder} n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Booth caption offered: {caption}</source>
+        <translation>Légende proposée&#x202f;: {caption}</translation>
+    </message>
+    <message>
+        <source>Booth caption withdrawn</source>
+        <translation>Légende retirée</translation>
     </message>
     <message>
         <source>Posting is not available here</source>

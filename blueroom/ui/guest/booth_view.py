@@ -8,6 +8,13 @@ review on it covers the guest panel: the photo fitted whole (never cropped), big
 buttons (at least 96 px, readable from the sofa, usable with a mouse), in a row in
 landscape and a column in portrait.
 
+The finish step offers the frames (big thumbnails of the photo in each) and the
+captions (three suggestions with the guest's name and the hashtag, none, or the
+operator's), the preview composed as it will be saved; each choice is a journalled
+``BoothStyled`` that never moves the step. Continue composes the final JPEG at full
+resolution on the disk worker (``Composer.save_final``), then moves on; the share and
+done steps show it.
+
 The done screen keeps a place at the right for the take-home QR (``set_take_home``).
 """
 
@@ -19,16 +26,18 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QIcon,
     QImage,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -37,6 +46,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,15 +55,20 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.booth import (
     BoothState,
     PhotoFate,
+    final_path,
     idle_booth,
     posted_path,
     signature_path,
     signed_path,
+    styled_path,
 )
 from blueroom.core.events import BoothAction, BoothStep
+from blueroom.core.frames import FrameSpec
 from blueroom.core.outbox import EntryState
 from blueroom.core.readers import BoothReader, OutboxReader
+from blueroom.paths import assets
 from blueroom.ui import theme
+from blueroom.ui.guest.compose import Composer
 from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
 from blueroom.ui.i18n import translate
 
@@ -63,6 +78,27 @@ OVER_MIRROR = frozenset(
     {BoothStep.ATTRACT, BoothStep.PREVIEW, BoothStep.COUNTDOWN, BoothStep.CAPTURE}
 )
 SaveJob = Callable[[Callable[[], None]], None]
+PREVIEW_WIDTH = 1280  # px: the finish step's composed preview
+THUMB_WIDTH = 320  # px: a frame's thumbnail
+
+
+def frame_title(spec: FrameSpec) -> str:
+    """A frame's name for the guest: the bundled frames' in the guest's language, another
+    folder's as its manifest says."""
+    known = {
+        "Studio": translate("BoothView", "Studio"),
+        "Polaroid": translate("BoothView", "Polaroid"),
+        "Broadcast": translate("BoothView", "Broadcast"),
+    }
+    return known.get(spec.title, spec.title)
+
+
+def taken_at(path: str, otherwise: float) -> float:
+    """When the photo was taken: its original's file time (written at the shutter)."""
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return otherwise
 
 
 class PhotoArea(QWidget):
@@ -99,9 +135,15 @@ class BoothView(QWidget):
         save: SaveJob | None = None,  # the disk worker (None: at once, in tests)
         take_home: Callable[[Path], QWidget] | None = None,  # the done step's QR codes
         clock: Callable[[], float] = time.time,
+        hashtag: str = "",
+        guest_name: str = "",
+        frames: Path | None = None,  # the frames' folder (default: the bundled ones)
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.hashtag = hashtag
+        self.guest_name = guest_name
+        self.composer = Composer(frames if frames is not None else assets().frames)
         self._booth = booth
         self._outbox = outbox
         self._actions = actions
@@ -110,13 +152,17 @@ class BoothView(QWidget):
         self._take_home_for = ""  # the photo the take-home widget offers
         self._clock = clock
         self.state: BoothState = idle_booth()
-        self._shown: tuple[int, str] | None = None  # (move, posting words) last laid out
+        self._shown: tuple[object, ...] | None = None  # (move, words, style) last laid out
         self._photo_id = ""
         self._image: QImage | None = None
         self._numeral = 0
         self._button_px = 28
         self.saving = False
         self.sign_failures = 0  # signed photos the disk refused (the photo goes on unsigned)
+        self.compose_failures = 0  # final photos not written (the photo goes on as it was)
+        self.composing = False
+        self._preview_key: tuple[object, ...] = ()
+        self._thumbs_for = ""  # the photo the frames' thumbnails show
         self.touches = 0
 
         self.headline = self._label(bold=True)
@@ -130,11 +176,36 @@ class BoothView(QWidget):
         self.buttons: dict[BoothAction, QPushButton] = {}
         self.captions: dict[BoothAction, QLabel] = {}
         self._tools: list[QPushButton] = []
+        # the finish step: a row of frames, a column of captions
+        self.frame_buttons: dict[str, QToolButton] = {}
+        self.caption_buttons: list[tuple[str, QPushButton]] = []
+        self._frames_row = QWidget()
+        frames_layout = QHBoxLayout(self._frames_row)
+        frames_layout.setContentsMargins(0, 0, 0, 0)
+        for name, title in (
+            ("", translate("BoothView", "No frame")),
+            *((spec.name, frame_title(spec)) for spec in self._frame_specs()),
+        ):
+            button = QToolButton()
+            button.setText(title)
+            button.setCheckable(True)
+            button.setMinimumSize(MIN_TARGET, MIN_TARGET)
+            button.setProperty("choice", True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.clicked.connect(partial(self._choose, frame=name))
+            frames_layout.addWidget(button)
+            self.frame_buttons[name] = button
+        self._captions_box = QWidget()
+        self._captions_layout = QVBoxLayout(self._captions_box)
+        self._captions_layout.setContentsMargins(0, 0, 0, 0)
+        self._captions_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        middle = QHBoxLayout()
+        self._middle = middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         middle.addWidget(self.photo, 1)
         middle.addWidget(self.pad, 1)
         middle.addWidget(self._take_home)
+        middle.addWidget(self._captions_box)
         self._tool_row = QVBoxLayout()  # the swatches, then the pen's tools
         self._swatches, self._pen_tools = QHBoxLayout(), QHBoxLayout()
         self._tool_row.addLayout(self._swatches)
@@ -164,6 +235,7 @@ class BoothView(QWidget):
         root = QVBoxLayout(self)
         root.addWidget(self.headline)
         root.addLayout(middle, 1)
+        root.addWidget(self._frames_row)
         root.addLayout(self._tool_row)
         root.addLayout(self._action_row)
         root.addWidget(self.detail)
@@ -187,6 +259,18 @@ class BoothView(QWidget):
         button.setProperty("tool", True)
         (self._pen_tools if text else self._swatches).addWidget(button)
         self._tools.append(button)
+
+    def _frame_specs(self) -> list[FrameSpec]:
+        return list(self.composer.frames.values())
+
+    def _choice(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        """A big checkable choice of the finish step (a frame or a caption)."""
+        button = QPushButton(text)
+        button.setCheckable(True)
+        button.setMinimumSize(MIN_TARGET, MIN_TARGET)
+        button.setProperty("choice", True)
+        button.clicked.connect(slot)
+        return button
 
     def _button(self, action: BoothAction, text: str) -> None:
         column = QVBoxLayout()
@@ -218,7 +302,133 @@ class BoothView(QWidget):
         if action is BoothAction.SIGNED:
             self._sign()
             return
+        if action is BoothAction.FINISHED:
+            self._finish()
+            return
         self._actions.booth(action)
+
+    # -- the finish step: frame and caption --------------------------------------------------
+    def caption_choices(self) -> list[str]:
+        """The captions offered: the operator's (when typed), three suggestions with the
+        guest's first name and the hashtag, and none ("")."""
+        first = self.guest_name.split()[0] if self.guest_name.strip() else ""
+        hashtag = self.hashtag
+        suggestions = [
+            translate("BoothView", "Thank you {hashtag}!").format(hashtag=hashtag)
+            if hashtag
+            else translate("BoothView", "Thank you!"),
+            translate("BoothView", "An unforgettable moment in the Blue Room"),
+            translate("BoothView", "{name}, live from the Blue Room").format(name=first)
+            if first
+            else translate("BoothView", "Live from the Blue Room"),
+        ]
+        offered = self.state.offered_caption
+        return [*([offered] if offered and offered not in suggestions else []), *suggestions, ""]
+
+    def _choose(self, *, frame: str | None = None, caption: str | None = None) -> None:
+        """A frame or a caption touched: published with the other one as it is."""
+        photo = self.state.photo
+        if photo is None or self.state.step is not BoothStep.FINISH:
+            return
+        self.touches += 1
+        self._actions.booth_style(
+            photo.photo_id,
+            photo.frame if frame is None else frame,
+            photo.caption if caption is None else caption,
+        )
+        self.refresh()
+
+    def _event_words(self) -> str:
+        return " · ".join(part for part in ("Blue Room", self.hashtag, self.guest_name) if part)
+
+    def _finish(self) -> None:
+        """Continue: the final JPEG composed at full resolution on the disk worker, then
+        FINISHED; a failure goes on with the photo as it was (counted)."""
+        photo = self.state.photo
+        if photo is None or (not photo.frame and not photo.caption):
+            self._actions.booth(BoothAction.FINISHED)  # nothing to compose
+            return
+        if self.composing:
+            return
+        self.composing = True
+        composer, hashtag, guest = self.composer, self.hashtag, self.guest_name
+        event = self._event_words()
+
+        def job() -> None:
+            try:
+                composer.save_final(
+                    Path(styled_path(photo)),
+                    Path(final_path(photo)),
+                    photo.frame,
+                    hashtag=hashtag,
+                    guest=guest,
+                    caption=photo.caption,
+                    taken_at=taken_at(photo.path, self._clock()),
+                    event=event,
+                )
+            except OSError:
+                self.compose_failures += 1
+            else:
+                self._actions.photo_composed(photo.photo_id, final_path(photo))
+            finally:
+                self.composing = False
+            self._actions.booth(BoothAction.FINISHED)
+
+        if self._save is None:
+            job()
+        else:
+            self._save(job)
+
+    def _style_key(self) -> tuple[object, ...]:
+        photo = self.state.photo
+        if photo is None:
+            return ()
+        return (photo.frame, photo.caption, photo.composed, self.state.offered_caption)
+
+    def _show_style(self) -> None:
+        """The finish step's choices checked as the photo has them, its captions listed,
+        the frames' thumbnails (once per photo) and the composed preview."""
+        photo = self.state.photo
+        if photo is None or self._image is None or self._image.isNull():
+            return
+        for name, button in self.frame_buttons.items():
+            button.setChecked(name == photo.frame)
+        choices = self.caption_choices()
+        if [text for text, _ in self.caption_buttons] != choices:
+            for _, choice in self.caption_buttons:
+                self._captions_layout.removeWidget(choice)
+                choice.deleteLater()
+            self.caption_buttons = []
+            for text in choices:
+                shown = text or translate("BoothView", "No caption")
+                choice = self._choice(shown, partial(self._choose, caption=text))
+                self._captions_layout.addWidget(choice)
+                self.caption_buttons.append((text, choice))
+        for text, choice in self.caption_buttons:
+            choice.setChecked(text == photo.caption)
+        small = self._image.scaledToWidth(
+            min(PREVIEW_WIDTH, self._image.width()), Qt.TransformationMode.SmoothTransformation
+        )
+        if self._thumbs_for != photo.photo_id:
+            self._thumbs_for = photo.photo_id
+            thumb = small.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            for name, button in self.frame_buttons.items():
+                framed = self.composer.compose(
+                    thumb, name, hashtag=self.hashtag, guest=self.guest_name, caption=""
+                )
+                button.setIcon(QIcon(QPixmap.fromImage(framed)))
+        key = (photo.photo_id, *self._style_key())
+        if key != self._preview_key:
+            self._preview_key = key
+            self.photo.set_image(
+                self.composer.compose(
+                    small,
+                    photo.frame,
+                    hashtag=self.hashtag,
+                    guest=self.guest_name,
+                    caption=photo.caption,
+                )
+            )
 
     def _sign(self) -> None:
         """Done: the signature's SVG and the signed photo written (on the disk worker),
@@ -263,8 +473,8 @@ class BoothView(QWidget):
         """A look at the snapshots (the guest panel's frame clock): re-laid out on a move."""
         self.state = self._booth.latest()
         words = self._posting_words()
-        if self._shown != (self.state.move, words):
-            self._shown = (self.state.move, words)
+        if self._shown != (self.state.move, words, *self._style_key()):
+            self._shown = (self.state.move, words, *self._style_key())
             self._load_photo()
             self._lay_out()
             self.update()
@@ -281,12 +491,14 @@ class BoothView(QWidget):
         if photo is None:
             self._photo_id, self._image = "", None
             return
-        signed = photo.signed and self.state.step in (BoothStep.FINISH, BoothStep.SHARE)
-        key = photo.photo_id + ("-signed" if signed or photo.signed else "")
+        final = photo.composed and self.state.step in (BoothStep.SHARE, BoothStep.DONE)
+        key = photo.photo_id + ("-final" if final else "-signed" if photo.signed else "")
         if key == self._photo_id:
             return
-        path = signed_path(photo) if photo.signed else photo.path
+        path = final_path(photo) if final else styled_path(photo)
         image = QImage(path)
+        if image.isNull() and final:
+            image = QImage(styled_path(photo))
         if image.isNull() and photo.signed:
             image = QImage(photo.path)
         self._photo_id, self._image = key, image
@@ -324,7 +536,7 @@ class BoothView(QWidget):
         step = self.state.step
         shown: set[BoothAction] = set()
         headline, detail = "", ""
-        photo_shown = pad_shown = tools = take_home = False
+        photo_shown = pad_shown = tools = take_home = styling = False
         if step is BoothStep.ATTRACT:
             shown = {BoothAction.START}
         elif step is BoothStep.PREVIEW:
@@ -343,7 +555,8 @@ class BoothView(QWidget):
             )
             shown = {BoothAction.SKIP, BoothAction.SIGNED}
         elif step is BoothStep.FINISH:
-            photo_shown, shown = True, {BoothAction.FINISHED}
+            headline = translate("BoothView", "Pick a frame and a caption")
+            photo_shown, styling, shown = True, True, {BoothAction.FINISHED}
         elif step is BoothStep.SHARE:
             headline, photo_shown = translate("BoothView", "Share it?"), True
             shown = {BoothAction.POST, BoothAction.SAVE, BoothAction.DISCARD}
@@ -359,6 +572,15 @@ class BoothView(QWidget):
         self.detail.setVisible(bool(detail))
         self.photo.set_image(self._image if photo_shown else None)
         self.photo.setVisible(photo_shown)
+        self._frames_row.setVisible(styling and bool(self.frame_buttons))
+        self._captions_box.setVisible(styling)
+        portrait = styling and self.height() > self.width()
+        self._middle.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        if styling:
+            self._preview_key = ()
+            self._show_style()
         self.pad.setVisible(pad_shown)
         self._take_home.setVisible(take_home)
         for tool in self._tools:
@@ -405,11 +627,21 @@ class BoothView(QWidget):
             f" padding: 12px {BUTTON_PADDING}px; }}"
             f' QPushButton[tool="true"] {{ font-size: {small}px; padding: 8px 12px;'
             f" background: {theme.PANEL_HI.name()}; }}"
+            f' *[choice="true"] {{ font-size: {small}px; padding: 8px 16px; border-radius: 24px;'
+            f" color: {theme.TEXT.name()};"
+            f" background: {theme.PANEL_HI.name()}; border: 4px solid {theme.PANEL_HI.name()};"
+            " }"
+            f' *[choice="true"]:checked {{ border: 4px solid {theme.AMBER.name()}; }}'
             f" QLabel {{ color: {theme.TEXT.name()}; font-size: {small}px; }}"
             f' QLabel[bold="true"] {{ font-size: {big}px; font-weight: 800; }}'
         )
+        thumb = max(MIN_TARGET, min(round((w - 40) / 4 - 48), round(h * 0.13 * 16 / 9)))
+        for button in self.frame_buttons.values():
+            button.setIconSize(QSize(thumb, round(thumb * 9 / 16)))
         super().resizeEvent(event)
         self._arrange_row()
+        if self.state.step is BoothStep.FINISH:
+            self._lay_out()
 
     def _bar_rect(self) -> QRectF:
         return QRectF(0, 0, self.width(), max(8.0, self.height() * 0.012))

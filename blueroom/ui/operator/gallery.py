@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -53,12 +54,28 @@ SCAN_SECONDS = 2.0  # the folder is listed at most this often
 THUMB_W, THUMB_H = 96, 72  # logical pixels
 WALL_SECONDS = 8.0
 ComposePhoto = Callable[[Path], object]
+AskCaption = Callable[[QWidget], "str | None"]  # the text typed, or None (cancelled)
+
+
+def ask_caption(parent: QWidget) -> str | None:
+    """The operator types the booth's caption ("" withdraws it)."""
+    text, ok = QInputDialog.getText(
+        parent,
+        translate("GalleryPanel", "Booth caption"),
+        translate(
+            "GalleryPanel",
+            "A caption offered to the guest on the booth's frame step (empty: none)",
+        ),
+    )
+    return text if ok else None
 
 
 def kind_word(kind: PhotoKind) -> str:
     match kind:
         case PhotoKind.SIGNED:
             return translate("GalleryPanel", "signed")
+        case PhotoKind.FINAL:
+            return translate("GalleryPanel", "final")
         case PhotoKind.CLIP:
             return translate("GalleryPanel", "clip")
     return translate("GalleryPanel", "original")
@@ -166,6 +183,7 @@ class GalleryPanel(QWidget):
         confirm: Confirm = ask_yes_no,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         wall_seconds: float = WALL_SECONDS,
+        ask_caption: AskCaption = ask_caption,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -178,6 +196,7 @@ class GalleryPanel(QWidget):
         self._confirm = confirm
         self._open_url = open_url
         self.wall_seconds = wall_seconds
+        self._ask_caption = ask_caption
         # started by the composition root; without it (tests) thumbnails are made on demand
         self.thumbnails = ImageLoader("gallery-thumbnails")
         self._shown: tuple[object, ...] = ()
@@ -194,6 +213,10 @@ class GalleryPanel(QWidget):
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_button.clicked.connect(self.open_folder)
         top.addWidget(self.open_button)
+        self.caption_button = QPushButton(translate("GalleryPanel", "Booth caption…"))
+        self.caption_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.caption_button.clicked.connect(self.booth_caption)
+        top.addWidget(self.caption_button)
         box.addLayout(top)
         self.summary = plain_label("")
         self.summary.setWordWrap(True)
@@ -291,6 +314,19 @@ class GalleryPanel(QWidget):
             )
             return
         self._open_url(QUrl.fromLocalFile(str(self.folder)))
+
+    def booth_caption(self) -> None:
+        """The operator's caption for the booth, offered to the guest (journalled)."""
+        text = self._ask_caption(self)
+        if text is None:
+            return
+        self._actions.booth_caption(text)
+        caption = " ".join(text.split())
+        self._say(
+            translate("GalleryPanel", "Booth caption offered: {caption}").format(caption=caption)
+            if caption
+            else translate("GalleryPanel", "Booth caption withdrawn")
+        )
 
     def post(self, photo: PhotoFile) -> None:
         """A new post of this photo: the composer, with its own confirmation."""
