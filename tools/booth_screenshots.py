@@ -122,6 +122,8 @@ def shots(app: QApplication, frame: object, scratch: Path, folder: Path, name: s
     QTest.touchEvent(pad, device).release(0, points[-1], pad).commit()
     shot("sign")
     view.touch(BoothAction.SIGNED)
+    view.refresh()
+    shot("finish")
     view.touch(BoothAction.FINISHED)
     shot("share")
     view.close()
