@@ -224,6 +224,7 @@ def build_windows(
         photos_folder=settings.photos_path(),
         post_warnings=lambda draft: cost_warnings(draft, settings.cost),
         handoff=handoff,
+        kept_photos=still,
     )
     heat_wall = HeatmapWall(
         model.heat,

@@ -260,3 +260,61 @@ def test_a_photo_goes_on_the_video_wall_for_its_seconds(qtbot: QtBot, folder: Pa
         assert not wall.showing_photo and wall.photos_shown == 1
     finally:
         wall.photos.stop()
+
+
+def test_photos_the_disk_refused_are_said_in_red_then_saved_elsewhere_or_discarded(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    """The booth's still capture kept two photos in memory (a file where its folder should
+    be): the console says so until the operator saves them elsewhere or discards them."""
+    import time
+
+    import cv2
+
+    from blueroom.capture.still import StillCapture
+    from tests.capture.test_still import BoothRoom, marked_frame
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the photos folder should be")
+    frames = LatestFrameSlot()
+    frames.put(marked_frame())
+    booth = BoothRoom()
+    still = StillCapture(booth.booth, frames, blocker / "photos", booth.publish)
+
+    def refused_photo() -> None:
+        booth.to_capture()
+        still.take(time.time() + 1.0)  # the disk refuses it: "one moment", kept
+        booth.booth.apply(booth.booth.due(time.time() + 30.0))  # back to attract
+
+    refused_photo()
+    refused_photo()
+    assert len(still.kept) == 2
+    room = Room()
+    chosen: list[Path | None] = [tmp_path / "unwritable-too" / "x", tmp_path / "rescued"]
+    (tmp_path / "unwritable-too").write_text("a file again")
+    answers = [False, True]
+    said: list[str] = []
+    gallery = GalleryPanel(
+        room.model.outbox, room.actions, folder=folder, kept=still, say=said.append,
+        choose=lambda parent: chosen.pop(0), confirm=lambda *_: answers.pop(0),
+    )  # fmt: skip
+    qtbot.addWidget(gallery)
+    gallery.show()
+    gallery.refresh(force=True)
+    assert gallery.kept_line.isVisible() and gallery.save_kept_button.isVisible()
+    assert gallery.kept_line.text().startswith("⚠ 2 photos kept in memory, not on disk: ")
+    qtbot.mouseClick(gallery.save_kept_button, Qt.MouseButton.LeftButton)
+    assert said[-1].startswith("Could not save them in ") and len(still.kept) == 2  # kept
+    (tmp_path / "rescued").mkdir()
+    qtbot.mouseClick(gallery.save_kept_button, Qt.MouseButton.LeftButton)
+    assert said[-1] == f"2 photos saved in {tmp_path / 'rescued'}"
+    assert [cv2.imread(str(p)).shape[:2] for p in sorted((tmp_path / "rescued").iterdir())] == [
+        (marked_frame().shape[0], marked_frame().shape[1])
+    ] * 2
+    assert still.kept == [] and not gallery.kept_line.isVisible()
+    refused_photo()
+    gallery.refresh()
+    qtbot.mouseClick(gallery.discard_kept_button, Qt.MouseButton.LeftButton)
+    assert len(still.kept) == 1  # said no
+    qtbot.mouseClick(gallery.discard_kept_button, Qt.MouseButton.LeftButton)
+    assert still.kept == [] and not gallery.discard_kept_button.isVisible()

@@ -861,6 +861,10 @@
 <context>
     <name>GalleryPanel</name>
     <message>
+        <source>Save the photos kept in memory to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Booth caption</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,6 +926,43 @@
     </message>
     <message>
         <source>Booth caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n photo(s) kept in memory, not on disk: {reason}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save them in {folder}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved in {folder}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n photo(s) kept in memory? They were never saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -861,6 +861,10 @@
 <context>
     <name>GalleryPanel</name>
     <message>
+        <source>Save the photos kept in memory to…</source>
+        <translation>Enregistrer les photos gardées en mémoire dans…</translation>
+    </message>
+    <message>
         <source>Booth caption</source>
         <translation>Légende du photomaton</translation>
     </message>
@@ -923,6 +927,43 @@
     <message>
         <source>Booth caption…</source>
         <translation>Légende du photomaton…</translation>
+    </message>
+    <message>
+        <source>Save them elsewhere…</source>
+        <translation>Les enregistrer ailleurs…</translation>
+    </message>
+    <message>
+        <source>Discard them…</source>
+        <translation>Les abandonner…</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n photo(s) kept in memory, not on disk: {reason}</source>
+        <translation>
+            <numerusform>⚠ %n photo gardée en mémoire, pas sur le disque&#x202f;: {reason}</numerusform>
+            <numerusform>⚠ %n photos gardées en mémoire, pas sur le disque&#x202f;: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save them in {folder}: {error}</source>
+        <translation>Impossible de les enregistrer dans {folder}&#x202f;: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved in {folder}</source>
+        <translation>
+            <numerusform>%n photo enregistrée dans {folder}</numerusform>
+            <numerusform>%n photos enregistrées dans {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n photo(s) kept in memory? They were never saved.</source>
+        <translation>
+            <numerusform>Abandonner %n photo gardée en mémoire&#x202f;? Elle n&apos;a jamais été enregistrée.</numerusform>
+            <numerusform>Abandonner %n photos gardées en mémoire&#x202f;? Elles n&apos;ont jamais été enregistrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard photos</source>
+        <translation>Abandonner des photos</translation>
     </message>
     <message numerus="yes">
         <source>… and %n older photo(s)</source>

@@ -47,7 +47,7 @@ from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
-from blueroom.ui.operator.gallery import GalleryPanel
+from blueroom.ui.operator.gallery import GalleryPanel, KeptPhotos
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
@@ -137,6 +137,7 @@ class OperatorConsole(QMainWindow):
         photos_folder: Path | None = None,
         post_warnings: Warnings = no_warnings,
         handoff: PhotoHandoff | None = None,
+        kept_photos: KeptPhotos | None = None,  # photos the disk refused (the still capture)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -254,6 +255,7 @@ class OperatorConsole(QMainWindow):
             handoff=handoff,
             compose_photo=self.compose_photo,
             say=self.say,
+            kept=kept_photos,
         )
 
         body = QHBoxLayout()

@@ -11,12 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from blueroom.capture.handoff import PhotoHandoff
+from blueroom.capture.still import KeptPhoto
 from blueroom.core.actions import RoomActions
 from blueroom.core.outbox import OutboxEntry, OutboxSnapshot
 from blueroom.core.readers import OutboxReader
@@ -55,6 +58,25 @@ THUMB_W, THUMB_H = 96, 72  # logical pixels
 WALL_SECONDS = 8.0
 ComposePhoto = Callable[[Path], object]
 AskCaption = Callable[[QWidget], "str | None"]  # the text typed, or None (cancelled)
+ChooseFolder = Callable[[QWidget], "Path | None"]  # a folder chosen, or None (cancelled)
+
+
+class KeptPhotos(Protocol):
+    """Photos the disk refused, held in memory (``capture/still.py``'s ``StillCapture``)."""
+
+    @property
+    def kept(self) -> list[KeptPhoto]: ...
+
+    def save_kept(self, folder: Path) -> list[Path]: ...
+
+    def discard_kept(self) -> int: ...
+
+
+def choose_folder(parent: QWidget) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(
+        parent, translate("GalleryPanel", "Save the photos kept in memory to…")
+    )
+    return Path(chosen) if chosen else None
 
 
 def ask_caption(parent: QWidget) -> str | None:
@@ -184,9 +206,13 @@ class GalleryPanel(QWidget):
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         wall_seconds: float = WALL_SECONDS,
         ask_caption: AskCaption = ask_caption,
+        kept: KeptPhotos | None = None,
+        choose: ChooseFolder = choose_folder,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._kept = kept
+        self._choose = choose
         self._outbox = outbox
         self._actions = actions
         self.folder = folder
@@ -218,6 +244,21 @@ class GalleryPanel(QWidget):
         self.caption_button.clicked.connect(self.booth_caption)
         top.addWidget(self.caption_button)
         box.addLayout(top)
+        # photos the disk refused: said in red, until saved elsewhere or discarded
+        self.kept_line = plain_label("")
+        self.kept_line.setWordWrap(True)
+        self.kept_line.setStyleSheet(f"color: {theme.LIVE.name()};")
+        kept_buttons = FlowLayout(spacing=6)
+        self.save_kept_button = QPushButton(translate("GalleryPanel", "Save them elsewhere…"))
+        self.save_kept_button.clicked.connect(self.save_kept_photos)
+        self.discard_kept_button = QPushButton(translate("GalleryPanel", "Discard them…"))
+        self.discard_kept_button.clicked.connect(self.discard_kept_photos)
+        for button in (self.save_kept_button, self.discard_kept_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            kept_buttons.addWidget(button)
+        box.addWidget(self.kept_line)
+        box.addLayout(kept_buttons)
+        self._show_kept(0, "")
         self.summary = plain_label("")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -232,6 +273,50 @@ class GalleryPanel(QWidget):
         box.addStretch(1)
         self.refresh(force=True)
 
+    # -- photos kept in memory ---------------------------------------------------------------
+    def _show_kept(self, count: int, reason: str) -> None:
+        if count:
+            # fmt: off
+            line = translate("GalleryPanel", "⚠ %n photo(s) kept in memory, not on disk: {reason}", None, number, count)
+            # fmt: on
+            self.kept_line.setText(line.format(reason=reason))
+        for widget in (self.kept_line, self.save_kept_button, self.discard_kept_button):
+            widget.setVisible(count > 0)
+
+    def save_kept_photos(self) -> None:
+        if self._kept is None or not self._kept.kept:
+            return
+        folder = self._choose(self)
+        if folder is None:
+            return
+        try:
+            saved = self._kept.save_kept(folder)
+        except OSError as error:
+            self._say(
+                translate("GalleryPanel", "Could not save them in {folder}: {error}").format(
+                    folder=folder, error=error.strerror or error
+                )
+            )
+            return
+        count = len(saved)
+        # fmt: off
+        done = translate("GalleryPanel", "%n photo(s) saved in {folder}", None, number, count)
+        # fmt: on
+        self._say(done.format(folder=folder))
+        self.refresh(force=True)
+
+    def discard_kept_photos(self) -> None:
+        if self._kept is None or not self._kept.kept:
+            return
+        count = len(self._kept.kept)
+        # fmt: off
+        question = translate("GalleryPanel", "Discard %n photo(s) kept in memory? They were never saved.", None, number, count)
+        # fmt: on
+        if not self._confirm(self, translate("GalleryPanel", "Discard photos"), question):
+            return
+        self._kept.discard_kept()
+        self.refresh(force=True)
+
     # -- what it shows --------------------------------------------------------------------
     def snapshot(self) -> OutboxSnapshot:
         return self._outbox.latest()
@@ -243,6 +328,8 @@ class GalleryPanel(QWidget):
         if force or now - self._scanned_at >= SCAN_SECONDS:
             self._scanned_at = now
             self._photos = session_photos(self.folder) if self.folder is not None else []
+        kept = list(self._kept.kept) if self._kept is not None else []
+        self._show_kept(len(kept), kept[-1].reason if kept else "")
         snapshot = self.snapshot()
         shown = (tuple(p.key for p in self._photos), snapshot.version)
         if force or shown != self._shown:
