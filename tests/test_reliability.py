@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -26,6 +27,28 @@ from tests.conftest import post, write_recording
 
 ROOT = Path(__file__).resolve().parents[1]
 KILLS = 12
+START_UP_LIMIT_S = 120.0
+
+
+def events_journalled(journal: Path) -> int:
+    """How many events the journal holds, 0 before the room has written its first batch."""
+    if not journal.is_file():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{journal}?mode=ro", uri=True, timeout=5) as db:
+            (total,) = db.execute("SELECT coalesce(sum(count), 0) FROM batches").fetchone()
+    except sqlite3.OperationalError:  # the schema is being created
+        return 0
+    return int(total)
+
+
+def wait_for_ingest(child: subprocess.Popen[str], journal: Path, before: int) -> None:
+    """Until the room journals its first new batch: a cold machine starts up in seconds."""
+    deadline = time.monotonic() + START_UP_LIMIT_S
+    while events_journalled(journal) <= before:
+        assert child.poll() is None, f"the room stopped before ingesting: {child.returncode}"
+        assert time.monotonic() < deadline, "the room ingested nothing in two minutes"
+        time.sleep(0.05)
 
 
 @pytest.mark.soak
@@ -48,12 +71,14 @@ def test_kill_9_again_and_again_loses_nothing_shown_and_counts_each_post_once(
     rng = random.Random(11)
     sessions = set()
     for _ in range(KILLS):
+        before = events_journalled(journal)
         child = subprocess.Popen(
             [sys.executable, "-m", "blueroom.cli", "replay", str(recording), "--headless",
              "--speed", "max", "--journal", str(journal)],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
-        time.sleep(rng.uniform(2.0, 4.0))  # start-up (a second or so), then ingest
+        wait_for_ingest(child, journal, before)
+        time.sleep(rng.uniform(0.0, 2.0))
         os.kill(child.pid, signal.SIGKILL)
         _, err = child.communicate(timeout=30)
         assert child.returncode == -signal.SIGKILL, err
