@@ -272,6 +272,7 @@ def build_windows(
             model.outbox,
             room.actions,
             save=still.submit if still is not None else None,
+            shutter=still.shoot if still is not None else None,
             take_home=lambda photo: take_home_for(handoff, photo),
             hashtag=event.hashtag,
             guest_name=event.guest_name,

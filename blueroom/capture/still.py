@@ -12,6 +12,15 @@ folder publishes ``BoothTrouble`` with a calm reason (the booth says "one moment
 recovers by itself) and keeps the encoded photo in memory (``kept``), counted, until
 the operator saves it elsewhere (``save_kept``) or discards it.
 
+The shutter is local (``shoot``): at the countdown's deadline the guest panel takes the
+newest full frame at once and shows it, without waiting for the engine's clock to reach
+``capture`` and the snapshot to come back (up to a tick and a trip, a few hundred ms).
+This worker encodes and writes it, then publishes ``PhotoCaptured`` once the booth's
+snapshot says ``capture`` for that countdown: the state machine stays the authority and
+the journal has the photo as before. A shot the booth refused (the guest cancelled as
+the countdown ended, the camera was lost) is still written and announced: the booth
+keeps it among its photos (taken, never shown nor posted), counted in ``refused``.
+
 The same worker runs the booth's other disk work (``submit``: the signed photo), one
 job at a time.
 """
@@ -26,6 +35,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import cv2
@@ -39,6 +49,23 @@ from blueroom.workers import ErrorSink, Worker
 JPEG_QUALITY = 95
 FRESH_SECONDS = 0.5  # a frame older than this at the shutter is not "the newest"
 POLL_SECONDS = 0.02  # how often the worker looks at the booth's snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Shot:
+    """A photo taken by the local shutter at the end of a countdown (``move``): the full
+    frame as it will be saved (read-only BGR), and when the shutter fell."""
+
+    photo_id: str
+    move: int  # the countdown's move in the booth: the capture it belongs to is move + 1
+    image: np.ndarray
+    taken_at: float  # wall-clock seconds
+
+
+@dataclass(slots=True)
+class _Pending:
+    shot: Shot
+    outcome: PhotoCaptured | BoothTrouble | None = None  # None: not written yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +136,10 @@ class StillCapture:
         self._handled_move = -1  # the capture step already taken (a move number)
         self._lock = threading.Lock()
         self.kept: list[KeptPhoto] = []  # refused by the disk, held in memory
+        self._pending: list[_Pending] = []  # local shots not yet announced (under the lock)
         self.taken = 0
         self.failures = 0
+        self.refused = 0  # local shots the booth did not take as its capture (kept, announced)
         self.last_ms = 0.0  # the shutter → the file written, the last photo
         self.worker = Worker(
             "gui-still", self._run, on_error=on_error, wake=lambda: self._jobs.put(None)
@@ -127,6 +156,18 @@ class StillCapture:
         """Run ``job`` on this worker, after what is already asked (any thread)."""
         self._jobs.put(job)
 
+    def drain(self) -> None:
+        """The jobs asked so far, then one look at the booth, on the caller's thread (the
+        worker not started: tests and tools, deterministic)."""
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is not None:
+                job()
+        self.step()
+
     # -- the worker -------------------------------------------------------------------
     def _run(self, stop: threading.Event) -> None:
         while not stop.is_set():
@@ -138,14 +179,66 @@ class StillCapture:
                 self.worker.guarded(job)
             if not stop.is_set():
                 self.worker.guarded(self.step)
+        while True:  # the room quits: what was asked is still written (a shot, a signature)
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is not None:
+                self.worker.guarded(job)
 
     def step(self) -> None:
-        """One look at the booth: a capture step not yet taken is taken now."""
+        """One look at the booth: a local shot is announced once its capture step comes
+        (or the booth went elsewhere); a capture step no shot is waiting for is taken now."""
         state = self._booth.latest()
+        with self._lock:
+            pending = list(self._pending)
+        for waiting in pending:
+            shot = waiting.shot
+            if state.move <= shot.move:
+                continue  # the engine's countdown is not over yet
+            if state.step is BoothStep.CAPTURE and state.move == shot.move + 1:
+                self._handled_move = state.move  # this capture is the shot's
+            if waiting.outcome is None:
+                continue  # being written
+            with self._lock:
+                self._pending.remove(waiting)
+            if self._handled_move != shot.move + 1:
+                self.refused += 1
+                if isinstance(waiting.outcome, BoothTrouble):
+                    continue  # kept in memory, said on the console: the booth moved on
+            self._publish(waiting.outcome)
         if state.step is not BoothStep.CAPTURE or state.move == self._handled_move:
             return
         self._handled_move = state.move
         self.take(state.deadline)
+
+    # -- the local shutter ---------------------------------------------------------------
+    def shoot(self, move: int) -> Shot | None:
+        """The shutter at the end of the countdown ``move`` (any thread, at once): the
+        newest full frame, mirrored as set, handed back to be shown, then written and
+        announced by the worker. None when the booth's countdown is not that one or no
+        fresh frame is there (the worker then takes the photo at ``capture``, waiting)."""
+        state = self._booth.latest()
+        if state.step is not BoothStep.COUNTDOWN or state.move != move:
+            return None
+        frame = self._frames.latest()
+        if frame is None or time.monotonic() - frame.captured_at > FRESH_SECONDS:
+            return None
+        image = cv2.flip(frame.image, 1) if self.mirror else frame.image
+        image.flags.writeable = False
+        shot = Shot(self._new_id(), move, image, self._clock())
+        waiting = _Pending(shot)
+        with self._lock:
+            self._pending.append(waiting)
+        self._jobs.put(partial(self._write_shot, waiting))
+        return shot
+
+    def _write_shot(self, waiting: _Pending) -> None:
+        started = time.perf_counter()
+        shot = waiting.shot
+        waiting.outcome = self._write(shot.photo_id, shot.image)
+        self.last_ms = (time.perf_counter() - started) * 1000.0
 
     def take(self, deadline: float) -> PhotoCaptured | BoothTrouble:
         """The newest full frame (waiting for one until ``deadline``, wall clock), written
@@ -157,6 +250,12 @@ class StillCapture:
             self.failures += 1
             return self._say(BoothTrouble(reason="the camera gave no picture"))
         image = cv2.flip(frame.image, 1) if self.mirror else frame.image
+        outcome = self._write(photo_id, image)
+        self.last_ms = (time.perf_counter() - started) * 1000.0
+        return self._say(outcome)
+
+    def _write(self, photo_id: str, image: np.ndarray) -> PhotoCaptured | BoothTrouble:
+        """The photo encoded and written (counted); or the trouble, the photo kept in memory."""
         height, width = int(image.shape[0]), int(image.shape[1])
         jpeg = encode_jpeg(image)
         path = self.folder / f"{photo_id}.jpg"
@@ -167,12 +266,9 @@ class StillCapture:
             with self._lock:
                 self.kept.append(KeptPhoto(photo_id, jpeg, width, height, reason))
             self.failures += 1
-            return self._say(BoothTrouble(reason=reason))
+            return BoothTrouble(reason=reason)
         self.taken += 1
-        self.last_ms = (time.perf_counter() - started) * 1000.0
-        return self._say(
-            PhotoCaptured(photo_id=photo_id, path=str(path), width=width, height=height)
-        )
+        return PhotoCaptured(photo_id=photo_id, path=str(path), width=width, height=height)
 
     def _newest_frame(self, deadline: float) -> Frame | None:
         frames = self._frames

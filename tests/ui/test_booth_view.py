@@ -11,7 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -22,7 +22,14 @@ from blueroom.capture.still import StillCapture
 from blueroom.core.actions import RoomActions
 from blueroom.core.booth import BoothTimings, PhotoFate
 from blueroom.core.detect import QuestionRules
-from blueroom.core.events import BoothAction, BoothStep, Event, OutboxQueued
+from blueroom.core.events import (
+    BoothAction,
+    BoothStep,
+    BoothTouched,
+    Event,
+    OutboxQueued,
+    PhotoCaptured,
+)
 from blueroom.core.models import RoomModel
 from blueroom.core.outbox import PostingInfo
 from blueroom.core.session import default_script
@@ -43,6 +50,7 @@ class Studio:
         *,
         can_post: bool = False,
         take_home: Callable[[Path], QWidget] | None = None,
+        local_shutter: bool = False,
     ) -> None:
         self.now = T0
         self.model = RoomModel(
@@ -64,8 +72,9 @@ class Studio:
             self.model.booth, self.frames, tmp_path / "photos", self.publish, clock=self.clock
         )
         self.view = BoothView(
-            self.model.booth, self.model.outbox, self.actions, take_home=take_home, clock=self.clock
-        )
+            self.model.booth, self.model.outbox, self.actions, take_home=take_home,
+            clock=self.clock, shutter=self.still.shoot if local_shutter else None,
+        )  # fmt: skip
         qtbot.addWidget(self.view)
         self.view.resize(1280, 800)
         self.view.show()
@@ -344,3 +353,101 @@ def test_no_share_button_s_word_is_cut_in_portrait_or_landscape(
         button = studio.view.buttons[action]
         words = QFontMetricsF(button.font()).horizontalAdvance(button.text())
         assert words + 2 * 28 <= button.width() + 1, (action, words, button.width())
+
+
+def test_the_local_shutter_shows_the_photo_before_the_booth_reaches_capture(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The countdown's deadline: the full frame shown as review at once; a Keep touched
+    before the booth confirms is held, then sent; the booth's journal has the photo."""
+    studio = Studio(qtbot, tmp_path, local_shutter=True)
+    view, booth = studio.view, studio.model.booth
+    studio.click(BoothAction.START)
+    studio.click(BoothAction.SHOOT)
+    countdown = booth.latest()
+    assert countdown.step is BoothStep.COUNTDOWN and view._shutter_timer.isActive()
+    studio.now = countdown.deadline  # the engine's clock has not ticked: still the countdown
+    view._shoot()  # the shutter's timer falls
+    assert booth.latest().step is BoothStep.COUNTDOWN
+    assert view.step is BoothStep.REVIEW and view.photo.isVisible() and not view.over_mirror
+    assert visible_actions(view) == {BoothAction.RETAKE, BoothAction.KEEP}
+    shown, shot = view.photo.image, view.shot
+    assert shown is not None and shot is not None and (shown.width(), shown.height()) == (1920, 1080)
+    assert shown.pixelColor(10, 10).red() == 255  # the frame's red band: not mirrored
+    studio.qtbot.mouseClick(view.buttons[BoothAction.KEEP], Qt.MouseButton.LeftButton)
+    assert booth.latest().step is BoothStep.COUNTDOWN  # held, not sent to a countdown
+    studio.still.drain()  # written; the booth's countdown not over: not announced yet
+    assert not [e for e in studio.journal if isinstance(e, PhotoCaptured)]
+    studio.wait(0.2)  # the engine's clock: capture
+    assert booth.latest().step is BoothStep.CAPTURE and view.step is BoothStep.REVIEW
+    studio.still.drain()  # announced: the booth's review, with the shot
+    (captured,) = [e for e in studio.journal if isinstance(e, PhotoCaptured)]
+    assert captured.photo_id == shot.photo_id
+    view.refresh()
+    assert view.shot is None and view.photo.image is shown  # the same pixels, not re-read
+    assert booth.latest().step is BoothStep.SIGN  # the held Keep, sent once confirmed
+    assert Path(captured.path).exists() and (captured.width, captured.height) == (1920, 1080)
+    assert booth.photos[captured.photo_id].fate is PhotoFate.KEPT
+    assert studio.still.refused == 0 and view.held_dropped == 0
+
+
+def test_a_shot_the_booth_refused_is_kept_on_disk_and_leaves_the_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The guest's Cancel reached the booth as the countdown ended: the shot is written
+    and journalled (kept, never shown nor posted); the screen follows the booth."""
+    studio = Studio(qtbot, tmp_path, local_shutter=True)
+    view, booth = studio.view, studio.model.booth
+    studio.click(BoothAction.START)
+    studio.click(BoothAction.SHOOT)
+    studio.now = booth.latest().deadline
+    view._shoot()
+    shot = view.shot
+    assert shot is not None
+    studio.qtbot.mouseClick(view.buttons[BoothAction.RETAKE], Qt.MouseButton.LeftButton)
+    studio.publish(BoothTouched(action=BoothAction.CANCEL))  # first at the booth
+    assert booth.latest().step is BoothStep.PREVIEW
+    studio.still.drain()
+    view.refresh()
+    assert view.shot is None and view.step is BoothStep.PREVIEW and view.over_mirror
+    assert view.held_dropped == 1 and studio.still.refused == 1
+    kept = booth.photos[shot.photo_id]
+    assert kept.fate is PhotoFate.TAKEN and Path(kept.path).exists()
+    assert booth.latest().step is BoothStep.PREVIEW  # the late photo moved nothing
+    studio.wait(120.0)
+    assert booth.latest().step is BoothStep.ATTRACT and studio.posts() == []
+
+
+def test_the_shutter_falls_on_the_countdown_s_deadline_in_real_time(qtbot: QtBot) -> None:
+    """The real timer, the real clock: the shot within a few frames of the deadline, with
+    no engine clock ticking at all."""
+    model = RoomModel(
+        QuestionRules(hashtags=frozenset({"askblueroom"})),
+        default_script("Léa Marchand", "#AskBlueRoom"),
+        half_life=600.0,
+        booth=BoothTimings(countdown=1.0),
+    )
+    frames = LatestFrameSlot()
+    frames.put(np.full((1080, 1920, 3), 90, np.uint8))
+
+    def publish(event: Event) -> int:
+        model.apply([event])
+        return 1
+
+    actions = RoomActions(publish, model.session, "s")
+    still = StillCapture(model.booth, frames, Path("/nonexistent/never-written"), publish)
+    view = BoothView(model.booth, model.outbox, actions, shutter=still.shoot)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    actions.booth(BoothAction.START)
+    actions.booth(BoothAction.SHOOT)
+    deadline = model.booth.latest().deadline
+    camera = QTimer()  # a camera giving 25 frames a second
+    camera.timeout.connect(lambda: frames.put(np.full((1080, 1920, 3), 90, np.uint8)))
+    camera.start(40)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.shot is not None, timeout=3000)
+    assert view.shot is not None and 0.0 <= view.shot.taken_at - deadline < 0.1
+    camera.stop()
+    assert model.booth.latest().step is BoothStep.COUNTDOWN and view.step is BoothStep.REVIEW

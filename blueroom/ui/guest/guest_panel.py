@@ -100,6 +100,7 @@ class GuestPanel(QWidget):
         if booth is not None:
             booth.setParent(self)
             booth.hide()
+            booth.shown_changed.connect(self._place_booth)  # the local shutter's review
         self._frames_timer = FrameTimer(self, frame_rate, self._tick)
 
     def _tick(self) -> None:
