@@ -29,10 +29,12 @@ def running_studio(
     replay_file: Path | None = None,
     skip_minutes: float = 0.0,
     application: Callable[[], QApplication] = lambda: QApplication([]),
+    environ: dict[str, str] | None = None,
 ) -> Iterator[tuple[EngineClient, QApplication, Studio]]:
     """A started engine (journal in ``folder``), the Qt application and the started
-    studio, its windows shown at 1080p; all stopped on the way out."""
-    settings = load_settings(environ={})
+    studio, its windows shown at 1080p; all stopped on the way out. ``environ``: settings
+    as ``BLUEROOM_…`` variables (the camera, the booth's timings)."""
+    settings = load_settings(environ=environ or {})
     engine = EngineClient(
         settings,
         RoomOptions(

@@ -178,6 +178,7 @@ class BoothView(QWidget):
         self._image: QImage | None = None
         self._numeral = 0
         self._button_px = 28
+        self._styled = (0, 0)  # the words' sizes the style sheet has
         self.saving = False
         self.sign_failures = 0  # signed photos the disk refused (the photo goes on unsigned)
         self.compose_failures = 0  # final photos not written (the photo goes on as it was)
@@ -726,9 +727,26 @@ class BoothView(QWidget):
     # -- geometry and painting ---------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         w, h = self.width(), self.height()
-        big = max(28, round(min(w, h) * 0.05))
+        # The words' sizes follow the screen (the guest panel), not the view: the same
+        # over the mirror and on the whole panel, and the style sheet (15-25 ms to apply
+        # to every button) is set again only when the screen's size changes.
+        screen = self.parentWidget() or self
+        side = min(screen.width(), screen.height())
+        big = max(28, round(side * 0.05))
         self._button_px = big
-        small = max(20, round(min(w, h) * 0.03))
+        small = max(20, round(side * 0.03))
+        if (big, small) != self._styled:
+            self._styled = (big, small)
+            self._set_style(big, small)
+        thumb = max(MIN_TARGET, min(round((w - 40) / 4 - 48), round(h * 0.13 * 16 / 9)))
+        for button in self.frame_buttons.values():
+            button.setIconSize(QSize(thumb, round(thumb * 9 / 16)))
+        super().resizeEvent(event)
+        self._arrange_row()
+        if self.state.step is BoothStep.FINISH:
+            self._lay_out()
+
+    def _set_style(self, big: int, small: int) -> None:
         self.setStyleSheet(
             f"QPushButton {{ font-size: {big}px; font-weight: 700; color: {theme.TEXT.name()};"
             f" background: {theme.ACCENT.name()}; border: none; border-radius: 24px;"
@@ -743,13 +761,6 @@ class BoothView(QWidget):
             f" QLabel {{ color: {theme.TEXT.name()}; font-size: {small}px; }}"
             f' QLabel[bold="true"] {{ font-size: {big}px; font-weight: 800; }}'
         )
-        thumb = max(MIN_TARGET, min(round((w - 40) / 4 - 48), round(h * 0.13 * 16 / 9)))
-        for button in self.frame_buttons.values():
-            button.setIconSize(QSize(thumb, round(thumb * 9 / 16)))
-        super().resizeEvent(event)
-        self._arrange_row()
-        if self.state.step is BoothStep.FINISH:
-            self._lay_out()
 
     def _bar_rect(self) -> QRectF:
         return QRectF(0, 0, self.width(), max(8.0, self.height() * 0.012))

@@ -111,8 +111,8 @@ class GuestPanel(QWidget):
             self._place_picker()
             self.update()
         self._place_booth()
-        if self.picking:
-            self.prepared.pause()  # the pick view covers the mirror: no frame to scale
+        if self.picking or self.booth_covers:
+            self.prepared.pause()  # the pick view or the booth covers the mirror: no frame
             return
         box = self._mirror_box()
         shown = self._judge()
@@ -128,6 +128,11 @@ class GuestPanel(QWidget):
             self._mirror = latest[2]
             self.update(box.toAlignedRect())
 
+    @property
+    def frame_seq(self) -> int:
+        """The camera frame the mirror shows (its number in the slot; 0: none yet)."""
+        return self._shown_seq
+
     def _judge(self) -> Picture:
         frames = self._frames
         return picture(frames.status(), frames.last_put_at(), time.monotonic())
@@ -136,6 +141,11 @@ class GuestPanel(QWidget):
     def booth_showing(self) -> bool:
         """The mirror and the final selfie: the photo booth runs in the mirror."""
         return self.booth is not None and self._snapshot.step.shows == "booth"
+
+    @property
+    def booth_covers(self) -> bool:
+        """The booth's steps from review on cover the whole panel, the mirror with it."""
+        return self.booth_showing and self.booth is not None and not self.booth.over_mirror
 
     @property
     def portrait_booth(self) -> bool:
