@@ -267,6 +267,7 @@ def build_windows(
         board=model.questions,
         actions=room.actions,
         confirm_with_operator=settings.guest.confirm_with_operator,
+        frame_rate=frame_rate,  # a camera frame is taken within a frame of the screen
         booth=BoothView(
             model.booth,
             model.outbox,

@@ -451,3 +451,38 @@ def test_the_shutter_falls_on_the_countdown_s_deadline_in_real_time(qtbot: QtBot
     assert view.shot is not None and 0.0 <= view.shot.taken_at - deadline < 0.1
     camera.stop()
     assert model.booth.latest().step is BoothStep.COUNTDOWN and view.step is BoothStep.REVIEW
+
+
+def test_the_mirror_takes_every_camera_frame_as_it_is_prepared(qtbot: QtBot) -> None:
+    """The preparer's thread wakes the mirror for each frame: every one of 30 frames given
+    at 30 a second reaches the mirror, though the panel's own tick is far slower."""
+    from blueroom.ui.widgets.prepared_frames import FramePreparer
+
+    model = RoomModel(
+        QuestionRules(hashtags=frozenset({"askblueroom"})),
+        default_script("Léa Marchand", "#AskBlueRoom"),
+        half_life=600.0,
+    )
+    frames = LatestFrameSlot()
+    panel = GuestPanel(model.session, frames, guest_name="Léa", frame_rate=2)
+    qtbot.addWidget(panel)
+    panel.resize(960, 540)
+    panel.show()
+    qtbot.waitExposed(panel)
+    preparer = FramePreparer(frames)
+    preparer.register(panel.prepared)
+    taken: list[int] = []
+    panel.frame_ready.connect(lambda: taken.append(panel.frame_seq))
+    frames.put(np.full((540, 960, 3), 0, np.uint8))
+    panel._tick()  # the mirror's size, once
+    preparer.start()
+    try:
+        qtbot.waitUntil(lambda: panel.frame_seq == 1, timeout=3000)
+        given = []
+        for n in range(30):
+            given.append(frames.put(np.full((540, 960, 3), n * 8, np.uint8)).seq)
+            qtbot.wait(33)
+        qtbot.waitUntil(lambda: panel.frame_seq == given[-1], timeout=3000)
+    finally:
+        preparer.stop()
+    assert set(given) <= set(taken)

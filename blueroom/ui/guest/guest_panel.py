@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import time
+from contextlib import suppress
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -60,6 +61,8 @@ def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[Q
 
 
 class GuestPanel(QWidget):
+    frame_ready = Signal()  # emitted on the preparer's thread, received on the GUI's
+
     def __init__(
         self,
         session: SessionReader,
@@ -79,7 +82,10 @@ class GuestPanel(QWidget):
         self._frames = frames
         self._guest_name = guest_name
         self._snapshot: SessionSnapshot = session.latest()
-        self.prepared = PreparedFrames(frames, mirror=True)
+        self.prepared = PreparedFrames(frames, mirror=True, on_ready=self._frame_prepared)
+        # queued from the preparer's thread: each camera frame taken as soon as it is ready,
+        # not at the next tick (ticks and frames beat against each other: frames were lost)
+        self.frame_ready.connect(self._take_frame)
         self._shown_seq = 0
         self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
@@ -120,8 +126,21 @@ class GuestPanel(QWidget):
             self.picture = shown
             self.update(box.toAlignedRect())
         ratio = self.devicePixelRatioF()
+        self.prepared.set_size(round(box.width() * ratio), round(box.height() * ratio))
+        self._take_frame()
+
+    def _frame_prepared(self) -> None:
+        """On the preparer's thread: a frame is ready for the mirror."""
+        with suppress(RuntimeError):  # the panel was closed meanwhile
+            self.frame_ready.emit()
+
+    def _take_frame(self) -> None:
+        """The newest prepared frame into the mirror, if it is new and at the mirror's size."""
+        if self.picking or self.booth_covers:
+            return
+        box = self._mirror_box()
+        ratio = self.devicePixelRatioF()
         size = (round(box.width() * ratio), round(box.height() * ratio))
-        self.prepared.set_size(*size)
         latest = self.prepared.latest()
         if latest is not None and latest[0] != self._shown_seq and latest[1] == size:
             self._shown_seq = latest[0]

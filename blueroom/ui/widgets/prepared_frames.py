@@ -8,6 +8,7 @@ GIL), after which Qt only blits.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import partial
 
 import cv2
@@ -60,12 +61,21 @@ def bgr_image(array: npt.NDArray[np.uint8], device_pixel_ratio: float = 1.0) -> 
 class PreparedFrames:
     """The camera's newest frame at one view's size, made by a ``FramePreparer`` thread.
 
-    A view owns one; without a preparer thread (tests) it prepares frames itself.
+    A view owns one; without a preparer thread (tests) it prepares frames itself. With
+    one, ``on_ready`` (if given) is called on the preparer's thread after each new frame:
+    the view takes it at once instead of at its next tick (every camera frame shown).
     """
 
-    def __init__(self, slot: LatestFrameSlot, *, mirror: bool = False) -> None:
+    def __init__(
+        self,
+        slot: LatestFrameSlot,
+        *,
+        mirror: bool = False,
+        on_ready: Callable[[], None] | None = None,
+    ) -> None:
         self.slot = slot
         self.mirror = mirror
+        self.on_ready = on_ready
         self._size: tuple[int, int] | None = None
         self._latest: tuple[int, tuple[int, int], npt.NDArray[np.uint8]] | None = None
         self.threaded = False
@@ -92,6 +102,8 @@ class PreparedFrames:
         if latest is not None and latest[0] == frame.seq and latest[1] == size:
             return
         self._latest = (frame.seq, size, cover(frame.image, *size, mirror=self.mirror))
+        if self.threaded and self.on_ready is not None:
+            self.on_ready()
 
 
 class FramePreparer:
