@@ -1,12 +1,13 @@
 """The booth in the room: its deadlines on the engine's clock, the guest's Post queued
 in the outbox once (even after a restart or a replay), its snapshot feed to the screens,
-and a room killed with SIGKILL mid-visit: the photo is on disk, the booth calm, nothing
-posted."""
+and a room killed with SIGKILL in every step of a visit: every photo on disk, the booth
+calm, nothing posted twice."""
 
 from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -22,7 +23,7 @@ from blueroom.engine.protocol import Booth
 from blueroom.engine.room import Room, RoomOptions
 from blueroom.settings import Settings, SettingsError, load_settings
 from blueroom.store.journal import Journal
-from tests.engine.booth_child import settings, to_review, touch, wait_step
+from tests.engine.booth_child import STEPS, settings, to_review, touch, wait_posted, wait_step
 from tests.outbox_posters import ScriptedPoster
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,10 +119,27 @@ def test_an_idle_booth_never_posts_and_the_screens_see_each_step(tmp_path: Path)
         assert step in steps
 
 
-@pytest.mark.parametrize("step", ["review", "sign", "share", "posted"])
-def test_a_room_killed_mid_visit_keeps_the_photo_and_posts_nothing_twice(
+# Killed in these in the normal run; in every step with the soak tests.
+QUICK = frozenset({"capture", "review", "share", "posting"})
+WITH_P1 = frozenset({"capture", "review", "sign", "finish", "share", "done", "attract", "posting"})
+PASSING = frozenset({"countdown", "capture", "one_moment"})  # they end by themselves
+
+
+def account_posts(account: Path) -> list[str]:
+    """The media of each post the stand-in X account holds (it survives the kill)."""
+    with sqlite3.connect(account) as db:
+        return [media for (media,) in db.execute("SELECT media FROM posts ORDER BY id")]
+
+
+@pytest.mark.parametrize(
+    "step", [step if step in QUICK else pytest.param(step, marks=pytest.mark.soak) for step in STEPS]
+)
+def test_a_room_killed_in_any_booth_step_keeps_every_photo_and_posts_nothing_twice(
     tmp_path: Path, step: str
 ) -> None:
+    """kill -9 in each step of a second visit (the first one's photo posted): every photo
+    taken is on disk, nothing is posted twice, and the booth resumes calm: in the same
+    step with the same photo, or, for the steps that end by themselves, back to attract."""
     journal, photos, account = tmp_path / "j.sqlite", tmp_path / "photos", tmp_path / "a.sqlite"
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.engine.booth_child", str(journal), str(photos), step,
@@ -131,37 +149,47 @@ def test_a_room_killed_mid_visit_keeps_the_photo_and_posts_nothing_twice(
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
+    killed = BoothStep.DONE if step == "posting" else BoothStep(step)
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
-        assert line.startswith("READY"), line
+        assert line.split() == ["READY", killed.value], line
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(10.0)
-    assert (photos / "p1.jpg").read_bytes() == b"\xff\xd8 a photo \xff\xd9"
+    assert (photos / "p0.jpg").exists()
+    assert (photos / "p1.jpg").exists() == (step in WITH_P1)  # taken: on disk
+    assert len(account_posts(account)) == 1
     poster = ScriptedPoster(account)
 
     def make(_: Settings) -> Poster:
         return poster
 
-    room = Room(settings(), RoomOptions(journal_path=journal), poster=make)
+    quick = {"BLUEROOM_BOOTH__CAPTURE_SECONDS": "1", "BLUEROOM_BOOTH__ONE_MOMENT_SECONDS": "1"}
+    room = Room(settings(quick), RoomOptions(journal_path=journal), poster=make)
     try:
         booth = room.model.booth
-        expected = {"review": BoothStep.REVIEW, "sign": BoothStep.SIGN, "share": BoothStep.SHARE}
-        assert booth.latest().step is expected.get(step, BoothStep.DONE)
-        assert booth.latest().photo is not None and booth.latest().photo.photo_id == "p1"
+        resumed = booth.latest()
+        assert resumed.step is killed
+        assert booth.photos["p0"].fate is PhotoFate.POST
+        if step in WITH_P1 - {"capture", "attract"}:
+            assert resumed.photo is not None and resumed.photo.photo_id == "p1"
         room.start()
-        time.sleep(0.8)  # ticks after the resume
-        assert room.writer.wait_until_handed_on(5.0)
-        if step == "posted":
-            entry = room.model.outbox.entry("booth-p1")
-            assert entry is not None and entry.state is EntryState.POSTED
-            assert len(poster.calls) == 1
+        if step in PASSING:
+            wait_step(room, BoothStep.ATTRACT, timeout=15.0)  # by "one moment" at worst
         else:
-            assert room.model.outbox.latest().entries == () and poster.calls == []
+            time.sleep(0.8)  # ticks after the resume: the same step, the same photo
+            assert booth.latest().step is killed and booth.latest().move == resumed.move
+        if step == "posting":
+            wait_posted(room, "booth-p1")
+        assert room.writer.wait_until_handed_on(5.0)
     finally:
         room.stop()
-    assert len(queued(journal)) == (1 if step == "posted" else 0)
+    posts = [os.path.basename(media) for media in account_posts(account)]
+    assert posts == (["p0.jpg", "p1.jpg"] if step == "posting" else ["p0.jpg"])
+    assert [q.entry_id for q in queued(journal)] == ["booth-p0"] + (
+        ["booth-p1"] if step == "posting" else []
+    )
 
 
 def test_the_booth_settings_are_read_and_validated() -> None:
