@@ -77,6 +77,7 @@ from blueroom.core.readers import BoothReader, OutboxReader
 from blueroom.paths import assets
 from blueroom.ui import theme
 from blueroom.ui.guest.compose import Composer
+from blueroom.ui.fonts import UI_FAMILY
 from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
 from blueroom.ui.i18n import translate
 
@@ -683,7 +684,9 @@ class BoothView(QWidget):
         self.photo.setVisible(photo_shown)
         self._frames_row.setVisible(styling and bool(self.frame_buttons))
         self._captions_box.setVisible(styling)
-        portrait = styling and self.height() > self.width()
+        # in portrait the choices, or the take-home codes, go below the photo (beside it,
+        # the photo had no width left on the done step)
+        portrait = (styling or take_home) and self.height() > self.width()
         self._middle.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
@@ -743,12 +746,13 @@ class BoothView(QWidget):
             button.setIconSize(QSize(thumb, round(thumb * 9 / 16)))
         super().resizeEvent(event)
         self._arrange_row()
-        if self.state.step is BoothStep.FINISH:
+        if self.state.step in (BoothStep.FINISH, BoothStep.DONE):
             self._lay_out()
 
     def _set_style(self, big: int, small: int) -> None:
         self.setStyleSheet(
-            f"QPushButton {{ font-size: {big}px; font-weight: 700; color: {theme.TEXT.name()};"
+            f'QPushButton, QToolButton, QLabel {{ font-family: "{UI_FAMILY}"; }}'
+            f" QPushButton {{ font-size: {big}px; font-weight: 700; color: {theme.TEXT.name()};"
             f" background: {theme.ACCENT.name()}; border: none; border-radius: 24px;"
             f" padding: 12px {BUTTON_PADDING}px; }}"
             f' QPushButton[tool="true"] {{ font-size: {small}px; padding: 8px 12px;'
@@ -770,7 +774,12 @@ class BoothView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         step, w, h = self.step, self.width(), self.height()
         if step is BoothStep.CAPTURE:
-            painter.fillRect(self.rect(), QColor("white"))  # the flash
+            # the flash, over the mirror and its rounded corners
+            screen = self.parentWidget() or self
+            radius = screen.height() * 0.03 if screen is not self else 0.0
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("white"))
+            painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         elif not self.over_mirror:
             painter.fillRect(event.rect(), theme.NIGHT)
         if step is BoothStep.COUNTDOWN and self._numeral:

@@ -75,7 +75,9 @@ class TakeHome(QWidget):
             caption_size,
         )
         self.wifi_column = QWidget()
-        self.wifi_column.setLayout(self._column(self.wifi_code, self.wifi_caption, side))
+        wifi_layout = self._column(self.wifi_code, self.wifi_caption, side)
+        wifi_layout.setContentsMargins(0, 0, 0, 0)  # level with the photo's code beside it
+        self.wifi_column.setLayout(wifi_layout)
         self.wifi_column.setVisible(bool(wifi_text))
         row.addWidget(self.wifi_column)
         row.addStretch(1)
