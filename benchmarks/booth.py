@@ -61,17 +61,16 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from studio_run import running_studio  # noqa: E402
 
 from blueroom.app import Studio  # noqa: E402
+from blueroom.capture.exif import ExifFields, with_exif  # noqa: E402
 from blueroom.capture.picture import Picture  # noqa: E402
 from blueroom.core.events import BoothAction, BoothStep  # noqa: E402
-from blueroom.engine.client import EngineClient  # noqa: E402
-from blueroom.ui.guest.booth_view import BoothView  # noqa: E402
-from blueroom.ui.guest.guest_panel import GuestPanel  # noqa: E402
-
-from blueroom.capture.exif import ExifFields, with_exif  # noqa: E402
 from blueroom.core.signature import Point, Signature, Stroke  # noqa: E402
+from blueroom.engine.client import EngineClient  # noqa: E402
 from blueroom.paths import assets  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
+from blueroom.ui.guest.booth_view import BoothView  # noqa: E402
 from blueroom.ui.guest.compose import Composer  # noqa: E402
+from blueroom.ui.guest.guest_panel import GuestPanel  # noqa: E402
 from blueroom.ui.guest.signature_pad import paint_signature  # noqa: E402
 
 
@@ -201,9 +200,13 @@ def wait_until(condition: Callable[[], bool], timeout: float) -> None:
 def mirror_step(studio: Studio, engine: EngineClient) -> tuple[GuestPanel, BoothView]:
     panel = studio.windows["guest_panel"]
     assert isinstance(panel, GuestPanel) and panel.booth is not None
-    mirror = next(n for n, step in enumerate(engine.model.session.latest().steps) if step.shows == "booth")
+    mirror = next(
+        n for n, step in enumerate(engine.model.session.latest().steps) if step.shows == "booth"
+    )
     engine.actions.go_to_step(mirror)
-    wait_until(lambda: panel.booth_showing and panel.booth is not None and panel.booth.isVisible(), 10.0)
+    wait_until(
+        lambda: panel.booth_showing and panel.booth is not None and panel.booth.isVisible(), 10.0
+    )
     return panel, panel.booth
 
 
@@ -217,46 +220,20 @@ def measure_shutter(
     confirmed: list[float] = []
     differences: list[float] = []
     fell: list[float] = []  # the deadline → the shutter's timer (local)
-    with running_studio(
-        folder, speed=10.0, application=lambda: app, environ=environ
-    ) as (engine, _app, studio):
+    with running_studio(folder, speed=10.0, application=lambda: app, environ=environ) as (
+        engine,
+        _app,
+        studio,
+    ):
         panel, view = mirror_step(studio, engine)
         if not local:
             view._shutter = None  # the engine's shutter: the still worker waits for capture
         app.watched = panel
         wait_until(lambda: panel.picture is Picture.LIVE and panel._mirror is not None, 10.0)
         for _ in range(runs + 1):  # the first run warms the caches (fonts, layouts)
-            seen: list[float] = []
-
-            def after_update() -> None:
-                image = view.photo.image
-                if not seen and view.photo.isVisible() and image is not None and not image.isNull():
-                    seen.append(time.time())
-
-            view.touch(BoothAction.START)
-            wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)
-            view.touch(BoothAction.SHOOT)
-            wait_until(lambda: view.state.step is BoothStep.COUNTDOWN, 5.0)
-            deadline = view.state.deadline
-            app.after_update = after_update
-            wait_until(lambda: bool(seen), 10.0)
-            app.after_update = lambda: None
-            shot_at = view.shot.taken_at if view.shot is not None else deadline
-            wait_until(lambda: view.state.step is BoothStep.REVIEW, 10.0)
-            confirmed_at = time.time()
-            review = view.state
-            assert review.photo is not None
-            difference = painted_difference(panel, view, Path(review.photo.path))
-            shown.append((seen[0] - deadline) * 1000.0)
-            confirmed.append((confirmed_at - deadline) * 1000.0)
-            fell.append((shot_at - deadline) * 1000.0)
-            differences.append(difference)
-            view.touch(BoothAction.RETAKE)  # the booth back to a countdown: then cancel it
-            wait_until(lambda: view.state.step is BoothStep.COUNTDOWN, 5.0)
-            view.touch(BoothAction.CANCEL)
-            wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)
-            view.touch(BoothAction.CANCEL)
-            wait_until(lambda: view.state.step is BoothStep.ATTRACT, 5.0)
+            figures = one_shot(app, panel, view)
+            for kept, figure in zip((shown, confirmed, fell, differences), figures, strict=True):
+                kept.append(figure)
         app.watched = None
     shown, confirmed, differences, fell = shown[1:], confirmed[1:], differences[1:], fell[1:]
     how = "local shutter (the app)" if local else "engine's shutter (before)"
@@ -267,6 +244,46 @@ def measure_shutter(
         + f"; → the booth's review on screen {statistics.median(confirmed):.0f} ms"
         f" (slowest {max(confirmed):.0f});"
         f" pixels shown vs the photo written: mean difference ≤ {max(differences):.1f} levels"
+    )
+
+
+def one_shot(
+    app: TimedApplication, panel: GuestPanel, view: BoothView
+) -> tuple[float, float, float, float]:
+    """One photo: (the shutter → shown, → the booth's review on screen, → the shutter's
+    timer, in ms; the pixels' mean difference), then the booth back to attract."""
+    seen: list[float] = []
+
+    def after_update() -> None:
+        image = view.photo.image
+        if not seen and view.photo.isVisible() and image is not None and not image.isNull():
+            seen.append(time.time())
+
+    view.touch(BoothAction.START)
+    wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)
+    view.touch(BoothAction.SHOOT)
+    wait_until(lambda: view.state.step is BoothStep.COUNTDOWN, 5.0)
+    deadline = view.state.deadline
+    app.after_update = after_update
+    wait_until(lambda: bool(seen), 10.0)
+    app.after_update = lambda: None
+    shot_at = view.shot.taken_at if view.shot is not None else deadline
+    wait_until(lambda: view.state.step is BoothStep.REVIEW, 10.0)
+    confirmed_at = time.time()
+    review = view.state
+    assert review.photo is not None
+    difference = painted_difference(panel, view, Path(review.photo.path))
+    view.touch(BoothAction.RETAKE)  # the booth back to a countdown: then cancel it
+    wait_until(lambda: view.state.step is BoothStep.COUNTDOWN, 5.0)
+    view.touch(BoothAction.CANCEL)
+    wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)
+    view.touch(BoothAction.CANCEL)
+    wait_until(lambda: view.state.step is BoothStep.ATTRACT, 5.0)
+    return (
+        (seen[0] - deadline) * 1000.0,
+        (confirmed_at - deadline) * 1000.0,
+        (shot_at - deadline) * 1000.0,
+        difference,
     )
 
 
@@ -295,9 +312,11 @@ def measure_preview(
 ) -> None:
     environ = room_settings(folder, camera)
     folder.mkdir(parents=True)
-    with running_studio(
-        folder, speed=10.0, application=lambda: app, environ=environ
-    ) as (engine, _app, studio):
+    with running_studio(folder, speed=10.0, application=lambda: app, environ=environ) as (
+        engine,
+        _app,
+        studio,
+    ):
         panel, view = mirror_step(studio, engine)
         view.touch(BoothAction.START)
         wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)

@@ -1,10 +1,13 @@
 """Screenshots of the mirror's booth, step by step, landscape and portrait, for the README.
 
-The room's models with the booth, the still capture taking a frame of the demo video at
-full resolution, and the guest's booth view; the guest's touches are published as the
-view would, the booth's deadlines passed by a stepped clock.
+The guest panel on the mirror step with its booth, over the room's models (booth,
+outbox); a fixed 1080p photo (a frame of the demo video) from the camera's slot, taken
+at full resolution by the still capture (fixed photo ids); the guest's touches as the
+view sends them, a signature drawn by synthetic touch events, the booth's deadlines
+passed by a clock stepped by hand; the take-home codes for a fixed link. The same
+visit makes the approved images of ``tests/ui/test_approved_images.py``.
 
-    QT_QPA_PLATFORM=offscreen python tools/booth_screenshots.py docs/screenshots
+    QT_QPA_PLATFORM=offscreen python tools/booth_screenshots.py docs/screenshots [--language fr]
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import argparse
 import math
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,25 +24,163 @@ sys.path.insert(0, str(ROOT))
 
 import cv2  # noqa: E402
 import msgspec  # noqa: E402
+import numpy as np  # noqa: E402
 from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from blueroom.capture.handoff import Link  # noqa: E402
 from blueroom.capture.latest_frame import LatestFrameSlot  # noqa: E402
 from blueroom.capture.still import StillCapture  # noqa: E402
 from blueroom.core.actions import RoomActions  # noqa: E402
 from blueroom.core.booth import BoothTimings  # noqa: E402
 from blueroom.core.detect import QuestionRules  # noqa: E402
-from blueroom.core.events import BoothAction, Event  # noqa: E402
+from blueroom.core.events import BoothAction, BoothTrouble, Event  # noqa: E402
 from blueroom.core.models import RoomModel  # noqa: E402
 from blueroom.core.outbox import PostingInfo  # noqa: E402
 from blueroom.core.session import default_script  # noqa: E402
 from blueroom.paths import assets  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 from blueroom.ui.guest.booth_view import BoothView  # noqa: E402
+from blueroom.ui.guest.guest_panel import GuestPanel  # noqa: E402
+from blueroom.ui.guest.take_home import TakeHome  # noqa: E402
 from blueroom.ui.i18n import install_translations  # noqa: E402
 
-T0 = 1_800_000_000.0
+T0 = 1_796_421_600.0  # 2026-12-04 20:00:00 UTC
+SIZES = {"landscape": (1280, 800), "portrait": (800, 1280)}
+STEPS = (
+    "attract", "preview", "countdown", "capture", "review", "sign", "finish", "share", "done",
+    "one_moment",
+)  # fmt: skip
+
+
+def demo_photo() -> np.ndarray:
+    """A 1080p photo: the demo video's 60th frame, scaled."""
+    capture = cv2.VideoCapture(str(assets().demo_video))
+    capture.set(cv2.CAP_PROP_POS_FRAMES, 60)
+    ok, image = capture.read()
+    capture.release()
+    if not ok:
+        raise SystemExit("the demo video gives no frame")
+    return cv2.resize(image, (1920, 1080), interpolation=cv2.INTER_LINEAR)
+
+
+class BoothRig:
+    """The guest panel on the mirror step with its booth, on a clock stepped by hand."""
+
+    def __init__(self, folder: Path, photo: np.ndarray, size: tuple[int, int]) -> None:
+        self.now = T0
+        self.model = RoomModel(
+            QuestionRules(hashtags=frozenset({"askblueroom"})),
+            default_script("Léa Marchand", "#AskBlueRoom"),
+            half_life=600.0,
+            booth=BoothTimings(),
+            hashtag="#AskBlueRoom",
+            clock=self.clock,
+        )
+        self.model.outbox.set_posting(PostingInfo("@BlueRoomFR", ""))
+        self.actions = RoomActions(self.publish, self.model.session, "screenshots")
+        self.photo = photo
+        self.frames = LatestFrameSlot()
+        self.frames.put(photo.copy())
+        ids = iter(f"photo{n}" for n in range(1, 100))
+        self.still = StillCapture(
+            self.model.booth, self.frames, folder, self.publish, clock=self.clock,
+            new_id=lambda: next(ids),
+        )  # fmt: skip
+        self.view = BoothView(
+            self.model.booth, self.model.outbox, self.actions, clock=self.clock,
+            hashtag="#AskBlueRoom", guest_name="Léa Marchand", take_home=self.take_home,
+        )  # fmt: skip
+        self.panel = GuestPanel(
+            self.model.session, self.frames, guest_name="Léa Marchand", booth=self.view
+        )
+        self.panel.resize(*size)
+        self.panel.show()
+        self.actions.go_to_step(4)  # the mirror
+
+    def clock(self) -> float:
+        return self.now
+
+    def publish(self, event: Event) -> int:
+        self.model.apply([msgspec.structs.replace(event, at=self.now)])
+        return 1
+
+    def take_home(self, photo: Path) -> QWidget:
+        link = Link("screenshots", "http://192.168.1.20:8738/p/take-it-home", photo, T0 + 900)
+        return TakeHome(link, wifi_text="WIFI:S:Blue Room;T:WPA;P:askblueroom;;",
+                        wifi_name="Blue Room")  # fmt: skip
+
+    def wait(self, seconds: float) -> None:
+        end = self.now + seconds
+        while self.now < end:
+            self.now = min(end, self.now + 0.2)
+            for event in self.model.booth.due(self.now):
+                self.model.apply([event])
+
+    def touch(self, action: BoothAction) -> None:
+        self.panel._tick()
+        self.view.touch(action)
+        self.panel._tick()
+
+    def sign(self) -> None:
+        """A name's worth of finger: one wavy stroke, low on the right, as guests sign."""
+        pad = self.view.pad
+        box = pad.photo_box()
+        device = QTest.createTouchDevice()
+        points = [
+            QPoint(
+                round(box.left() + box.width() * (0.5 + 0.35 * t)),
+                round(box.top() + box.height() * (0.82 - 0.12 * math.sin(t * 3 * math.pi))),
+            )
+            for t in (i / 40 for i in range(41))
+        ]
+        QTest.touchEvent(pad, device).press(0, points[0], pad).commit()
+        for point in points[1:-1]:
+            QTest.touchEvent(pad, device).move(0, point, pad).commit()
+        QTest.touchEvent(pad, device).release(0, points[-1], pad).commit()
+
+    def shot(self) -> QImage:
+        self.panel._tick()
+        QApplication.processEvents()
+        self.panel.repaint()
+        return self.panel.grab().toImage()
+
+    def visit(self) -> Iterator[tuple[str, QImage]]:
+        """Each step of a visit, as the guest sees it (the names of ``STEPS``)."""
+        yield "attract", self.shot()
+        self.touch(BoothAction.START)
+        yield "preview", self.shot()
+        self.touch(BoothAction.SHOOT)
+        self.wait(1.2)
+        yield "countdown", self.shot()  # the 2 of 3-2-1
+        self.wait(2.0)
+        yield "capture", self.shot()  # the flash
+        self.frames.put(self.photo.copy())  # the camera's newest frame at the shutter
+        self.still.drain()
+        yield "review", self.shot()
+        self.touch(BoothAction.KEEP)
+        self.sign()
+        yield "sign", self.shot()
+        self.touch(BoothAction.SIGNED)
+        self.view.frame_buttons["polaroid"].click()
+        self.view.caption_buttons[0][1].click()
+        yield "finish", self.shot()
+        self.touch(BoothAction.FINISHED)
+        yield "share", self.shot()
+        self.touch(BoothAction.SAVE)
+        yield "done", self.shot()
+        self.touch(BoothAction.CLOSE)
+        self.touch(BoothAction.START)
+        self.touch(BoothAction.SHOOT)
+        self.wait(3.2)
+        self.publish(BoothTrouble(reason="the camera gave no picture"))
+        yield "one_moment", self.shot()
+
+    def close(self) -> None:
+        self.panel.close()
+        self.panel.deleteLater()
 
 
 def main() -> None:
@@ -46,87 +188,20 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--language", default="en")
     args = parser.parse_args()
-    app = QApplication([])
+    app = QApplication([])  # noqa: F841 - the windows need it
     register_bundled_fonts()
     install_translations(args.language)
-    video = cv2.VideoCapture(str(assets().demo_video))
-    for _ in range(60):
-        ok, frame = video.read()
-    video.release()
-    assert ok, "the demo video gives no frame"
-    for name, (width, height) in {"landscape": (1600, 1000), "portrait": (900, 1440)}.items():
+    suffix = "" if args.language == "en" else f"_{args.language}"
+    photo = demo_photo()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    for orientation, size in SIZES.items():
         with tempfile.TemporaryDirectory() as scratch:
-            shots(app, frame, Path(scratch), args.folder, name, width, height)
-
-
-def shots(app: QApplication, frame: object, scratch: Path, folder: Path, name: str,
-          width: int, height: int) -> None:  # fmt: skip
-    now = [T0]
-    model = RoomModel(
-        QuestionRules(hashtags=frozenset({"askblueroom"})),
-        default_script("Léa Marchand", "#AskBlueRoom"),
-        half_life=600.0,
-        booth=BoothTimings(),
-        hashtag="#AskBlueRoom",
-    )
-    model.outbox.set_posting(PostingInfo("@BlueRoomFR", ""))
-
-    def publish(event: Event) -> int:
-        model.apply([msgspec.structs.replace(event, at=now[0])])
-        return 1
-
-    actions = RoomActions(publish, model.session, "screenshots")
-    frames = LatestFrameSlot()
-    frames.put(frame.copy())  # type: ignore[attr-defined]
-    still = StillCapture(model.booth, frames, scratch, publish, clock=lambda: now[0])
-    view = BoothView(model.booth, model.outbox, actions, clock=lambda: now[0])
-    view.resize(width, height)
-    view.show()
-
-    def wait(seconds: float) -> None:
-        end = now[0] + seconds
-        while now[0] < end:
-            now[0] = min(end, now[0] + 0.2)
-            for event in model.booth.due(now[0]):
-                model.apply([event])
-
-    def shot(step: str) -> None:
-        view.refresh()
-        app.processEvents()
-        path = folder / f"booth_{step}_{name}.png"
-        view.grab().save(str(path))
-        print(f"screenshot: {path}")
-
-    view.touch(BoothAction.START)
-    view.touch(BoothAction.SHOOT)
-    wait(1.2)
-    shot("countdown")
-    wait(2.0)
-    still.step()
-    shot("review")
-    view.touch(BoothAction.KEEP)
-    view.refresh()
-    pad = view.pad
-    box = pad.photo_box()
-    device = QTest.createTouchDevice()
-    points = [
-        QPoint(
-            round(box.left() + box.width() * (0.55 + 0.3 * t)),
-            round(box.top() + box.height() * (0.85 - 0.2 * math.sin(t * 3 * math.pi) * (1 - t))),
-        )
-        for t in (i / 40 for i in range(41))
-    ]
-    QTest.touchEvent(pad, device).press(0, points[0], pad).commit()
-    for point in points[1:-1]:
-        QTest.touchEvent(pad, device).move(0, point, pad).commit()
-    QTest.touchEvent(pad, device).release(0, points[-1], pad).commit()
-    shot("sign")
-    view.touch(BoothAction.SIGNED)
-    view.refresh()
-    shot("finish")
-    view.touch(BoothAction.FINISHED)
-    shot("share")
-    view.close()
+            rig = BoothRig(Path(scratch), photo, size)
+            for step, image in rig.visit():
+                path = args.folder / f"booth_{step}_{orientation}{suffix}.png"
+                image.save(str(path))
+                print(f"screenshot: {path}")
+            rig.close()
 
 
 if __name__ == "__main__":

@@ -132,7 +132,8 @@ def account_posts(account: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "step", [step if step in QUICK else pytest.param(step, marks=pytest.mark.soak) for step in STEPS]
+    "step",
+    [step if step in QUICK else pytest.param(step, marks=pytest.mark.soak) for step in STEPS],
 )
 def test_a_room_killed_in_any_booth_step_keeps_every_photo_and_posts_nothing_twice(
     tmp_path: Path, step: str
@@ -185,7 +186,7 @@ def test_a_room_killed_in_any_booth_step_keeps_every_photo_and_posts_nothing_twi
         assert room.writer.wait_until_handed_on(5.0)
     finally:
         room.stop()
-    posts = [os.path.basename(media) for media in account_posts(account)]
+    posts = [Path(media).name for media in account_posts(account)]
     assert posts == (["p0.jpg", "p1.jpg"] if step == "posting" else ["p0.jpg"])
     assert [q.entry_id for q in queued(journal)] == ["booth-p0"] + (
         ["booth-p1"] if step == "posting" else []

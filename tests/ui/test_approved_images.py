@@ -14,32 +14,24 @@ then look at the new PNGs before committing them.
 
 from __future__ import annotations
 
-import math
+import importlib.util
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import cv2
-import msgspec
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from benchmarks.demo_posts import demo_posts
-from blueroom.capture.handoff import Link
 from blueroom.capture.latest_frame import LatestFrameSlot
-from blueroom.capture.still import StillCapture
 from blueroom.core.actions import RoomActions
-from blueroom.core.booth import BoothTimings
-from blueroom.core.detect import QuestionRules
 from blueroom.core.events import (
-    BoothAction,
-    BoothTrouble,
     CameraState,
     CameraStateChanged,
     Event,
@@ -47,7 +39,6 @@ from blueroom.core.events import (
     TweetReceived,
 )
 from blueroom.core.models import RoomModel
-from blueroom.core.outbox import PostingInfo
 from blueroom.core.questions import QueueQuery
 from blueroom.core.session import default_script
 from blueroom.engine.room import question_rules
@@ -55,9 +46,7 @@ from blueroom.paths import assets
 from blueroom.settings import load_settings
 from blueroom.store.journal import WriterStats
 from blueroom.ui.fonts import register_bundled_fonts
-from blueroom.ui.guest.booth_view import BoothView
 from blueroom.ui.guest.guest_panel import GuestPanel
-from blueroom.ui.guest.take_home import TakeHome
 from blueroom.ui.operator.console import OperatorConsole
 from blueroom.ui.operator.windows_menu import attach_windows_menu
 from blueroom.ui.walls.heatmap_wall import HeatmapWall
@@ -235,136 +224,18 @@ def test_the_window_looks_as_approved(
 
 
 # -- the booth, step by step ------------------------------------------------------------------
-BOOTH_SIZES = {"landscape": (1280, 800), "portrait": (800, 1280)}
-BOOTH_STEPS = (
-    "attract", "preview", "countdown", "capture", "review", "sign", "finish", "share", "done",
-    "one_moment",
-)  # fmt: skip
+def _booth_screenshots() -> ModuleType:
+    """tools/booth_screenshots.py: the visit that makes the README's screenshots."""
+    path = Path(__file__).resolve().parents[2] / "tools" / "booth_screenshots.py"
+    spec = importlib.util.spec_from_file_location("booth_screenshots", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-class BoothRig:
-    """The guest panel on the mirror step with its booth: the room's models, a fixed
-    camera frame, the still capture (fixed ids), a fixed clock stepped by hand."""
-
-    def __init__(self, qtbot: QtBot, folder: Path, frame: np.ndarray, size: tuple[int, int]):
-        self.now = NOW
-        self.model = RoomModel(
-            QuestionRules(hashtags=frozenset({"askblueroom"})),
-            default_script("Léa Marchand", "#AskBlueRoom"),
-            half_life=600.0,
-            booth=BoothTimings(),
-            hashtag="#AskBlueRoom",
-            clock=self.clock,
-        )
-        self.model.outbox.set_posting(PostingInfo("@BlueRoomFR", ""))
-        self.actions = RoomActions(self.publish, self.model.session, "approved-images")
-        self.frame = frame
-        self.frames = LatestFrameSlot()
-        self.frames.put(frame.copy())
-        ids = iter(f"approved{n}" for n in range(1, 100))
-        self.still = StillCapture(
-            self.model.booth, self.frames, folder, self.publish, clock=self.clock,
-            new_id=lambda: next(ids),
-        )  # fmt: skip
-        self.view = BoothView(
-            self.model.booth, self.model.outbox, self.actions, clock=self.clock,
-            hashtag="#AskBlueRoom", guest_name="Léa Marchand", take_home=self.take_home,
-        )  # fmt: skip
-        self.panel = GuestPanel(
-            self.model.session, self.frames, guest_name="Léa Marchand", booth=self.view
-        )
-        qtbot.addWidget(self.panel)
-        self.panel.resize(*size)
-        self.panel.show()
-        qtbot.waitExposed(self.panel)
-        self.actions.go_to_step(4)  # the mirror
-
-    def clock(self) -> float:
-        return self.now
-
-    def publish(self, event: Event) -> int:
-        self.model.apply([msgspec.structs.replace(event, at=self.now)])
-        return 1
-
-    def take_home(self, photo: Path) -> QWidget:
-        link = Link("approved", "http://192.168.1.20:8738/p/approved-link", photo, NOW + 900)
-        return TakeHome(link, wifi_text="WIFI:S:Blue Room;T:WPA;P:askblueroom;;",
-                        wifi_name="Blue Room")  # fmt: skip
-
-    def wait(self, seconds: float) -> None:
-        end = self.now + seconds
-        while self.now < end:
-            self.now = min(end, self.now + 0.2)
-            for event in self.model.booth.due(self.now):
-                self.model.apply([event])
-
-    def touch(self, action: BoothAction) -> None:
-        self.panel._tick()
-        self.view.touch(action)
-        self.panel._tick()
-
-    def sign(self) -> None:
-        pad = self.view.pad
-        box = pad.photo_box()
-        device = QTest.createTouchDevice()
-        points = [
-            QPoint(
-                round(box.left() + box.width() * (0.5 + 0.35 * t)),
-                round(box.top() + box.height() * (0.82 - 0.12 * math.sin(t * 3 * math.pi))),
-            )
-            for t in (i / 40 for i in range(41))
-        ]
-        QTest.touchEvent(pad, device).press(0, points[0], pad).commit()
-        for point in points[1:-1]:
-            QTest.touchEvent(pad, device).move(0, point, pad).commit()
-        QTest.touchEvent(pad, device).release(0, points[-1], pad).commit()
-
-    def shot(self) -> QImage:
-        self.panel._tick()
-        QApplication.processEvents()
-        self.panel.repaint()
-        return self.panel.grab().toImage()
-
-    def visit(self) -> Iterator[tuple[str, QImage]]:
-        """Each step of a visit, as the guest sees it."""
-        yield "attract", self.shot()
-        self.touch(BoothAction.START)
-        yield "preview", self.shot()
-        self.touch(BoothAction.SHOOT)
-        self.wait(1.2)
-        yield "countdown", self.shot()  # the 2 of 3-2-1
-        self.wait(2.0)
-        yield "capture", self.shot()  # the flash
-        self.frames.put(self.frame.copy())  # the camera's newest frame at the shutter
-        self.still.drain()
-        yield "review", self.shot()
-        self.touch(BoothAction.KEEP)
-        self.sign()
-        yield "sign", self.shot()
-        self.touch(BoothAction.SIGNED)
-        self.view.frame_buttons["polaroid"].click()
-        self.view.caption_buttons[0][1].click()
-        yield "finish", self.shot()
-        self.touch(BoothAction.FINISHED)
-        yield "share", self.shot()
-        self.touch(BoothAction.SAVE)
-        yield "done", self.shot()
-        self.touch(BoothAction.CLOSE)
-        self.touch(BoothAction.START)
-        self.touch(BoothAction.SHOOT)
-        self.wait(3.2)
-        self.publish(BoothTrouble(reason="the camera gave no picture"))
-        yield "one_moment", self.shot()
-
-
-@pytest.fixture
-def booth_frame() -> np.ndarray:
-    capture = cv2.VideoCapture(str(assets().demo_video))
-    capture.set(cv2.CAP_PROP_POS_FRAMES, 60)
-    ok, image = capture.read()
-    capture.release()
-    assert ok, "the demo video's frame"
-    return cv2.resize(image, (1920, 1080), interpolation=cv2.INTER_LINEAR)  # a 1080p photo
+BOOTH = _booth_screenshots()
+BOOTH_SIZES: dict[str, tuple[int, int]] = BOOTH.SIZES
 
 
 @pytest.mark.parametrize("orientation", list(BOOTH_SIZES))
@@ -372,13 +243,14 @@ def test_each_booth_step_looks_as_approved(
     qtbot: QtBot,
     qapp: object,
     fixed_time: None,
-    booth_frame: np.ndarray,
     orientation: str,
     tmp_path: Path,
 ) -> None:
     register_bundled_fonts()
     size = BOOTH_SIZES[orientation]
-    rig = BoothRig(qtbot, tmp_path / "photos", booth_frame, size)
+    rig = BOOTH.BoothRig(tmp_path / "photos", BOOTH.demo_photo(), size)
+    qtbot.addWidget(rig.panel)
+    qtbot.waitExposed(rig.panel)
     failures = []
     seen = []
     for step, actual in rig.visit():
@@ -398,7 +270,7 @@ def test_each_booth_step_looks_as_approved(
             actual.save(str(tmp_path / f"{name}.png"))
             cv2.imwrite(str(tmp_path / f"{name}-changed.png"), where.astype(np.uint8) * 255)
             failures.append(f"{name}: {share:.2%} of pixels changed, mean difference {mean:.2f}")
-    assert tuple(seen) == BOOTH_STEPS
+    assert tuple(seen) == BOOTH.STEPS
     assert not failures, (
         f"{'; '.join(failures)} (allowed {CHANGED_SHARE:.2%}); see {tmp_path}, and approve"
         " deliberately with `make approve-images` if the change is wanted"

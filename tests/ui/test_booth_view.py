@@ -372,7 +372,9 @@ def test_the_local_shutter_shows_the_photo_before_the_booth_reaches_capture(
     assert view.step is BoothStep.REVIEW and view.photo.isVisible() and not view.over_mirror
     assert visible_actions(view) == {BoothAction.RETAKE, BoothAction.KEEP}
     shown, shot = view.photo.image, view.shot
-    assert shown is not None and shot is not None and (shown.width(), shown.height()) == (1920, 1080)
+    assert (
+        shown is not None and shot is not None and (shown.width(), shown.height()) == (1920, 1080)
+    )
     assert shown.pixelColor(10, 10).red() == 255  # the frame's red band: not mirrored
     studio.qtbot.mouseClick(view.buttons[BoothAction.KEEP], Qt.MouseButton.LeftButton)
     assert booth.latest().step is BoothStep.COUNTDOWN  # held, not sent to a countdown

@@ -76,8 +76,8 @@ from blueroom.core.outbox import EntryState
 from blueroom.core.readers import BoothReader, OutboxReader
 from blueroom.paths import assets
 from blueroom.ui import theme
-from blueroom.ui.guest.compose import Composer
 from blueroom.ui.fonts import UI_FAMILY
+from blueroom.ui.guest.compose import Composer
 from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
 from blueroom.ui.i18n import translate
 
