@@ -59,6 +59,7 @@ approve-images: $(STAMP) system
 
 screenshots: $(STAMP) system
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/booth_screenshots.py docs/screenshots
 
 assets: $(STAMP)
 	$(BIN)/python tools/make_demo_event.py

@@ -62,6 +62,7 @@ from studio_run import running_studio  # noqa: E402
 
 from blueroom.app import Studio  # noqa: E402
 from blueroom.capture.exif import ExifFields, with_exif  # noqa: E402
+from blueroom.capture.latest_frame import Frame  # noqa: E402
 from blueroom.capture.picture import Picture  # noqa: E402
 from blueroom.core.events import BoothAction, BoothStep  # noqa: E402
 from blueroom.core.signature import Point, Signature, Stroke  # noqa: E402
@@ -322,6 +323,15 @@ def measure_preview(
         wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)
         wait_until(lambda: panel.picture is Picture.LIVE and panel._mirror is not None, 10.0)
         painted: set[int] = set()
+        prepared: set[int] = set()  # the frames scaled for the mirror (the preparer's thread)
+        prepare = panel.prepared.prepare
+
+        def counted(frame: Frame | None) -> None:
+            prepare(frame)
+            if frame is not None:
+                prepared.add(frame.seq)
+
+        panel.prepared.prepare = counted  # type: ignore[method-assign]
         app.watched = panel
         app.after_update = lambda: painted.add(panel.frame_seq)
         first = studio.frames.stats().frames_put
@@ -343,7 +353,8 @@ def measure_preview(
     print(
         f"booth mirror at 10×, {name}: camera {produced / elapsed:.1f} frames/s, guest panel"
         f" painted {len(painted) / elapsed:.1f} frames/s; {shown} of {len(window)} camera frames"
-        f" shown, {len(window) - shown} never shown (booth on {step}; target: every frame)"
+        f" shown, {len(window) - shown} never shown ({len(prepared & window)} scaled for the"
+        f" mirror by the preparer; booth on {step}; target: every frame)"
     )
 
 
