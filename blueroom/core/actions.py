@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+import msgspec
+
 from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
     BoothAction,
@@ -144,18 +146,18 @@ class RoomActions:
         from_segment: str = "",
         minutes: float = 0.0,
         actor: str = "operator",
+        at: float | None = None,
     ) -> None:
-        """A change of the run-of-show clock, timed now (``from_segment``: the segment
-        the person saw as current; a move against one already left is ignored)."""
-        self._publish(
-            RunOfShowMoved(
-                action=action,
-                segment_id=segment_id,
-                from_segment=from_segment,
-                minutes=minutes,
-                actor=actor,
-            )
+        """A change of the run-of-show clock, at ``at`` (None: now); ``from_segment``: the
+        segment the person saw as current (a move against one already left is ignored)."""
+        event = RunOfShowMoved(
+            action=action,
+            segment_id=segment_id,
+            from_segment=from_segment,
+            minutes=minutes,
+            actor=actor,
         )
+        self._publish(event if at is None else msgspec.structs.replace(event, at=at))
 
     def plan(self, plan: Plan, actor: str = "operator") -> None:
         """The session's plan from now on (the guest, the script, its adaptation)."""

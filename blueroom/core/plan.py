@@ -318,7 +318,7 @@ def clock_time(hour: int, minute: int, after: float) -> float:
 
 
 def time_of_day(when: float) -> str:
-    """"18:30" (local time)."""
+    """ "18:30" (local time)."""
     return time.strftime("%H:%M", time.localtime(when))
 
 

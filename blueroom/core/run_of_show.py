@@ -241,7 +241,7 @@ def retime(
     last_id = last_id or segments[-1].id
     first_cut = 0
     clock = start
-    for index, (segment, at) in enumerate(zip(segments, starts, strict=True)):
+    for index, at in enumerate(starts):
         if at > clock + 1e-6:
             first_cut = index  # it waits for its clock time: cut from here on
         clock = at + planned[index]

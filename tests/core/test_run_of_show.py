@@ -141,7 +141,9 @@ def test_resume_mid_segment_keeps_the_clocks_to_the_second() -> None:
     before = clock_view(room.state, later)
     replayed = room.resumed()
     restored = Room()
-    restored.show.restore(msgspec.msgpack.decode(msgspec.msgpack.encode(room.state), type=ShowState))
+    restored.show.restore(
+        msgspec.msgpack.decode(msgspec.msgpack.encode(room.state), type=ShowState)
+    )
     for other in (replayed, restored):
         after = clock_view(other.state, later)
         assert after.segment == before.segment
@@ -287,12 +289,12 @@ def test_an_at_trigger_starts_its_segment_at_its_clock_time() -> None:
 @pytest.mark.parametrize("level", ["first-timer", "regular", "expert"])
 def test_each_shipped_script_plans_and_runs_start_to_end(name: str, level: str) -> None:
     script = load_script(assets().scripts / f"{name}.toml")
-    plan = plan_from_script(
-        script, Guest("Léa Marchand", "@lea", level=level), hard_end=T0 + 3600
-    )
+    plan = plan_from_script(script, Guest("Léa Marchand", "@lea", level=level), hard_end=T0 + 3600)
     room = Room(CueActions(lambda: ("live", 600.0)))
     room.publish(SessionPlanned(plan=plan, at=T0 - 60))
-    assert [s.id for s in room.state.running()] == [s.id for s in script.for_level(plan.guest.level)]  # type: ignore[arg-type]
+    assert [s.id for s in room.state.running()] == [
+        s.id for s in script.for_level(plan.guest.level)
+    ]  # type: ignore[arg-type]
     now = T0
     room.move(ShowAction.START, now)
     seen = []
@@ -322,6 +324,8 @@ def test_the_plan_survives_the_wire_and_a_new_plan_keeps_the_running_segment() -
     room.move(ShowAction.START, T0)
     room.move(ShowAction.NEXT, T0 + MIN)
     current = room.state.current
-    reordered = msgspec.structs.replace(plan, segments=(plan.segments[1], plan.segments[0], *plan.segments[2:]))
+    reordered = msgspec.structs.replace(
+        plan, segments=(plan.segments[1], plan.segments[0], *plan.segments[2:])
+    )
     room.publish(SessionPlanned(plan=reordered, at=T0 + 2 * MIN))
     assert room.state.current == current and room.state.started_at == T0 + MIN
