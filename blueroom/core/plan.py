@@ -307,10 +307,11 @@ def _first_not_following(plan: Plan) -> Plan:
 # -- time -----------------------------------------------------------------------------------
 
 
-def clock_time(hour: int, minute: int, after: float) -> float:
-    """The first ``hour:minute`` (local time) at or after ``after`` minus 12 hours: the
-    time of day meant on the session's day (an 18:30 asked at 18:40 is 10 minutes ago)."""
-    start = datetime.fromtimestamp(after - 12 * 3600).astimezone()
+def clock_time(hour: int, minute: int, near: float) -> float:
+    """The ``hour:minute`` (local time) meant around ``near``: from 6 hours before it to
+    18 hours after (an 18:30 asked at 18:40 is ten minutes ago; 00:30 asked at 23:00 is
+    tonight's)."""
+    start = datetime.fromtimestamp(near - 6 * 3600).astimezone()
     candidate = start.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if candidate.timestamp() < start.timestamp():
         candidate += timedelta(days=1)
