@@ -45,7 +45,7 @@ MINIMUM = {
     "queue": (400, 150),  # two cards at least
     "moderation buttons": (400, 40),
     "running order": (280, 330),
-    "run of show": (240, 200),
+    "run of show": (240, 180),
     "feeds": (240, 150),
     "side tabs": (240, 110),
 }

@@ -96,8 +96,12 @@ class PlanningDialog(QDialog):
         for level in LEVELS:
             self.level.addItem(level_name(level), level)
         self.language = QComboBox()
-        self.language.addItem("Français", "fr")
-        self.language.addItem("English", "en")
+        for code, name in (
+            ("fr", translate("PlanningDialog", "French")),
+            ("en", translate("PlanningDialog", "English")),
+        ):
+            self.language.addItem(name)
+            self.language.setItemData(self.language.count() - 1, code)
         self.interests = QLineEdit(", ".join(plan.guest.interests))
         self.interests.setPlaceholderText(translate("PlanningDialog", "cooking, football…"))
         self.city = QLineEdit(plan.guest.city)
@@ -212,6 +216,7 @@ class PlanningDialog(QDialog):
         self.add_button.clicked.connect(self._add)
         self.script.currentIndexChanged.connect(self._rebuild)
         self.level.currentIndexChanged.connect(self._rebuild)
+        self.language.currentIndexChanged.connect(lambda _: self._show_plan())
         for field in (self.starts_by_hand, self.no_hard_end):
             field.toggled.connect(self._times_changed)
         for time_field in (self.starts, self.leaves):

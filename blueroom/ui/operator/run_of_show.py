@@ -138,11 +138,14 @@ class RunOfShowPanel(QWidget):
         self.view: ClockView | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(3)
+        box.setSpacing(1)
 
         header = QHBoxLayout()
-        header.addWidget(title_label(translate("RunOfShowPanel", "Run of show")))
-        header.addStretch(1)
+        header.setSpacing(6)
+        self.title = title_label(translate("RunOfShowPanel", "Run of show"))
+        self.title.hide()  # the segment's own title heads the panel; the tab or frame says it
+        self.segment = self._line(15, QFont.Weight.Bold)
+        header.addWidget(self.segment, 1)
         self.position = plain_label("")
         self.position.setStyleSheet(f"color: {theme.MUTED.name()};")
         header.addWidget(self.position)
@@ -158,14 +161,12 @@ class RunOfShowPanel(QWidget):
         header.addWidget(self.plan_button)
         box.addLayout(header)
 
-        self.segment = self._line(15, QFont.Weight.Bold)
-        box.addWidget(self.segment)
         row = QHBoxLayout()
         row.setSpacing(10)
         self.big = QLabel("0:00")
         self.big.setTextFormat(Qt.TextFormat.PlainText)
         self.big.setObjectName("runOfShowClock")
-        big_font = theme.font(40, QFont.Weight.Bold)
+        big_font = theme.font(32, QFont.Weight.Bold)
         big_font.setFeature(QFont.Tag("tnum"), 1)
         self.big.setFont(big_font)
         row.addWidget(self.big)
@@ -488,14 +489,16 @@ class RunOfShowPanel(QWidget):
             self._set(self.cues, translate("RunOfShowPanel", "Cues: none sent yet"))
             self.cues.setStyleSheet(f"color: {theme.MUTED.name()};")
         else:
+            count = state.cues_sent
             # fmt: off
-            sent = translate("RunOfShowPanel", "Cues: %n sent", None, number, state.cues_sent)
+            sent = translate("RunOfShowPanel", "Cues: %n sent", None, number, count)
             # fmt: on
             if by_hand:
                 names = ", ".join(f"{cue} ×{count}" for cue, count in state.not_acted)
                 # fmt: off
-                sent += " · " + translate("RunOfShowPanel", "%n by hand (the room cannot): {cues}", None, number, by_hand).format(cues=names)
+                manual = translate("RunOfShowPanel", "%n by hand (the room cannot): {cues}", None, number, by_hand)
                 # fmt: on
+                sent += " · " + manual.format(cues=names)
             self._set(self.cues, sent)
             self.cues.setStyleSheet(f"color: {(theme.AMBER if by_hand else theme.MUTED).name()};")
         tip = "\n".join(

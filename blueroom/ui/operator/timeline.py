@@ -54,7 +54,7 @@ class HourTimeline(QWidget):
         self.now = 0.0  # a marker at this time (0: none)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(200)
-        self.setFixedHeight(46 if compact else 96)
+        self.setFixedHeight(34 if compact else 96)
 
     def sizeHint(self) -> QSize:
         return QSize(600 if not self._compact else 300, self.height())
