@@ -113,6 +113,15 @@ class Plan(msgspec.Struct, frozen=True, gc=False):
     def minutes(self) -> float:
         return sum(s.minutes for s in self.active)
 
+    def say(self, words: Words, language: str | None = None) -> str:
+        """``words`` in ``language`` (default: the guest's), the guest's names filled in."""
+        fill = {
+            "first_name": self.guest.first_name,
+            "guest": self.guest.name,
+            "hashtag": self.hashtag,
+        }
+        return _fill(words.say(language or self.guest.language), fill)
+
     def steps(self, language: str | None = None) -> tuple[Step, ...]:
         """The active segments as the session's steps, in ``language`` (default: the
         guest's), with the guest's names filled in."""

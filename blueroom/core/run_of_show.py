@@ -273,7 +273,7 @@ def retime(
     for at, seconds in zip(starts, placed, strict=True):
         if seconds >= 0:
             end = at + seconds
-    items = []
+    placed_items: list[ForecastItem] = []
     for i, segment in enumerate(segments):
         if i in dropped:
             change: Change = "drop"
@@ -281,8 +281,8 @@ def retime(
         else:
             seconds = durations[i]
             change = "shorten" if seconds < planned[i] - 0.5 else "keep"
-        items.append(ForecastItem(segment.id, starts[i], seconds, planned[i], change))
-    return Forecast(tuple(items), end, late_by, max(0.0, end - hard_end))
+        placed_items.append(ForecastItem(segment.id, starts[i], seconds, planned[i], change))
+    return Forecast(tuple(placed_items), end, late_by, max(0.0, end - hard_end))
 
 
 def forecast(state: ShowState, now: float) -> Forecast:
@@ -440,7 +440,8 @@ def _leave(state: ShowState, at: float) -> ShowState:
 
 def _enter(state: ShowState, segment_id: str, at: float) -> ShowState:
     segment = state.segment(segment_id)
-    if segment is None or state.plan is None:
+    plan = state.plan
+    if segment is None or plan is None:
         return state
     begun = state.began_at or at
     state = msgspec.structs.replace(state, began_at=begun, ended_at=0.0)
@@ -452,7 +453,7 @@ def _enter(state: ShowState, segment_id: str, at: float) -> ShowState:
     if segment_id in ids:
         rest = running[ids.index(segment_id) :]
         item = retime(
-            rest, at, state.plan.hard_end, last_id=running[-1].id, anchor=state.baseline(at)
+            rest, at, plan.hard_end, last_id=running[-1].id, anchor=state.baseline(at)
         ).item(segment_id)
         if item is not None:
             allotted = item.seconds

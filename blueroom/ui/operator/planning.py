@@ -39,6 +39,14 @@ from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.timeline import Block, HourTimeline, hh_mm
 
 LEVELS = tuple(level.value for level in Level)
+DIALOG_STYLE = f"""
+QTableWidget, QTimeEdit, QDoubleSpinBox {{ background: {theme.DEEP.name()};
+    border: 1px solid {theme.LINE.name()}; border-radius: 6px; padding: 3px; }}
+QTimeEdit:disabled {{ color: {theme.DIM.name()}; }}
+QTableWidget::item:selected {{ background: {theme.ACCENT.name()}; }}
+QHeaderView::section {{ background: {theme.PANEL.name()}; color: {theme.MUTED.name()};
+    border: none; padding: 4px; }}
+"""
 
 
 def level_name(level: str) -> str:
@@ -75,7 +83,7 @@ class PlanningDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("planningDialog")
         self.setWindowTitle(translate("PlanningDialog", "Plan the hour"))
-        self.setStyleSheet(theme.CONSOLE_STYLE)
+        self.setStyleSheet(theme.CONSOLE_STYLE + DIALOG_STYLE)
         self._clock = clock or SystemClock()
         self._scripts = dict(scripts)
         self._publish = publish
@@ -373,7 +381,7 @@ class PlanningDialog(QDialog):
         for row, segment in enumerate(plan.segments):
             slot = slots.get(segment.id)
             cells = (
-                segment.title.say(language) + ("  +" if segment.added else ""),
+                plan.say(segment.title, language) + ("  +" if segment.added else ""),
                 hh_mm(slot.start) if slot is not None else "—",
                 f"{segment.minutes:g}",
                 trigger_name(segment.trigger),

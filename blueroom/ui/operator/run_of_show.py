@@ -31,11 +31,16 @@ from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.operator.labels import plain_label, title_label
-from blueroom.ui.operator.timeline import Block, HourTimeline, hh_mm
+from blueroom.ui.operator.timeline import Block, HourTimeline, Kind, hh_mm
 
 PENDING_SECONDS = 2.0  # a move asked a moment ago: the engine has not answered yet
 EXTEND_MINUTES = 1.0
+BIG_CLOCK_PX = 34
 TICK_MARGIN_MS = 2  # the big clock's timer lands just after its second changes
+
+
+def _css_weight(weight: QFont.Weight) -> int:
+    return {QFont.Weight.Bold: 700, QFont.Weight.DemiBold: 600}.get(weight, 400)
 
 
 def clock_text(seconds: float) -> str:
@@ -109,7 +114,7 @@ def timeline_blocks(state: ShowState, view: ClockView, now: float, language: str
         segment = running.get(item.segment_id)
         if segment is None or item.change == "drop":
             continue
-        kind = "shorten" if item.change == "shorten" else "planned"
+        kind: Kind = "shorten" if item.change == "shorten" else "planned"
         blocks.append(Block(segment.label.say(language), item.start, item.seconds, kind))
     return blocks
 
@@ -136,6 +141,7 @@ class RunOfShowPanel(QWidget):
         self._shown: int | None = None
         self._phase = ""
         self.view: ClockView | None = None
+        self._looks: dict[QLabel, str] = {}
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
@@ -163,11 +169,11 @@ class RunOfShowPanel(QWidget):
 
         row = QHBoxLayout()
         row.setSpacing(10)
-        self.big = QLabel("0:00")
-        self.big.setTextFormat(Qt.TextFormat.PlainText)
+        self.big = self._line(BIG_CLOCK_PX, QFont.Weight.Bold)
         self.big.setObjectName("runOfShowClock")
-        big_font = theme.font(32, QFont.Weight.Bold)
-        big_font.setFeature(QFont.Tag("tnum"), 1)
+        self.big.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        big_font = self.big.font()
+        big_font.setFeature(QFont.Tag("tnum"), 1)  # tabular figures: the clock never jiggles
         self.big.setFont(big_font)
         row.addWidget(self.big)
         side = QVBoxLayout()
@@ -182,7 +188,7 @@ class RunOfShowPanel(QWidget):
         self.next = self._line(12)
         self.advice = self._line(12)
         self.advice.setWordWrap(True)
-        self.advice.setStyleSheet(f"color: {theme.AMBER.name()};")
+        self._color(self.advice, theme.AMBER)
         for label in (self.ends, self.next, self.advice):
             box.addWidget(label)
         self.drop_button = QPushButton("")
@@ -238,7 +244,15 @@ class RunOfShowPanel(QWidget):
         label = plain_label("")
         label.setFont(theme.font(size, weight))
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # the console's style sheet sizes every widget's text: this label's own says its size
+        self._looks[label] = f"font-size: {size}px; font-weight: {_css_weight(weight)};"
+        label.setStyleSheet(self._looks[label])
         return label
+
+    def _color(self, label: QLabel, color: QColor) -> None:
+        style = f"{self._looks.get(label, '')} color: {color.name()};"
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
 
     def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -334,8 +348,8 @@ class RunOfShowPanel(QWidget):
         color = phase_color(view)
         if view.phase != self._phase:
             self._phase = view.phase
-            self.big.setStyleSheet(f"color: {color.name()};")
-            self.phase.setStyleSheet(f"color: {color.name()};")
+            self._color(self.big, color)
+            self._color(self.phase, color)
         self._set(self.phase, self._phase_words(view))
         self._set(
             self.segment,
@@ -362,7 +376,7 @@ class RunOfShowPanel(QWidget):
                 else theme.MUTED
             )
         )
-        self.offset.setStyleSheet(f"color: {offset_color.name()};")
+        self._color(self.offset, offset_color)
         self._set(self.offset, offset_text(view.offset))
         self._show_ends(view)
         self._show_next(view, language)
@@ -419,7 +433,7 @@ class RunOfShowPanel(QWidget):
                 end=hh_mm(view.projected_end), planned=hh_mm(view.planned_end)
             )
             color = theme.MUTED
-        self.ends.setStyleSheet(f"color: {color.name()};")
+        self._color(self.ends, color)
         self._set(self.ends, text)
 
     def _show_next(self, view: ClockView, language: str) -> None:
@@ -487,7 +501,7 @@ class RunOfShowPanel(QWidget):
         by_hand = sum(count for _, count in state.not_acted)
         if not state.cues_sent:
             self._set(self.cues, translate("RunOfShowPanel", "Cues: none sent yet"))
-            self.cues.setStyleSheet(f"color: {theme.MUTED.name()};")
+            self._color(self.cues, theme.MUTED)
         else:
             count = state.cues_sent
             # fmt: off
@@ -496,11 +510,11 @@ class RunOfShowPanel(QWidget):
             if by_hand:
                 names = ", ".join(f"{cue} ×{count}" for cue, count in state.not_acted)
                 # fmt: off
-                manual = translate("RunOfShowPanel", "%n by hand (the room cannot): {cues}", None, number, by_hand)
+                manual = translate("RunOfShowPanel", "%n by hand: {cues}", None, number, by_hand)
                 # fmt: on
                 sent += " · " + manual.format(cues=names)
             self._set(self.cues, sent)
-            self.cues.setStyleSheet(f"color: {(theme.AMBER if by_hand else theme.MUTED).name()};")
+            self._color(self.cues, theme.AMBER if by_hand else theme.MUTED)
         tip = "\n".join(
             ("→ " if note.entering else "← ")
             + f"{hh_mm(note.at)} {note.segment_id}: {note.cue} — {note.how}"

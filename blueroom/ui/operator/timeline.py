@@ -146,7 +146,7 @@ class HourTimeline(QWidget):
                 painter.setPen(theme.LIVE)
                 painter.drawText(
                     QRectF(
-                        min(x - said_w / 2, self.width() - said_w - 2),
+                        max(0.0, x - said_w - 6),
                         self.height() - time_metrics.height(),
                         said_w + 2,
                         time_metrics.height(),
