@@ -9,6 +9,7 @@ keeps the camera and the screens.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -28,6 +29,7 @@ from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.capture.still import StillCapture
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.script import ScriptError, load_script
 from blueroom.engine.client import EngineClient, RoomLink
 from blueroom.engine.protocol import Progress
 from blueroom.engine.room import RoomError, RoomOptions
@@ -43,7 +45,7 @@ from blueroom.ui.guest.sign_in import SignInCard
 from blueroom.ui.guest.take_home import take_home_for
 from blueroom.ui.i18n import install_translations, translate
 from blueroom.ui.operator.composer import cost_warnings
-from blueroom.ui.operator.console import OperatorConsole
+from blueroom.ui.operator.console import OperatorConsole, shipped_scripts
 from blueroom.ui.operator.guest_menu import attach_guest_menu
 from blueroom.ui.operator.monitors import window_title
 from blueroom.ui.operator.windows_menu import attach_windows_menu
@@ -184,6 +186,16 @@ def make_handoff(settings: Settings, on_error: ErrorSink | None = None) -> Photo
     )
 
 
+def planning_scripts(settings: Settings) -> dict[str, Path]:
+    """The scripts the console's planning offers: those that ship, and the settings' own."""
+    scripts = shipped_scripts()
+    path = settings.session.script_path()
+    if path is not None and path not in scripts.values():
+        with contextlib.suppress(ScriptError):
+            scripts[load_script(path).id] = path
+    return scripts
+
+
 def build_windows(
     room: RoomLink,
     frames: LatestFrameSlot,
@@ -225,6 +237,7 @@ def build_windows(
         post_warnings=lambda draft: cost_warnings(draft, settings.cost),
         handoff=handoff,
         kept_photos=still,
+        scripts=planning_scripts(settings),
     )
     heat_wall = HeatmapWall(
         model.heat,

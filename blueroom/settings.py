@@ -21,6 +21,7 @@ from blueroom.core.booth import BoothTimings
 from blueroom.core.cost import CostSettings
 from blueroom.core.heatmap import MapView, view_for
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.plan import Guest, Plan, clock_time, plan_from_script, plan_from_steps
 from blueroom.core.script import Level, ScriptError, load_script
 from blueroom.core.session import Step, default_script
 from blueroom.paths import assets
@@ -100,6 +101,13 @@ class SessionSettings(_Section):
     script: str = ""
     level: Literal["first-timer", "regular", "expert"] = "first-timer"
     language: Literal["fr", "en"] = "fr"  # the guest's texts (the room is French first)
+    # The guest's home town (the map's "guest-city" cue) and interests, for the plan
+    guest_city: str = ""
+    interests: list[str] = msgspec.field(default_factory=list)
+    # "HH:MM": when the hour is planned to start, and when the guest leaves (the hard end
+    # the run-of-show re-times against); empty: started by hand, no hard end
+    starts_at: str = ""
+    leaves_at: str = ""
 
     def script_path(self) -> Path | None:
         """The script's file (None: the built-in steps)."""
@@ -123,6 +131,36 @@ class SessionSettings(_Section):
             guest=event.guest_name,
             hashtag=event.hashtag,
         )
+
+    def plan(self, event: EventSettings, now: float) -> Plan:
+        """The session's first plan: this guest, this script, as written (raises
+        ``ScriptError``); the times of day on ``now``'s day."""
+        guest = Guest(
+            name=event.guest_name,
+            handle=event.guest_handle,
+            level=self.level,
+            language=self.language,
+            interests=tuple(i.strip() for i in self.interests if i.strip()),
+            city=self.guest_city.strip(),
+        )
+        starts_at = _time_of_day(self.starts_at, now)
+        hard_end = _time_of_day(self.leaves_at, starts_at or now)
+        path = self.script_path()
+        if path is None:
+            plan = plan_from_steps(self.steps(event), guest, hashtag=event.hashtag)
+            return msgspec.structs.replace(plan, hard_end=hard_end, starts_at=starts_at)
+        return plan_from_script(
+            load_script(path), guest, hashtag=event.hashtag, hard_end=hard_end, starts_at=starts_at
+        )
+
+
+_HH_MM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _time_of_day(said: str, now: float) -> float:
+    """ "18:30" on ``now``'s day (0.0 for "")."""
+    found = _HH_MM.match(said.strip())
+    return clock_time(int(found.group(1)), int(found.group(2)), now) if found else 0.0
 
 
 class ConsoleSettings(_Section):
@@ -419,6 +457,10 @@ def _check(settings: Settings, origin: str) -> Settings:
             problems.append(f"session.script has no segment for a {settings.session.level} guest")
     except ScriptError as error:
         problems.append(f"session.script: {error}")
+    for key in ("starts_at", "leaves_at"):
+        said = getattr(settings.session, key)
+        if said.strip() and not _HH_MM.match(said.strip()):
+            problems.append(f'session.{key} must be a time of day like "18:30", not {said!r}')
     if settings.outbox.longest_retry_seconds < settings.outbox.first_retry_seconds:
         problems.append("outbox.longest_retry_seconds must be at least outbox.first_retry_seconds")
     if problems:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+import msgspec
+
 from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
     BoothAction,
@@ -29,10 +31,14 @@ from blueroom.core.events import (
     QuestionStarred,
     QuestionState,
     QuestionStateChanged,
+    RunOfShowMoved,
     SessionEnded,
+    SessionPlanned,
+    ShowAction,
     WallsHeld,
 )
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.plan import Plan
 from blueroom.core.posting import Draft
 from blueroom.core.readers import SessionReader
 
@@ -131,6 +137,31 @@ class RoomActions:
 
     def previous_step(self, actor: str = "operator") -> None:
         self.go_to_step(self._current_step() - 1, actor)
+
+    def run_of_show(
+        self,
+        action: ShowAction,
+        *,
+        segment_id: str = "",
+        from_segment: str = "",
+        minutes: float = 0.0,
+        actor: str = "operator",
+        at: float | None = None,
+    ) -> None:
+        """A change of the run-of-show clock, at ``at`` (None: now); ``from_segment``: the
+        segment the person saw as current (a move against one already left is ignored)."""
+        event = RunOfShowMoved(
+            action=action,
+            segment_id=segment_id,
+            from_segment=from_segment,
+            minutes=minutes,
+            actor=actor,
+        )
+        self._publish(event if at is None else msgspec.structs.replace(event, at=at))
+
+    def plan(self, plan: Plan, actor: str = "operator") -> None:
+        """The session's plan from now on (the guest, the script, its adaptation)."""
+        self._publish(SessionPlanned(plan=plan, actor=actor))
 
     def hold_walls(self, held: bool, actor: str = "operator") -> None:
         """The panic key: the walls and the guest panel on their holding slate, or back."""

@@ -22,6 +22,7 @@ import msgspec
 
 from blueroom.core.detect import looks_like_question
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.plan import Plan
 from blueroom.core.posting import Draft
 from blueroom.core.tweet import Tweet
 
@@ -189,6 +190,59 @@ class WallsHeld(Event, frozen=True, kw_only=True):
     urgent: ClassVar[bool] = True
     held: bool
     actor: str = "operator"
+
+
+class SessionPlanned(Event, frozen=True, kw_only=True):
+    """The session's plan (the guest, the script, its adaptation, the hard end), whole:
+    the room starts with the settings' and the console's planning replaces it."""
+
+    urgent: ClassVar[bool] = True
+    plan: Plan
+    actor: str = "operator"
+
+
+class ShowAction(StrEnum):
+    START = "start"  # the hour's first segment
+    NEXT = "next"
+    BACK = "back"  # the previous segment again, its clock from zero
+    SKIP = "skip"  # a segment to come will not run (``segment_id``, default the next)
+    EXTEND = "extend"  # ``minutes`` more for the current segment
+    PAUSE = "pause"
+    RESUME = "resume"
+    GOTO = "goto"  # straight to ``segment_id``
+    FOLLOW = "follow"  # by itself: the segment ended and the next follows it
+    AT = "at"  # by itself: the next segment's clock time came
+
+
+class RunOfShowMoved(Event, frozen=True, kw_only=True):
+    """A change of the run-of-show clock, at ``at`` (every clock reads its times from
+    these events, never from when they were applied).
+
+    ``from_segment``: the segment the operator saw as current ("" for any): a move
+    decided against a segment already left is ignored (and counted). ``move``: for the
+    clock's own moves (``FOLLOW``, ``AT``), the move they follow; -1 for a person's.
+    """
+
+    urgent: ClassVar[bool] = True
+    action: ShowAction
+    segment_id: str = ""
+    from_segment: str = ""
+    minutes: float = 0.0
+    move: int = -1
+    actor: str = "operator"
+
+
+class CueSent(Event, frozen=True, kw_only=True):
+    """A segment's cue, sent once as its segment was entered (``entering``) or left on
+    move ``move``; ``acted``: the room did it (``how`` says what, or why it could not)."""
+
+    urgent: ClassVar[bool] = True
+    cue: str
+    segment_id: str
+    entering: bool
+    move: int
+    acted: bool
+    how: str = ""
 
 
 class PhotoCaptured(Event, frozen=True, kw_only=True):
@@ -529,6 +583,9 @@ AnyEvent: TypeAlias = (
     | SessionEnded
     | SessionStepChanged
     | WallsHeld
+    | SessionPlanned
+    | RunOfShowMoved
+    | CueSent
     | PhotoCaptured
     | PhotoOnWall
     | BoothTouched

@@ -11,13 +11,16 @@ import msgspec
 
 from blueroom.core.booth import Booth, BoothModelState, BoothTimings
 from blueroom.core.cost import CostMeter, CostSettings, CostState
+from blueroom.core.cues import CueActions
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint, TweetReceived
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.outbox import Outbox, OutboxModelState
+from blueroom.core.plan import Guest, plan_from_steps
 from blueroom.core.questions import BoardState, QuestionBoard
+from blueroom.core.run_of_show import RunOfShow, ShowState
 from blueroom.core.seen import SeenPosts, SeenState
 from blueroom.core.session import SessionScript, SessionState, Step
 
@@ -25,7 +28,7 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 4  # 2: the cost meter; 3: the outbox; 4: the booth
+STATE_VERSION = 5  # 2: the cost meter; 3: the outbox; 4: the booth; 5: the run-of-show
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -41,6 +44,7 @@ class RoomState(msgspec.Struct, frozen=True):
     cost: CostState
     outbox: OutboxModelState = OutboxModelState()
     booth: BoothModelState = BoothModelState()
+    show: ShowState = ShowState()
 
 
 class _Part(Protocol):
@@ -95,6 +99,11 @@ class RoomModel:
         self.cost = CostMeter(prices)
         self.outbox = Outbox()  # also the clock's posting timer (the room adds it)
         self.booth = Booth(booth, hashtag=hashtag)  # also a timer: deadlines, posts asked
+        # The run-of-show clock: also a timer (moves that fall due, cues to send)
+        self.show = RunOfShow(
+            CueActions(lambda: (self.heat.mode.value, self.heat.half_life), locator),
+            plan_from_steps(steps, Guest(), hashtag=hashtag),
+        )
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
@@ -104,6 +113,7 @@ class RoomModel:
             ("cost", self.cost),
             ("outbox", self.outbox),
             ("booth", self.booth),
+            ("run-of-show", self.show),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -122,11 +132,18 @@ class RoomModel:
             except Exception as error:  # noqa: BLE001 - one model's bug must not stop the others
                 self._on_error(name, error)
         self._guarded("questions", self.questions.snapshot)
+        self._guarded("session", self._follow_show)
         self.tick()
         if self.questions.decisions != decisions:
             if self.on_decision is not None:
                 self.on_decision()
             self.changed.set()
+
+    def _follow_show(self) -> None:
+        """The guest's current step is the run-of-show's current segment."""
+        current = self.show.latest().current
+        if current:
+            self.session.follow(current)
 
     def _without_edits(self, events: Sequence[Event]) -> Sequence[Event]:
         """``events`` without the later versions of posts already seen (an edit arrives
@@ -155,11 +172,12 @@ class RoomModel:
         cost = self.cost.capture(locked)
         outbox = self.outbox.capture(locked)
         booth = self.booth.capture(locked)
+        show = self.show.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
                 STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint,
-                cost(), outbox(), booth(),
+                cost(), outbox(), booth(), show(),
             )  # fmt: skip
 
         return build
@@ -177,6 +195,7 @@ class RoomModel:
         self.session.restore(state.session)
         self.outbox.restore(state.outbox)
         self.booth.restore(state.booth)
+        self.show.restore(state.show)
         self.checkpoint = state.checkpoint
         self.cost.restore(state.cost)
         self.questions.snapshot()

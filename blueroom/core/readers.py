@@ -17,6 +17,7 @@ from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
+from blueroom.core.run_of_show import ShowState
 from blueroom.core.session import SessionSnapshot, Step
 
 
@@ -57,6 +58,12 @@ class BoothReader(Protocol):
     def latest(self) -> BoothState: ...
 
 
+class ShowReader(Protocol):
+    """The run-of-show clock's state (``core/run_of_show.py``: ``clock_view`` reads it)."""
+
+    def latest(self) -> ShowState: ...
+
+
 class ModelsReader(Protocol):
     """Every model the screens show, by name."""
 
@@ -80,3 +87,6 @@ class ModelsReader(Protocol):
 
     @property
     def booth(self) -> BoothReader: ...
+
+    @property
+    def show(self) -> ShowReader: ...

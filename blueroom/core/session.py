@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import msgspec
 
-from blueroom.core.events import Event, SessionStepChanged, WallsHeld
+from blueroom.core.events import Event, SessionPlanned, SessionStepChanged, WallsHeld
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,8 @@ class SessionState(msgspec.Struct, frozen=True):
     current: int
     version: int
     held: bool = False  # the walls on their holding slate
+    steps: tuple[Step, ...] = ()  # the planned steps (empty: the settings')
+    plans: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +107,17 @@ class SessionScript:
         self._current = 0
         self._version = 0
         self._held = False
+        self._plans = 0  # plans applied: the steps change with each
         self._lock = threading.Lock()
         self._latest = SessionSnapshot(steps, 0, 0)
 
     @property
     def steps(self) -> tuple[Step, ...]:
         return self._steps
+
+    @property
+    def plans(self) -> int:
+        return self._plans
 
     def index_of(self, step_id: str) -> int | None:
         for index, step in enumerate(self._steps):
@@ -136,17 +143,42 @@ class SessionScript:
                 elif isinstance(event, WallsHeld) and event.held != self._held:
                     self._held = event.held
                     self._changed()
+                elif isinstance(event, SessionPlanned):
+                    self._planned(event.plan.steps())
+
+    def _planned(self, steps: tuple[Step, ...]) -> None:
+        """The plan's steps; the current one kept when it is still planned."""
+        if not steps:
+            return
+        current = self._steps[self._current].id
+        self._steps = steps
+        self._current = next((i for i, s in enumerate(steps) if s.id == current), 0)
+        self._plans += 1
+        self._changed()
+
+    def follow(self, step_id: str) -> None:
+        """The run-of-show's current segment is the current step (on the model worker,
+        after each batch)."""
+        with self._lock:
+            index = self.index_of(step_id)
+            if index is not None and index != self._current:
+                self._current = index
+                self._changed()
 
     def _changed(self) -> None:
         self._version += 1
         self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
 
     def capture(self, locked: bool = True) -> Callable[[], SessionState]:
-        state = SessionState(self._current, self._version, self._held)
+        steps = self._steps if self._plans else ()
+        state = SessionState(self._current, self._version, self._held, steps, self._plans)
         return lambda: state
 
     def restore(self, state: SessionState) -> None:
         with self._lock:
+            if state.steps:
+                self._steps = state.steps
+            self._plans = state.plans
             if 0 <= state.current < len(self._steps):
                 self._current = state.current
             self._version = state.version

@@ -50,6 +50,7 @@ from blueroom.engine.protocol import (
     Query,
     Ready,
     Session,
+    Show,
     Stats,
     Stop,
     Stopped,
@@ -177,6 +178,8 @@ class SnapshotPublisher:
         self._decisions = -1
         self._heat_made = -1.0
         self._session_version = -1
+        self._session_steps: object = None
+        self._show_sent: object = None
         self._cost_version = -1
         self._outbox_version = -1
         self._booth_sent: object = None
@@ -190,6 +193,7 @@ class SnapshotPublisher:
             Feed("heat", self._heat),
             Feed("metrics", self._metrics, METRICS_HZ),
             Feed("session", self._session),
+            Feed("show", self._show),
             Feed("cost", self._cost, COST_HZ),
             Feed("outbox", self._outbox),
             Feed("booth", self._booth),
@@ -273,7 +277,16 @@ class SnapshotPublisher:
         if session.version == self._session_version:
             return ()
         self._session_version = session.version
-        return (Session(session.current, session.version, session.held),)
+        steps = list(session.steps) if session.steps is not self._session_steps else None
+        self._session_steps = session.steps
+        return (Session(session.current, session.version, session.held, steps),)
+
+    def _show(self) -> Sequence[ToClient]:
+        state = self._room.model.show.latest()  # replaced whole at each change
+        if state is self._show_sent:
+            return ()
+        self._show_sent = state
+        return (Show(state),)
 
     def _cost(self) -> Sequence[ToClient]:
         cost = self._room.model.cost.latest()

@@ -24,6 +24,7 @@ from blueroom.core.heatmap import MapView, ViewFigures
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
+from blueroom.core.run_of_show import ShowState
 from blueroom.core.session import Step
 from blueroom.core.tweet import Tweet
 from blueroom.problems import Problem
@@ -38,7 +39,8 @@ from blueroom.store.journal import WriterStats
 # 9: the booth's feed (Booth) and its events
 # 10: a step says what the guest panel shows
 # 11: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
-PROTOCOL_VERSION = 11
+# 12: the run-of-show (Show, SessionPlanned, RunOfShowMoved, CueSent); Session's steps
+PROTOCOL_VERSION = 12
 
 
 class ProtocolMismatch(Exception):
@@ -124,6 +126,13 @@ class Session(msgspec.Struct, tag=True):
     current: int
     version: int
     held: bool = False
+    steps: list[Step] | None = None  # sent when a plan changed them
+
+
+class Show(msgspec.Struct, tag=True):
+    """The run-of-show clock's state at each change (the screens compute the times)."""
+
+    state: ShowState
 
 
 class Outbox(msgspec.Struct, tag=True):
@@ -180,6 +189,7 @@ ToClient = (
     | Heat
     | Cost
     | Session
+    | Show
     | Outbox
     | Booth
     | Stats

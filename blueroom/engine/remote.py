@@ -18,6 +18,7 @@ from blueroom.core.heatmap import PRESETS, HeatMode, HeatSnapshot, glow_size
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot, empty_outbox
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
+from blueroom.core.run_of_show import ShowState
 from blueroom.core.session import SessionSnapshot, Step
 from blueroom.engine.protocol import Heat
 
@@ -78,12 +79,24 @@ class RemoteSession:
     def snapshot(self) -> SessionSnapshot:
         return self.value
 
-    def receive(self, current: int, version: int, held: bool = False) -> None:
+    def receive(
+        self, current: int, version: int, held: bool = False, steps: list[Step] | None = None
+    ) -> None:
+        if steps:  # a plan changed them
+            self._steps = tuple(steps)
         self.value = SessionSnapshot(self._steps, current, version, held)
 
     def step_event(self, index: int, actor: str) -> SessionStepChanged:
         index = max(0, min(len(self._steps) - 1, index))
         return SessionStepChanged(step=index, step_id=self._steps[index].id, actor=actor)
+
+
+class RemoteShow:
+    def __init__(self) -> None:
+        self.value = ShowState()
+
+    def latest(self) -> ShowState:
+        return self.value
 
 
 class RemoteBoard:
@@ -134,6 +147,7 @@ class RemoteModels:
         self.cost = RemoteCost()
         self.outbox = RemoteOutbox()
         self.booth = RemoteBooth()
+        self.show = RemoteShow()
 
 
 def empty_metrics() -> MetricsSnapshot:

@@ -27,6 +27,7 @@ from blueroom.core.events import (
     BudgetReached,
     BudgetWarning,
     Event,
+    SessionPlanned,
     SessionStarted,
     SourceState,
     SourceStateChanged,
@@ -241,6 +242,7 @@ class Room:
         self.clock = EngineClock(self.bus.publish_many, self.model.tick)
         self.clock.add(self)  # the cost meter's budget: ``due``
         self.clock.add(self.model.booth)  # the booth's deadlines, and the posts it was asked
+        self.clock.add(self.model.show)  # the run-of-show: moves that fall due, cues owed
         self.writer = JournalWriter(
             journal_path,
             self.bus,
@@ -263,6 +265,9 @@ class Room:
         if not self.report.resumed:
             session = self.report.session
             self.bus.publish(SessionStarted(session_id=session.id, label=session.label))
+        if not self.model.show.latest().plans:  # a new session (or one from before plans)
+            plan = settings.session.plan(settings.event, time.time())
+            self.bus.publish(SessionPlanned(plan=plan, actor="settings"))
         self.actions = RoomActions(self.bus.publish, self.model.session, self.report.session.id)
         try:
             self.source: Source = make_source(

@@ -38,6 +38,9 @@ KEPT_KINDS = frozenset(
         "SessionStarted",
         "SessionEnded",
         "SessionStepChanged",
+        "SessionPlanned",  # the guest's plan: the guest, never a fan
+        "RunOfShowMoved",
+        "CueSent",
         "WallsHeld",
         "HeatMapChanged",
         "HeatMapReset",

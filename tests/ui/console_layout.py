@@ -45,7 +45,7 @@ MINIMUM = {
     "queue": (400, 150),  # two cards at least
     "moderation buttons": (400, 40),
     "running order": (280, 330),
-    "session steps": (240, 120),
+    "run of show": (240, 180),
     "feeds": (240, 150),
     "side tabs": (240, 110),
 }
@@ -182,7 +182,7 @@ def measure(console: OperatorConsole, width: int, height: int) -> Layout:
         "queue": moderation.queue,
         "moderation buttons": moderation.buttons["approve"].parentWidget(),
         "running order": console.running_order,
-        "session steps": console.session_steps,
+        "run of show": console.run_of_show,
         "feeds": console.feeds,
         "side tabs": console.side_tabs,
     }
@@ -204,11 +204,10 @@ def measure(console: OperatorConsole, width: int, height: int) -> Layout:
         shown: QRect = tabs.tabRect(index)
         reachable = reachable and tabs.rect().contains(shown.center())
     tabs.setCurrentIndex(0)
-    steps = console.session_steps.steps
-    viewport = steps.viewport().rect()
-    shown_steps = sum(
-        viewport.contains(steps.visualItemRect(steps.item(i))) for i in range(steps.count())
-    )
+    timeline = console.run_of_show.timeline  # the hour's segments, each a block to scale
+    inside = timeline.rect().toRectF()
+    blocks = timeline.block_rects()
+    shown_steps = sum(inside.contains(block) for block in blocks) if timeline.isVisible() else 0
     hint = console.minimumSizeHint()
     return Layout(
         (console.width(), console.height()),
@@ -216,7 +215,7 @@ def measure(console: OperatorConsole, width: int, height: int) -> Layout:
         rects,
         reachable,
         shown_steps,
-        steps.count(),
+        len(blocks),
         console.devicePixelRatioF(),
     )
 
@@ -245,7 +244,7 @@ def problems(layout: Layout, width: int, height: int) -> list[str]:
     if not layout.tabs_reachable:
         found.append("a view tab cannot be reached")
     if layout.steps_shown < layout.steps:
-        found.append(f"the session list shows {layout.steps_shown} of {layout.steps} steps")
+        found.append(f"the hour's timeline shows {layout.steps_shown} of {layout.steps} segments")
     return found
 
 

@@ -36,6 +36,8 @@ from blueroom.core.events import (
     CameraStateChanged,
     Event,
     HeatMapChanged,
+    RunOfShowMoved,
+    ShowAction,
     TweetReceived,
 )
 from blueroom.core.models import RoomModel
@@ -118,7 +120,10 @@ def room() -> tuple[RoomModel, RoomActions]:
     actions.put_on_air(chosen[0].tweet_id)
     actions.arm(chosen[2].tweet_id)
     actions.reject(chosen[6].tweet_id, reason="off topic")
-    actions.go_to_step(2)  # the questions: the guest's pick view
+    # the hour began 12 minutes ago; the questions (the guest's pick view) for 3
+    publish(RunOfShowMoved(action=ShowAction.START, at=NOW - 12 * 60))
+    publish(RunOfShowMoved(action=ShowAction.NEXT, at=NOW - 7 * 60))
+    publish(RunOfShowMoved(action=ShowAction.NEXT, at=NOW - 3 * 60))
     return model, actions
 
 

@@ -1,6 +1,6 @@
 """The operator console on any laptop: at 1366×768, 1440×900, 1280×800 and 1920×1080, at
 device pixel ratio 1 and 2, no panel overlaps another, none is crushed to a sliver, every
-view tab is reachable and the session list shows its steps."""
+view tab is reachable and the run of show's timeline shows every segment."""
 
 from __future__ import annotations
 

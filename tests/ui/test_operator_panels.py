@@ -33,7 +33,6 @@ from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.queue_list import QueueList
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
-from blueroom.ui.operator.session_steps import CURRENT_MARK, SessionSteps
 from blueroom.ui.widgets.text import displayable
 from tests.ui.test_views import HOSTILE, actions, model, show  # noqa: F401 - fixtures
 
@@ -239,36 +238,6 @@ def test_the_feeds_show_a_live_x_source_in_one_line_and_its_trouble_in_red(
     panel.refresh_states()
     assert health.text("X · live").startswith("reconnecting in 5 s · last post")
     assert health.is_alert("X · live") and health.is_alert("source · x")
-
-
-def test_the_session_steps_list_every_step_and_mark_the_current(
-    qtbot: QtBot,
-    model: RoomModel,  # noqa: F811
-    actions: RoomActions,  # noqa: F811
-) -> None:
-    panel = SessionSteps(model.session, actions)
-    show(qtbot, _styled(panel), 420, 260)
-    panel.refresh()
-    steps = model.session.latest().steps
-    assert panel.steps.count() == len(steps) > 2
-
-    def marked() -> list[int]:
-        return [
-            i
-            for i in range(panel.steps.count())
-            if panel.steps.item(i).text().startswith(CURRENT_MARK)
-        ]
-
-    assert marked() == [model.session.latest().current]
-    assert panel.steps.item(0).text().endswith(f"1. {steps[0].title}  ({steps[0].minutes} min)")
-    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
-    panel.refresh()
-    assert model.session.latest().current == 2 and marked() == [2]
-    assert panel.steps.item(2).foreground().color() == theme.ACCENT_SOFT
-    qtbot.mouseClick(panel.previous_button, Qt.MouseButton.LeftButton)
-    panel.refresh()
-    assert marked() == [1]
 
 
 class _HeatNow:

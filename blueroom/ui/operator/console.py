@@ -11,7 +11,7 @@ asks each panel to refresh, staggered so that no tick paints much of the console
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -34,8 +34,10 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import PostKind
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.plan import Plan
 from blueroom.core.questions import QueueView
 from blueroom.core.readers import ModelsReader
+from blueroom.paths import assets
 from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
 from blueroom.store.export import ExportResult
@@ -54,9 +56,10 @@ from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
+from blueroom.ui.operator.planning import PlanningDialog
+from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
-from blueroom.ui.operator.session_steps import SessionSteps
 from blueroom.ui.pacing import FrameTimer
 
 FIGURES = (
@@ -95,6 +98,11 @@ def figure_caption(figure: str) -> str:
             return translate("OperatorConsole", "shed")
         case _:
             return figure
+
+
+def shipped_scripts() -> dict[str, Path]:
+    """The session scripts that ship, by id (their file's name)."""
+    return {path.stem: path for path in sorted(assets().scripts.glob("*.toml"))}
 
 
 def _clock(up: str, now: str) -> str:
@@ -138,6 +146,7 @@ class OperatorConsole(QMainWindow):
         post_warnings: Warnings = no_warnings,
         handoff: PhotoHandoff | None = None,
         kept_photos: KeptPhotos | None = None,  # photos the disk refused (the still capture)
+        scripts: Mapping[str, Path] | None = None,  # the planning's scripts (None: shipped)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -235,7 +244,11 @@ class OperatorConsole(QMainWindow):
             say=self.say,
             cost=model.cost,
         )
-        self.session_steps = SessionSteps(model.session, actions)
+        self._scripts = dict(scripts) if scripts is not None else shipped_scripts()
+        self.planning: PlanningDialog | None = None
+        self.run_of_show = RunOfShowPanel(
+            model.show, actions, clock=self._clock, open_planning=self.open_planning, say=self.say
+        )
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
         self.activity = ActivityLog(dropped_events, self._clock)
@@ -265,7 +278,7 @@ class OperatorConsole(QMainWindow):
         body.addWidget(self.running_order, 3)
         side = QVBoxLayout()
         side.setSpacing(8)
-        side.addWidget(self.session_steps)
+        side.addWidget(self.run_of_show)
         side.addWidget(self.feeds)
         # The walls' panels share one place, as tabs: on a laptop there is room for one.
         self.side_tabs = QTabWidget()
@@ -321,8 +334,13 @@ class OperatorConsole(QMainWindow):
             ("Ctrl+Z", moderation.undo),
             ("/", moderation.focus_search),
             ("Ctrl+F", moderation.focus_search),
-            ("PgDown", self.session_steps.next_step),
-            ("PgUp", self.session_steps.previous_step),
+            ("PgDown", self.run_of_show.next_segment),
+            ("PgUp", self.run_of_show.back),
+            ("F5", self.run_of_show.start),
+            ("F6", self.run_of_show.pause),
+            ("F7", self.run_of_show.skip),
+            ("F8", self.run_of_show.extend),
+            ("F9", self.open_planning),
         ]
         for index in range(len(QueueView)):
             shortcuts.append((str(index + 1), partial(moderation.show_view, index)))
@@ -357,6 +375,29 @@ class OperatorConsole(QMainWindow):
             if held
             else translate("OperatorConsole", "Walls back")
         )
+
+    def open_planning(self) -> None:
+        """The planning dialog on the session's plan as it is now."""
+        state = self._model.show.latest()
+        if state.plan is None:
+            return
+        if self.planning is not None:
+            self.planning.close()
+        self.planning = PlanningDialog(
+            state.plan,
+            self._scripts,
+            self._planned,
+            began_at=state.began_at,
+            clock=self._clock,
+            parent=self,
+        )
+        self.planning.resize(1200, 700)
+        self.planning.show()
+        self.planning.raise_()
+
+    def _planned(self, plan: Plan) -> None:
+        self._actions.plan(plan)
+        self.say(translate("OperatorConsole", "The hour is planned: the guest panel follows"))
 
     def show_keys(self) -> None:
         if self.keys_sheet is None:
@@ -402,7 +443,7 @@ class OperatorConsole(QMainWindow):
         self.moderation.refresh_tabs(on_their_tick=tick == 2)
         if tick == 2:
             self.gallery.refresh()
-        self.session_steps.refresh()
+        self.run_of_show.refresh()
         held = self._model.session.latest().held
         asked, when = self._hold_asked
         if held != asked and self._clock.monotonic() - when < 2.0:

@@ -49,8 +49,16 @@ def key_groups() -> list[tuple[str, list[tuple[str, str]]]]:
         (
             t("KeysSheet", "The hour"),
             [
-                ("Page Down", t("KeysSheet", "next session step (a presenter's clicker)")),
-                ("Page Up", t("KeysSheet", "previous session step")),
+                (
+                    "Page Down",
+                    t("KeysSheet", "next segment; the first starts the hour (a clicker)"),
+                ),
+                ("Page Up", t("KeysSheet", "back to the previous segment")),
+                ("F5", t("KeysSheet", "start the hour, or resume its clock")),
+                ("F6", t("KeysSheet", "pause the segment's clock, or resume")),
+                ("F7", t("KeysSheet", "skip the segment after this one")),
+                ("F8", t("KeysSheet", "one more minute for this segment")),
+                ("F9", t("KeysSheet", "plan the hour: the guest, the script, the timeline")),
                 ("F12", t("KeysSheet", "hold every wall on a calm slate, and back (any window)")),
                 ("F1  ?", t("KeysSheet", "this sheet")),
             ],
