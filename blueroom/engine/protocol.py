@@ -38,7 +38,8 @@ from blueroom.store.journal import WriterStats
 # 9: the booth's feed (Booth) and its events
 # 10: a step says what the guest panel shows
 # 11: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
-PROTOCOL_VERSION = 11
+# 12: the booth's boomerang (ClipSaved, ClipFailed, BoothClipChosen; BoothPhoto's clip)
+PROTOCOL_VERSION = 12
 
 
 class ProtocolMismatch(Exception):

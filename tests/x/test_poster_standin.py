@@ -138,7 +138,7 @@ def test_a_token_known_to_expire_soon_is_refreshed_before_posting(x: StandInX) -
 def test_a_photo_and_a_clip_upload_and_attach(x: StandInX, tmp_path: Path) -> None:
     photo, clip = tmp_path / "mirror.png", tmp_path / "clip.mp4"
     photo.write_bytes(b"\x89PNG" + b"p" * 5000)
-    clip.write_bytes(b"v" * 25_000)
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"v" * 24_988)
     room, _ = room_poster(x)
     room._chunk = 10_000  # three APPENDs
     outcome = room.post(Draft(text="La photo et le clip", media=(str(photo), str(clip))))
