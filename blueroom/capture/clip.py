@@ -49,8 +49,8 @@ def even_size(width: int, height: int, target_height: int) -> tuple[int, int]:
     """The frame's size scaled to at most ``target_height`` pixels high, both sides even
     (yuv420p halves the colour planes: odd sides are refused by x264)."""
     scale = min(1.0, target_height / height) if height > 0 else 1.0
-    w = max(2, round(width * scale / 2) * 2)
-    h = max(2, round(height * scale / 2) * 2)
+    w = max(2, int(width * scale / 2) * 2)  # rounded down: never larger than the camera's
+    h = max(2, int(height * scale / 2) * 2)
     return w, h
 
 
@@ -195,8 +195,9 @@ def encode_gif(frames: Sequence[np.ndarray], fps: float, palette: np.ndarray) ->
         raise ValueError("no frames to encode")
     height, width = frames[0].shape[:2]
     table = palette_table(palette)
-    # the palette as FFmpeg's pal8 wants it: 32-bit native ARGB, here little-endian BGRA
-    argb = np.concatenate([palette, np.full((len(palette), 1), 255, np.uint8)], axis=1)
+    # the palette as PyAV's pal8 takes it: one row per colour, A R G B (read big-endian)
+    opaque = np.full((len(palette), 1), 255, np.uint8)
+    argb = np.concatenate([opaque, palette[:, ::-1]], axis=1)
     indexed = [quantise(frame, table) for frame in frames]
     out = io.BytesIO()
     rate = Fraction(fps).limit_denominator(1001)
