@@ -555,6 +555,8 @@ class BoothView(QWidget):
         """A look at the snapshots (the guest panel's frame clock): re-laid out on a move."""
         self.state = self._booth.latest()
         words = self._posting_words()
+        if self.state.step is BoothStep.DONE:
+            words += "\n" + self._done_words()  # "Posting…" becomes "Posted" on the spot
         if self._shown != (self.state.move, words, *self._style_key()):
             self._shown = (self.state.move, words, *self._style_key())
             self._load_photo()
