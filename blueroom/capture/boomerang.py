@@ -121,7 +121,7 @@ class Boomerangs:
         self._open: Burst | None = None
         self._last_seq = 0
         self._last_kept_at = -math.inf
-        self._last_frame_at = time.monotonic()
+        self._newest_at = -math.inf  # the newest camera frame's capture time
         self._waiting: deque[Burst] = deque()
         self._cond = threading.Condition()
         self._lock = threading.Lock()
@@ -185,15 +185,14 @@ class Boomerangs:
                 with self._lock:
                     self._missed += frame.seq - self._last_seq - 1
             self._last_seq = frame.seq
-            self._last_frame_at = now
+            self._newest_at = frame.captured_at
             if self._collecting() or burst is not None:
                 self._take(frame)
             else:
                 self._ring.clear()  # nothing kept between visits
                 self._last_kept_at = -math.inf
         if burst is not None:
-            newest = burst.frames[-1][0] if burst.frames else burst.shutter_at
-            ended = newest >= burst.shutter_at + self.after - 0.5 / self.sample_fps
+            ended = self._newest_at >= burst.shutter_at + self.after
             lost = now - burst.shutter_at > self.after + LOST_AFTER
             if ended or lost:
                 self._open = None
@@ -241,6 +240,11 @@ class Boomerangs:
             self._fail(shed.photo_id, "the clip maker was still busy with another clip: shed")
 
     # -- the builder ---------------------------------------------------------------------------
+    def next_burst(self) -> Burst | None:
+        """The oldest burst waiting for the builder, taken (None: none waits)."""
+        with self._cond:
+            return self._waiting.popleft() if self._waiting else None
+
     def _build_loop(self, stop: threading.Event) -> None:
         while not stop.is_set():
             with self._cond:
