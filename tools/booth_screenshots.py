@@ -1,8 +1,9 @@
 """Screenshots of the mirror's booth, step by step, landscape and portrait, for the README.
 
 The room's models with the booth, the still capture taking a frame of the demo video at
-full resolution, and the guest's booth view; the guest's touches are published as the
-view would, the booth's deadlines passed by a stepped clock.
+full resolution, its boomerang built by the real clip maker from two seconds of the demo
+video, and the guest's booth view; the guest's touches are published as the view would,
+the booth's deadlines passed by a stepped clock.
 
     QT_QPA_PLATFORM=offscreen python tools/booth_screenshots.py docs/screenshots
 """
@@ -24,6 +25,8 @@ from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from blueroom.capture.boomerang import Boomerangs, Burst  # noqa: E402
+from blueroom.capture.clip import even_size, fit  # noqa: E402
 from blueroom.capture.latest_frame import LatestFrameSlot  # noqa: E402
 from blueroom.capture.still import StillCapture  # noqa: E402
 from blueroom.core.actions import RoomActions  # noqa: E402
@@ -50,17 +53,23 @@ def main() -> None:
     register_bundled_fonts()
     install_translations(args.language)
     video = cv2.VideoCapture(str(assets().demo_video))
-    for _ in range(60):
+    burst = []
+    for n in range(86):
         ok, frame = video.read()
+        assert ok, "the demo video gives no frame"
+        if n >= 35 and n % 2 == 0:  # a second either side of the photo, a frame every 80 ms
+            burst.append(frame)
+        if n == 60:
+            photo_frame = frame
     video.release()
-    assert ok, "the demo video gives no frame"
+    frame = photo_frame
     for name, (width, height) in {"landscape": (1600, 1000), "portrait": (900, 1440)}.items():
         with tempfile.TemporaryDirectory() as scratch:
-            shots(app, frame, Path(scratch), args.folder, name, width, height)
+            shots(app, frame, burst, Path(scratch), args.folder, name, width, height)
 
 
-def shots(app: QApplication, frame: object, scratch: Path, folder: Path, name: str,
-          width: int, height: int) -> None:  # fmt: skip
+def shots(app: QApplication, frame: object, burst: list, scratch: Path,  # type: ignore[type-arg]
+          folder: Path, name: str, width: int, height: int) -> None:  # fmt: skip
     now = [T0]
     model = RoomModel(
         QuestionRules(hashtags=frozenset({"askblueroom"})),
@@ -79,7 +88,8 @@ def shots(app: QApplication, frame: object, scratch: Path, folder: Path, name: s
     frames = LatestFrameSlot()
     frames.put(frame.copy())  # type: ignore[attr-defined]
     still = StillCapture(model.booth, frames, scratch, publish, clock=lambda: now[0])
-    view = BoothView(model.booth, model.outbox, actions, clock=lambda: now[0])
+    view = BoothView(model.booth, model.outbox, actions, clock=lambda: now[0], clips=True)
+    clips = Boomerangs(model.booth, frames, scratch, publish)
     view.resize(width, height)
     view.show()
 
@@ -104,6 +114,10 @@ def shots(app: QApplication, frame: object, scratch: Path, folder: Path, name: s
     wait(2.0)
     still.step()
     shot("review")
+    photo = view.state.photo
+    assert photo is not None
+    size = even_size(burst[0].shape[1], burst[0].shape[0], 720)
+    clips.build(Burst(photo.photo_id, 1.0, [(n / 12.5, fit(f, size)) for n, f in enumerate(burst)]))
     view.touch(BoothAction.KEEP)
     view.refresh()
     pad = view.pad
@@ -126,6 +140,11 @@ def shots(app: QApplication, frame: object, scratch: Path, folder: Path, name: s
     shot("finish")
     view.touch(BoothAction.FINISHED)
     shot("share")
+    view.media_buttons[True].click()
+    for _ in range(20):  # the boomerang playing in the photo's place
+        app.processEvents()
+        QTest.qWait(20)
+    shot("share_clip")
     view.close()
 
 
