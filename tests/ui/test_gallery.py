@@ -287,6 +287,7 @@ def test_photos_the_disk_refused_are_said_in_red_then_saved_elsewhere_or_discard
     still = StillCapture(booth.booth, frames, blocker / "photos", booth.publish)
 
     def refused_photo() -> None:
+        frames.put(marked_frame())  # the camera's newest frame (the still wants it fresh)
         booth.to_capture()
         still.take(time.time() + 1.0)  # the disk refuses it: "one moment", kept
         booth.booth.apply(booth.booth.due(time.time() + 30.0))  # back to attract
