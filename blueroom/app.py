@@ -23,6 +23,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from blueroom.capture.boomerang import Boomerangs
 from blueroom.capture.camera import CameraCapture
 from blueroom.capture.handoff import PageWords, PhotoHandoff
 from blueroom.capture.latest_frame import LatestFrameSlot
@@ -206,13 +207,15 @@ def build_windows(
     guest_login: GuestLogin | None = None,
     handoff: PhotoHandoff | None = None,
     still: StillCapture | None = None,
+    boomerangs: Boomerangs | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
     ``problems`` collects the failures of this process's workers; the console shows
     them with the engine's. With ``guest_login``, the console has a Guest menu and the
     guest panel a sign-in card (a QR code); the session's end signs the guest out.
-    ``still`` takes the booth's photos and writes the signed ones (its worker).
+    ``still`` takes the booth's photos and writes the signed ones (its worker);
+    ``boomerangs`` makes each photo's clip (the console's Photos tab says how it goes).
     """
     problems = problems or ProblemLog(None)
     event = settings.event
@@ -238,6 +241,7 @@ def build_windows(
         handoff=handoff,
         kept_photos=still,
         scripts=planning_scripts(settings),
+        clips=boomerangs,
     )
     heat_wall = HeatmapWall(
         model.heat,
@@ -290,6 +294,7 @@ def build_windows(
             take_home=lambda photo: take_home_for(handoff, photo),
             hashtag=event.hashtag,
             guest_name=event.guest_name,
+            clips=boomerangs is not None,
         ),
     )
     if guest_login is not None:
@@ -437,9 +442,28 @@ class Studio:
             mirror=settings.booth.mirror_photo,
             on_error=report,
         )
+        # each photo's boomerang, from the same camera frames (workers of their own)
+        booth = settings.booth
+        self.boomerangs = (
+            Boomerangs(
+                room.model.booth,
+                self.frames,
+                settings.photos_path(),
+                room.publish,
+                before=booth.clip_before_seconds,
+                after=booth.clip_after_seconds,
+                gif_cap_bytes=round(booth.clip_gif_max_mb * 1_000_000),
+                keep=self.still.keep,
+                on_error=report,
+            )
+            if booth.clip
+            else None
+        )
+        if self.boomerangs is not None:
+            self.still.on_shutter = self.boomerangs.shutter
         self.windows = build_windows(
             room, self.frames, settings, session_label, settings_path, self.problems, guest_login,
-            handoff=self.handoff, still=self.still,
+            handoff=self.handoff, still=self.still, boomerangs=self.boomerangs,
         )  # fmt: skip
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
@@ -466,6 +490,8 @@ class Studio:
         self._composer.start()
         self._preparer.start()
         self.still.start()
+        if self.boomerangs is not None:
+            self.boomerangs.start()
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
         self.handoff_problem = self.handoff.start()
@@ -484,6 +510,8 @@ class Studio:
         self._composer.stop()
         self._preparer.stop()
         self.still.stop()
+        if self.boomerangs is not None:
+            self.boomerangs.stop()
         if self.guest_login is not None:  # the room quits: the guest's token is revoked
             self.guest_login.stop("the room quit")
         self.handoff.stop()

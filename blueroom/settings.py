@@ -244,6 +244,12 @@ class BoothSettings(_Section):
     done_seconds: float = 30.0
     one_moment_seconds: float = 4.0
     mirror_photo: bool = False  # true: the photo mirrored like the preview
+    # The boomerang beside each photo (<id>-clip.mp4 and .gif): the seconds of camera kept
+    # before and after the shutter, played forward then backward; the GIF's size cap
+    clip: bool = True
+    clip_before_seconds: float = 1.0
+    clip_after_seconds: float = 1.0
+    clip_gif_max_mb: float = 4.0
 
     def timings(self) -> BoothTimings:
         return BoothTimings(
@@ -265,6 +271,17 @@ class BoothSettings(_Section):
         for name, value in msgspec.structs.asdict(self.timings()).items():
             if name != "countdown" and not 1.0 <= value <= 3600.0:
                 said.append(f"booth.{name}_seconds must be 1 to 3600 seconds, not {value}")
+        for name, value in (
+            ("clip_before_seconds", self.clip_before_seconds),
+            ("clip_after_seconds", self.clip_after_seconds),
+        ):
+            if not 0.2 <= value <= 3.0:
+                said.append(f"booth.{name} must be 0.2 to 3 seconds, not {value}")
+        if not 0.5 <= self.clip_gif_max_mb <= 15.0:
+            said.append(
+                f"booth.clip_gif_max_mb must be 0.5 to 15 (X takes GIFs up to 15 MB),"
+                f" not {self.clip_gif_max_mb}"
+            )
         return said
 
 

@@ -30,6 +30,8 @@ from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from blueroom.capture.boomerang import CLIP_HEIGHT, Boomerangs, Burst  # noqa: E402
+from blueroom.capture.clip import even_size, fit  # noqa: E402
 from blueroom.capture.handoff import Link  # noqa: E402
 from blueroom.capture.latest_frame import LatestFrameSlot  # noqa: E402
 from blueroom.capture.still import StillCapture  # noqa: E402
@@ -55,6 +57,22 @@ STEPS = (
 )  # fmt: skip
 
 
+def demo_burst() -> list[tuple[float, np.ndarray]]:
+    """Two seconds of the demo video around its 60th frame, a frame every 80 ms, at the
+    boomerang's size (as the booth's collector keeps them)."""
+    capture = cv2.VideoCapture(str(assets().demo_video))
+    burst = []
+    for n in range(86):
+        ok, image = capture.read()
+        if not ok:
+            raise SystemExit("the demo video gives no frame")
+        if n >= 35 and n % 2 == 0:
+            size = even_size(image.shape[1], image.shape[0], CLIP_HEIGHT)
+            burst.append((n / 25.0, fit(image, size)))
+    capture.release()
+    return burst
+
+
 def demo_photo() -> np.ndarray:
     """A 1080p photo: the demo video's 60th frame, scaled."""
     capture = cv2.VideoCapture(str(assets().demo_video))
@@ -69,7 +87,13 @@ def demo_photo() -> np.ndarray:
 class BoothRig:
     """The guest panel on the mirror step with its booth, on a clock stepped by hand."""
 
-    def __init__(self, folder: Path, photo: np.ndarray, size: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        photo: np.ndarray,
+        size: tuple[int, int],
+        burst: list[tuple[float, np.ndarray]] | None = None,
+    ) -> None:
         self.now = T0
         self.model = RoomModel(
             QuestionRules(hashtags=frozenset({"askblueroom"})),
@@ -92,7 +116,10 @@ class BoothRig:
         self.view = BoothView(
             self.model.booth, self.model.outbox, self.actions, clock=self.clock,
             hashtag="#AskBlueRoom", guest_name="Léa Marchand", take_home=self.take_home,
+            clips=burst is not None,
         )  # fmt: skip
+        self.burst = burst
+        self.clips = Boomerangs(self.model.booth, self.frames, folder, self.publish)
         self.panel = GuestPanel(
             self.model.session, self.frames, guest_name="Léa Marchand", booth=self.view
         )
@@ -147,8 +174,9 @@ class BoothRig:
         self.panel.repaint()
         return self.panel.grab().toImage()
 
-    def visit(self) -> Iterator[tuple[str, QImage]]:
-        """Each step of a visit, as the guest sees it (the names of ``STEPS``)."""
+    def visit(self, share_clip: bool = False) -> Iterator[tuple[str, QImage]]:
+        """Each step of a visit, as the guest sees it (the names of ``STEPS``; with
+        ``share_clip``, also the share step with the boomerang chosen)."""
         yield "attract", self.shot()
         self.touch(BoothAction.START)
         yield "preview", self.shot()
@@ -160,6 +188,9 @@ class BoothRig:
         self.frames.put(self.photo.copy())  # the camera's newest frame at the shutter
         self.still.drain()
         yield "review", self.shot()
+        photo = self.model.booth.latest().photo
+        if self.burst is not None and photo is not None:  # its boomerang, as the worker makes it
+            self.clips.build(Burst(photo.photo_id, 60 / 25.0, self.burst))
         self.touch(BoothAction.KEEP)
         self.sign()
         yield "sign", self.shot()
@@ -169,6 +200,13 @@ class BoothRig:
         yield "finish", self.shot()
         self.touch(BoothAction.FINISHED)
         yield "share", self.shot()
+        if self.burst is not None and share_clip:
+            self.view.media_buttons[True].click()
+            for _ in range(20):  # the boomerang playing in the photo's place
+                QApplication.processEvents()
+                QTest.qWait(20)
+            yield "share_clip", self.shot()
+            self.view.media_buttons[False].click()
         self.touch(BoothAction.SAVE)
         yield "done", self.shot()
         self.touch(BoothAction.CLOSE)
@@ -193,11 +231,12 @@ def main() -> None:
     install_translations(args.language)
     suffix = "" if args.language == "en" else f"_{args.language}"
     photo = demo_photo()
+    burst = demo_burst()
     args.folder.mkdir(parents=True, exist_ok=True)
     for orientation, size in SIZES.items():
         with tempfile.TemporaryDirectory() as scratch:
-            rig = BoothRig(Path(scratch), photo, size)
-            for step, image in rig.visit():
+            rig = BoothRig(Path(scratch), photo, size, burst)
+            for step, image in rig.visit(share_clip=True):
                 path = args.folder / f"booth_{step}_{orientation}{suffix}.png"
                 image.save(str(path))
                 print(f"screenshot: {path}")

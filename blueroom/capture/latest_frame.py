@@ -113,15 +113,21 @@ class LatestFrameSlot:
             self._frame_read = True
             return self._frame
 
-    def wait_newer(self, after_seq: int = 0, timeout: float | None = None) -> Frame | None:
-        """Block until a frame with ``seq > after_seq`` is in the slot; None on timeout."""
+    def wait_newer(
+        self, after_seq: int = 0, timeout: float | None = None, *, mark_read: bool = True
+    ) -> Frame | None:
+        """Block until a frame with ``seq > after_seq`` is in the slot; None on timeout.
+
+        ``mark_read=False`` looks without counting as a viewer (the boomerang's burst
+        collector): a frame the screens never saw is still counted dropped."""
         with self._cond:
             ok = self._cond.wait_for(
                 lambda: self._frame is not None and self._frame.seq > after_seq, timeout
             )
             if not ok:
                 return None
-            self._frame_read = True
+            if mark_read:
+                self._frame_read = True
             return self._frame
 
     def last_put_at(self) -> float | None:

@@ -70,13 +70,19 @@ class _Pending:
 
 @dataclass(frozen=True, slots=True)
 class KeptPhoto:
-    """A photo the disk refused, held in memory until saved elsewhere or discarded."""
+    """A photo (or its boomerang) the disk refused, held in memory until saved elsewhere
+    or discarded; ``name`` is its file's name (``<photo id>.jpg`` unless said)."""
 
     photo_id: str
-    jpeg: bytes
+    jpeg: bytes  # the file's bytes (a JPEG, or the boomerang's MP4 or GIF)
     width: int
     height: int
     reason: str
+    file_name: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.file_name or f"{self.photo_id}.jpg"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -94,13 +100,13 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def why_not_saved(error: OSError) -> str:
+def why_not_saved(error: OSError, what: str = "the photo") -> str:
     """A calm reason for the guest's "one moment" (the details go to the console)."""
     if error.errno == errno.ENOSPC:
-        return "the disk is full: the photo is kept in memory"
+        return f"the disk is full: {what} is kept in memory"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "the photos folder cannot be written: the photo is kept in memory"
-    return f"the photo could not be saved ({error.strerror or error}): it is kept in memory"
+        return f"the photos folder cannot be written: {what} is kept in memory"
+    return f"{what} could not be saved ({error.strerror or error}): it is kept in memory"
 
 
 def encode_jpeg(image: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
@@ -110,8 +116,14 @@ def encode_jpeg(image: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
     return data.tobytes()
 
 
+Shutter = Callable[[str, Frame], None]  # (photo id, the photo's frame): the boomerang's
+
+
 class StillCapture:
-    """Watches the booth; takes, writes and announces its photo; runs its disk jobs."""
+    """Watches the booth; takes, writes and announces its photo; runs its disk jobs.
+
+    ``on_shutter`` hears of each photo's frame as it is taken (the boomerang's burst
+    centres on it); it must only hand the frame over, never work on this worker."""
 
     def __init__(
         self,
@@ -124,6 +136,7 @@ class StillCapture:
         on_error: ErrorSink | None = None,
         clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex[:12],
+        on_shutter: Shutter | None = None,
     ) -> None:
         self._booth = booth
         self._frames = frames
@@ -132,6 +145,7 @@ class StillCapture:
         self.mirror = mirror
         self._clock = clock
         self._new_id = new_id
+        self.on_shutter = on_shutter
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self._handled_move = -1  # the capture step already taken (a move number)
         self._lock = threading.Lock()
@@ -249,6 +263,8 @@ class StillCapture:
         if frame is None:
             self.failures += 1
             return self._say(BoothTrouble(reason="the camera gave no picture"))
+        if self.on_shutter is not None:
+            self.on_shutter(photo_id, frame)
         image = cv2.flip(frame.image, 1) if self.mirror else frame.image
         outcome = self._write(photo_id, image)
         self.last_ms = (time.perf_counter() - started) * 1000.0
@@ -283,6 +299,11 @@ class StillCapture:
         return event
 
     # -- photos kept in memory -------------------------------------------------------------
+    def keep(self, photo: KeptPhoto) -> None:
+        """Hold a file the disk refused (the boomerang's, from its worker) with the photos."""
+        with self._lock:
+            self.kept.append(photo)
+
     def save_kept(self, folder: Path) -> list[Path]:
         """Every photo kept in memory, written to ``folder`` (raises what the disk says);
         those written are no longer kept."""
@@ -290,7 +311,7 @@ class StillCapture:
         with self._lock:
             kept = list(self.kept)
         for photo in kept:
-            path = folder / f"{photo.photo_id}.jpg"
+            path = folder / photo.name
             write_atomically(path, photo.jpeg)
             written.append(path)
             with self._lock:

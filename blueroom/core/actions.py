@@ -11,6 +11,7 @@ from blueroom.core.asking import DEMOTED
 from blueroom.core.events import (
     BoothAction,
     BoothCaptionOffered,
+    BoothClipChosen,
     BoothStyled,
     BoothTouched,
     DecisionUndone,
@@ -178,6 +179,10 @@ class RoomActions:
     def booth_style(self, photo_id: str, frame: str, caption: str) -> None:
         """The guest's frame and caption for the photo on the finish step (no move)."""
         self._publish(BoothStyled(photo_id=photo_id, frame=frame, caption=caption))
+
+    def booth_clip(self, photo_id: str, clip: bool) -> None:
+        """The guest's choice on the share step: the boomerang or the photo (no move)."""
+        self._publish(BoothClipChosen(photo_id=photo_id, clip=clip))
 
     def photo_composed(self, photo_id: str, path: str) -> None:
         """The booth photo's final JPEG is written (the disk worker says so)."""

@@ -28,6 +28,7 @@ import msgspec
 from blueroom.core.events import (
     BoothAction,
     BoothCaptionOffered,
+    BoothClipChosen,
     BoothStep,
     BoothStyled,
     BoothTimedOut,
@@ -35,6 +36,8 @@ from blueroom.core.events import (
     BoothTrouble,
     CameraState,
     CameraStateChanged,
+    ClipFailed,
+    ClipSaved,
     Event,
     OutboxQueued,
     PhotoCaptured,
@@ -78,6 +81,10 @@ class BoothPhoto(msgspec.Struct, frozen=True):
     frame: str = ""  # the frame the guest chose ("": none)
     caption: str = ""  # the caption chosen, as shown ("": none)
     composed: bool = False  # the final JPEG (frame, texts, Exif) is written
+    clip_mp4: str = ""  # the boomerang, once written beside the photo ("": not yet, none)
+    clip_gif: str = ""
+    clip_problem: str = ""  # why it has no boomerang ("": made, or still in the making)
+    share_clip: bool = False  # the guest chose the boomerang for their post
 
 
 BOOTH_ENTRY_PREFIX: Final = "booth-"  # an outbox entry the booth queued: "booth-<photo id>"
@@ -108,6 +115,17 @@ def posted_path(photo: BoothPhoto) -> str:
     """The file a post sends: the final JPEG once composed, else the signed photo once
     signed, else the original."""
     return final_path(photo) if photo.composed else styled_path(photo)
+
+
+def clip_path(photo: BoothPhoto, suffix: str) -> str:
+    """Where the photo's boomerang is written, beside the original (``<id>-clip.mp4``)."""
+    return str(PurePath(photo.path).with_name(f"{photo.photo_id}-clip{suffix}"))
+
+
+def shared_path(photo: BoothPhoto) -> str:
+    """What the guest's Post sends: the boomerang (its MP4) when they chose it and it is
+    written, else the photo (``posted_path``)."""
+    return photo.clip_mp4 if photo.share_clip and photo.clip_mp4 else posted_path(photo)
 
 
 def post_text(photo: BoothPhoto, hashtag: str) -> str:
@@ -233,7 +251,7 @@ class Booth:
             events.append(
                 OutboxQueued(
                     entry_id=BOOTH_ENTRY_PREFIX + photo_id,
-                    draft=Draft(text=post_text(photo, self.hashtag), media=(posted_path(photo),)),
+                    draft=Draft(text=post_text(photo, self.hashtag), media=(shared_path(photo),)),
                     post_kind=PostKind.PHOTO,
                     actor="guest",
                     at=now,
@@ -287,6 +305,10 @@ class Booth:
                 photo = self.photos.get(event.photo_id)
                 if photo is not None:
                     self._update(msgspec.structs.replace(photo, composed=True))
+            elif isinstance(event, ClipSaved | ClipFailed):
+                self._clip(event)
+            elif isinstance(event, BoothClipChosen):
+                self._clip_chosen(event)
             elif isinstance(event, BoothTrouble):
                 self._trouble(event.reason, event.at)
             elif (
@@ -350,6 +372,35 @@ class Booth:
         self._update(
             msgspec.structs.replace(photo, frame=event.frame, caption=event.caption, composed=False)
         )
+
+    def _clip(self, event: ClipSaved | ClipFailed) -> None:
+        """A photo's boomerang written, or why there is none (any step: it comes late)."""
+        photo = self.photos.get(event.photo_id)
+        if photo is None:
+            return  # a photo the disk refused (kept in memory): its clip is in the folder
+        if isinstance(event, ClipSaved):
+            photo = msgspec.structs.replace(
+                photo, clip_mp4=event.mp4, clip_gif=event.gif, clip_problem=""
+            )
+        else:
+            photo = msgspec.structs.replace(photo, clip_problem=event.reason, share_clip=False)
+        self._update(photo)
+
+    def _clip_chosen(self, event: BoothClipChosen) -> None:
+        """Photo or boomerang for the guest's post: only on the share step, for the visit's
+        photo, and the boomerang only once written (else counted and ignored)."""
+        state = self._state
+        photo = state.photo
+        if (
+            state.step is not BoothStep.SHARE
+            or photo is None
+            or photo.photo_id != event.photo_id
+            or (event.clip and not photo.clip_mp4)
+        ):
+            self.ignored[f"{state.step}:clip"] += 1
+            self._state = msgspec.structs.replace(state, ignored=state.ignored + 1)
+            return
+        self._update(msgspec.structs.replace(photo, share_clip=event.clip))
 
     def _caption_offered(self, event: BoothCaptionOffered) -> None:
         """The operator's caption: offered from now on, and chosen for the photo on the

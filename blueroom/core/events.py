@@ -339,6 +339,33 @@ class PhotoComposed(Event, frozen=True, kw_only=True):
     path: str
 
 
+class ClipSaved(Event, frozen=True, kw_only=True):
+    """A booth photo's boomerang is written beside it: an MP4 and a GIF of the same move."""
+
+    photo_id: str
+    mp4: str
+    gif: str
+    frames: int = 0  # distinct frames of the burst
+
+
+class ClipFailed(Event, frozen=True, kw_only=True):
+    """A booth photo has no boomerang (``reason``: too few frames, a disk that refused
+    it, kept in memory); the photo itself is untouched."""
+
+    photo_id: str
+    reason: str
+
+
+class BoothClipChosen(Event, frozen=True, kw_only=True):
+    """On the share step, what the guest's Post will send: the boomerang (``clip``) or the
+    photo. Never moves the step; only Post posts."""
+
+    urgent: ClassVar[bool] = True
+    photo_id: str
+    clip: bool
+    actor: str = "guest"
+
+
 class CameraState(StrEnum):
     STARTING = "starting"
     LIVE = "live"
@@ -594,6 +621,9 @@ AnyEvent: TypeAlias = (
     | BoothStyled
     | BoothCaptionOffered
     | PhotoComposed
+    | ClipSaved
+    | ClipFailed
+    | BoothClipChosen
     | CameraStateChanged
     | SourceStateChanged
     | ReplayCheckpoint

@@ -40,7 +40,8 @@ from blueroom.store.journal import WriterStats
 # 10: a step says what the guest panel shows
 # 11: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
 # 12: the run-of-show (Show, SessionPlanned, RunOfShowMoved, CueSent); Session's steps
-PROTOCOL_VERSION = 12
+# 13: the booth's boomerang (ClipSaved, ClipFailed, BoothClipChosen; BoothPhoto's clip)
+PROTOCOL_VERSION = 13
 
 
 class ProtocolMismatch(Exception):

@@ -13,10 +13,12 @@ from blueroom.core.booth import (
     BoothTimings,
     PhotoFate,
     posted_path,
+    shared_path,
 )
 from blueroom.core.events import (
     BoothAction,
     BoothCaptionOffered,
+    BoothClipChosen,
     BoothStep,
     BoothStyled,
     BoothTimedOut,
@@ -24,6 +26,8 @@ from blueroom.core.events import (
     BoothTrouble,
     CameraState,
     CameraStateChanged,
+    ClipFailed,
+    ClipSaved,
     Event,
     OutboxQueued,
     PhotoCaptured,
@@ -356,3 +360,55 @@ def test_the_choices_survive_a_replay_and_a_snapshot() -> None:
     ))  # fmt: skip
     assert restored.latest() == room.booth.latest() and restored.photos == room.booth.photos
     assert restored.latest().offered_caption == "Offert"
+
+
+def to_share(room: Room) -> None:
+    to_review(room)
+    for action in (BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED):
+        room.touch(action)
+    assert room.step is BoothStep.SHARE
+
+
+def test_the_guest_s_clip_choice_posts_the_boomerang_once_and_never_moves_the_step() -> None:
+    room = Room()
+    to_share(room)
+    room.do(BoothClipChosen(photo_id="p1", clip=True, at=room.now))  # not written yet
+    assert room.booth.ignored["share:clip"] == 1 and not room.booth.photos["p1"].share_clip
+    room.do(ClipSaved(photo_id="p1", mp4="/photos/p1-clip.mp4", gif="/photos/p1-clip.gif"))
+    room.do(BoothClipChosen(photo_id="p1", clip=True, at=room.now))
+    assert room.step is BoothStep.SHARE and room.booth.latest().photo.share_clip  # type: ignore[union-attr]
+    assert shared_path(room.booth.photos["p1"]) == "/photos/p1-clip.mp4"
+    room.wait(10.0)
+    assert [e for e in room.journal if isinstance(e, OutboxQueued)] == []  # only Post posts
+    room.touch(BoothAction.POST)
+    room.wait(1.0)
+    (queued,) = [e for e in room.journal if isinstance(e, OutboxQueued)]
+    assert queued.draft.media == ("/photos/p1-clip.mp4",) and queued.actor == "guest"
+    room.wait(60.0)
+    assert len([e for e in room.journal if isinstance(e, OutboxQueued)]) == 1
+    replayed = Booth()
+    replayed.apply(decode_events(encode_events(room.journal)))
+    assert replayed.photos == room.booth.photos and replayed.due(room.now + 1) == ()
+
+
+def test_the_photo_is_the_default_and_a_failed_clip_cannot_be_chosen() -> None:
+    room = Room()
+    to_review(room)
+    room.do(ClipSaved(photo_id="p1", mp4="/photos/p1-clip.mp4", gif="/photos/p1-clip.gif"))
+    room.do(BoothClipChosen(photo_id="p1", clip=True, at=room.now))  # on review: ignored
+    assert room.booth.ignored["review:clip"] == 1
+    for action in (BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED):
+        room.touch(action)
+    room.touch(BoothAction.POST)
+    room.wait(1.0)
+    (queued,) = [e for e in room.journal if isinstance(e, OutboxQueued)]
+    assert queued.draft.media == (posted_path(room.booth.photos["p1"]),) == ("/photos/p1.jpg",)
+
+    other = Room()
+    to_share(other)
+    other.do(ClipFailed(photo_id="p1", reason="the disk is full: the clip is kept in memory"))
+    other.do(BoothClipChosen(photo_id="p1", clip=True, at=other.now))
+    photo = other.booth.photos["p1"]
+    assert photo.clip_problem.startswith("the disk is full") and not photo.share_clip
+    other.do(ClipSaved(photo_id="unknown", mp4="/photos/x-clip.mp4", gif=""))  # no such photo
+    assert "unknown" not in other.booth.photos

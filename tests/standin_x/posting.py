@@ -7,6 +7,13 @@ timeline, newest first, ``start_time``, ``max_results``, ``pagination_token``) a
 ``POST /2/media/upload`` (a photo in one request; a clip with ``command`` INIT,
 APPEND, FINALIZE, then ``GET`` STATUS until processed).
 
+Clips are held to X's rules for chunked uploads: a known media type with its category
+(``video/mp4`` as ``tweet_video``, ``image/gif`` as ``tweet_gif`` or ``tweet_video``),
+at most 15 MB for a GIF and 512 MB for a video, segments of at most 5 MB numbered 0 to
+999 and all there at FINALIZE (none missing), and a file that is what it says (an MP4
+has its ``ftyp`` box first, a GIF its ``GIF8`` signature), else X's processing fails
+with ``InvalidMedia`` at STATUS.
+
 As X does, the timeline gives links as t.co links (one more at the end for media) and
 ``&``, ``<``, ``>`` as HTML entities.
 """
@@ -50,6 +57,27 @@ class Media:
     chunks: dict[int, bytes] = field(default_factory=dict)
     state: str = "uploading"  # uploading → pending → succeeded (or "failed")
     status_polls: int = 0
+    category: str = ""
+    valid: bool = True  # what X's processing will find
+
+    def data(self) -> bytes:
+        """The file as uploaded: its segments in order."""
+        return b"".join(self.chunks[index] for index in sorted(self.chunks))
+
+
+CLIP_CATEGORIES = {"video/mp4": {"tweet_video"}, "image/gif": {"tweet_gif", "tweet_video"}}
+CLIP_LIMITS = {"video/mp4": 512 * 1024 * 1024, "image/gif": 15 * 1024 * 1024}
+SEGMENT_LIMIT = 5 * 1024 * 1024
+INVALID_MEDIA = {"code": 1, "name": "InvalidMedia", "message": "Invalid or Unsupported media"}
+
+
+def looks_like(kind: str, data: bytes) -> bool:
+    """Whether ``data`` is the kind of file it was announced as (what X's processing sees)."""
+    if kind == "video/mp4":
+        return data[4:8] == b"ftyp"
+    if kind == "image/gif":
+        return data[:4] == b"GIF8"
+    return True
 
 
 @dataclass
@@ -240,12 +268,21 @@ def install(server: StandInX) -> None:
                 )
                 return
             if command == "INIT":
-                media = Media(
-                    str(next(media_ids)),
-                    who.user_id,
-                    fields.get("media_type", ""),
-                    int(fields.get("total_bytes", "0")),
-                )
+                kind, category = fields.get("media_type", ""), fields.get("media_category", "")
+                total = int(fields.get("total_bytes", "0"))
+                if category not in CLIP_CATEGORIES.get(kind, set()):
+                    _bad(
+                        request,
+                        f"media_type {kind!r} with media_category {category!r} is not supported",
+                    )
+                    return
+                if not 0 < total <= CLIP_LIMITS[kind]:
+                    _bad(
+                        request,
+                        f"total_bytes {total} is over the {CLIP_LIMITS[kind]} bytes allowed for {kind}",
+                    )
+                    return
+                media = Media(str(next(media_ids)), who.user_id, kind, total, category=category)
                 state.media[media.id] = media
                 request.respond(
                     200,
@@ -263,15 +300,31 @@ def install(server: StandInX) -> None:
                 _bad(request, "media_id is not valid")
                 return
             if command == "APPEND":
-                found.chunks[int(fields.get("segment_index", "0"))] = files.get("media", b"")
+                index = int(fields.get("segment_index", "-1"))
+                chunk = files.get("media", b"")
+                if (
+                    not 0 <= index <= 999
+                    or len(chunk) > SEGMENT_LIMIT
+                    or found.state != "uploading"
+                ):
+                    _bad(request, "segment_index must be 0 to 999, a segment at most 5 MB")
+                    return
+                found.chunks[index] = chunk
                 request.respond(204, None)
                 return
             if command == "FINALIZE":
                 size = sum(len(c) for c in found.chunks.values())
+                if sorted(found.chunks) != list(range(len(found.chunks))):
+                    _bad(request, "Segments are missing: the upload is not complete")
+                    return
                 if size != found.total:
                     _bad(request, f"File size mismatch: got {size} bytes, expected {found.total}")
                     return
-                found.state = "pending" if state.processing_polls else "succeeded"
+                found.valid = looks_like(found.kind, found.data())
+                if state.processing_polls:
+                    found.state = "pending"
+                else:
+                    found.state = "succeeded" if found.valid else "failed"
                 answer: dict[str, Any] = {
                     "id": found.id,
                     "media_key": f"7_{found.id}",
@@ -279,6 +332,8 @@ def install(server: StandInX) -> None:
                 }
                 if found.state == "pending":
                     answer["processing_info"] = {"state": "pending", "check_after_secs": 1}
+                elif found.state == "failed":
+                    answer["processing_info"] = {"state": "failed", "error": INVALID_MEDIA}
                 request.respond(200, {"data": answer})
                 return
         _bad(request, f"unknown command {command!r}")
@@ -295,10 +350,12 @@ def install(server: StandInX) -> None:
                 return
             found.status_polls += 1
             if found.state == "pending" and found.status_polls > state.processing_polls:
-                found.state = "succeeded"
+                found.state = "succeeded" if found.valid else "failed"
             info: dict[str, Any] = {
                 "state": "in_progress" if found.state == "pending" else found.state
             }
+            if found.state == "failed":
+                info["error"] = INVALID_MEDIA
             if found.state == "pending":
                 info["check_after_secs"] = 1
                 info["progress_percent"] = 50

@@ -253,7 +253,7 @@ def test_each_booth_step_looks_as_approved(
 ) -> None:
     register_bundled_fonts()
     size = BOOTH_SIZES[orientation]
-    rig = BOOTH.BoothRig(tmp_path / "photos", BOOTH.demo_photo(), size)
+    rig = BOOTH.BoothRig(tmp_path / "photos", BOOTH.demo_photo(), size, BOOTH.demo_burst())
     qtbot.addWidget(rig.panel)
     qtbot.waitExposed(rig.panel)
     failures = []

@@ -51,6 +51,7 @@ class Studio:
         can_post: bool = False,
         take_home: Callable[[Path], QWidget] | None = None,
         local_shutter: bool = False,
+        clips: bool = False,
     ) -> None:
         self.now = T0
         self.model = RoomModel(
@@ -73,7 +74,7 @@ class Studio:
         )
         self.view = BoothView(
             self.model.booth, self.model.outbox, self.actions, take_home=take_home,
-            clock=self.clock, shutter=self.still.shoot if local_shutter else None,
+            clock=self.clock, shutter=self.still.shoot if local_shutter else None, clips=clips,
         )  # fmt: skip
         qtbot.addWidget(self.view)
         self.view.resize(1280, 800)
@@ -488,3 +489,85 @@ def test_the_mirror_takes_every_camera_frame_as_it_is_prepared(qtbot: QtBot) -> 
     finally:
         preparer.stop()
     assert set(given) <= set(taken)
+
+
+def test_the_guest_s_clip_choice_posts_the_boomerang_to_x_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The share step offers the boomerang once it is written; chosen, it plays in the
+    photo's place; Post sends it through the real outbox and the room's X client to the
+    stand-in X (chunked upload: INIT, APPEND, FINALIZE, STATUS), once."""
+    import threading
+
+    from PySide6.QtGui import QMovie
+
+    from blueroom.capture.boomerang import Boomerangs, Burst
+    from blueroom.core.events import BoothClipChosen, ClipSaved
+    from blueroom.core.outbox import EntryState, OutboxSender, RetryPolicy
+    from tests.standin_x import StandInX
+    from tests.standin_x.posting import posting
+    from tests.x.test_poster_standin import room_poster
+
+    studio = Studio(qtbot, tmp_path, can_post=True, clips=True)
+    view = studio.view
+    studio.click(BoothAction.START)
+    studio.shoot()
+    photo = view.state.photo
+    assert photo is not None
+    for action in (BoothAction.KEEP, BoothAction.SKIP, BoothAction.FINISHED):
+        studio.click(action)
+    assert studio.step is BoothStep.SHARE
+    photo_choice, clip_choice = view.media_buttons[False], view.media_buttons[True]
+    assert photo_choice.isVisible() and photo_choice.isChecked()  # the photo by default
+    assert not clip_choice.isEnabled() and clip_choice.text() == "Boomerang: a moment…"
+    for choice in (photo_choice, clip_choice):
+        assert choice.height() >= MIN_TARGET and choice.width() >= MIN_TARGET
+
+    # the boomerang, built and written by the real clip maker, arrives on the share step
+    clips = Boomerangs(studio.model.booth, studio.frames, tmp_path / "photos", studio.publish)
+    frames = [(float(n), np.full((360, 640, 3), 40 + 10 * n, np.uint8)) for n in range(8)]
+    saved = clips.build(Burst(photo.photo_id, 3.5, frames))
+    assert isinstance(saved, ClipSaved)
+    view.refresh()
+    assert clip_choice.isEnabled() and clip_choice.text() == "Boomerang clip"
+    qtbot.mouseClick(clip_choice, Qt.MouseButton.LeftButton)
+    view.refresh()
+    assert [e.clip for e in studio.journal if isinstance(e, BoothClipChosen)] == [True]
+    assert clip_choice.isChecked() and not photo_choice.isChecked()
+    assert studio.step is BoothStep.SHARE  # a choice never moves the step
+    assert view.movie is not None and view.movie.state() is QMovie.MovieState.Running
+    qtbot.waitUntil(lambda: view.photo.image is not None and view.photo.image.width() == 480)
+
+    studio.click(BoothAction.POST)
+    studio.wait(1.0)
+    (queued,) = studio.posts()
+    assert queued.draft.media == (saved.mp4,)
+    with StandInX() as x:
+        poster, _ = room_poster(x)
+        sender = OutboxSender(
+            studio.model.outbox,
+            poster,
+            studio.publish,
+            journalled=lambda: True,
+            policy=RetryPolicy(journal_wait=1.0),
+            clock=studio.clock,
+        )
+        stop = threading.Event()
+        for _ in range(3):  # the engine's clock ticking: the entry is handed over once
+            studio.model.outbox.due(studio.now)
+            handed = studio.model.outbox.handoff.take(0.0)
+            if handed is not None:
+                sender.handle(handed, stop)
+                studio.model.outbox.handoff.done(handed)
+        entry = studio.model.outbox.latest().entry(queued.entry_id)
+        assert entry is not None and entry.state is EntryState.POSTED, entry
+        (post,) = posting(x).live()
+        (media_id,) = post.media_ids
+        media = posting(x).media[media_id]
+        assert (media.kind, media.category) == ("video/mp4", "tweet_video")
+        assert media.data() == Path(saved.mp4).read_bytes()
+        assert x.count("POST", "/2/tweets") == 1
+    view.refresh()
+    assert view.headline.text() == "Posted"
+    studio.wait(60.0)
+    assert len(studio.posts()) == 1

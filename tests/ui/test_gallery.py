@@ -115,14 +115,19 @@ def test_thumbnails_are_made_on_their_worker_once(qtbot: QtBot, folder: Path) ->
     gallery.thumbnails.start()
     try:
         gallery.refresh(force=True)
-        qtbot.waitUntil(lambda: all(row.has_thumbnail for row in gallery.rows), timeout=5000)
+
+        def all_shown() -> bool:
+            gallery.refresh()  # the console's tick: the thumbnails ready are put in
+            return all(row.has_thumbnail for row in gallery.rows)
+
+        qtbot.waitUntil(all_shown, timeout=5000)
         for row in gallery.rows:
             pixmap = row.thumbnail.pixmap()
             assert not pixmap.isNull() and pixmap.width() <= 96 and pixmap.height() <= 72
         assert gallery.thumbnails.decoded_on == {"gallery-thumbnails"}
         assert gallery.thumbnails.decoded == 3
         gallery.refresh(force=True)  # rebuilt: the thumbnails come from the cache
-        qtbot.waitUntil(lambda: all(row.has_thumbnail for row in gallery.rows), timeout=5000)
+        qtbot.waitUntil(all_shown, timeout=5000)
         assert gallery.thumbnails.decoded == 3
     finally:
         gallery.thumbnails.stop()
@@ -282,6 +287,7 @@ def test_photos_the_disk_refused_are_said_in_red_then_saved_elsewhere_or_discard
     still = StillCapture(booth.booth, frames, blocker / "photos", booth.publish)
 
     def refused_photo() -> None:
+        frames.put(marked_frame())  # the camera's newest frame (the still wants it fresh)
         booth.to_capture()
         still.take(time.time() + 1.0)  # the disk refuses it: "one moment", kept
         booth.booth.apply(booth.booth.due(time.time() + 30.0))  # back to attract
@@ -318,3 +324,86 @@ def test_photos_the_disk_refused_are_said_in_red_then_saved_elsewhere_or_discard
     assert len(still.kept) == 1  # said no
     qtbot.mouseClick(gallery.discard_kept_button, Qt.MouseButton.LeftButton)
     assert still.kept == [] and not gallery.discard_kept_button.isVisible()
+
+
+def test_clips_are_listed_played_posted_again_and_how_they_go_is_said(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    """The booth's boomerang (real files from the real clip maker) in the Photos tab: its
+    state from the outbox, Play opens it in the system's player, Post again goes through
+    the composer's confirmation as a new post, the GIF is the MP4's thumbnail, and a line
+    says how the boomerangs go (made, failed and why)."""
+    import errno
+
+    import numpy as np
+
+    from blueroom.capture.boomerang import Boomerangs, Burst
+
+    room = Room()
+    published: list[object] = []
+    clips = Boomerangs(room.model.booth, LatestFrameSlot(), folder, published.append)
+    frames = [(float(n), np.full((360, 640, 3), 40 + 10 * n, np.uint8)) for n in range(8)]
+    clips.build(Burst("b3", 0.5, frames))
+    mp4, gif = folder / "b3-clip.mp4", folder / "b3-clip.gif"
+    room.model.apply(
+        [
+            OutboxQueued(
+                entry_id="booth-b3",
+                draft=Draft(text="#AskBlueRoom", media=(str(mp4),)),
+                post_kind=PostKind.PHOTO,
+            ),
+            OutboxSending(entry_id="booth-b3", attempt=1),
+            OutboxPosted(
+                entry_id="booth-b3", post_id="11", url="https://x.com/BlueRoomFR/status/11"
+            ),
+        ]
+    )
+    opened: list[QUrl] = []
+    console = console_for(qtbot, room, folder, clips=clips)
+    gallery = console.gallery
+    gallery._open_url = opened.append
+    gallery.thumbnails.start()
+    try:
+        gallery.refresh(force=True)
+        clip_row, gif_row = gallery.row_for(mp4), gallery.row_for(gif)
+        assert clip_row is not None and gif_row is not None
+        assert clip_row.state_label.text().startswith("POSTED")
+        assert clip_row.detail.text() == "https://x.com/BlueRoomFR/status/11"
+        assert "clip" in clip_row.name.text() and "wall" not in clip_row.buttons
+        assert gif_row.state_label.text() == "SAVED — not posted"
+
+        def shown() -> bool:
+            gallery.refresh()  # the console's tick: the thumbnails ready are put in
+            return clip_row.has_thumbnail and gif_row.has_thumbnail
+
+        qtbot.waitUntil(shown, timeout=5000)
+        assert not clip_row.thumbnail.pixmap().isNull()  # the GIF's first frame
+    finally:
+        gallery.thumbnails.stop()
+    qtbot.mouseClick(clip_row.buttons["open"], Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(mp4)]
+
+    asked: list[str] = []
+    console.outbox._confirm = lambda _parent, _title, text: asked.append(text) or True
+    before = len(room.model.outbox.latest().entries)
+    qtbot.mouseClick(clip_row.buttons["post"], Qt.MouseButton.LeftButton)
+    composer = console.outbox.composer
+    assert composer is not None and composer.problem() == ""
+    assert len(room.model.outbox.latest().entries) == before  # nothing until Send
+    assert composer.send()
+    assert "With the clip b3-clip.mp4" in asked[0]
+    entries = room.model.outbox.latest().entries
+    assert len(entries) == before + 1 and entries[0].draft.media == (str(mp4),)
+
+    assert not gallery.clips_line.isHidden()
+    assert gallery.clips_line.text() == "Boomerangs: 1 made"
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    clips._write = full_disk
+    clips.build(Burst("b4", 0.5, frames))
+    gallery.refresh(force=True)
+    assert gallery.clips_line.text() == (
+        "Boomerangs: 1 made · 1 failed, the last: the disk is full: the clip is kept in memory"
+    )

@@ -271,7 +271,7 @@ def test_a_photo_post_carries_the_file_chosen(qtbot: QtBot, tmp_path: Path) -> N
     assert composer.problem().startswith("The photo is no longer there")
     (tmp_path / "notes.txt").write_text("x")
     composer.set_photo(tmp_path / "notes.txt")
-    assert composer.problem() == "A photo is a JPEG or PNG file"
+    assert composer.problem() == "A photo is a JPEG or PNG file, a clip an MP4 or GIF"
     photo = tmp_path / "guest.JPG"
     photo.write_bytes(b"\xff\xd8\xff\xe0")
     composer.set_photo(photo)

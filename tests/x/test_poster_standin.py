@@ -138,7 +138,7 @@ def test_a_token_known_to_expire_soon_is_refreshed_before_posting(x: StandInX) -
 def test_a_photo_and_a_clip_upload_and_attach(x: StandInX, tmp_path: Path) -> None:
     photo, clip = tmp_path / "mirror.png", tmp_path / "clip.mp4"
     photo.write_bytes(b"\x89PNG" + b"p" * 5000)
-    clip.write_bytes(b"v" * 25_000)
+    clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"v" * 24_988)
     room, _ = room_poster(x)
     room._chunk = 10_000  # three APPENDs
     outcome = room.post(Draft(text="La photo et le clip", media=(str(photo), str(clip))))
@@ -206,3 +206,29 @@ def test_the_stand_in_deletes_a_post(x: StandInX) -> None:
         timeout=5,
     )
     assert answer.json() == {"data": {"deleted": True}} and posting(x).live() == []
+
+
+def test_a_boomerang_gif_goes_as_tweet_gif_and_a_clip_x_cannot_read_is_refused(
+    x: StandInX, tmp_path: Path
+) -> None:
+    """The stand-in holds clips to X's rules: the GIF is announced as ``tweet_gif`` and
+    lands whole; an "MP4" that is not one fails X's processing, for a person to see."""
+    import numpy as np
+
+    from blueroom.capture.clip import gif_under
+
+    frames = [np.full((90, 160, 3), 30 * n, np.uint8) for n in range(6)]
+    gif = tmp_path / "b1-clip.gif"
+    gif.write_bytes(gif_under(frames, 25.0, 1_000_000, 160).data)
+    room, _ = room_poster(x)
+    assert isinstance(room.post(Draft(text="Le boomerang", media=(str(gif),))), Posted)
+    (post,) = posting(x).live()
+    media = posting(x).media[post.media_ids[0]]
+    assert (media.kind, media.category) == ("image/gif", "tweet_gif")
+    assert media.data() == gif.read_bytes()
+    fake = tmp_path / "fake.mp4"
+    fake.write_bytes(b"not a video at all" * 100)
+    outcome = room.post(Draft(text="Pas une vidéo", media=(str(fake),)))
+    assert isinstance(outcome, Refused) and not outcome.transient
+    assert "could not process fake.mp4" in outcome.reason
+    assert len(posting(x).live()) == 1

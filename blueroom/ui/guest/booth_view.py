@@ -15,6 +15,11 @@ operator's), the preview composed as it will be saved; each choice is a journall
 resolution on the disk worker (``Composer.save_final``), then moves on; the share and
 done steps show it.
 
+The share step lets the guest choose what Post sends, the photo (the default) or its
+boomerang (``clips``: made on the screens' workers, offered once written; chosen, it
+plays in place of the photo); the choice is a journalled ``BoothClipChosen`` that never
+moves the step, and only Post posts.
+
 The done screen keeps a place at the right for the take-home QR (``set_take_home``).
 
 The shutter is local (``shutter``, the still capture's ``shoot``): a precise timer falls
@@ -40,6 +45,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QIcon,
     QImage,
+    QMovie,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -160,6 +166,7 @@ class BoothView(QWidget):
         guest_name: str = "",
         frames: Path | None = None,  # the frames' folder (default: the bundled ones)
         shutter: Shutter | None = None,  # the local shutter (None: the still worker shoots)
+        clips: bool = False,  # each photo gets a boomerang (the share step offers it)
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -198,6 +205,9 @@ class BoothView(QWidget):
         self._shot_image: tuple[str, QImage] | None = None  # the last shot, as shown
         self._held: BoothAction | None = None  # a touch on the shot, sent once confirmed
         self.held_dropped = 0  # touches on a shot the booth refused (never sent)
+        self.clips = clips
+        self.movie: QMovie | None = None  # the chosen boomerang, playing
+        self._movie_path = ""
 
         self.headline = self._label(bold=True)
         self.detail = self._label()
@@ -230,6 +240,19 @@ class BoothView(QWidget):
             button.clicked.connect(partial(self._choose, frame=name))
             frames_layout.addWidget(button)
             self.frame_buttons[name] = button
+        # the share step: the photo or its boomerang
+        self._media_row = QWidget()
+        media_layout = QHBoxLayout(self._media_row)
+        media_layout.setContentsMargins(0, 0, 0, 0)
+        self.media_buttons: dict[bool, QPushButton] = {}
+        for clip, title in (
+            (False, translate("BoothView", "Photo")),
+            (True, translate("BoothView", "Boomerang clip")),
+        ):
+            choice = self._choice(title, partial(self._choose_media, clip))
+            choice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            media_layout.addWidget(choice)
+            self.media_buttons[clip] = choice
         self._captions_box = QWidget()
         self._captions_layout = QVBoxLayout(self._captions_box)
         self._captions_layout.setContentsMargins(0, 0, 0, 0)
@@ -270,6 +293,7 @@ class BoothView(QWidget):
         root.addWidget(self.headline)
         root.addLayout(middle, 1)
         root.addWidget(self._frames_row)
+        root.addWidget(self._media_row)
         root.addLayout(self._tool_row)
         root.addLayout(self._action_row)
         root.addWidget(self.detail)
@@ -376,6 +400,56 @@ class BoothView(QWidget):
         )
         self.refresh()
 
+    # -- the share step: photo or boomerang ---------------------------------------------------
+    def _choose_media(self, clip: bool) -> None:
+        """Photo or boomerang for the post (journalled; the booth says which holds)."""
+        photo = self.state.photo
+        if photo is None or self.state.step is not BoothStep.SHARE:
+            return
+        self.touches += 1
+        if clip and not photo.clip_mp4:
+            return  # not written yet: the button says so
+        self._actions.booth_clip(photo.photo_id, clip)
+        self.refresh()
+
+    def _show_media_choice(self) -> bool:
+        """The share step's choice, as the photo has it; False when there is no clip to
+        offer (clips off, or none for this photo)."""
+        photo = self.state.photo
+        if photo is None or not self.clips or photo.clip_problem:
+            return False
+        ready = bool(photo.clip_mp4)
+        clip = self.media_buttons[True]
+        clip.setEnabled(ready)
+        clip.setText(
+            translate("BoothView", "Boomerang clip")
+            if ready
+            else translate("BoothView", "Boomerang: a moment…")
+        )
+        for shared, button in self.media_buttons.items():
+            button.setChecked(shared == (photo.share_clip and ready))
+        return True
+
+    def _play_clip(self, path: str) -> None:
+        """The boomerang's GIF playing in the photo's place ("" stops it)."""
+        if path == self._movie_path:
+            return
+        if self.movie is not None:
+            self.movie.stop()
+            self.movie.deleteLater()
+            self.movie = None
+        self._movie_path = path
+        if not path:
+            return
+        movie = QMovie(path, parent=self)
+        if not movie.isValid():
+            self._movie_path = ""
+            movie.deleteLater()
+            return
+        movie.frameChanged.connect(lambda _: self.photo.set_image(movie.currentImage()))
+        self.movie = movie
+        movie.start()
+
     def _event_words(self) -> str:
         return " · ".join(part for part in ("Blue Room", self.hashtag, self.guest_name) if part)
 
@@ -421,7 +495,15 @@ class BoothView(QWidget):
         photo = self.state.photo
         if photo is None:
             return ()
-        return (photo.frame, photo.caption, photo.composed, self.state.offered_caption)
+        return (
+            photo.frame,
+            photo.caption,
+            photo.composed,
+            self.state.offered_caption,
+            photo.clip_mp4,
+            photo.clip_problem,
+            photo.share_clip,
+        )
 
     def _show_style(self) -> None:
         """The finish step's choices checked as the photo has them, its captions listed,
@@ -576,6 +658,8 @@ class BoothView(QWidget):
         self._follow_shot()
         self._arm_shutter()
         words = self._posting_words()
+        if self.state.step is BoothStep.DONE:
+            words += "\n" + self._done_words()  # "Posting…" becomes "Posted" on the spot
         shown = (self.state.move, self.shot is not None, words, *self._style_key())
         if self._shown != shown:
             self._shown = shown
@@ -646,7 +730,7 @@ class BoothView(QWidget):
         step = self.step
         shown: set[BoothAction] = set()
         headline, detail = "", ""
-        photo_shown = pad_shown = tools = take_home = styling = False
+        photo_shown = pad_shown = tools = take_home = styling = media = False
         if step is BoothStep.ATTRACT:
             shown = {BoothAction.START}
         elif step is BoothStep.PREVIEW:
@@ -670,6 +754,7 @@ class BoothView(QWidget):
         elif step is BoothStep.SHARE:
             headline, photo_shown = translate("BoothView", "Share it?"), True
             shown = {BoothAction.POST, BoothAction.SAVE, BoothAction.DISCARD}
+            media = self._show_media_choice()
         elif step is BoothStep.DONE:
             headline, photo_shown, take_home = self._done_words(), True, True
             shown = {BoothAction.CLOSE}
@@ -680,8 +765,19 @@ class BoothView(QWidget):
         self.headline.setVisible(bool(headline))
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
-        self.photo.set_image(self._image if photo_shown else None)
+        photo = self.state.photo
+        playing = (
+            photo is not None
+            and photo_shown
+            and step in (BoothStep.SHARE, BoothStep.DONE)
+            and photo.share_clip
+            and bool(photo.clip_gif)
+        )
+        self._play_clip(photo.clip_gif if playing and photo is not None else "")
+        if not playing:
+            self.photo.set_image(self._image if photo_shown else None)
         self.photo.setVisible(photo_shown)
+        self._media_row.setVisible(media)
         self._frames_row.setVisible(styling and bool(self.frame_buttons))
         self._captions_box.setVisible(styling)
         # in portrait the choices, or the take-home codes, go below the photo (beside it,

@@ -3,7 +3,8 @@ confirmation that shows exactly what will be posted, and from which account.
 
 Three kinds: a reply to the author of the question on air (sending it marks the question
 answered), a free post (the event's hashtag added when missing), and a post with a photo
-(a JPEG or PNG, picked in the session's photos folder or anywhere). The character count
+(a JPEG or PNG, or a clip: the booth's boomerang as MP4 or GIF, picked in the
+session's photos folder or anywhere). The character count
 is X's (280, a URL counts 23: ``core/post_text.py``).
 """
 
@@ -37,6 +38,7 @@ from blueroom.ui.operator.labels import plain_label
 from blueroom.ui.widgets.text import single_line
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+CLIP_SUFFIXES = (".mp4", ".gif")  # uploaded in chunks (x/poster.py)
 BANNER_STYLE = (
     f"color: {theme.NIGHT.name()}; background: {theme.AMBER.name()};"
     " padding: 4px 8px; font-weight: 700;"
@@ -193,8 +195,8 @@ class Composer(QDialog):
         if self.kind is PostKind.PHOTO:
             if self.photo is None:
                 return translate("Composer", "Choose a photo")
-            if self.photo.suffix.lower() not in PHOTO_SUFFIXES:
-                return translate("Composer", "A photo is a JPEG or PNG file")
+            if self.photo.suffix.lower() not in PHOTO_SUFFIXES + CLIP_SUFFIXES:
+                return translate("Composer", "A photo is a JPEG or PNG file, a clip an MP4 or GIF")
             if not self.photo.is_file():
                 return translate("Composer", "The photo is no longer there: {path}").format(
                     path=self.photo
@@ -217,8 +219,11 @@ class Composer(QDialog):
             )
         lines += ["", draft.text, ""]
         for path in draft.media:
+            name = Path(path).name
             lines.append(
-                translate("Composer", "With the photo {name}").format(name=Path(path).name)
+                translate("Composer", "With the clip {name}").format(name=name)
+                if Path(path).suffix.lower() in CLIP_SUFFIXES
+                else translate("Composer", "With the photo {name}").format(name=name)
             )
         lines.append(
             translate("Composer", "{count} of {most} characters").format(
@@ -263,7 +268,10 @@ class Composer(QDialog):
             self,
             translate("Composer", "Choose a photo"),
             start,
-            translate("Composer", "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"),
+            translate(
+                "Composer",
+                "Photos and clips (*.jpg *.jpeg *.png *.mp4 *.gif *.JPG *.JPEG *.PNG *.MP4 *.GIF)",
+            ),
         )
         if chosen:
             self.set_photo(Path(chosen))

@@ -49,7 +49,7 @@ from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
-from blueroom.ui.operator.gallery import GalleryPanel, KeptPhotos
+from blueroom.ui.operator.gallery import ClipMaker, GalleryPanel, KeptPhotos
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
@@ -147,6 +147,7 @@ class OperatorConsole(QMainWindow):
         handoff: PhotoHandoff | None = None,
         kept_photos: KeptPhotos | None = None,  # photos the disk refused (the still capture)
         scripts: Mapping[str, Path] | None = None,  # the planning's scripts (None: shipped)
+        clips: ClipMaker | None = None,  # the booth's boomerangs (how they go)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -269,6 +270,7 @@ class OperatorConsole(QMainWindow):
             compose_photo=self.compose_photo,
             say=self.say,
             kept=kept_photos,
+            clips=clips,
         )
 
         body = QHBoxLayout()

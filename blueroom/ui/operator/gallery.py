@@ -1,9 +1,11 @@
 """The session's photos on the console: each photo and clip of the photos folder as a
 thumbnail (made off the GUI thread, kept), with what the outbox did with it (saved,
 queued, posted with its link, failed with the reason), and what the staff can do: post
-it (only ever as a new post, through the composer and its confirmation), put it on the
-video wall for a few seconds, show its take-home QR code, open the folder, or delete it
-(moved to ``deleted/`` after a confirmation, never erased).
+it (only ever as a new post, through the composer and its confirmation), put a photo on
+the video wall for a few seconds, open a clip in the system's player, show its
+take-home QR code, open the folder, or delete it (moved to ``deleted/`` after a
+confirmation, never erased). A line says how the booth's boomerangs go (made, failed
+and why, shed).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blueroom.capture.boomerang import BoomerangStats
 from blueroom.capture.handoff import PhotoHandoff
 from blueroom.capture.still import KeptPhoto
 from blueroom.core.actions import RoomActions
@@ -70,6 +73,48 @@ class KeptPhotos(Protocol):
     def save_kept(self, folder: Path) -> list[Path]: ...
 
     def discard_kept(self) -> int: ...
+
+
+class ClipMaker(Protocol):
+    """The booth's boomerangs (``capture/boomerang.py``'s ``Boomerangs``)."""
+
+    def stats(self) -> BoomerangStats: ...
+
+
+def clip_words(stats: BoomerangStats) -> str:
+    """How the booth's boomerangs go, in one line ("" before the first)."""
+    made, failed, shed, missed = stats.made, stats.failed, stats.shed, stats.missed
+    if not (made or failed or shed or stats.building):
+        return ""
+    # fmt: off
+    parts = [translate("GalleryPanel", "Boomerangs: %n made", None, number, made)]
+    # fmt: on
+    if stats.building:
+        parts.append(translate("GalleryPanel", "one in the making"))
+    if shed:
+        # fmt: off
+        parts.append(translate("GalleryPanel", "%n shed (the clip maker was busy)", None, number, shed))
+        # fmt: on
+    if missed:
+        # fmt: off
+        parts.append(translate("GalleryPanel", "%n camera frame(s) missed while collecting", None, number, missed))
+        # fmt: on
+    if failed:
+        # fmt: off
+        said = translate("GalleryPanel", "%n failed, the last: {reason}", None, number, failed)
+        # fmt: on
+        parts.append(said.format(reason=stats.last_reason))
+    return " · ".join(parts)
+
+
+def clip_thumbnail_source(photo: PhotoFile) -> Path | None:
+    """What a row's thumbnail is made of: the photo, a GIF itself, an MP4's GIF beside it
+    (Qt reads no MP4), or nothing."""
+    suffix = photo.path.suffix.lower()
+    if photo.kind is not PhotoKind.CLIP or suffix == ".gif":
+        return photo.path
+    gif = photo.path.with_suffix(".gif")
+    return gif if gif.is_file() else None
 
 
 def choose_folder(parent: QWidget) -> Path | None:
@@ -146,16 +191,18 @@ class PhotoRow(QFrame):
         text.addWidget(self.detail)
         buttons = FlowLayout(spacing=6)
         self.buttons: dict[str, QPushButton] = {}
-        if photo.kind is not PhotoKind.CLIP:  # clips need the chunked upload (not yet)
-            posted_before = entry is not None
-            self._button(
-                buttons,
-                "post",
-                translate("GalleryPanel", "Post again…")
-                if posted_before
-                else translate("GalleryPanel", "Post…"),
-                panel.post,
-            )
+        posted_before = entry is not None
+        self._button(
+            buttons,
+            "post",
+            translate("GalleryPanel", "Post again…")
+            if posted_before
+            else translate("GalleryPanel", "Post…"),
+            panel.post,
+        )
+        if photo.kind is PhotoKind.CLIP:
+            self._button(buttons, "open", translate("GalleryPanel", "Play"), panel.open_clip)
+        else:
             self._button(buttons, "wall", translate("GalleryPanel", "On the wall"), panel.on_wall)
         self._button(buttons, "qr", translate("GalleryPanel", "Take-home QR"), panel.take_home)
         self._button(buttons, "delete", translate("GalleryPanel", "Delete…"), panel.delete)
@@ -207,11 +254,13 @@ class GalleryPanel(QWidget):
         wall_seconds: float = WALL_SECONDS,
         ask_caption: AskCaption = ask_caption,
         kept: KeptPhotos | None = None,
+        clips: ClipMaker | None = None,
         choose: ChooseFolder = choose_folder,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._kept = kept
+        self._clips = clips
         self._choose = choose
         self._outbox = outbox
         self._actions = actions
@@ -259,6 +308,10 @@ class GalleryPanel(QWidget):
         box.addWidget(self.kept_line)
         box.addLayout(kept_buttons)
         self._show_kept(0, "")
+        self.clips_line = plain_label("")
+        self.clips_line.setWordWrap(True)
+        self.clips_line.hide()
+        box.addWidget(self.clips_line)
         self.summary = plain_label("")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {theme.MUTED.name()};")
@@ -282,6 +335,16 @@ class GalleryPanel(QWidget):
             self.kept_line.setText(line.format(reason=reason))
         for widget in (self.kept_line, self.save_kept_button, self.discard_kept_button):
             widget.setVisible(count > 0)
+
+    def _show_clips(self) -> None:
+        stats = self._clips.stats() if self._clips is not None else None
+        words = clip_words(stats) if stats is not None else ""
+        if words != self.clips_line.text():
+            self.clips_line.setText(words)
+            trouble = stats is not None and (stats.failed or stats.shed)
+            colour = theme.AMBER if trouble else theme.MUTED
+            self.clips_line.setStyleSheet(f"color: {colour.name()};")
+        self.clips_line.setVisible(bool(words))
 
     def save_kept_photos(self) -> None:
         if self._kept is None or not self._kept.kept:
@@ -330,6 +393,7 @@ class GalleryPanel(QWidget):
             self._photos = session_photos(self.folder) if self.folder is not None else []
         kept = list(self._kept.kept) if self._kept is not None else []
         self._show_kept(len(kept), kept[-1].reason if kept else "")
+        self._show_clips()
         snapshot = self.snapshot()
         shown = (tuple(p.key for p in self._photos), snapshot.version)
         if force or shown != self._shown:
@@ -347,10 +411,13 @@ class GalleryPanel(QWidget):
         ratio = self.devicePixelRatioF()
         for row in self.rows:
             self.entries.addWidget(row)
-            if row.photo.kind is not PhotoKind.CLIP or row.photo.path.suffix.lower() == ".gif":
+            source = clip_thumbnail_source(row.photo)
+            if source is not None:
                 self.thumbnails.request(
-                    row.photo.key, row.photo.path, round(THUMB_W * ratio), round(THUMB_H * ratio)
+                    row.photo.key, source, round(THUMB_W * ratio), round(THUMB_H * ratio)
                 )
+            else:
+                row.thumbnail.setText(kind_word(row.photo.kind))
         hidden = len(self._photos) - len(photos)
         # fmt: off
         older = translate("GalleryPanel", "… and %n older photo(s)", None, number, hidden)
@@ -421,6 +488,15 @@ class GalleryPanel(QWidget):
             self._say(translate("GalleryPanel", "Posting is not available here"))
             return
         self._compose_photo(photo.path)
+
+    def open_clip(self, photo: PhotoFile) -> None:
+        """The clip in the system's own player (the console does not play videos)."""
+        if not photo.path.is_file():
+            self._say(
+                translate("GalleryPanel", "{name} is no longer there").format(name=photo.path.name)
+            )
+            return
+        self._open_url(QUrl.fromLocalFile(str(photo.path)))
 
     def on_wall(self, photo: PhotoFile) -> None:
         self._actions.show_photo_on_wall(str(photo.path), self.wall_seconds)
