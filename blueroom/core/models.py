@@ -13,6 +13,7 @@ from blueroom.core.booth import Booth, BoothModelState, BoothTimings
 from blueroom.core.cost import CostMeter, CostSettings, CostState
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint, TweetReceived
+from blueroom.core.guest_cues import CuesState, GuestCues
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
@@ -25,7 +26,9 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 4  # 2: the cost meter; 3: the outbox; 4: the booth
+# 2: the cost meter; 3: the outbox; 4: the booth; 5: the guest's cues, whose account a post
+# goes out from
+STATE_VERSION = 5
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -41,6 +44,7 @@ class RoomState(msgspec.Struct, frozen=True):
     cost: CostState
     outbox: OutboxModelState = OutboxModelState()
     booth: BoothModelState = BoothModelState()
+    cues: CuesState = CuesState()
 
 
 class _Part(Protocol):
@@ -95,6 +99,7 @@ class RoomModel:
         self.cost = CostMeter(prices)
         self.outbox = Outbox()  # also the clock's posting timer (the room adds it)
         self.booth = Booth(booth, hashtag=hashtag)  # also a timer: deadlines, posts asked
+        self.cues = GuestCues()  # the operator's cues to the guest, the guest's call for help
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
@@ -104,6 +109,7 @@ class RoomModel:
             ("cost", self.cost),
             ("outbox", self.outbox),
             ("booth", self.booth),
+            ("cues", self.cues),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -155,11 +161,12 @@ class RoomModel:
         cost = self.cost.capture(locked)
         outbox = self.outbox.capture(locked)
         booth = self.booth.capture(locked)
+        cues = self.cues.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
                 STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint,
-                cost(), outbox(), booth(),
+                cost(), outbox(), booth(), cues(),
             )  # fmt: skip
 
         return build
@@ -177,6 +184,7 @@ class RoomModel:
         self.session.restore(state.session)
         self.outbox.restore(state.outbox)
         self.booth.restore(state.booth)
+        self.cues.restore(state.cues)
         self.checkpoint = state.checkpoint
         self.cost.restore(state.cost)
         self.questions.snapshot()

@@ -13,6 +13,7 @@ from typing import Protocol
 from blueroom.core.booth import BoothState
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
+from blueroom.core.guest_cues import CuesSnapshot
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot
@@ -57,6 +58,10 @@ class BoothReader(Protocol):
     def latest(self) -> BoothState: ...
 
 
+class CuesReader(Protocol):
+    def latest(self) -> CuesSnapshot: ...
+
+
 class ModelsReader(Protocol):
     """Every model the screens show, by name."""
 
@@ -80,3 +85,6 @@ class ModelsReader(Protocol):
 
     @property
     def booth(self) -> BoothReader: ...
+
+    @property
+    def cues(self) -> CuesReader: ...

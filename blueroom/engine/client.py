@@ -29,10 +29,12 @@ from blueroom.engine.protocol import (
     Board,
     Booth,
     Cost,
+    Cues,
     Events,
     Export,
     Exported,
     Failed,
+    GuestAccount,
     Heat,
     Metrics,
     Outbox,
@@ -196,6 +198,13 @@ class EngineClient:
             self._send(Publish(cast(AnyEvent, event)))
         return 0
 
+    def set_guest_account(
+        self, handle: str, access: str, expires_at: float = 0.0, scopes: tuple[str, ...] = ()
+    ) -> None:
+        """The signed-in guest's access token to the engine's outbox ("": signed out)."""
+        if not self.stopped.is_set():
+            self._send(GuestAccount(handle, access, expires_at, list(scopes)))
+
     def _send(self, message: ToEngine) -> None:
         data = self._encoder.encode(message)
         with self._send_lock:
@@ -268,6 +277,7 @@ class EngineClient:
             Session: lambda m: model.session.receive(m.current, m.version, m.held),
             Outbox: lambda m: setattr(model.outbox, "value", m.snapshot),
             Booth: lambda m: setattr(model.booth, "value", m.state),
+            Cues: lambda m: setattr(model.cues, "value", m.snapshot),
             Stats: self._on_stats,
             Problems: self._on_problems,
             Events: self._on_events,

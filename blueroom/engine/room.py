@@ -56,6 +56,7 @@ from blueroom.store.journal import (
     WriterStats,
 )
 from blueroom.store.purge import PurgeReport, due_for_purge, purge_sessions
+from blueroom.x.guest_poster import GuestPoster
 from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
 
@@ -290,6 +291,9 @@ class Room:
             self.report.messages.append(self.reading_stopped)
             self.problems.record_note("X budget", self.reading_stopped)
         make_poster = poster or functools.partial(default_poster, publish=self.bus.publish)
+        # the guest's own account, for their own posts: a token once they sign in (the
+        # screens' process runs the login and hands each token over: ``set_guest_account``)
+        self.guest_poster = GuestPoster(settings.x.api_base, on_usage=self.bus.publish)
         self.outbox_sender, self._outbox_worker = self._outbox(settings, options, make_poster)
         self._started = False
         self._stopped = threading.Event()
@@ -342,6 +346,7 @@ class Room:
             ),
             rehearsal=rehearsal,
             on_error=self.problems.record,
+            guest_poster=self.guest_poster,
         )
         worker = Worker(
             "engine-outbox",
@@ -445,6 +450,12 @@ class Room:
     @property
     def session_id(self) -> str:
         return self.report.session.id
+
+    def set_guest_account(
+        self, handle: str, access: str, expires_at: float = 0.0, scopes: tuple[str, ...] = ()
+    ) -> None:
+        """The signed-in guest's access token for their own posts ("": signed out)."""
+        self.guest_poster.set_token(handle, access, expires_at, scopes)
 
     def publish(self, event: Event) -> int:
         return self.bus.publish(event)
