@@ -129,6 +129,10 @@ class GuestCues:
             self._latest = CuesSnapshot(state, self._version)
 
 
+def _find(cues: tuple[Cue, ...], cue_id: str) -> Cue | None:
+    return next((c for c in cues if c.id == cue_id), None)
+
+
 def _replace(cues: tuple[Cue, ...], cue: Cue) -> tuple[Cue, ...]:
     return tuple(cue if c.id == cue.id else c for c in cues)
 
@@ -155,21 +159,21 @@ def _applied(state: CuesState, event: Event) -> CuesState:
                 state, cues=(*cues, cue)[-HISTORY:], sent=state.sent + 1, replaced=replaced
             )
         case GuestCueAcknowledged():
-            cue = next((c for c in state.cues if c.id == event.cue_id), None)
-            if cue is None or not cue.open:
+            found = _find(state.cues, event.cue_id)
+            if found is None or not found.open:
                 return replace(state, ignored=state.ignored + 1)
             return replace(
                 state,
-                cues=_replace(state.cues, replace(cue, acknowledged_at=event.at)),
+                cues=_replace(state.cues, replace(found, acknowledged_at=event.at)),
                 acknowledged=state.acknowledged + 1,
             )
         case GuestCueWithdrawn():
-            cue = next((c for c in state.cues if c.id == event.cue_id), None)
-            if cue is None or not cue.open:
+            found = _find(state.cues, event.cue_id)
+            if found is None or not found.open:
                 return replace(state, ignored=state.ignored + 1)
             return replace(
                 state,
-                cues=_replace(state.cues, replace(cue, withdrawn_at=event.at)),
+                cues=_replace(state.cues, replace(found, withdrawn_at=event.at)),
                 withdrawn=state.withdrawn + 1,
             )
         case GuestHelpAsked():

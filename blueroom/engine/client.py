@@ -90,6 +90,12 @@ class RoomLink(Protocol):
 
     def publish(self, event: Event) -> int: ...
 
+    def set_guest_account(
+        self, handle: str, access: str, expires_at: float = 0.0, scopes: tuple[str, ...] = ()
+    ) -> None:
+        """The signed-in guest's access token for their own posts ("": signed out)."""
+        ...
+
     def export_csv(self, path: Path) -> object: ...
 
     @property

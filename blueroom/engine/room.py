@@ -56,9 +56,9 @@ from blueroom.store.journal import (
     WriterStats,
 )
 from blueroom.store.purge import PurgeReport, due_for_purge, purge_sessions
-from blueroom.x.guest_poster import GuestPoster
 from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
+from blueroom.x.guest_poster import GuestPoster
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
 # A resume replays at most this many events after the newest snapshot (~0.6 s here)...

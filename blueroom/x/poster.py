@@ -187,13 +187,11 @@ class XPoster:
             lacking = missing_scopes(keeper.token.scopes)
             if "tweet.write" in lacking:
                 return (
-                    f"the {self._whose}'s token is read-only (no tweet.write scope):"
-                    f" {self._again}"
+                    f"the {self._whose}'s token is read-only (no tweet.write scope): {self._again}"
                 )
             if self._expired or (keeper.token.expires_within(0) and not keeper.can_refresh):
                 return (
-                    f"the {self._whose}'s token has expired and cannot be refreshed:"
-                    f" {self._again}"
+                    f"the {self._whose}'s token has expired and cannot be refreshed: {self._again}"
                 )
         if self._access_level == "read":
             return "the room's OAuth 1.0a keys are read-only: regenerate them with write access"
@@ -307,8 +305,7 @@ class XPoster:
         if error.status in (400, 401):
             self._expired = True
             return Refused(
-                f"the {self._whose}'s token has expired and X refused to refresh it:"
-                f" {self._again}",
+                f"the {self._whose}'s token has expired and X refused to refresh it: {self._again}",
                 False,
             )
         return Refused(f"could not refresh the {self._whose}'s token: {error}", True)

@@ -55,11 +55,11 @@ def test_the_guests_post_goes_out_from_the_guests_account_once(
     room: tuple[Room, StandInX],
 ) -> None:
     the_room, x = room
-    access, _ = standin_accounts.issue_token(
-        x, standin_accounts.GUEST_USER_ID, scopes=GUEST_SCOPES
-    )
+    access, _ = standin_accounts.issue_token(x, standin_accounts.GUEST_USER_ID, scopes=GUEST_SCOPES)
     the_room.set_guest_account("@leamarchand", access, scopes=GUEST_SCOPES)
-    guest = the_room.actions.post(Draft(text="Hello from the sofa #AskBlueRoom"), post_as=PostAs.GUEST)
+    guest = the_room.actions.post(
+        Draft(text="Hello from the sofa #AskBlueRoom"), post_as=PostAs.GUEST
+    )
     ours = the_room.actions.post(Draft(text="The room says thanks #AskBlueRoom"))
     wait_for(the_room, guest, EntryState.POSTED)
     wait_for(the_room, ours, EntryState.POSTED)
@@ -87,9 +87,7 @@ def test_after_the_guest_signs_out_nothing_more_goes_out_as_the_guest(
     room: tuple[Room, StandInX],
 ) -> None:
     the_room, x = room
-    access, _ = standin_accounts.issue_token(
-        x, standin_accounts.GUEST_USER_ID, scopes=GUEST_SCOPES
-    )
+    access, _ = standin_accounts.issue_token(x, standin_accounts.GUEST_USER_ID, scopes=GUEST_SCOPES)
     the_room.set_guest_account("@leamarchand", access, scopes=GUEST_SCOPES)
     the_room.set_guest_account("@leamarchand", "")  # signed out
     entry_id = the_room.actions.post(Draft(text="After the end"), post_as=PostAs.GUEST)

@@ -48,6 +48,7 @@ from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.gallery import GalleryPanel, KeptPhotos
+from blueroom.ui.operator.guest_cues import GuestCuesRow, HelpAlert
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
@@ -174,6 +175,10 @@ class OperatorConsole(QMainWindow):
         self.rehearsal_banner.setVisible(model.outbox.latest().posting.rehearsal)
         header.addWidget(self.rehearsal_banner)
         header.addSpacing(12)
+        # the guest's call for help: red, in the header, until a staff member answers it
+        self.help_alert = HelpAlert(model.cues, actions, self.say)
+        header.addWidget(self.help_alert)
+        header.addSpacing(12)
         self.hold_button = QPushButton(translate("OperatorConsole", "Hold the walls  F12"))
         self.hold_button.setObjectName("hold")
         self.hold_button.setCheckable(True)
@@ -236,6 +241,7 @@ class OperatorConsole(QMainWindow):
             cost=model.cost,
         )
         self.session_steps = SessionSteps(model.session, actions)
+        self.guest_cues = GuestCuesRow(model.cues, actions, self.say)
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
         self.activity = ActivityLog(dropped_events, self._clock)
@@ -266,6 +272,7 @@ class OperatorConsole(QMainWindow):
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(self.session_steps)
+        side.addWidget(self.guest_cues)
         side.addWidget(self.feeds)
         # The walls' panels share one place, as tabs: on a laptop there is room for one.
         self.side_tabs = QTabWidget()
@@ -403,6 +410,8 @@ class OperatorConsole(QMainWindow):
         if tick == 2:
             self.gallery.refresh()
         self.session_steps.refresh()
+        self.guest_cues.refresh()
+        self.help_alert.refresh()
         held = self._model.session.latest().held
         asked, when = self._hold_asked
         if held != asked and self._clock.monotonic() - when < 2.0:
