@@ -164,6 +164,7 @@ class OnScreenKeyboard(QWidget):
             for letter in row:
                 key = self._letter_key(letter) if not self.signs else self._sign_key(letter)
                 grid.addWidget(key, index, column, 1, 2)
+                key.show()  # now, not at the layout's next pass: a quick finger finds it
                 column += 2
             if index == 2:
                 grid.addWidget(self.backspace_key, index, column, 1, 2)
@@ -175,6 +176,7 @@ class OnScreenKeyboard(QWidget):
         for offset, sign in enumerate((comma, dot)):
             key = self._sign_key(sign)
             grid.addWidget(key, last, 14 + 3 * offset, 1, 3)
+            key.show()
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         self.signs_key.setText("ABC" if self.signs else "?123")
