@@ -136,7 +136,7 @@ def test_a_cue_reaches_the_guest_is_acknowledged_journalled_and_kept_over_a_rest
 
         qtbot.waitUntil(shown, timeout=5000)
         assert card.headline.text() == "Time to wrap up"
-        assert "waiting" in row.state.text() and row.withdraw_button.isVisible()
+        assert "waiting" in row.state.full_text() and row.withdraw_button.isVisible()
         # a newer cue replaces the first before the guest acknowledged it
         row._ask_text = lambda parent: "  Say hello to Dakar  "
         row.text_action.trigger()
@@ -149,10 +149,12 @@ def test_a_cue_reaches_the_guest_is_acknowledged_journalled_and_kept_over_a_rest
 
         def acknowledged() -> bool:
             screens.tick()
-            return card.isHidden() and "✓ acknowledged" in row.state.text()
+            return card.isHidden() and "✓ acknowledged" in row.state.full_text()
 
         qtbot.waitUntil(acknowledged, timeout=5000)
-        assert "1 replaced" in row.state.text() and "Say hello to Dakar" in row.state.text()
+        assert (
+            "1 replaced" in row.state.full_text() and "Say hello to Dakar" in row.state.full_text()
+        )
         assert not row.withdraw_button.isVisible()
         cues = room.model.cues.latest().state
         assert (cues.sent, cues.acknowledged, cues.replaced, cues.ignored) == (2, 1, 1, 0)

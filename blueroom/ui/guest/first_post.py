@@ -306,8 +306,9 @@ class FirstPostView(QWidget):
             self.left.setText(translate("FirstPostView", "%n character(s) left", None, number, left))
             # fmt: on
         else:
+            over = -left
             # fmt: off
-            self.left.setText(translate("FirstPostView", "%n character(s) too many", None, number, -left))
+            self.left.setText(translate("FirstPostView", "%n character(s) too many", None, number, over))
             # fmt: on
         self.left.setProperty("over", left < 0)
         self.left.setStyleSheet(f"color: {(theme.LIVE if left < 0 else theme.MUTED).name()};")

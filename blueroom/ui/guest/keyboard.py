@@ -125,7 +125,7 @@ class OnScreenKeyboard(QWidget):
         self.backspace_key.clicked.connect(self.erased.emit)
         self.space_key = Key(SPACE, translate("OnScreenKeyboard", "space"))
         self.space_key.clicked.connect(partial(self.typed.emit, SPACE))
-        self.signs_key = Key("", "?123")
+        self.signs_key = Key("", translate("OnScreenKeyboard", "?123"))
         self.signs_key.clicked.connect(self.toggle_signs)
         self.switch_key = Key("")
         self.switch_key.setToolTip(translate("OnScreenKeyboard", "AZERTY or QWERTY"))
@@ -179,7 +179,11 @@ class OnScreenKeyboard(QWidget):
             key.show()
         for column in range(columns):
             grid.setColumnStretch(column, 1)
-        self.signs_key.setText("ABC" if self.signs else "?123")
+        self.signs_key.setText(
+            translate("OnScreenKeyboard", "ABC")
+            if self.signs
+            else translate("OnScreenKeyboard", "?123")
+        )
         self.switch_key.setText(self.layout_name.value.upper())
         self.switch_key.setAccessibleName(
             translate("OnScreenKeyboard", "Keyboard layout: {layout}").format(

@@ -166,7 +166,10 @@ class OperatorConsole(QMainWindow):
         self.session_label = plain_label(session_label)
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         header.addWidget(self.session_label)
-        header.addStretch(1)
+        header.addSpacing(16)
+        # the team's cues to the guest: a menu and the last cue's state (no height taken)
+        self.guest_cues = GuestCuesRow(model.cues, actions, self.say)
+        header.addWidget(self.guest_cues, 1)
         self.rehearsal_banner = plain_label(
             translate("OperatorConsole", "REHEARSAL — nothing is posted")
         )
@@ -241,7 +244,6 @@ class OperatorConsole(QMainWindow):
             cost=model.cost,
         )
         self.session_steps = SessionSteps(model.session, actions)
-        self.guest_cues = GuestCuesRow(model.cues, actions, self.say)
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
         self.activity = ActivityLog(dropped_events, self._clock)
@@ -272,7 +274,6 @@ class OperatorConsole(QMainWindow):
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(self.session_steps)
-        side.addWidget(self.guest_cues)
         side.addWidget(self.feeds)
         # The walls' panels share one place, as tabs: on a laptop there is room for one.
         self.side_tabs = QTabWidget()

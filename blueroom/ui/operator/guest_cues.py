@@ -1,6 +1,6 @@
 """The console's side of the guest's cues, and the guest's call for help.
 
-One row in the session area: a "Cue the guest" menu (Wrap up, Next question, or the
+One row in the console's header (where it costs no height on a laptop): a "Cue the guest" menu (Wrap up, Next question, or the
 operator's own words), the last cue and where it stands (waiting for the guest,
 acknowledged, replaced, withdrawn) and a button to withdraw it. The call for help is a
 red banner in the console's header that stays until a staff member answers it (its
@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -72,15 +73,43 @@ def cue_state_words(cues: CuesSnapshot) -> str:
     else:
         state = translate("GuestCuesRow", "waiting since {time}").format(time=_time(cue.sent_at))
     line = f"{state} — “{name}”"  # the state first: a narrow console cuts the words
-    if cues.state.replaced:
+    replaced = cues.state.replaced
+    if replaced:
         # fmt: off
-        line += " · " + translate("GuestCuesRow", "%n replaced", None, number, cues.state.replaced)
+        line += " · " + translate("GuestCuesRow", "%n replaced", None, number, replaced)
         # fmt: on
     return line
 
 
+class ElidedLabel(QLabel):
+    """One line cut with an ellipsis to the width it is given (the whole in its tooltip)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        if shown != self.text():
+            self.setText(shown)
+
+
 class GuestCuesRow(QWidget):
-    """The cue menu and the last cue's state (the session area's row)."""
+    """The cue menu and the last cue's state (a row of the console's header)."""
 
     def __init__(
         self,
@@ -118,10 +147,9 @@ class GuestCuesRow(QWidget):
             translate("GuestCuesRow", "Say something…"), self.send_text
         )
         self.menu_button.setMenu(menu)
-        self.state = QLabel()
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state = ElidedLabel()
         self.state.setStyleSheet(f"color: {theme.MUTED.name()}; font-size: 12px;")
-        self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.state.setMinimumWidth(120)
         self.withdraw_button = QPushButton("✕")
         self.withdraw_button.setToolTip(translate("GuestCuesRow", "Withdraw the cue"))
         self.withdraw_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -159,9 +187,7 @@ class GuestCuesRow(QWidget):
         if cues.version == self._version:
             return
         self._version = cues.version
-        line = cue_state_words(cues)
-        self.state.setText(line)
-        self.state.setToolTip(line)
+        self.state.set_full_text(cue_state_words(cues))
         self.withdraw_button.setVisible(cues.showing is not None)
 
 
