@@ -10,6 +10,7 @@ without a stream."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from blueroom.app import hand_guest_token
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.actions import RoomActions
 from blueroom.core.detect import QuestionRules
@@ -44,6 +46,7 @@ from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.first_post import FirstPostView, Page
 from blueroom.ui.guest.guest_panel import FLASH_MS, GuestPanel
 from blueroom.ui.guest.keyboard import ACCENTS, Layout, OnScreenKeyboard
+from blueroom.ui.operator.activity_log import activity_line
 from blueroom.ui.operator.console import OperatorConsole
 from blueroom.x.auth import OAuthApp
 from blueroom.x.credentials import Secret
@@ -165,6 +168,9 @@ def test_a_cue_reaches_the_guest_is_acknowledged_journalled_and_kept_over_a_rest
     assert [c.cue for c in cued] == [CueKind.WRAP_UP, CueKind.TEXT]
     assert cued[1].text == "Say hello to Dakar"
     assert [e.cue_id for e in on_disk if isinstance(e, GuestCueAcknowledged)] == [cued[1].cue_id]
+    lines = [activity_line(e) or "" for e in on_disk]
+    assert any(line.endswith("operator: cue to the guest “Wrap up”") for line in lines)
+    assert any(line.endswith("the guest acknowledged the cue") for line in lines)
     again = Room(settings, RoomOptions(journal_path=journal))
     try:
         assert again.report.resumed
@@ -248,12 +254,8 @@ def test_the_first_post_typed_on_the_keyboard_goes_out_once_from_the_guests_acco
             x.url,
             port=0,
             publish=room.publish,
-            # as the app wires it: each token of the guest to the room's outbox
-            on_token=lambda handle, token: room.set_guest_account(
-                handle, token.access.reveal() if token else "",
-                token.expires_at if token else 0.0, token.scopes if token else (),
-            ),
-        )  # fmt: skip
+            on_token=partial(hand_guest_token, room),  # as the app wires it
+        )
         room.start()
         login.start()
         try:
@@ -408,8 +410,8 @@ def test_a_new_step_lights_the_card_and_the_glow_fades(qtbot: QtBot) -> None:
     assert panel.flashes == 0 and panel.flash == 0.0
     actions.go_to_step(2)
     panel._tick()
-    qtbot.wait(100)
-    assert panel.flashes == 1 and 0.0 < panel.flash < 1.0
+    assert panel.flashes == 1 and panel.flash == 1.0
+    qtbot.waitUntil(lambda: 0.0 < panel.flash < 0.9, timeout=FLASH_MS)  # fading, not blinking
     qtbot.waitUntil(lambda: panel.flash == 0.0, timeout=FLASH_MS + 1500)
     assert panel.hour_done() == pytest.approx(10 / 60)
 

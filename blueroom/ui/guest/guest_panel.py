@@ -204,6 +204,7 @@ class GuestPanel(QWidget):
     def _start_flash(self) -> None:
         self.flashes += 1
         self._flash.stop()
+        self.flash = 1.0  # lit at once; the animation fades it
         self._flash.start()
 
     def _flash_step(self, value: object) -> None:
