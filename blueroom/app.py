@@ -41,6 +41,7 @@ from blueroom.settings import Settings, save_moderation
 from blueroom.ui.bus_pump import DecisionWake, EventPump
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.booth_view import BoothView
+from blueroom.ui.guest.first_post import FirstPostView
 from blueroom.ui.guest.guest_panel import GuestPanel
 from blueroom.ui.guest.sign_in import SignInCard
 from blueroom.ui.guest.take_home import take_home_for
@@ -60,7 +61,7 @@ from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
 from blueroom.ui.window_keeper import WindowKeeper
 from blueroom.ui.window_keeper import qt_screens as qt_screens  # for `blueroom screens`
 from blueroom.workers import ErrorSink
-from blueroom.x.auth import OAuthApp, TimedSession
+from blueroom.x.auth import OAuthApp, TimedSession, UserToken
 from blueroom.x.credentials import load_credentials
 from blueroom.x.guest import GuestLogin
 
@@ -135,10 +136,14 @@ def rules_saver(settings_path: Path | None) -> Callable[[ModerationRules], str]:
 
 
 def make_guest_login(
-    settings: Settings, publish: Callable[[Event], int], on_error: ErrorSink | None = None
+    settings: Settings,
+    publish: Callable[[Event], int],
+    on_error: ErrorSink | None = None,
+    room: RoomLink | None = None,
 ) -> GuestLogin:
     """The guest's X login (``x/guest.py``) with the room's X app from the environment or
-    the keyring; without a client id it says so and signs no one in."""
+    the keyring; without a client id it says so and signs no one in. Each token of the
+    signed-in guest goes to ``room``'s outbox (the guest's own posts), and its end."""
     creds = load_credentials()
     app = None
     if creds.client_id is not None:
@@ -155,7 +160,16 @@ def make_guest_login(
         port=settings.x.guest_redirect_port,
         publish=publish,
         on_error=on_error,
+        on_token=partial(hand_guest_token, room) if room is not None else None,
     )
+
+
+def hand_guest_token(room: RoomLink, handle: str, token: UserToken | None) -> None:
+    """The guest's access token to the engine's outbox (never to the journal)."""
+    if token is None:
+        room.set_guest_account(handle, "")
+        return
+    room.set_guest_account(handle, token.access.reveal(), token.expires_at, token.scopes)
 
 
 def make_handoff(settings: Settings, on_error: ErrorSink | None = None) -> PhotoHandoff:
@@ -296,6 +310,16 @@ def build_windows(
             guest_name=event.guest_name,
             clips=boomerangs is not None,
         ),
+        cues=model.cues,
+        first_post=FirstPostView(
+            model.outbox,
+            room.actions,
+            guest_login,
+            hashtag=event.hashtag,
+            guest_name=event.guest_name,
+            language=settings.session.language,
+        ),
+        streaming=None,  # the programme's stream (issue 17): none in this room yet
     )
     if guest_login is not None:
         card = SignInCard(guest_login, guest_panel)
@@ -333,9 +357,10 @@ def frame_preparer(
     """One worker scales camera frames for the video wall and the mirror (started by caller)."""
     preparer = FramePreparer(frames, on_error)
     for window in windows.values():
-        prepared = getattr(window, "prepared", None)
-        if isinstance(prepared, PreparedFrames):
-            preparer.register(prepared)
+        for name in ("prepared", "on_camera"):  # the guest panel's live step: a second size
+            prepared = getattr(window, name, None)
+            if isinstance(prepared, PreparedFrames):
+                preparer.register(prepared)
     return preparer
 
 
@@ -424,7 +449,9 @@ class Studio:
         report = self.problems.record_worker
         # the guest's X login: credentials read here (environment, keyring), only for a room
         self.guest_login = (
-            make_guest_login(settings, room.publish, on_error=report) if guest_x_login else None
+            make_guest_login(settings, room.publish, on_error=report, room=room)
+            if guest_x_login
+            else None
         )
         # the photos' take-home links (the booth's done screen, the console's gallery)
         self.handoff = make_handoff(settings, on_error=report)

@@ -14,8 +14,14 @@ from blueroom.core.events import (
     BoothClipChosen,
     BoothStyled,
     BoothTouched,
+    CueKind,
     DecisionUndone,
     Event,
+    GuestCueAcknowledged,
+    GuestCued,
+    GuestCueWithdrawn,
+    GuestHelpAnswered,
+    GuestHelpAsked,
     HeatMapChanged,
     HeatMapReset,
     ModerationRulesChanged,
@@ -26,6 +32,7 @@ from blueroom.core.events import (
     OutboxRetried,
     PhotoComposed,
     PhotoOnWall,
+    PostAs,
     PostKind,
     PostPromoted,
     QuestionArmed,
@@ -192,6 +199,27 @@ class RoomActions:
         """The operator's caption, offered on the booth's finish step ("" withdraws it)."""
         self._publish(BoothCaptionOffered(caption=caption.strip(), actor=actor))
 
+    # -- the guided hour: cues to the guest, the guest's call for help (core/guest_cues.py) --
+    def cue_guest(self, cue: CueKind, text: str = "", actor: str = "operator") -> str:
+        """A cue on the guest panel (it replaces one not yet acknowledged); its id."""
+        cue_id = uuid.uuid4().hex[:12]
+        self._publish(GuestCued(cue_id=cue_id, cue=cue, text=text.strip(), actor=actor))
+        return cue_id
+
+    def acknowledge_cue(self, cue_id: str, actor: str = "guest") -> None:
+        self._publish(GuestCueAcknowledged(cue_id=cue_id, actor=actor))
+
+    def withdraw_cue(self, cue_id: str, actor: str = "operator") -> None:
+        self._publish(GuestCueWithdrawn(cue_id=cue_id, actor=actor))
+
+    def ask_for_help(self, actor: str = "guest") -> str:
+        request_id = uuid.uuid4().hex[:12]
+        self._publish(GuestHelpAsked(request_id=request_id, actor=actor))
+        return request_id
+
+    def answer_help(self, request_id: str, actor: str = "operator") -> None:
+        self._publish(GuestHelpAnswered(request_id=request_id, actor=actor))
+
     def end_session(self) -> None:
         self._publish(SessionEnded(session_id=self._session_id))
 
@@ -202,9 +230,11 @@ class RoomActions:
         kind: PostKind = PostKind.POST,
         question_id: str = "",
         actor: str = "operator",
+        post_as: PostAs = PostAs.ROOM,
     ) -> str:
-        """Ask for ``draft`` to be posted (after a person's confirmed Send); a reply to a
-        question marks it answered. Returns the outbox entry's id."""
+        """Ask for ``draft`` to be posted (after a person's confirmed Send), from the
+        room's account or the guest's own; a reply to a question marks it answered.
+        Returns the outbox entry's id."""
         entry_id = uuid.uuid4().hex[:12]
         self._publish(
             OutboxQueued(
@@ -213,6 +243,7 @@ class RoomActions:
                 post_kind=kind,
                 question_id=question_id,
                 actor=actor,
+                post_as=post_as,
             )
         )
         if kind is PostKind.REPLY and question_id:

@@ -489,6 +489,13 @@ class PostKind(StrEnum):
     PHOTO = "photo"  # a post with a photo attached
 
 
+class PostAs(StrEnum):
+    """Whose account a post goes out from."""
+
+    ROOM = "room"  # the room's account (the outbox's usual poster)
+    GUEST = "guest"  # the guest's own account, signed in for the session (x/guest.py)
+
+
 class OutboxQueued(Event, frozen=True, kw_only=True):
     """A person asked for this post to be made (one explicit Send, confirmed)."""
 
@@ -498,6 +505,7 @@ class OutboxQueued(Event, frozen=True, kw_only=True):
     post_kind: PostKind = PostKind.POST
     question_id: str = ""  # the question it answers (a reply)
     actor: str = "operator"
+    post_as: PostAs = PostAs.ROOM
 
 
 class OutboxEdited(Event, frozen=True, kw_only=True):
@@ -595,6 +603,57 @@ class OutboxRehearsed(Event, frozen=True, kw_only=True):
     entry_id: str
 
 
+# -- the guided hour: the operator's cues to the guest, the guest's call for help --------------
+
+
+class CueKind(StrEnum):
+    WRAP_UP = "wrap-up"
+    NEXT_QUESTION = "next-question"
+    TEXT = "text"  # the operator's own words
+
+
+class GuestCued(Event, frozen=True, kw_only=True):
+    """The operator sends the guest a cue; it replaces any cue still unacknowledged."""
+
+    urgent: ClassVar[bool] = True
+    cue_id: str
+    cue: CueKind
+    text: str = ""  # the operator's words, for ``CueKind.TEXT``
+    actor: str = "operator"
+
+
+class GuestCueAcknowledged(Event, frozen=True, kw_only=True):
+    """The guest tapped "OK" on the cue."""
+
+    urgent: ClassVar[bool] = True
+    cue_id: str
+    actor: str = "guest"
+
+
+class GuestCueWithdrawn(Event, frozen=True, kw_only=True):
+    """The operator takes the cue back before the guest has acknowledged it."""
+
+    urgent: ClassVar[bool] = True
+    cue_id: str
+    actor: str = "operator"
+
+
+class GuestHelpAsked(Event, frozen=True, kw_only=True):
+    """The guest asked for help (one button): the console alerts until staff answer."""
+
+    urgent: ClassVar[bool] = True
+    request_id: str
+    actor: str = "guest"
+
+
+class GuestHelpAnswered(Event, frozen=True, kw_only=True):
+    """A staff member answered the guest's call for help."""
+
+    urgent: ClassVar[bool] = True
+    request_id: str
+    actor: str = "operator"
+
+
 AnyEvent: TypeAlias = (
     TweetReceived
     | MalformedRecord
@@ -647,6 +706,11 @@ AnyEvent: TypeAlias = (
     | OutboxNeedsPerson
     | OutboxSaved
     | OutboxRehearsed
+    | GuestCued
+    | GuestCueAcknowledged
+    | GuestCueWithdrawn
+    | GuestHelpAsked
+    | GuestHelpAnswered
 )
 # Where each kind of source had got to (the live sources add theirs here).
 AnyCheckpoint: TypeAlias = ReplayCheckpoint | XCheckpoint

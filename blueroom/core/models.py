@@ -14,6 +14,7 @@ from blueroom.core.cost import CostMeter, CostSettings, CostState
 from blueroom.core.cues import CueActions
 from blueroom.core.detect import QuestionRules
 from blueroom.core.events import AnyCheckpoint, Event, SourceCheckpoint, TweetReceived
+from blueroom.core.guest_cues import CuesState, GuestCues
 from blueroom.core.heatmap import HeatGrid, HeatState, Locator, MapView
 from blueroom.core.metrics import IngestMetrics, MetricsState
 from blueroom.core.moderation import ModerationRules
@@ -28,7 +29,9 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 5  # 2: the cost meter; 3: the outbox; 4: the booth; 5: the run-of-show
+# 2: the cost meter; 3: the outbox; 4: the booth; 5: the run-of-show; 6: the guest's
+# cues, whose account a post goes out from
+STATE_VERSION = 6
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -45,6 +48,7 @@ class RoomState(msgspec.Struct, frozen=True):
     outbox: OutboxModelState = OutboxModelState()
     booth: BoothModelState = BoothModelState()
     show: ShowState = ShowState()
+    cues: CuesState = CuesState()
 
 
 class _Part(Protocol):
@@ -104,6 +108,7 @@ class RoomModel:
             CueActions(lambda: (self.heat.mode.value, self.heat.half_life), locator),
             plan_from_steps(steps, Guest(), hashtag=hashtag),
         )
+        self.cues = GuestCues()  # the operator's cues to the guest, the guest's call for help
         self._on_error = on_error or _raise
         self.parts: tuple[tuple[str, _Part], ...] = (
             ("metrics", self.metrics),
@@ -114,6 +119,7 @@ class RoomModel:
             ("outbox", self.outbox),
             ("booth", self.booth),
             ("run-of-show", self.show),
+            ("cues", self.cues),
         )
 
     def apply(self, events: Sequence[Event]) -> None:
@@ -173,11 +179,12 @@ class RoomModel:
         outbox = self.outbox.capture(locked)
         booth = self.booth.capture(locked)
         show = self.show.capture(locked)
+        cues = self.cues.capture(locked)
 
         def build() -> RoomState:
             return RoomState(
                 STATE_VERSION, seen(), metrics(), questions(), heat(), session(), checkpoint,
-                cost(), outbox(), booth(), show(),
+                cost(), outbox(), booth(), show(), cues(),
             )  # fmt: skip
 
         return build
@@ -196,6 +203,7 @@ class RoomModel:
         self.outbox.restore(state.outbox)
         self.booth.restore(state.booth)
         self.show.restore(state.show)
+        self.cues.restore(state.cues)
         self.checkpoint = state.checkpoint
         self.cost.restore(state.cost)
         self.questions.snapshot()

@@ -44,17 +44,20 @@ from blueroom.core.events import (
     OutboxSaved,
     OutboxSending,
     OutboxUnknown,
+    PostAs,
     PostKind,
     XUsage,
 )
 from blueroom.core.post_text import urls_in
 from blueroom.core.posting import (
+    NOT_SIGNED_IN,
     Draft,
     Posted,
     Poster,
     PosterUnreachable,
     PostOutcome,
     Refused,
+    SavingPoster,
     Unknown,
 )
 
@@ -94,6 +97,7 @@ class OutboxEntry(msgspec.Struct, frozen=True, kw_only=True):
     draft: Draft
     kind: PostKind
     question_id: str = ""
+    post_as: PostAs = PostAs.ROOM  # whose account it goes out from
     state: EntryState = EntryState.QUEUED
     queued_at: float = 0.0
     changed_at: float = 0.0
@@ -241,6 +245,7 @@ class Outbox:
                 draft=event.draft,
                 kind=event.post_kind,
                 question_id=event.question_id,
+                post_as=event.post_as,
                 queued_at=event.at,
                 changed_at=event.at,
                 due_at=event.at,
@@ -461,9 +466,12 @@ class OutboxSender:
         rehearsal: bool = False,
         clock: Callable[[], float] = time.time,
         on_error: Callable[[str, BaseException], None] | None = None,
+        guest_poster: Poster | None = None,
     ) -> None:
         self._outbox = outbox
         self._poster = poster
+        # the guest's own account (signed in for the session), for the guest's own posts
+        self._guest_poster: Poster = guest_poster or SavingPoster(NOT_SIGNED_IN)
         self._publish = publish
         self._journalled = journalled
         self.policy = policy or RetryPolicy()
@@ -504,17 +512,21 @@ class OutboxSender:
             event = self._check(entry, now)
         elif self._rehearsal:
             event = OutboxRehearsed(entry_id=entry.id, at=now)
-        elif reason := self._poster.cannot_post():
+        elif reason := self.poster_for(entry).cannot_post():
             event = OutboxSaved(entry_id=entry.id, reason=reason, at=now)
         else:
             return self._send(entry, stop)
         self._finish(entry, event, stop)
         return 0.0
 
+    def poster_for(self, entry: OutboxEntry) -> Poster:
+        """The account ``entry`` goes out from: the room's, or the guest's own."""
+        return self._guest_poster if entry.post_as is PostAs.GUEST else self._poster
+
     def _check(self, entry: OutboxEntry, now: float) -> Event:
         since = entry.sending_at - self.policy.check_margin
         try:
-            found = self._poster.find_posted(entry.draft, since)
+            found = self.poster_for(entry).find_posted(entry.draft, since)
         except PosterUnreachable as error:
             reason = f"could not read the account to check ({error}): check it, then mark posted or retry"
             return OutboxNeedsPerson(entry_id=entry.id, reason=reason, unresolved=True, at=now)
@@ -550,7 +562,8 @@ class OutboxSender:
             self._finish(sending, failed, stop)
             return 0.0
         try:
-            outcome = self._poster.post(sending.draft)  # the draft as a person last left it
+            # the draft as a person last left it, from the account it was asked for
+            outcome = self.poster_for(sending).post(sending.draft)
         except Exception as error:  # noqa: BLE001 - it may have gone out: read before a retry
             outcome = Unknown(f"{type(error).__name__}: {error}")
         self.posts_sent += 1

@@ -70,6 +70,7 @@ class Poster(Protocol):
 
 
 NO_CREDENTIALS = "no posting credentials: saved, not posted"
+NOT_SIGNED_IN = "the guest is not signed in to X: saved, not posted"
 
 
 class SavingPoster:

@@ -13,6 +13,7 @@ from typing import Protocol
 from blueroom.core.booth import BoothState
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
+from blueroom.core.guest_cues import CuesSnapshot
 from blueroom.core.heatmap import HeatSnapshot
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot
@@ -64,6 +65,10 @@ class ShowReader(Protocol):
     def latest(self) -> ShowState: ...
 
 
+class CuesReader(Protocol):
+    def latest(self) -> CuesSnapshot: ...
+
+
 class ModelsReader(Protocol):
     """Every model the screens show, by name."""
 
@@ -90,3 +95,6 @@ class ModelsReader(Protocol):
 
     @property
     def show(self) -> ShowReader: ...
+
+    @property
+    def cues(self) -> CuesReader: ...

@@ -5,7 +5,7 @@ text, French and English), what the staff need to know (notes), how long it last
 when it turns amber (``wrap_up`` minutes left) and red (``danger`` minutes left), how it
 starts (``manual``, ``follow`` when the previous one ends, or ``at 18:30``), which guests
 it is for (first-timer, regular, expert), what the guest panel shows (a card, the pick
-view, the booth, a composer) and the cues it sends on entering and leaving (the
+view, the booth, a composer, the camera for the live step) and the cues it sends on entering and leaving (the
 questions wall on, the Q&A opened, the booth armed, the LIVE badge on, the map zoomed
 to the guest's city...). Every problem is one line naming the file, the line and what
 is wrong, so that a studio can fix its script without reading code::
@@ -86,6 +86,7 @@ class Shows(StrEnum):
     PICK = "pick"  # the questions to pick from
     BOOTH = "booth"  # the mirror's photo booth
     COMPOSER = "composer"  # a post to write (the guest's own account)
+    LIVE = "live"  # the camera as the video wall shows it: "on camera", LIVE only when streaming
 
 
 class TriggerKind(StrEnum):

@@ -18,7 +18,7 @@ class Step:
     guidance: str
     minutes: int
     label: str = ""  # a word or two for the progress row
-    shows: str = "card"  # what the guest panel shows: card, pick, booth or composer
+    shows: str = "card"  # what the guest panel shows: card, pick, booth, composer or live
 
     @property
     def short(self) -> str:
@@ -43,6 +43,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "follow along.",
             5,
             label="First post",
+            shows="composer",
         ),
         Step(
             "questions",
@@ -58,6 +59,7 @@ def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
             "The camera is ready. When you say so, we go live to everyone following the event.",
             10,
             label="Go live",
+            shows="live",
         ),
         Step(
             "mirror",

@@ -29,10 +29,12 @@ from blueroom.engine.protocol import (
     Board,
     Booth,
     Cost,
+    Cues,
     Events,
     Export,
     Exported,
     Failed,
+    GuestAccount,
     Heat,
     Metrics,
     Outbox,
@@ -88,6 +90,12 @@ class RoomLink(Protocol):
     def sources(self) -> list[SourceStats]: ...
 
     def publish(self, event: Event) -> int: ...
+
+    def set_guest_account(
+        self, handle: str, access: str, expires_at: float = 0.0, scopes: tuple[str, ...] = ()
+    ) -> None:
+        """The signed-in guest's access token for their own posts ("": signed out)."""
+        ...
 
     def export_csv(self, path: Path) -> object: ...
 
@@ -197,6 +205,13 @@ class EngineClient:
             self._send(Publish(cast(AnyEvent, event)))
         return 0
 
+    def set_guest_account(
+        self, handle: str, access: str, expires_at: float = 0.0, scopes: tuple[str, ...] = ()
+    ) -> None:
+        """The signed-in guest's access token to the engine's outbox ("": signed out)."""
+        if not self.stopped.is_set():
+            self._send(GuestAccount(handle, access, expires_at, list(scopes)))
+
     def _send(self, message: ToEngine) -> None:
         data = self._encoder.encode(message)
         with self._send_lock:
@@ -270,6 +285,7 @@ class EngineClient:
             Show: lambda m: setattr(model.show, "value", m.state),
             Outbox: lambda m: setattr(model.outbox, "value", m.snapshot),
             Booth: lambda m: setattr(model.booth, "value", m.state),
+            Cues: lambda m: setattr(model.cues, "value", m.snapshot),
             Stats: self._on_stats,
             Problems: self._on_problems,
             Events: self._on_events,

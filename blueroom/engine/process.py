@@ -10,7 +10,7 @@ are published on the engine's bus and journalled like everything else.
 
 What is sent is a table of feeds (``SnapshotPublisher.feeds``): a name, what to send
 when something is new, and how often at most. A new feed for the screens (the outbox,
-the booth, the run-of-show clock) is one more entry.
+the booth, the guest's cues, the run-of-show clock) is one more entry.
 """
 
 from __future__ import annotations
@@ -35,10 +35,12 @@ from blueroom.engine.protocol import (
     Board,
     Booth,
     Cost,
+    Cues,
     Events,
     Export,
     Exported,
     Failed,
+    GuestAccount,
     Heat,
     Metrics,
     Outbox,
@@ -125,6 +127,10 @@ def engine_main(start: bytes, outbox: Connection, inbox: Connection) -> None:
                 publisher.export(message.path)
             elif isinstance(message, Publish):
                 room.publish(message.event)
+            elif isinstance(message, GuestAccount):
+                room.set_guest_account(
+                    message.handle, message.access, message.expires_at, tuple(message.scopes)
+                )
     except (EOFError, OSError):
         pass  # the screens went away: stop cleanly, the journal is flushed below
     finally:
@@ -183,6 +189,7 @@ class SnapshotPublisher:
         self._cost_version = -1
         self._outbox_version = -1
         self._booth_sent: object = None
+        self._cues_version = -1
         self._problems_version = 0
         self._gone = False
         self.feeds: tuple[Feed, ...] = (
@@ -197,6 +204,7 @@ class SnapshotPublisher:
             Feed("cost", self._cost, COST_HZ),
             Feed("outbox", self._outbox),
             Feed("booth", self._booth),
+            Feed("cues", self._cues),
             Feed("stats", self._stats, STATS_HZ),
             Feed("problems", self._problems),
             Feed("events", self._events),
@@ -308,6 +316,13 @@ class SnapshotPublisher:
             return ()
         self._booth_sent = state
         return (Booth(state),)
+
+    def _cues(self) -> Sequence[ToClient]:
+        cues = self._room.model.cues.latest()
+        if cues.version == self._cues_version:
+            return ()
+        self._cues_version = cues.version
+        return (Cues(cues),)
 
     def _stats(self) -> Sequence[ToClient]:
         room = self._room

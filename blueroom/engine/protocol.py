@@ -20,6 +20,7 @@ from blueroom.core.booth import BoothState
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import AnyEvent
+from blueroom.core.guest_cues import CuesSnapshot
 from blueroom.core.heatmap import MapView, ViewFigures
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot
@@ -41,7 +42,9 @@ from blueroom.store.journal import WriterStats
 # 11: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
 # 12: the run-of-show (Show, SessionPlanned, RunOfShowMoved, CueSent); Session's steps
 # 13: the booth's boomerang (ClipSaved, ClipFailed, BoothClipChosen; BoothPhoto's clip)
-PROTOCOL_VERSION = 13
+# 14: the guest's cues and call for help (Cues, their events), whose account a post goes
+#     out from (OutboxQueued.post_as), the guest's token for their own posts (GuestAccount)
+PROTOCOL_VERSION = 14
 
 
 class ProtocolMismatch(Exception):
@@ -148,6 +151,12 @@ class Booth(msgspec.Struct, tag=True):
     state: BoothState
 
 
+class Cues(msgspec.Struct, tag=True):
+    """The operator's cues to the guest and the guest's call for help, at each change."""
+
+    snapshot: CuesSnapshot
+
+
 class Stats(msgspec.Struct, tag=True):
     """How every feed is doing, twice a second: bus, journal, sources."""
 
@@ -193,6 +202,7 @@ ToClient = (
     | Show
     | Outbox
     | Booth
+    | Cues
     | Stats
     | Problems
     | Events
@@ -218,11 +228,24 @@ class Export(msgspec.Struct, tag=True):
     path: str
 
 
+class GuestAccount(msgspec.Struct, tag=True):
+    """The signed-in guest's access token, for the outbox's posts as the guest (never
+    journalled, never logged); ``access`` "": the guest signed out."""
+
+    handle: str
+    access: str = ""
+    expires_at: float = 0.0
+    scopes: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"GuestAccount({self.handle!r}, access={'***' if self.access else ''!r})"
+
+
 class Stop(msgspec.Struct, tag=True):
     pass
 
 
-ToEngine = Publish | Query | Export | Stop
+ToEngine = Publish | Query | Export | GuestAccount | Stop
 
 
 # -- engine → parser and back ------------------------------------------------------------------

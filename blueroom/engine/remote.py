@@ -14,6 +14,7 @@ import numpy as np
 from blueroom.core.booth import BoothState, idle_booth
 from blueroom.core.cost import CostSnapshot
 from blueroom.core.events import SessionStepChanged
+from blueroom.core.guest_cues import CuesSnapshot, empty_cues
 from blueroom.core.heatmap import PRESETS, HeatMode, HeatSnapshot, glow_size
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.outbox import OutboxSnapshot, empty_outbox
@@ -136,6 +137,14 @@ class RemoteBooth:
         return self.value
 
 
+class RemoteCues:
+    def __init__(self) -> None:
+        self.value = empty_cues()
+
+    def latest(self) -> CuesSnapshot:
+        return self.value
+
+
 class RemoteModels:
     """Every model of the engine, as last received (a ``ModelsReader``)."""
 
@@ -148,6 +157,7 @@ class RemoteModels:
         self.outbox = RemoteOutbox()
         self.booth = RemoteBooth()
         self.show = RemoteShow()
+        self.cues = RemoteCues()
 
 
 def empty_metrics() -> MetricsSnapshot:

@@ -59,6 +59,7 @@ from blueroom.store.journal import (
 from blueroom.store.purge import PurgeReport, due_for_purge, purge_sessions
 from blueroom.store.snapshots import SnapshotWriter
 from blueroom.workers import Worker
+from blueroom.x.guest_poster import GuestPoster
 
 TICK_SECONDS = 0.2  # the engine's clock: timers fire within this, posts or not
 # A resume replays at most this many events after the newest snapshot (~0.6 s here)...
@@ -295,6 +296,9 @@ class Room:
             self.report.messages.append(self.reading_stopped)
             self.problems.record_note("X budget", self.reading_stopped)
         make_poster = poster or functools.partial(default_poster, publish=self.bus.publish)
+        # the guest's own account, for their own posts: a token once they sign in (the
+        # screens' process runs the login and hands each token over: ``set_guest_account``)
+        self.guest_poster = GuestPoster(settings.x.api_base, on_usage=self.bus.publish)
         self.outbox_sender, self._outbox_worker = self._outbox(settings, options, make_poster)
         self._started = False
         self._stopped = threading.Event()
@@ -347,6 +351,7 @@ class Room:
             ),
             rehearsal=rehearsal,
             on_error=self.problems.record,
+            guest_poster=self.guest_poster,
         )
         worker = Worker(
             "engine-outbox",
@@ -450,6 +455,12 @@ class Room:
     @property
     def session_id(self) -> str:
         return self.report.session.id
+
+    def set_guest_account(
+        self, handle: str, access: str, expires_at: float = 0.0, scopes: tuple[str, ...] = ()
+    ) -> None:
+        """The signed-in guest's access token for their own posts ("": signed out)."""
+        self.guest_poster.set_token(handle, access, expires_at, scopes)
 
     def publish(self, event: Event) -> int:
         return self.bus.publish(event)

@@ -40,7 +40,8 @@ PLACEHOLDER: Final = "set-by-blueroom-auth"  # what tweepy thinks the bearer tok
 CONNECT_TIMEOUT: Final = 5.0
 READ_TIMEOUT: Final = 20.0
 REFRESH_MARGIN: Final = 300.0  # refresh a user token this long before it expires
-GUEST_SCOPES: Final = ("tweet.read", "users.read", "offline.access")
+# the guest's own account: read who they are, and post their first post (tweet.write)
+GUEST_SCOPES: Final = ("tweet.read", "tweet.write", "users.read", "offline.access")
 
 
 def api_root(api_base: str) -> str:

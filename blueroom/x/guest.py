@@ -6,7 +6,10 @@ a small HTTP server on a :class:`~blueroom.workers.Worker` of this process. The 
 is checked, the code exchanged (with the PKCE verifier) and the guest's handle read;
 the journal hears only the fact (``GuestSignedIn``). The token is refreshed while the
 session runs and revoked at its end, at sign-out and when the room quits
-(``GuestSignedOut``).
+(``GuestSignedOut``). ``on_token`` hears of every new token (signed in, refreshed) and
+of its end (None): the composition root hands it to the engine's outbox, which posts
+the guest's own posts from the guest's account (``x/guest_poster.py``); it is never
+journalled.
 
 Qt-free: the console and the guest panel read :meth:`GuestLogin.status`.
 """
@@ -36,6 +39,7 @@ from blueroom.x.auth import (
     OAuthError,
     Pkce,
     TokenKeeper,
+    UserToken,
     make_client,
 )
 
@@ -74,6 +78,7 @@ class GuestLogin:
         scopes: tuple[str, ...] = GUEST_SCOPES,
         on_error: ErrorSink | None = None,
         on_change: Callable[[GuestStatus], None] | None = None,
+        on_token: Callable[[str, UserToken | None], None] | None = None,
     ) -> None:
         self._app = app
         self._api_base = api_base
@@ -83,6 +88,7 @@ class GuestLogin:
         self._scopes = scopes
         self._on_error = on_error
         self._on_change = on_change
+        self._on_token = on_token
         self._lock = threading.RLock()
         self._status = GuestStatus(GuestState.SIGNED_OUT)
         self._pending: tuple[Pkce, float] | None = None
@@ -185,6 +191,7 @@ class GuestLogin:
             if self._status.state == GuestState.WAITING:
                 self._set(GuestStatus(GuestState.SIGNED_OUT))
             return
+        self._token_changed(handle, None)  # the engine posts nothing more as the guest
         revoked, detail = True, ""
         try:
             keeper.revoke()
@@ -249,8 +256,11 @@ class GuestLogin:
         assert self._app is not None
         try:
             token = self._app.exchange(code, pending[0], self.redirect_uri)
-            keeper = TokenKeeper(token, self._app)
-            handle = "@" + _username(keeper, self._api_base)
+            named = [""]
+            keeper = TokenKeeper(
+                token, self._app, lambda fresh: self._token_changed(named[0], fresh)
+            )
+            handle = named[0] = "@" + _username(keeper, self._api_base)
         except (OAuthError, tweepy.TweepyException, requests.RequestException) as error:
             self._fail(f"sign-in failed: {_short(error)}")
             return 502, "Sign-in failed. Please try again."
@@ -259,9 +269,16 @@ class GuestLogin:
         if old is not None:  # a second sign-in replaces the first: revoke it
             with contextlib.suppress(OAuthError):
                 old.revoke()
+        self._token_changed(handle, keeper.token)
         self._publish(GuestSignedIn(handle=handle))
         self._set(GuestStatus(GuestState.SIGNED_IN, handle=handle))
         return 200, f"Signed in as {handle}. You can close this page."
+
+    def _token_changed(self, handle: str, token: UserToken | None) -> str:
+        """Hand the new token (None: none any more) to whoever posts as the guest."""
+        if self._on_token is not None and handle:
+            self._on_token(handle, token)
+        return ""
 
     def _fail(self, detail: str) -> None:
         self._set(GuestStatus(GuestState.FAILED, detail=detail))

@@ -138,7 +138,8 @@ def normalise(text: str) -> str:
 
 
 class XPoster:
-    """Posts as the room's account (``auth.room_account``)."""
+    """Posts as the room's account (``auth.room_account``), or as the guest's own
+    (``whose="guest"``: ``x/guest_poster.py``; only the words of its refusals differ)."""
 
     def __init__(
         self,
@@ -149,8 +150,10 @@ class XPoster:
         session: requests.Session | None = None,
         chunk_bytes: int = CHUNK_BYTES,
         sleep: Callable[[float], None] = time.sleep,
+        whose: str = "room",
     ) -> None:
         self._account = account
+        self._whose = whose
         self._on_usage = on_usage
         self._chunk = chunk_bytes
         self._sleep = sleep
@@ -163,6 +166,10 @@ class XPoster:
         self._access_level = ""  # OAuth 1.0a: "read", "read-write", ... once X said
         self._expired = False
         self._lock = threading.Lock()
+
+    @property
+    def _again(self) -> str:
+        return "log the room in again" if self._whose == "room" else "sign the guest in again"
 
     # -- the Poster protocol -------------------------------------------------------
     @property
@@ -179,9 +186,13 @@ class XPoster:
         if keeper is not None:
             lacking = missing_scopes(keeper.token.scopes)
             if "tweet.write" in lacking:
-                return "the room's token is read-only (no tweet.write scope): log the room in again"
+                return (
+                    f"the {self._whose}'s token is read-only (no tweet.write scope): {self._again}"
+                )
             if self._expired or (keeper.token.expires_within(0) and not keeper.can_refresh):
-                return "the room's token has expired and cannot be refreshed: log the room in again"
+                return (
+                    f"the {self._whose}'s token has expired and cannot be refreshed: {self._again}"
+                )
         if self._access_level == "read":
             return "the room's OAuth 1.0a keys are read-only: regenerate them with write access"
         return ""
@@ -294,10 +305,10 @@ class XPoster:
         if error.status in (400, 401):
             self._expired = True
             return Refused(
-                "the room's token has expired and X refused to refresh it: log the room in again",
+                f"the {self._whose}'s token has expired and X refused to refresh it: {self._again}",
                 False,
             )
-        return Refused(f"could not refresh the room's token: {error}", True)
+        return Refused(f"could not refresh the {self._whose}'s token: {error}", True)
 
     def _posted(self, post_id: str) -> Posted:
         handle = self._identity.username if self._identity else ""

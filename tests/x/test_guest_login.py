@@ -54,7 +54,7 @@ def test_the_guest_signs_in_with_pkce_and_the_journal_hears_only_the_handle(
     assert query["code_challenge_method"] == ["S256"] and query["redirect_uri"] == [
         guest.redirect_uri
     ]
-    assert query["scope"] == ["tweet.read users.read offline.access"]
+    assert query["scope"] == ["tweet.read tweet.write users.read offline.access"]
     assert guest.status().state == GuestState.WAITING and guest.status().authorize_url == url
     page = approve(url)
     assert page.status_code == 200 and "Signed in as @leamarchand" in page.text
@@ -63,6 +63,7 @@ def test_the_guest_signs_in_with_pkce_and_the_journal_hears_only_the_handle(
     token = guest.guest_token()
     assert token is not None and token.token.scopes == (
         "tweet.read",
+        "tweet.write",
         "users.read",
         "offline.access",
     )
@@ -159,3 +160,31 @@ def test_without_a_client_id_it_says_what_to_set() -> None:
         "no X app for the guest's login"
     )
     assert guest.begin() == "" and guest.status().state == GuestState.FAILED
+
+
+def test_each_token_is_handed_over_and_its_end_too(x: StandInX) -> None:
+    """What the engine's outbox posts the guest's own posts with: the token at sign-in,
+    the new one after a refresh, then none at sign-out."""
+    handed: list[tuple[str, str]] = []
+    app = OAuthApp(Secret(standin_accounts.CLIENT_ID), None, x.url)
+    guest = GuestLogin(
+        app,
+        x.url,
+        port=0,
+        on_token=lambda handle, token: handed.append(
+            (handle, token.access.reveal() if token is not None else "")
+        ),
+    )
+    assert guest.start() == ""
+    try:
+        approve(guest.begin())
+        keeper = guest.guest_token()
+        assert keeper is not None
+        first = keeper.token.access.reveal()
+        keeper.refresh()
+        second = keeper.token.access.reveal()
+        guest.sign_out("the session ended")
+    finally:
+        guest.stop()
+    assert first != second
+    assert handed == [("@leamarchand", first), ("@leamarchand", second), ("@leamarchand", "")]

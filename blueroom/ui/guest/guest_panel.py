@@ -1,36 +1,61 @@
 """The guest panel (touch screen): where the guest is in the hour, and the mirror.
 
-Big, calm and impossible to get lost in: the current step, large; the steps of the
-hour as a row of dots; a live, mirrored preview of the camera, as in a mirror. During
-the questions step the mirror gives way to the pick view: the approved questions as
-big cards the guest taps to answer. Without a picture the mirror says why, calmly ("No
-camera", "Reconnecting…"), decided from the camera's slot within a frame.
+Big, calm and impossible to get lost in: the current step as a card (its title and
+text, large), what comes next, the hour's progress (the steps as dots, and a bar
+weighted by their planned minutes); a live, mirrored preview of the camera, as in a
+mirror. A new step lights the card with a soft glow that fades (an animation, never a
+blink). In landscape the card is at the left; in portrait, on top.
+
+What the stage beside the card shows follows the step (``Step.shows``): the mirror;
+the pick view (the approved questions as big cards the guest taps to answer); the
+booth; the first post (a composer with an on-screen keyboard, posting from the guest's
+own account: ``first_post.py``); or, on the live step, the camera as the video wall
+shows it, "on camera", with a LIVE badge only while a stream really runs. Without a
+picture the mirror says why, calmly ("No camera", "Reconnecting…"), decided from the
+camera's slot within a frame.
+
+Over it all: the team's cue, one at a time, with an OK; and the guest's "Ask for help".
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from contextlib import suppress
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.capture.picture import Picture, picture
 from blueroom.core.actions import RoomActions
-from blueroom.core.readers import BoardReader, SessionReader
+from blueroom.core.guest_cues import empty_cues
+from blueroom.core.readers import BoardReader, CuesReader, SessionReader
 from blueroom.core.session import SessionSnapshot
 from blueroom.ui import theme
 from blueroom.ui.guest.booth_view import BoothView
+from blueroom.ui.guest.cues import CueCard, HelpButton
+from blueroom.ui.guest.first_post import FirstPostView
 from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.camera_slate import mirror_line, mirror_title, paint_camera_glyph
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import TextFits
+
+FLASH_MS = 1600  # a new step's glow fades over this long
 
 
 def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[QPointF, QPixmap]]:
@@ -74,6 +99,9 @@ class GuestPanel(QWidget):
         confirm_with_operator: bool = False,
         frame_rate: int = 30,
         booth: BoothView | None = None,
+        cues: CuesReader | None = None,
+        first_post: FirstPostView | None = None,
+        streaming: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,11 +111,16 @@ class GuestPanel(QWidget):
         self._guest_name = guest_name
         self._snapshot: SessionSnapshot = session.latest()
         self.prepared = PreparedFrames(frames, mirror=True, on_ready=self._frame_prepared)
+        # the live step: the camera as the video wall shows it (not mirrored)
+        self.on_camera = PreparedFrames(frames, mirror=False, on_ready=self._frame_prepared)
         # queued from the preparer's thread: each camera frame taken as soon as it is ready,
         # not at the next tick (ticks and frames beat against each other: frames were lost)
         self.frame_ready.connect(self._take_frame)
+        # whether the programme's stream is running (issue 17); None: this room has none
+        self._streaming = streaming
         self._shown_seq = 0
-        self._mirror: np.ndarray | None = None  # the frame, mirrored, at the mirror's size
+        self._mirror: np.ndarray | None = None  # the frame at the stage's size
+        self._mirror_flipped = True  # which of the two the frame above is
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self._caps: list[tuple[QPointF, QPixmap]] = []
         self._texts = TextFits()
@@ -107,18 +140,48 @@ class GuestPanel(QWidget):
             booth.setParent(self)
             booth.hide()
             booth.shown_changed.connect(self._place_booth)  # the local shutter's review
+        self.first_post = first_post  # the first-post step's composer
+        if first_post is not None:
+            first_post.setParent(self)
+            first_post.hide()
+        # a new step: the card glows, then the glow fades (never a blink)
+        self.flash = 0.0
+        self.flashes = 0
+        self._flash = QVariantAnimation(self)
+        self._flash.setStartValue(1.0)
+        self._flash.setEndValue(0.0)
+        self._flash.setDuration(FLASH_MS)
+        self._flash.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._flash.valueChanged.connect(self._flash_step)
+        # the team's cue and the guest's call for help
+        self._cues = cues
+        self.cue_card: CueCard | None = None
+        self.help_button: HelpButton | None = None
+        if cues is not None and actions is not None:
+            self.cue_card = CueCard(actions, self)
+            self.help_button = HelpButton(actions, parent=self)
         self._frames_timer = FrameTimer(self, frame_rate, self._tick)
 
+    # -- following the room -----------------------------------------------------------------
     def _tick(self) -> None:
         snapshot = self._session.latest()
         if snapshot.version != self._snapshot.version or snapshot.current != self._snapshot.current:
+            moved = snapshot.current != self._snapshot.current
             self._snapshot = snapshot
             self._background = None
-            self._place_picker()
+            self._mirror = None
+            self._shown_seq = 0
+            self._place_children()
+            if moved:
+                self._start_flash()
             self.update()
         self._place_booth()
-        if self.picking or self.booth_covers:
-            self.prepared.pause()  # the pick view or the booth covers the mirror: no frame
+        self._follow_cues()
+        if self.first_post is not None and self.composing:
+            self.first_post.refresh()
+        if self.picking or self.composing or self.booth_covers:
+            self.prepared.pause()  # the stage is covered: no frame to scale
+            self.on_camera.pause()
             return
         box = self._mirror_box()
         shown = self._judge()
@@ -126,49 +189,219 @@ class GuestPanel(QWidget):
             self.picture = shown
             self.update(box.toAlignedRect())
         ratio = self.devicePixelRatioF()
-        self.prepared.set_size(round(box.width() * ratio), round(box.height() * ratio))
+        using, idle = self._stage_frames()
+        idle.pause()
+        using.set_size(round(box.width() * ratio), round(box.height() * ratio))
         self._take_frame()
 
+    def _stage_frames(self) -> tuple[PreparedFrames, PreparedFrames]:
+        """(the frames the stage shows, the ones it does not): the camera as the video wall
+        shows it on the live step, else the mirror."""
+        if self.on_camera_step:
+            return self.on_camera, self.prepared
+        return self.prepared, self.on_camera
+
     def _frame_prepared(self) -> None:
-        """On the preparer's thread: a frame is ready for the mirror."""
+        """On the preparer's thread: a frame is ready for the stage."""
         with suppress(RuntimeError):  # the panel was closed meanwhile
             self.frame_ready.emit()
 
     def _take_frame(self) -> None:
-        """The newest prepared frame into the mirror, if it is new and at the mirror's size."""
-        if self.picking or self.booth_covers:
+        """The newest prepared frame onto the stage, if it is new and at the stage's size."""
+        if self.picking or self.composing or self.booth_covers:
             return
         box = self._mirror_box()
         ratio = self.devicePixelRatioF()
         size = (round(box.width() * ratio), round(box.height() * ratio))
-        latest = self.prepared.latest()
+        using, _ = self._stage_frames()
+        latest = using.latest()
         if latest is not None and latest[0] != self._shown_seq and latest[1] == size:
             self._shown_seq = latest[0]
             self._mirror = latest[2]
+            self._mirror_flipped = using.mirror
             self.update(box.toAlignedRect())
 
     @property
     def frame_seq(self) -> int:
-        """The camera frame the mirror shows (its number in the slot; 0: none yet)."""
+        """The camera frame the stage shows (its number in the slot; 0: none yet)."""
         return self._shown_seq
 
     def _judge(self) -> Picture:
         frames = self._frames
         return picture(frames.status(), frames.last_put_at(), time.monotonic())
 
+    def _start_flash(self) -> None:
+        self.flashes += 1
+        self._flash.stop()
+        self.flash = 1.0  # lit at once; the animation fades it
+        self._flash.start()
+
+    def _flash_step(self, value: object) -> None:
+        self.flash = float(value) if isinstance(value, int | float) else 0.0
+        self.update(self._card_box().adjusted(-12, -12, 12, 12).toAlignedRect())
+
+    def _follow_cues(self) -> None:
+        if self._cues is None:
+            return
+        cues = self._cues.latest() if self._cues is not None else empty_cues()
+        if self.cue_card is not None:
+            was = self.cue_card.cue
+            self.cue_card.show_cue(cues.showing)
+            if cues.showing is not None and cues.showing != was:
+                self._place_overlays()
+        if self.help_button is not None:
+            self.help_button.follow(cues)
+
+    # -- what the stage shows ------------------------------------------------------------------
+    @property
+    def shows(self) -> str:
+        return self._snapshot.step.shows
+
     @property
     def booth_showing(self) -> bool:
         """The mirror and the final selfie: the photo booth runs in the mirror."""
-        return self.booth is not None and self._snapshot.step.shows == "booth"
+        return self.booth is not None and self.shows == "booth"
 
     @property
     def booth_covers(self) -> bool:
-        """The booth's steps from review on cover the whole panel, the mirror with it."""
+        """The booth from review on covers the whole panel: no mirror to scale under it."""
         return self.booth_showing and self.booth is not None and not self.booth.over_mirror
 
     @property
+    def portrait(self) -> bool:
+        return self.height() > self.width()
+
+    @property
     def portrait_booth(self) -> bool:
-        return self.booth_showing and self.height() > self.width()
+        return self.booth_showing and self.portrait
+
+    @property
+    def picking(self) -> bool:
+        """The questions step: the pick view takes the mirror's place."""
+        return self.picker is not None and self.shows == "pick"
+
+    @property
+    def composing(self) -> bool:
+        """The first-post step: the composer takes the panel below a slim title."""
+        return self.first_post is not None and self.shows == "composer"
+
+    @property
+    def on_camera_step(self) -> bool:
+        """The live step: the stage shows the camera as the video wall does."""
+        return self.shows == "live"
+
+    @property
+    def streaming(self) -> bool:
+        """A stream actually runs (never assumed: without one, no LIVE badge)."""
+        return self._streaming is not None and self._streaming()
+
+    @property
+    def live_badge_shown(self) -> bool:
+        return self.on_camera_step and self.streaming
+
+    def on_camera_words(self) -> tuple[str, str] | None:
+        """On the live step: (the badge, the line under the picture); None elsewhere."""
+        if not self.on_camera_step:
+            return None
+        if self.streaming:
+            return (
+                translate("GuestPanel", "LIVE"),
+                translate("GuestPanel", "You are live: everyone following sees you now."),
+            )
+        return (
+            translate("GuestPanel", "ON CAMERA"),
+            translate(
+                "GuestPanel",
+                "This is what the room's video wall shows. This room is not streaming.",
+            ),
+        )
+
+    # -- where things go --------------------------------------------------------------------
+    def _margin(self) -> float:
+        return min(self.width(), self.height()) * 0.05
+
+    def _header_box(self) -> QRectF:
+        """The composer's slim title strip (the help button at its right end)."""
+        m = self._margin()
+        height = max(64.0, min(96.0, self.height() * 0.08))
+        return QRectF(m * 0.4, m * 0.4, self.width() - m * 0.8, height)
+
+    def _card_box(self) -> QRectF:
+        w, h = self.width(), self.height()
+        m = self._margin()
+        if self.composing:
+            return self._header_box()
+        if self.portrait_booth:
+            return QRectF(w * 0.05, m, w * 0.9, h * 0.2 - 1.5 * m)
+        if self.portrait:
+            return QRectF(m, m, w - 2 * m, h * 0.42 - m)
+        return QRectF(m, m, w * self._left_share() - m, h - 2 * m)
+
+    def _mirror_box(self) -> QRectF:
+        """The stage (mirror, pick view, booth, composer), in whole pixels: a new frame's
+        update is exactly the box its image covers."""
+        w, h = self.width(), self.height()
+        m = self._margin()
+        if self.composing:
+            header = self._header_box()
+            top = header.bottom() + m * 0.5
+            return QRectF(round(m), round(top), round(w - 2 * m), round(h - top - m))
+        if self.portrait_booth:  # the title above, the mirror the whole width below
+            top = h * 0.2
+            return QRectF(round(m), round(top), round(w - 2 * m), round(h - top - m))
+        if self.portrait:
+            top = h * 0.42 + m * 0.5
+            return QRectF(round(m), round(top), round(w - 2 * m), round(h - top - m))
+        left_w = w * self._left_share()
+        return QRectF(
+            round(left_w + m * 0.6), round(m), round(w - left_w - m * 1.6), round(h - 2 * m)
+        )
+
+    def _left_share(self) -> float:
+        return 0.36 if self.picking else 0.42
+
+    def _place_children(self) -> None:
+        self._place_picker()
+        if self.first_post is not None:
+            if self.composing:
+                self.first_post.setGeometry(self._mirror_box().toAlignedRect())
+                self.first_post.show()
+                self.first_post.refresh()
+            else:
+                self.first_post.hide()
+        self._place_overlays()
+
+    def _place_picker(self) -> None:
+        if self.picker is None:
+            return
+        if self.picking:
+            self.picker.setGeometry(self._mirror_box().toAlignedRect())
+            self.picker.show()
+        else:
+            self.picker.hide()
+
+    def _place_overlays(self) -> None:
+        """The help button in the top-right corner, the cue card at the top, both on top."""
+        w, h = self.width(), self.height()
+        m = self._margin()
+        if self.help_button is not None:
+            height = round(max(64.0, min(96.0, h * 0.08)))
+            width = round(max(240.0, min(420.0, w * 0.24)))
+            self.help_button.setGeometry(round(w - m * 0.4 - width), round(m * 0.4), width, height)
+            self.help_button.show()
+            self.help_button.raise_()
+        if self.cue_card is not None:
+            # over the stage, under the help button: the step's title stays in sight
+            stage = self._mirror_box()
+            pad = m * 0.4
+            height = round(max(150.0, min(240.0, h * 0.2)))
+            top = stage.top() + pad
+            if self.help_button is not None:
+                top = max(top, self.help_button.geometry().bottom() + pad)
+            width = round(max(min(stage.width() - 2 * pad, 900.0), min(w - 2 * m, 520.0)))
+            left = round(min(stage.left() + pad, w - m * 0.4 - width))
+            self.cue_card.setGeometry(left, round(top), width, height)
+            self.cue_card.raise_()
 
     def _place_booth(self) -> None:
         booth = self.booth
@@ -184,48 +417,20 @@ class GuestPanel(QWidget):
         if booth.isHidden():
             booth.show()
             booth.raise_()
-
-    def _mirror_box(self) -> QRectF:
-        """Whole pixels: a new frame's update is exactly the box its image covers."""
-        w, h = self.width(), self.height()
-        if self.portrait_booth:  # the title above, the mirror the whole width below
-            m = w * 0.05
-            top = h * 0.2
-            return QRectF(round(m), round(top), round(w - 2 * m), round(h - top - m))
-        m = h * 0.06
-        left_w = w * self._left_share()
-        return QRectF(
-            round(left_w + m * 0.5), round(m), round(w - left_w - m * 1.5), round(h - 2 * m)
-        )
-
-    def _left_share(self) -> float:
-        return 0.36 if self.picking else 0.55
-
-    @property
-    def picking(self) -> bool:
-        """The questions step: the pick view takes the mirror's place."""
-        return self.picker is not None and self._snapshot.step.shows == "pick"
-
-    def _place_picker(self) -> None:
-        if self.picker is None:
-            return
-        if self.picking:
-            self.picker.setGeometry(self._mirror_box().toAlignedRect())
-            self.picker.show()
-        else:
-            self.picker.hide()
+            self._place_overlays()  # the cue and the help button stay over the booth
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._background = None
         self._mirror = None
         self._shown_seq = 0
-        self._place_picker()
+        self._place_children()
         super().resizeEvent(event)
 
     @property
     def current_step(self) -> int:
         return self._snapshot.current
 
+    # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._background is None:
             self._background = self._render_background()
@@ -233,12 +438,24 @@ class GuestPanel(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = self._mirror_box()
         showing = self._mirror is not None and self.picture is Picture.LIVE
-        mirror_only = showing and not self.picking and box.toRect().contains(event.rect())
-        if not mirror_only:  # a new frame covers its box: no backdrop under it
+        stage_only = showing and not self.picking and box.toRect().contains(event.rect())
+        if not stage_only:  # a new frame covers its box: no backdrop under it
             painter.drawPixmap(0, 0, self._background)
-        if not self.picking:
+            if self.flash > 0.0:
+                self._paint_flash(painter)
+        if not (self.picking or self.composing):
             self._paint_mirror(painter, box)
         painter.end()
+
+    def _paint_flash(self, painter: QPainter) -> None:
+        """A soft glow over the card, fading: the step changed."""
+        card = self._card_box()
+        radius = min(card.width(), card.height()) * 0.06
+        painter.save()
+        painter.setBrush(theme.with_alpha(theme.ACCENT, 0.16 * self.flash))
+        painter.setPen(QPen(theme.with_alpha(theme.ACCENT_SOFT, 0.85 * self.flash), 4))
+        painter.drawRoundedRect(card, radius, radius)
+        painter.restore()
 
     def _render_background(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -248,77 +465,178 @@ class GuestPanel(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
         theme.paint_backdrop(painter, w, h)
+        if self.composing:
+            self._paint_header(painter)
+        elif self.portrait_booth:
+            self._paint_title_only(painter)
+        else:
+            self._paint_card(painter)
+        painter.end()
+        self._caps = corner_caps(pixmap, self._mirror_box(), min(w, h) * 0.03)
+        return pixmap
+
+    def _step_words(self) -> str:
+        snapshot = self._snapshot
+        return translate("GuestPanel", "STEP {number} OF {steps}").format(
+            number=snapshot.current + 1, steps=len(snapshot.steps)
+        )
+
+    def _paint_header(self, painter: QPainter) -> None:
+        """The composer's slim strip: the step, its title (the help button at its right)."""
+        card = self._header_box()
+        s = min(self.width(), self.height())
+        radius = card.height() * 0.3
+        painter.setPen(QPen(theme.LINE, 2))
+        painter.setBrush(theme.with_alpha(theme.PANEL, 0.85))
+        painter.drawRoundedRect(card, radius, radius)
+        box = card.adjusted(s * 0.03, 0, -s * 0.03, 0)
+        reserved = (self.help_button.width() + s * 0.02) if self.help_button else 0.0
+        painter.setPen(theme.ACCENT_SOFT)
+        painter.setFont(theme.font(s * 0.026, QFont.Weight.Bold))
+        step = QRectF(box.left(), box.top(), s * 0.2, box.height())
+        painter.drawText(
+            step, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._step_words()
+        )
+        title = QRectF(step.right(), box.top(), box.width() - step.width() - reserved, box.height())
+        # The step's title is the script's own text, in the session's language.
+        self._texts.draw(
+            painter, title, self._snapshot.step.title, theme.TEXT,
+            max_px=s * 0.05, min_px=s * 0.025, weight=QFont.Weight.Black, max_lines=1,
+        )  # fmt: skip
+
+    def _paint_title_only(self, painter: QPainter) -> None:
+        box = self._card_box()
+        s = min(self.width(), self.height())
+        self._texts.draw(
+            painter, box, self._snapshot.step.title, theme.TEXT,
+            max_px=s * 0.075, min_px=s * 0.03, weight=QFont.Weight.Black, max_lines=2,
+        )  # fmt: skip
+
+    def _paint_card(self, painter: QPainter) -> None:
+        """The step as a big calm card: its title and text, what comes next, the progress."""
+        card = self._card_box()
+        s = min(self.width(), self.height())
+        radius = min(card.width(), card.height()) * 0.06
+        painter.setPen(QPen(theme.LINE, 2))
+        painter.setBrush(theme.with_alpha(theme.PANEL, 0.85))
+        painter.drawRoundedRect(card, radius, radius)
+        pad = s * 0.045
+        inner = card.adjusted(pad, pad * 0.9, -pad, -pad * 0.8)
+        portrait = self.portrait
         snapshot = self._snapshot
         step = snapshot.step
-        m = h * 0.06
-        left_w = w * self._left_share()
         painter.setPen(theme.ACCENT_SOFT)
-        painter.setFont(theme.font(h * 0.03, QFont.Weight.Bold))
-        painter.drawText(
-            QRectF(m, m, left_w, h * 0.05),
-            Qt.AlignmentFlag.AlignLeft,
-            translate("GuestPanel", "STEP {number} OF {steps}").format(
-                number=snapshot.current + 1, steps=len(snapshot.steps)
-            ),
+        painter.setFont(theme.font(s * 0.03, QFont.Weight.Bold))
+        step_line = QRectF(inner.left(), inner.top(), inner.width(), s * 0.045)
+        painter.drawText(step_line, Qt.AlignmentFlag.AlignLeft, self._step_words())
+        progress_h = s * (0.14 if not portrait else 0.12)
+        next_h = s * 0.06
+        progress = QRectF(inner.left(), inner.bottom() - progress_h, inner.width(), progress_h)
+        after = QRectF(inner.left(), progress.top() - next_h - s * 0.02, inner.width(), next_h)
+        body_top = step_line.bottom() + s * 0.015
+        body = QRectF(inner.left(), body_top, inner.width(), after.top() - body_top - s * 0.02)
+        title_h = body.height() * (0.42 if not portrait else 0.4)
+        # The step's title and text are the script's own, in the session's language.
+        self._texts.draw(
+            painter, QRectF(body.left(), body.top(), body.width(), title_h), step.title,
+            theme.TEXT, max_px=s * 0.075, min_px=s * 0.032, weight=QFont.Weight.Black,
+            max_lines=3, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )  # fmt: skip
+        self._texts.draw(
+            painter,
+            QRectF(body.left(), body.top() + title_h + s * 0.015, body.width(),
+                   body.height() - title_h - s * 0.015),
+            step.guidance, theme.MUTED, max_px=s * 0.038, min_px=s * 0.022,
+            weight=QFont.Weight.Medium, max_lines=7,
+            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        )  # fmt: skip
+        painter.setPen(QPen(theme.LINE, 1))
+        painter.drawLine(QPointF(after.left(), after.top()), QPointF(after.right(), after.top()))
+        upcoming = (
+            snapshot.steps[snapshot.current + 1].title
+            if snapshot.current + 1 < len(snapshot.steps)
+            else ""
         )
-        painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(h * 0.075, QFont.Weight.Black))
-        title_box = QRectF(m, m + h * 0.07, left_w - m, h * 0.26)
-        # The step's title and guidance are the script's own text (a script per language
-        # is to come), not translated here.
-        if self.portrait_booth:
-            title_box = QRectF(w * 0.05, m + h * 0.05, w * 0.9, h * 0.12)
-        painter.drawText(
-            title_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, step.title
+        label = (
+            translate("GuestPanel", "NEXT") if upcoming else translate("GuestPanel", "LAST STEP")
         )
-        if self.portrait_booth:  # the mirror takes the rest of the screen
-            painter.end()
-            self._caps = corner_caps(pixmap, self._mirror_box(), min(w, h) * 0.03)
-            return pixmap
-        painter.setPen(theme.MUTED)
-        painter.setFont(theme.font(h * 0.036, QFont.Weight.Medium))
+        painter.setPen(theme.DIM)
+        painter.setFont(theme.font(s * 0.022, QFont.Weight.Bold))
+        label_w = painter.fontMetrics().horizontalAdvance(label) + s * 0.025
         painter.drawText(
-            QRectF(m, m + h * 0.35, left_w - m, h * 0.3),
-            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-            step.guidance,
+            QRectF(after.left(), after.top(), label_w, after.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            label,
         )
-        self._paint_progress(painter, QRectF(m, h * 0.78, left_w - m, h * 0.14))
-        painter.end()
-        self._caps = corner_caps(pixmap, self._mirror_box(), h * 0.03)
-        return pixmap
+        if upcoming:
+            self._texts.draw(
+                painter, after.adjusted(label_w, 0, 0, 0), upcoming, theme.TEXT,
+                max_px=s * 0.032, min_px=s * 0.018, weight=QFont.Weight.DemiBold, max_lines=1,
+            )  # fmt: skip
+        self._paint_progress(painter, progress)
+
+    def hour_done(self) -> float:
+        """The share of the hour's planned minutes in the steps already done."""
+        steps = self._snapshot.steps
+        total = sum(max(0, step.minutes) for step in steps) or 1
+        done = sum(max(0, step.minutes) for step in steps[: self._snapshot.current])
+        return done / total
 
     def _paint_progress(self, painter: QPainter, area: QRectF) -> None:
         steps = self._snapshot.steps
-        h = self.height()
+        s = min(self.width(), self.height())
+        bar_h = max(6.0, s * 0.01)
+        bar = QRectF(area.left(), area.top(), area.width(), bar_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.PANEL_HI)
+        painter.drawRoundedRect(bar, bar_h / 2, bar_h / 2)
+        done = self.hour_done()
+        if done > 0:
+            painter.setBrush(theme.GREEN)
+            painter.drawRoundedRect(
+                QRectF(bar.left(), bar.top(), bar.width() * done, bar_h), bar_h / 2, bar_h / 2
+            )
         spacing = area.width() / max(1, len(steps))
-        radius = h * 0.014
-        y = area.top() + radius * 2
+        radius = s * 0.013
+        y = bar.bottom() + s * 0.035
+        label_font = theme.font(s * (0.016 if self.picking else 0.019), QFont.Weight.DemiBold)
+        widest = max(
+            (
+                QFontMetricsF(label_font).horizontalAdvance(word)
+                for st in steps
+                for word in st.short.split()
+            ),
+            default=0.0,
+        )
+        if widest > spacing * 0.9:  # every word of every label inside its own column
+            label_font.setPixelSize(max(9, int(label_font.pixelSize() * spacing * 0.9 / widest)))
         for index, step in enumerate(steps):
-            x = area.left() + spacing * index + radius
+            x = area.left() + spacing * index + spacing / 2
             if index < len(steps) - 1:
-                painter.setPen(QPen(theme.LINE, h * 0.004))
-                painter.drawLine(int(x + radius * 2), int(y), int(x + spacing - radius * 2), int(y))
+                painter.setPen(QPen(theme.LINE, s * 0.004))
+                painter.drawLine(QPointF(x + radius * 2, y), QPointF(x + spacing - radius * 2, y))
             current = index == self._snapshot.current
-            done = index < self._snapshot.current
+            finished = index < self._snapshot.current
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.ACCENT if current else theme.GREEN if done else theme.PANEL_HI)
+            painter.setBrush(
+                theme.ACCENT if current else theme.GREEN if finished else theme.PANEL_HI
+            )
             r = radius * (1.6 if current else 1.0)
             painter.drawEllipse(QRectF(x - r, y - r, 2 * r, 2 * r))
             painter.setPen(theme.TEXT if current else theme.DIM)
-            painter.setFont(
-                theme.font(h * (0.016 if self.picking else 0.02), QFont.Weight.DemiBold)
-            )
+            painter.setFont(label_font)
             painter.drawText(
-                QRectF(x - spacing * 0.6 + radius, y + radius * 2.2, spacing * 1.2, h * 0.06),
+                QRectF(x - spacing / 2, y + radius * 2.2, spacing, area.bottom() - y - radius * 2),
                 Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
                 step.short,
             )
 
     def _paint_mirror(self, painter: QPainter, box: QRectF) -> None:
-        h = self.height()
+        s = min(self.width(), self.height())
         path = QPainterPath()
-        path.addRoundedRect(box, h * 0.03, h * 0.03)
-        if self._mirror is None or self.picture is not Picture.LIVE:
+        path.addRoundedRect(box, s * 0.03, s * 0.03)
+        wrong_frame = self._mirror_flipped == self.on_camera_step  # the other view's frame
+        if self._mirror is None or self.picture is not Picture.LIVE or wrong_frame:
             self._paint_slate(painter, box, path)
             return
         # An opaque copy, then the backdrop's four corner caps over it: a rounded clip
@@ -329,17 +647,50 @@ class GuestPanel(QWidget):
         painter.setPen(QPen(theme.LINE, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+        words = self.on_camera_words()
+        if words is not None:
+            self._paint_on_camera(painter, box, *words)
+            return
         painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(h * 0.028, QFont.Weight.Bold))
+        painter.setFont(theme.font(s * 0.028, QFont.Weight.Bold))
         painter.drawText(
-            box.adjusted(h * 0.03, 0, 0, -h * 0.03),
+            box.adjusted(s * 0.03, 0, 0, -s * 0.03),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             translate("GuestPanel", "THE MIRROR"),
         )
 
+    def _paint_on_camera(self, painter: QPainter, box: QRectF, badge: str, line: str) -> None:
+        """The live step's badge over the picture: ON CAMERA, or LIVE when a stream runs."""
+        s = min(self.width(), self.height())
+        painter.setFont(theme.font(s * 0.03, QFont.Weight.Black))
+        pad = s * 0.02
+        badge_w = painter.fontMetrics().horizontalAdvance(badge) + pad * 2.4
+        badge_box = QRectF(box.left() + pad * 1.5, box.top() + pad * 1.5, badge_w, s * 0.055)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.LIVE if self.streaming else theme.with_alpha(theme.NIGHT, 0.75))
+        painter.drawRoundedRect(badge_box, badge_box.height() / 2, badge_box.height() / 2)
+        if not self.streaming:
+            painter.setPen(QPen(theme.ACCENT_SOFT, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(badge_box, badge_box.height() / 2, badge_box.height() / 2)
+        painter.setPen(theme.TEXT)
+        painter.drawText(badge_box, Qt.AlignmentFlag.AlignCenter, badge)
+        strip = QRectF(box.left(), box.bottom() - s * 0.1, box.width(), s * 0.1)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.with_alpha(theme.NIGHT, 0.7))
+        painter.drawRect(strip.adjusted(0, 0, 0, -s * 0.03 * 0.3))
+        self._texts.draw(
+            painter, strip.adjusted(pad * 1.5, 0, -pad * 1.5, 0), line, theme.TEXT,
+            max_px=s * 0.03, min_px=s * 0.016, weight=QFont.Weight.DemiBold, max_lines=2,
+        )  # fmt: skip
+
     def slate_words(self) -> tuple[str, str] | None:
         """What the mirror says without a picture (a title, a line), None with one."""
-        if self.picking or (self._mirror is not None and self.picture is Picture.LIVE):
+        if (
+            self.picking
+            or self.composing
+            or (self._mirror is not None and self.picture is Picture.LIVE)
+        ):
             return None
         shown = self._slate_picture()
         return mirror_title(shown), mirror_line(shown)
@@ -350,7 +701,7 @@ class GuestPanel(QWidget):
 
     def _paint_slate(self, painter: QPainter, box: QRectF, path: QPainterPath) -> None:
         """The mirror without a picture: what is happening, in a few calm words."""
-        h = self.height()
+        h = min(self.width(), self.height())
         shown = self._slate_picture()
         painter.setPen(QPen(theme.LINE, 2))
         painter.setBrush(theme.PANEL)

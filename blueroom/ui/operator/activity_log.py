@@ -20,8 +20,14 @@ from blueroom.core.events import (
     BudgetReached,
     BudgetWarning,
     CameraStateChanged,
+    CueKind,
     DecisionUndone,
     Event,
+    GuestCueAcknowledged,
+    GuestCued,
+    GuestCueWithdrawn,
+    GuestHelpAnswered,
+    GuestHelpAsked,
     GuestSignedIn,
     GuestSignedOut,
     HeatMapChanged,
@@ -58,6 +64,17 @@ LOG_LINES = 400
 
 # Questions the console has shown, remembered to name them in the log (newest kept).
 KNOWN_QUESTIONS = 2_000
+
+
+def cue_name(cue: CueKind, text: str = "") -> str:
+    """A cue as the console names it: its preset's words, or the operator's own."""
+    match cue:
+        case CueKind.WRAP_UP:
+            return translate("ActivityLog", "Wrap up")
+        case CueKind.NEXT_QUESTION:
+            return translate("ActivityLog", "Next question")
+        case _:
+            return text
 
 
 def activity_line(event: Event, describe: Callable[[str], str] | None = None) -> str | None:
@@ -234,6 +251,28 @@ def _outbox_line(event: Event) -> str | None:
             )
         case OutboxRehearsed():
             return translate("ActivityLog", "outbox: rehearsal, not posted")
+    return _guest_line(event)
+
+
+def _guest_line(event: Event) -> str | None:
+    """The guided hour's cues to the guest and the guest's calls for help."""
+    match event:
+        case GuestCued():
+            return translate("ActivityLog", "{who}: cue to the guest “{cue}”").format(
+                who=words.actor(event.actor), cue=single_line(cue_name(event.cue, event.text))[:80]
+            )
+        case GuestCueAcknowledged():
+            return translate("ActivityLog", "the guest acknowledged the cue")
+        case GuestCueWithdrawn():
+            return translate("ActivityLog", "{who}: cue withdrawn").format(
+                who=words.actor(event.actor)
+            )
+        case GuestHelpAsked():
+            return translate("ActivityLog", "⚠ the guest asks for help")
+        case GuestHelpAnswered():
+            return translate("ActivityLog", "{who}: answered the guest's call for help").format(
+                who=words.actor(event.actor)
+            )
     return None
 
 

@@ -50,6 +50,7 @@ from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
 from blueroom.ui.operator.gallery import ClipMaker, GalleryPanel, KeptPhotos
+from blueroom.ui.operator.guest_cues import GuestCuesRow, HelpAlert
 from blueroom.ui.operator.heat_controls import HeatMapControls
 from blueroom.ui.operator.keys_sheet import KeysSheet
 from blueroom.ui.operator.labels import plain_label, title_label
@@ -175,7 +176,10 @@ class OperatorConsole(QMainWindow):
         self.session_label = plain_label(session_label)
         self.session_label.setStyleSheet(f"color: {theme.MUTED.name()};")
         header.addWidget(self.session_label)
-        header.addStretch(1)
+        header.addSpacing(16)
+        # the team's cues to the guest: a menu and the last cue's state (no height taken)
+        self.guest_cues = GuestCuesRow(model.cues, actions, self.say)
+        header.addWidget(self.guest_cues, 1)
         self.rehearsal_banner = plain_label(
             translate("OperatorConsole", "REHEARSAL — nothing is posted")
         )
@@ -183,6 +187,10 @@ class OperatorConsole(QMainWindow):
         self.rehearsal_banner.setStyleSheet(BANNER_STYLE)
         self.rehearsal_banner.setVisible(model.outbox.latest().posting.rehearsal)
         header.addWidget(self.rehearsal_banner)
+        header.addSpacing(12)
+        # the guest's call for help: red, in the header, until a staff member answers it
+        self.help_alert = HelpAlert(model.cues, actions, self.say)
+        header.addWidget(self.help_alert)
         header.addSpacing(12)
         self.hold_button = QPushButton(translate("OperatorConsole", "Hold the walls  F12"))
         self.hold_button.setObjectName("hold")
@@ -446,6 +454,8 @@ class OperatorConsole(QMainWindow):
         if tick == 2:
             self.gallery.refresh()
         self.run_of_show.refresh()
+        self.guest_cues.refresh()
+        self.help_alert.refresh()
         held = self._model.session.latest().held
         asked, when = self._hold_asked
         if held != asked and self._clock.monotonic() - when < 2.0:
