@@ -126,6 +126,8 @@ class BoothRig:
         self.panel.resize(*size)
         self.panel.show()
         self.actions.go_to_step(4)  # the mirror
+        self.panel._tick()
+        self.panel.end_glow()
 
     def clock(self) -> float:
         return self.now

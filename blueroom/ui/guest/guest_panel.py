@@ -236,6 +236,13 @@ class GuestPanel(QWidget):
         self.flash = 1.0  # lit at once; the animation fades it
         self._flash.start()
 
+    def end_glow(self) -> None:
+        """The new step's glow faded at once (screenshots and approved images are taken
+        as the guest sees the step once it settled)."""
+        self._flash.stop()
+        self.flash = 0.0
+        self.update()
+
     def _flash_step(self, value: object) -> None:
         self.flash = float(value) if isinstance(value, int | float) else 0.0
         self.update(self._card_box().adjusted(-12, -12, 12, 12).toAlignedRect())
@@ -448,12 +455,16 @@ class GuestPanel(QWidget):
         painter.end()
 
     def _paint_flash(self, painter: QPainter) -> None:
-        """A soft glow over the card, fading: the step changed."""
+        """A soft glow over the card, fading: the step changed (over the title alone, with
+        no outline, where the booth in portrait leaves no card)."""
         card = self._card_box()
         radius = min(card.width(), card.height()) * 0.06
         painter.save()
         painter.setBrush(theme.with_alpha(theme.ACCENT, 0.16 * self.flash))
-        painter.setPen(QPen(theme.with_alpha(theme.ACCENT_SOFT, 0.85 * self.flash), 4))
+        if self.portrait_booth:
+            painter.setPen(Qt.PenStyle.NoPen)
+        else:
+            painter.setPen(QPen(theme.with_alpha(theme.ACCENT_SOFT, 0.85 * self.flash), 4))
         painter.drawRoundedRect(card, radius, radius)
         painter.restore()
 
@@ -505,10 +516,21 @@ class GuestPanel(QWidget):
         )  # fmt: skip
 
     def _paint_title_only(self, painter: QPainter) -> None:
+        """The booth in portrait: the step and its title above the mirror, no card."""
         box = self._card_box()
         s = min(self.width(), self.height())
+        step_line = QRectF(box.left(), box.top(), box.width(), s * 0.05)
+        painter.setPen(theme.ACCENT_SOFT)
+        painter.setFont(theme.font(s * 0.03, QFont.Weight.Bold))
+        painter.drawText(
+            step_line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self._step_words(),
+        )  # fmt: skip
+        title = QRectF(
+            box.left(), step_line.bottom(), box.width(), box.bottom() - step_line.bottom()
+        )
         self._texts.draw(
-            painter, box, self._snapshot.step.title, theme.TEXT,
+            painter, title, self._snapshot.step.title, theme.TEXT,
             max_px=s * 0.075, min_px=s * 0.03, weight=QFont.Weight.Black, max_lines=2,
         )  # fmt: skip
 
