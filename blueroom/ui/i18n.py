@@ -57,6 +57,7 @@ __all__ = [
     "duration",
     "install_translations",
     "language",
+    "money",
     "number",
     "percent",
     "remove_translations",
@@ -106,6 +107,17 @@ def percent(share: float, places: int = 0) -> str:
     """A share of 1 as a percentage: "12%" / "12 %"."""
     digits = decimal(share * 100, places)
     return f"{digits}\u202f%" if language() == "fr" else f"{digits}%"
+
+
+def money(amount: float, currency: str = "USD") -> str:
+    """An amount, to the tenth of a cent when it has one: "$20.00", "$0.015", "12.50 EUR" /
+    "20,00 $", "0,015 $", "12,50 EUR"."""
+    digits = decimal(amount, 3)
+    if digits.endswith("0"):
+        digits = digits[:-1]
+    if language() == "fr":
+        return f"{digits}\u00a0{'$' if currency == 'USD' else currency}"
+    return f"${digits}" if currency == "USD" else f"{digits} {currency}"
 
 
 def compact(value: int) -> str:

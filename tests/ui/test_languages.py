@@ -5,20 +5,22 @@ included, and the app installs the session's before it builds a window."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
 from blueroom import app as app_module
 from blueroom.app import GuiOptions
 from blueroom.core.actions import RoomActions
-from blueroom.core.events import CameraState, CameraStateChanged, TweetReceived
+from blueroom.core.events import CameraState, CameraStateChanged, QuestionState, TweetReceived
 from blueroom.core.models import RoomModel
-from blueroom.core.questions import QueueQuery, QueueView
+from blueroom.core.questions import Question, QueueQuery, QueueView
 from blueroom.core.tweet import Author, Tweet
 from blueroom.paths import BUNDLED
 from blueroom.settings import SettingsError, describe, load_settings
@@ -32,7 +34,7 @@ from blueroom.ui.i18n import (
 )
 from blueroom.ui.operator.activity_log import activity_line
 from blueroom.ui.operator.moderation_queue import ModerationQueue
-from blueroom.ui.operator.queue_list import decision_line
+from blueroom.ui.operator.queue_list import decision_line, support_line
 from blueroom.ui.operator.selection import QuestionSelection
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
@@ -179,7 +181,9 @@ def test_the_room_speaks_the_session_s_language_unless_the_variable_says_otherwi
     assert run.session.steps(run.event)[0].title == "Bienvenue en cuisine, Léa", "the guest's too"
     shown = describe(run, environ={"BLUEROOM_LANGUAGE": "fr"})
     assert 'language = "fr"  # BLUEROOM_LANGUAGE for this run' in shown
-    with pytest.raises(SettingsError, match="BLUEROOM_LANGUAGE must be one of fr, en, not 'klingon'"):
+    with pytest.raises(
+        SettingsError, match="BLUEROOM_LANGUAGE must be one of fr, en, not 'klingon'"
+    ):
         load_settings(environ={"BLUEROOM_LANGUAGE": "klingon"})
 
 
@@ -239,9 +243,101 @@ def test_the_app_installs_the_session_s_language_before_it_builds_a_window(
     engine = SimpleNamespace(messages=[], session_id="s1", resumed=False)
     try:
         with pytest.raises(_Built):
-            app_module._run_windows(load_settings(environ=environ), GuiOptions(), engine, said.append)  # type: ignore[arg-type]
+            app_module._run_windows(
+                load_settings(environ=environ), GuiOptions(), engine, said.append
+            )  # type: ignore[arg-type]
     finally:
         remove_translations()
     thousands = {"fr": "1\u202f234", "en": "1,234"}[language]
     assert seen == [(language, pending, thousands)], "installed before the windows"
     assert not [line for line in said if line.startswith("language:")]
+
+
+def test_numbers_shares_money_times_and_dates_are_written_the_language_s_way(
+    qapp: object, french: Path
+) -> None:
+    evening = time.mktime((2026, 12, 6, 18, 30, 5, 0, 0, -1))  # the room's local time
+    english = (
+        i18n.number(1234567),
+        i18n.decimal(2.5),
+        i18n.decimal(12.25, 1),
+        i18n.percent(0.123),
+        i18n.money(20.0),
+        i18n.money(0.015, "EUR"),
+        i18n.compact(1234),
+        i18n.compact(56789),
+        i18n.compact(3_400_000),
+        i18n.clock_time(evening),
+        i18n.clock_time(evening, seconds=True),
+        i18n.date_text(evening),
+        i18n.duration(245),
+        i18n.duration(3723),
+        i18n.duration(-75),
+    )
+    assert english == (
+        "1,234,567",
+        "2.5",
+        "12.3",  # rounded half up
+        "12%",
+        "$20.00",
+        "0.015 EUR",
+        "1.2k",
+        "57k",
+        "3.4M",
+        "18:30",  # a studio clock runs on 24 hours
+        "18:30:05",
+        "6 December 2026",
+        "4:05",
+        "1:02:03",
+        "−1:15",
+    )
+    install_translations("fr", folder=french)
+    assert i18n.language() == "fr"
+    nnbsp = "\u202f"
+    assert (
+        i18n.number(1234567),
+        i18n.decimal(2.5),
+        i18n.percent(0.123),
+        i18n.money(20.0),
+        i18n.money(0.015, "EUR"),
+        i18n.compact(1234),
+        i18n.compact(3_400_000),
+        i18n.clock_time(evening),
+        i18n.clock_time(evening, seconds=True),
+        i18n.date_text(evening),
+        i18n.duration(3723),
+    ) == (
+        f"1{nnbsp}234{nnbsp}567",
+        "2,5",
+        f"12{nnbsp}%",
+        "20,00\u00a0$",
+        "0,015\u00a0EUR",
+        f"1,2{nnbsp}k",
+        f"3,4{nnbsp}M",
+        "18:30",
+        "18:30:05",
+        "6 décembre 2026",
+        "1:02:03",
+    )
+    spin = QDoubleSpinBox()
+    spin.setDecimals(1)
+    spin.setValue(2.5)
+    assert spin.text() == "2,5", "Qt's own widgets follow the language too"
+    remove_translations()
+    assert i18n.number(1234) == "1,234" and i18n.language() == "en"
+
+
+def test_the_screens_write_numbers_and_times_in_their_language(french: Path) -> None:
+    at = time.mktime((2026, 12, 6, 18, 30, 5, 0, 0, -1))
+    lost = CameraStateChanged(state=CameraState.LOST, device="0", detail="", at=at)
+    card = Question(
+        "q1", "Léa ?", "@fan", "Fan", 12_345, "fr", at, QuestionState.PENDING, at,
+        supporters=1_234, asked_by=2, likes=56_789,
+    )  # fmt: skip
+    assert activity_line(lost).startswith("18:30:05  ")  # type: ignore[union-attr]
+    assert support_line(card) == "asked by 2  ·  1,234 supporters  ·  ♥ 57k"
+    install_translations("fr", folder=french)
+    assert activity_line(lost).startswith("18:30:05  ")  # type: ignore[union-attr]
+    assert support_line(card) == "asked by 2  ·  1\u202f234 supporters  ·  ♥ 57\u202fk", (
+        "French digits (the words are not in this test's translation)"
+    )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from blueroom.core.moderation import Action, ModerationRules
 from blueroom.ui import theme
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import decimal, number, translate
 
 
 def action_label(action: Action) -> str:
@@ -54,18 +54,18 @@ def rules_summary(rules: ModerationRules) -> str:
         translate("RulesDialog", "links: {action}").format(action=_action_word(rules.links)),
         translate("RulesDialog", "hashbombs: {action}").format(action=_action_word(rules.hashbomb)),
         translate("RulesDialog", "flood > {posts} in {seconds} s").format(
-            posts=rules.flood_posts, seconds=f"{rules.flood_seconds:g}"
+            posts=rules.flood_posts, seconds=decimal(rules.flood_seconds)
         ),
     ]
     if rules.blocked_words:
         words = len(rules.blocked_words)
-        parts.append(translate("RulesDialog", "%n blocked word(s)", None, str, words))
+        parts.append(translate("RulesDialog", "%n blocked word(s)", None, number, words))
     if rules.blocked_users:
         users = len(rules.blocked_users)
-        parts.append(translate("RulesDialog", "%n blocked user(s)", None, str, users))
+        parts.append(translate("RulesDialog", "%n blocked user(s)", None, number, users))
     if rules.trusted_users:
         trusted = len(rules.trusted_users)
-        parts.append(translate("RulesDialog", "%n trusted", None, str, trusted))
+        parts.append(translate("RulesDialog", "%n trusted", None, number, trusted))
     parts.append(
         translate("RulesDialog", "AUTO-APPROVE CLEAN QUESTIONS: ON")
         if rules.auto_approve_clean
