@@ -119,7 +119,7 @@ class SessionSettings(_Section):
         """The hour's steps for this guest, in their language (raises ``ScriptError``)."""
         path = self.script_path()
         if path is None:
-            return default_script(event.guest_name, event.hashtag)
+            return default_script(event.guest_name, event.hashtag, self.language)
         script = load_script(path)
         first_name = event.guest_name.split()[0] if event.guest_name.strip() else ""
         return script.steps(

@@ -185,6 +185,18 @@ def test_no_literal_words_reach_a_qt_text_call_untranslated() -> None:
     assert not found, "words shown without translate():\n" + "\n".join(found)
 
 
+def test_translate_is_called_by_its_name() -> None:
+    """lupdate reads ``translate(...)`` calls only: a call through another name (``t =
+    translate``) is never extracted, and its words never translated."""
+    found = []
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            if isinstance(value, ast.Name | ast.Attribute) and _name(value) == "translate":
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, "translate() called through another name:\n" + "\n".join(found)
+
+
 def test_the_scan_finds_words_left_untranslated() -> None:
     tree = ast.parse(
         "label = QLabel('Approve')\n"
@@ -237,7 +249,7 @@ def test_every_translate_call_is_one_lupdate_reads() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def _code_messages() -> set[Message]:
+def code_messages() -> set[Message]:
     """What the code asks for, read from its syntax tree."""
     found = set()
     for _, tree in _trees():
@@ -301,7 +313,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[Message]:
 
 
 def test_lupdate_finds_every_message_the_code_asks_for(extracted: set[Message]) -> None:
-    code = _code_messages()
+    code = code_messages()
     assert len(code) > 200
     assert sorted(code - extracted) == [], "asked for but not extracted (a trailing comma?)"
     assert sorted(extracted - code) == [], "extracted but not asked for by translate()"

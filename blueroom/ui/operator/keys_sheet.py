@@ -11,48 +11,55 @@ from blueroom.ui.i18n import translate
 
 def key_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """(group, [(keys, what they do)]) in the order of an operator's evening."""
-    t = translate
     return [
         (
-            t("KeysSheet", "Moving in the queue"),
+            translate("KeysSheet", "Moving in the queue"),
             [
-                ("J  ↓", t("KeysSheet", "next question")),
-                ("K  ↑", t("KeysSheet", "previous question")),
-                ("Home", t("KeysSheet", "the newest, up to the new posts")),
-                ("Esc", t("KeysSheet", "pick none; from the search box, back to the queue")),
-                ("/  Ctrl+F", t("KeysSheet", "search text, @author or name")),
-                ("1 – 9", t("KeysSheet", "the views: pending, flagged, approved…")),
+                ("J  ↓", translate("KeysSheet", "next question")),
+                ("K  ↑", translate("KeysSheet", "previous question")),
+                ("Home", translate("KeysSheet", "the newest, up to the new posts")),
+                (
+                    "Esc",
+                    translate("KeysSheet", "pick none; from the search box, back to the queue"),
+                ),
+                ("/  Ctrl+F", translate("KeysSheet", "search text, @author or name")),
+                ("1 – 9", translate("KeysSheet", "the views: pending, flagged, approved…")),
             ],
         ),
         (
-            t("KeysSheet", "Deciding"),
+            translate("KeysSheet", "Deciding"),
             [
-                ("A", t("KeysSheet", "approve")),
-                ("Enter  Shift+A", t("KeysSheet", "approve and put in preview")),
-                ("R", t("KeysSheet", "reject: then 1–9 a reason, 0 another, R none")),
-                ("S", t("KeysSheet", "star")),
-                ("H", t("KeysSheet", "stash for later")),
-                ("Q", t("KeysSheet", "back to the queue; in Not questions, a question")),
-                ("N", t("KeysSheet", "not a question")),
-                ("Ctrl+Z", t("KeysSheet", "undo the last decision")),
+                ("A", translate("KeysSheet", "approve")),
+                ("Enter  Shift+A", translate("KeysSheet", "approve and put in preview")),
+                ("R", translate("KeysSheet", "reject: then 1–9 a reason, 0 another, R none")),
+                ("S", translate("KeysSheet", "star")),
+                ("H", translate("KeysSheet", "stash for later")),
+                ("Q", translate("KeysSheet", "back to the queue; in Not questions, a question")),
+                ("N", translate("KeysSheet", "not a question")),
+                ("Ctrl+Z", translate("KeysSheet", "undo the last decision")),
             ],
         ),
         (
-            t("KeysSheet", "On air"),
+            translate("KeysSheet", "On air"),
             [
-                ("P", t("KeysSheet", "preview the picked question")),
-                ("T", t("KeysSheet", "take the preview on air")),
-                ("O", t("KeysSheet", "the picked question on air now")),
-                ("D", t("KeysSheet", "the question on air is answered")),
+                ("P", translate("KeysSheet", "preview the picked question")),
+                ("T", translate("KeysSheet", "take the preview on air")),
+                ("O", translate("KeysSheet", "the picked question on air now")),
+                ("D", translate("KeysSheet", "the question on air is answered")),
             ],
         ),
         (
-            t("KeysSheet", "The hour"),
+            translate("KeysSheet", "The hour"),
             [
-                ("Page Down", t("KeysSheet", "next session step (a presenter's clicker)")),
-                ("Page Up", t("KeysSheet", "previous session step")),
-                ("F12", t("KeysSheet", "hold every wall on a calm slate, and back (any window)")),
-                ("F1  ?", t("KeysSheet", "this sheet")),
+                ("Page Down", translate("KeysSheet", "next session step (a presenter's clicker)")),
+                ("Page Up", translate("KeysSheet", "previous session step")),
+                (
+                    "F12",
+                    translate(
+                        "KeysSheet", "hold every wall on a calm slate, and back (any window)"
+                    ),
+                ),
+                ("F1  ?", translate("KeysSheet", "this sheet")),
             ],
         ),
     ]

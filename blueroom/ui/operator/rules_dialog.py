@@ -130,15 +130,18 @@ class RulesDialog(QDialog):
         self.new_account_days.setRange(0, 365)
         self.new_account_days.setSuffix(translate("RulesDialog", " days"))
         self.new_account_days.setValue(rules.new_account_days)
-        self.auto_approve = QCheckBox(
-            translate(
-                "RulesDialog",
-                "Auto-approve clean questions (questions no rule objects to go to the wall"
-                " without a person approving them)",
-            )
-        )
+        self.auto_approve = QCheckBox(translate("RulesDialog", "Auto-approve clean questions"))
         self.auto_approve.setChecked(rules.auto_approve_clean)
         self.auto_approve.setStyleSheet(f"color: {theme.AMBER.name()}; font-weight: 600;")
+        # what it means, wrapped under it (one line was cut at the dialog's width)
+        self.auto_approve_hint = QLabel(
+            translate(
+                "RulesDialog",
+                "Questions no rule objects to go to the wall without a person approving them.",
+            )
+        )
+        self.auto_approve_hint.setWordWrap(True)
+        self.auto_approve_hint.setStyleSheet(f"color: {theme.MUTED.name()};")
 
         form.addRow(translate("RulesDialog", "Profanity"), self.profanity)
         form.addRow(translate("RulesDialog", "Slurs"), self.slurs)
@@ -156,6 +159,7 @@ class RulesDialog(QDialog):
         form.addRow(translate("RulesDialog", "Trusted users"), self.trusted_users)
         form.addRow(translate("RulesDialog", "Allowed link domains"), self.allowed_domains)
         layout.addWidget(self.auto_approve)
+        layout.addWidget(self.auto_approve_hint)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {theme.LIVE.name()};")
