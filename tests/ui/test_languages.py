@@ -167,7 +167,15 @@ def test_the_english_file_gives_the_forms_the_source_cannot(qapp: object) -> Non
 def test_the_room_speaks_the_session_s_language_unless_the_variable_says_otherwise(
     tmp_path: Path,
 ) -> None:
-    assert load_settings(environ={}).session.language == "fr", "French first"
+    default = load_settings(environ={})
+    assert default.session.language == "fr", "French first"
+    steps = default.session.steps(default.event)
+    assert [step.title for step in steps[:3]] == [
+        "Bienvenue dans la Blue Room, Léa",
+        "Votre premier post",
+        "Répondez à vos fans",
+    ], "the six built-in steps too"
+    assert "#AskBlueRoom" in steps[1].guidance
     english = tmp_path / "english.toml"
     english.write_text('[session]\nlanguage = "en"\nscript = "chef"\n', encoding="utf-8")
     chosen = load_settings(english, environ={})
