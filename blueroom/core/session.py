@@ -43,9 +43,7 @@ def default_script(guest_name: str, hashtag: str, language: str = "en") -> tuple
             label=label,
             shows=shows,
         )
-        for (step_id, minutes, shows), (title, guidance, label) in zip(
-            _STEPS, words, strict=True
-        )
+        for (step_id, minutes, shows), (title, guidance, label) in zip(_STEPS, words, strict=True)
     )
 
 
