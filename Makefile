@@ -15,7 +15,7 @@ LANGUAGES := en fr
 TS_FILES := $(LANGUAGES:%=$(I18N)/blueroom_%.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 # tests/ui/test_translations.py runs lupdate with these same options
-LUPDATE_OPTIONS := -silent -extensions py -locations none -source-language en
+LUPDATE_OPTIONS := -silent -extensions py -locations none -source-language en -no-obsolete
 LUPDATE_SOURCES := blueroom/ui blueroom/app.py
 
 .PHONY: demo test lint bench screenshots assets system clean translations approve-images

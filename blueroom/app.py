@@ -565,7 +565,8 @@ def _run_windows(
     assert isinstance(app, QApplication)
     app.setApplicationName("Blue Room")
     app.setQuitOnLastWindowClosed(False)
-    language = install_translations()  # before any window is built: they word themselves once
+    # the session's language, before any window is built: they word themselves once
+    language = install_translations(settings.session.language)
     for problem in language.problems:
         say(f"language: {problem}")
     fonts = register_bundled_fonts()

@@ -27,6 +27,10 @@ from blueroom.core.session import Step, default_script
 from blueroom.paths import assets
 
 ENV_PREFIX = "BLUEROOM_"
+# The room's one language: the guest's texts and every window. [session] language sets
+# it; this variable overrides it for one run ("en", "fr", or a locale name: "fr_CA.UTF-8").
+LANGUAGES = ("fr", "en")
+LANGUAGE_VARIABLE = "BLUEROOM_LANGUAGE"
 WINDOWS = ("operator_console", "questions_wall", "video_wall", "heatmap_wall", "guest_panel")
 
 # Sane ranges: anything outside is a typo, not a wish.
@@ -100,7 +104,9 @@ class SessionSettings(_Section):
     # "chef"), or the path of a TOML script of the studio's own.
     script: str = ""
     level: Literal["first-timer", "regular", "expert"] = "first-timer"
-    language: Literal["fr", "en"] = "fr"  # the guest's texts (the room is French first)
+    # The room's language: the guest's texts and every window (the room is French first);
+    # BLUEROOM_LANGUAGE overrides it for a run
+    language: Literal["fr", "en"] = "fr"
     # The guest's home town (the map's "guest-city" cue) and interests, for the plan
     guest_city: str = ""
     interests: list[str] = msgspec.field(default_factory=list)
@@ -121,7 +127,7 @@ class SessionSettings(_Section):
         """The hour's steps for this guest, in their language (raises ``ScriptError``)."""
         path = self.script_path()
         if path is None:
-            return default_script(event.guest_name, event.hashtag)
+            return default_script(event.guest_name, event.hashtag, self.language)
         script = load_script(path)
         first_name = event.guest_name.split()[0] if event.guest_name.strip() else ""
         return script.steps(
@@ -452,6 +458,24 @@ def _overrides(
     return found, variables
 
 
+def language_code(name: str) -> str:
+    """ "fr", "fr_FR", "fr-CA", "fr_FR.UTF-8" → "fr"."""
+    return re.split(r"[-_.@]", name.strip(), maxsplit=1)[0].lower()
+
+
+def _language_override(environ: Mapping[str, str]) -> str | None:
+    """``BLUEROOM_LANGUAGE``'s language, if set (one of :data:`LANGUAGES` or said so)."""
+    wanted = environ.get(LANGUAGE_VARIABLE, "").strip()
+    if not wanted:
+        return None
+    code = language_code(wanted)
+    if code not in LANGUAGES:
+        raise SettingsError(
+            f"{LANGUAGE_VARIABLE} must be one of {', '.join(LANGUAGES)}, not {wanted!r}"
+        )
+    return code
+
+
 def _check(settings: Settings, origin: str) -> Settings:
     problems: list[str] = []
     try:
@@ -516,6 +540,10 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
                 ' (service "blueroom"); see the README\'s X API section'
             )
     overrides, from_env = _overrides(environ)
+    language = _language_override(environ)
+    if language is not None:
+        overrides.setdefault("session", {})["language"] = language
+        from_env["session", "language"] = LANGUAGE_VARIABLE
     if overrides:
         origin += " + environment"
         for section, values in overrides.items():
@@ -670,14 +698,21 @@ def save_moderation(path: Path, rules: ModerationRules) -> None:
     temporary.replace(path)
 
 
-def describe(settings: Settings) -> str:
-    """The effective settings as TOML-like text, for ``blueroom settings``."""
+def describe(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
+    """The effective settings as TOML-like text, for ``blueroom settings``; a setting an
+    environment variable of its own overrides says so."""
+    environ = os.environ if environ is None else environ
     lines: list[str] = []
     for section, values in msgspec.to_builtins(settings).items():
         lines.append(f"[{section}]")
         for key, value in values.items():
             if f"[{section}] {key}" in NOT_SECRETS and value:
                 value = "(set, not shown)"
-            lines.append(f"{key} = {msgspec.json.encode(value).decode()}")
+            line = f"{key} = {msgspec.json.encode(value).decode()}"
+            if (section, key) == ("session", "language") and environ.get(LANGUAGE_VARIABLE, ""):
+                line += f"  # {LANGUAGE_VARIABLE} for this run: the guest's texts and every window"
+            elif (section, key) == ("session", "language"):
+                line += "  # the guest's texts and every window"
+            lines.append(line)
         lines.append("")
     return "\n".join(lines)

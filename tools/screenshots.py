@@ -54,14 +54,16 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seconds", type=float, default=25.0)
     parser.add_argument("--speed", type=float, default=60.0)
-    parser.add_argument("--language", default="en", help="en or fr: the room's language")
+    parser.add_argument(
+        "--language", default="en", help="en or fr: the room's language (guest's texts too)"
+    )
     parser.add_argument(
         "--x-standin", action="store_true", help="read and post through a stand-in X"
     )
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         environ = stack.enter_context(standin_x()) if args.x_standin else {}
-        run(args, load_settings(environ=environ))
+        run(args, load_settings(environ={**environ, "BLUEROOM_LANGUAGE": args.language}))
 
 
 @contextlib.contextmanager
@@ -119,7 +121,7 @@ def run(args: argparse.Namespace, settings: Settings) -> None:
         engine.start()
         app = QApplication([])
         register_bundled_fonts()
-        install_translations(args.language)
+        install_translations(settings.session.language)
         studio = Studio(settings, engine, session_label=f"session {engine.session_id}")
         windows = studio.windows
         for name, window in windows.items():

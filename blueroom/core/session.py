@@ -25,60 +25,106 @@ class Step:
         return self.label or self.title
 
 
-def default_script(guest_name: str, hashtag: str) -> tuple[Step, ...]:
-    first_name = guest_name.split()[0] if guest_name.strip() else "there"
-    return (
+def default_script(guest_name: str, hashtag: str, language: str = "en") -> tuple[Step, ...]:
+    """The six built-in steps, in the room's language ("en" or "fr")."""
+    first_name = guest_name.split()[0] if guest_name.strip() else ""
+    if language == "fr":
+        welcome = f"Bienvenue dans la Blue Room, {first_name}" if first_name else ""
+        words = _FRENCH
+    else:
+        welcome = f"Welcome to the Blue Room, {first_name or 'there'}"
+        words = _ENGLISH
+    return tuple(
         Step(
-            "welcome",
-            f"Welcome to the Blue Room, {first_name}",
-            "Make yourself comfortable. The team will walk you through the hour, one step "
-            "at a time. Nothing happens without you.",
-            5,
-            label="Welcome",
-        ),
-        Step(
-            "first-post",
-            "Your first post",
-            f"Say hello to your fans. We suggest mentioning {hashtag} so everyone can "
-            "follow along.",
-            5,
-            label="First post",
-            shows="composer",
-        ),
-        Step(
-            "questions",
-            "Answer your fans",
-            "Questions arrive on the wall behind you. Tap one on this screen to answer it live.",
-            25,
-            label="Questions",
-            shows="pick",
-        ),
-        Step(
-            "live-video",
-            "Go live",
-            "The camera is ready. When you say so, we go live to everyone following the event.",
-            10,
-            label="Go live",
-            shows="live",
-        ),
-        Step(
-            "mirror",
-            "The mirror",
-            "Strike a pose: a three-second countdown, then sign your photo with your "
-            "finger before we post it.",
-            10,
-            label="Mirror",
-            shows="booth",
-        ),
-        Step(
-            "final-selfie",
-            "The final selfie",
-            "One last picture with the team, to thank everyone who took part.",
-            5,
-            label="Selfie",
-            shows="booth",
-        ),
+            step_id,
+            (welcome or title) if step_id == "welcome" else title,
+            guidance.format(hashtag=hashtag),
+            minutes,
+            label=label,
+            shows=shows,
+        )
+        for (step_id, minutes, shows), (title, guidance, label) in zip(_STEPS, words, strict=True)
     )
+
+
+_STEPS = (  # id, minutes, what the guest panel shows
+    ("welcome", 5, "card"),
+    ("first-post", 5, "composer"),
+    ("questions", 25, "pick"),
+    ("live-video", 10, "live"),
+    ("mirror", 10, "booth"),
+    ("final-selfie", 5, "booth"),
+)
+_ENGLISH = (  # title, guidance, label
+    (
+        "Welcome to the Blue Room",
+        "Make yourself comfortable. The team will walk you through the hour, one step "
+        "at a time. Nothing happens without you.",
+        "Welcome",
+    ),
+    (
+        "Your first post",
+        "Say hello to your fans. We suggest mentioning {hashtag} so everyone can follow along.",
+        "First post",
+    ),
+    (
+        "Answer your fans",
+        "Questions arrive on the wall behind you. Tap one on this screen to answer it live.",
+        "Questions",
+    ),
+    (
+        "Go live",
+        "The camera is ready. When you say so, we go live to everyone following the event.",
+        "Go live",
+    ),
+    (
+        "The mirror",
+        "Strike a pose: a three-second countdown, then sign your photo with your "
+        "finger before we post it.",
+        "Mirror",
+    ),
+    (
+        "The final selfie",
+        "One last picture with the team, to thank everyone who took part.",
+        "Selfie",
+    ),
+)
+_FRENCH = (
+    (
+        "Bienvenue dans la Blue Room",
+        "Installez-vous. L'équipe vous accompagne tout au long de l'heure, une étape à la "
+        "fois. Rien ne se fait sans vous.",
+        "Accueil",
+    ),
+    (
+        "Votre premier post",
+        "Dites bonjour à vos fans. Mentionnez {hashtag} pour que tout le monde puisse suivre.",
+        "Premier post",
+    ),
+    (
+        "Répondez à vos fans",
+        "Les questions arrivent sur le mur derrière vous. Touchez-en une sur cet écran pour"
+        " y répondre en direct.",
+        "Questions",
+    ),
+    (
+        "Le direct",
+        "La caméra est prête. Quand vous le dites, nous passons en direct pour tous ceux qui"
+        " suivent l'événement.",
+        "Direct",
+    ),
+    (
+        "Le miroir",
+        "Prenez la pose : un compte à rebours de trois secondes, puis signez votre photo"
+        " du doigt avant que nous la publiions.",
+        "Miroir",
+    ),
+    (
+        "Le selfie final",
+        "Une dernière photo avec l'équipe, pour remercier tous ceux qui ont participé.",
+        "Selfie",
+    ),
+)
 
 
 class SessionState(msgspec.Struct, frozen=True):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from typing import Protocol
 
+from blueroom.ui.i18n import clock_time
+
 
 class Clock(Protocol):
     def now(self) -> float:
@@ -28,6 +30,6 @@ class SystemClock:
         return time.monotonic()
 
 
-def clock_text(clock: Clock, pattern: str = "%H:%M:%S") -> str:
-    """The wall-clock time, as the screens write it (the local time zone)."""
-    return time.strftime(pattern, time.localtime(clock.now()))
+def clock_text(clock: Clock, *, seconds: bool = True) -> str:
+    """The wall-clock time in the screens' language (the local time zone): 18:30:05."""
+    return clock_time(clock.now(), seconds=seconds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from blueroom.core.heatmap import HeatSnapshot, Precision
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import percent, translate
 
 
 def located_breakdown(snapshot: HeatSnapshot) -> str:
@@ -14,7 +14,7 @@ def located_breakdown(snapshot: HeatSnapshot) -> str:
     ]
     counts.append((None, max(0, snapshot.posts - snapshot.located)))
     return "  ·  ".join(
-        located_as(precision, f"{count / posts:.0%}") for precision, count in counts
+        located_as(precision, percent(count / posts)) for precision, count in counts
     )
 
 

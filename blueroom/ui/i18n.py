@@ -19,47 +19,146 @@ tests/ui/test_translations.py fails on a call it would miss)::
 English is the source language: with no translation, "(s)" is resolved for the count;
 blueroom_en.ts gives the English forms "(s)" cannot ("is being read" / "are being read").
 
-The language is chosen once, at start (:func:`install_translations`): ``BLUEROOM_LANGUAGE``
-("en", "fr") if set, else the system's, else English. Windows built before a change of
+The room speaks one language, the session's (``[session] language`` in the settings, or
+``BLUEROOM_LANGUAGE`` for a run: blueroom/settings.py): the app calls
+:func:`install_translations` with it before it builds a window, and the guest's texts
+come from the session script in the same language. Windows built before a change of
 language keep their words.
+
+Numbers, decimals, shares, times of day and dates are written here alone, for the
+language installed (:func:`number`, :func:`decimal`, :func:`percent`, :func:`clock_time`,
+:func:`date_text`, :func:`compact`): French writes "1 234" (a narrow no-break space),
+"2,5", "12 %", "18:30", "6 décembre 2026"; English "1,234", "2.5", "12%", "18:30", "6
+December 2026" (a studio clock runs on 24 hours in both).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTime, QTranslator
 
 from blueroom.paths import BUNDLED, assets
+from blueroom.settings import LANGUAGES
 
 __all__ = [
-    "DEFAULT_LANGUAGE",
     "LANGUAGES",
-    "LANGUAGE_VARIABLE",
+    "SOURCE_LANGUAGE",
     "Installed",
-    "chosen_language",
+    "clock_time",
+    "compact",
+    "date_text",
+    "decimal",
+    "duration",
     "install_translations",
+    "language",
+    "money",
     "number",
+    "percent",
     "remove_translations",
     "translate",
     "translations_folder",
 ]
 
-LANGUAGES = ("en", "fr")
-DEFAULT_LANGUAGE = "en"
-LANGUAGE_VARIABLE = "BLUEROOM_LANGUAGE"
+SOURCE_LANGUAGE = "en"  # the code's texts: no file needed
 ROOM_TRANSLATOR = "blueroom-translator"  # object names: the translators installed here
 QT_TRANSLATOR = "qt-translator"
+LANGUAGE_PROPERTY = "blueroom-language"  # the application's: the language installed
+LOCALES = {"en": "en_GB", "fr": "fr_FR"}  # how each language writes numbers and times
 _ENGLISH_PLURAL = re.compile(r"\(s\)")
 
 
+def language() -> str:
+    """The language installed on the running application (English before any)."""
+    application = QCoreApplication.instance()
+    chosen = application.property(LANGUAGE_PROPERTY) if application is not None else None
+    return chosen if isinstance(chosen, str) and chosen in LOCALES else SOURCE_LANGUAGE
+
+
+@cache
+def _locale_of(code: str) -> QLocale:
+    chosen = QLocale(LOCALES[code])
+    chosen.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)  # group thousands
+    return chosen
+
+
+def _locale() -> QLocale:
+    return _locale_of(language())
+
+
 def number(value: int) -> str:
-    """A count as the screens write it: 1,234."""
-    return f"{value:,}"
+    """A count as the screens write it: "1,234" in English, "1 234" in French."""
+    return _locale().toString(int(value))
+
+
+def decimal(value: float, places: int | None = None) -> str:
+    """A measure: "2.5" / "2,5"; ``places`` fixed, or as few as it needs (up to 6 digits)."""
+    if places is None:
+        return _locale().toString(float(value), "g", 6)
+    return _locale().toString(float(value), "f", places)
+
+
+def percent(share: float, places: int = 0) -> str:
+    """A share of 1 as a percentage: "12%" / "12 %"."""
+    digits = decimal(share * 100, places)
+    return f"{digits}\u202f%" if language() == "fr" else f"{digits}%"
+
+
+def money(amount: float, currency: str = "USD") -> str:
+    """An amount, to the tenth of a cent when it has one: "$20.00", "$0.015", "12.50 EUR" /
+    "20,00 $", "0,015 $", "12,50 EUR"."""
+    digits = decimal(amount, 3)
+    if digits.endswith("0"):
+        digits = digits[:-1]
+    if language() == "fr":
+        return f"{digits}\u00a0{'$' if currency == 'USD' else currency}"
+    return f"${digits}" if currency == "USD" else f"{digits} {currency}"
+
+
+def compact(value: int) -> str:
+    """A big count in a few characters: "1.2k", "12k", "3.4M" / "1,2 k", "12 k", "3,4 M"."""
+    space = "\u202f" if language() == "fr" else ""
+    if value >= 1_000_000:
+        return f"{decimal(value / 1_000_000, 1)}{space}M"
+    if value >= 10_000:
+        return f"{number(round(value / 1_000))}{space}k"
+    if value >= 1_000:
+        return f"{decimal(value / 1_000, 1)}{space}k"
+    return number(value)
+
+
+def clock_time(at: float, *, seconds: bool = False) -> str:
+    """A time of day (``at`` in seconds since the epoch, the room's local time): "18:30",
+    with ``seconds`` "18:30:05"."""
+    moment = time.localtime(at)
+    pattern = _locale().timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and "ss" not in pattern:
+        pattern = pattern.replace("mm", "mm:ss", 1)
+    return _locale().toString(QTime(moment.tm_hour, moment.tm_min, moment.tm_sec), pattern)
+
+
+def date_text(at: float) -> str:
+    """A day (``at`` in seconds since the epoch): "6 December 2026" / "6 décembre 2026"."""
+    moment = time.localtime(at)
+    day = QDate(moment.tm_year, moment.tm_mon, moment.tm_mday)
+    return _locale().toString(day, "d MMMM yyyy")
+
+
+def duration(seconds: float) -> str:
+    """Time elapsed or left, as a clock counts it: "4:05", "1:02:03" (a minus sign before
+    time past)."""
+    whole = round(seconds)
+    sign, whole = ("−", -whole) if whole < 0 else ("", whole)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"
 
 
 def translate(
@@ -88,32 +187,6 @@ def _plural_form(context: str, text: str, disambiguation: str | None, n: int) ->
     return _ENGLISH_PLURAL.sub("" if n == 1 else "s", text)
 
 
-def chosen_language(
-    environ: Mapping[str, str] = os.environ, system: QLocale | None = None
-) -> tuple[str, str | None]:
-    """The language to speak and, if ``BLUEROOM_LANGUAGE`` was not understood, why."""
-    problem = None
-    wanted = environ.get(LANGUAGE_VARIABLE, "").strip()
-    if wanted:
-        code = _code(wanted)
-        if code in LANGUAGES:
-            return code, None
-        problem = (
-            f"{LANGUAGE_VARIABLE} must be one of {', '.join(LANGUAGES)}, not {wanted!r}:"
-            " the language of the system is used"
-        )
-    for name in (system or QLocale.system()).uiLanguages():
-        code = _code(name)
-        if code in LANGUAGES:
-            return code, problem
-    return DEFAULT_LANGUAGE, problem
-
-
-def _code(name: str) -> str:
-    """ "fr", "fr_FR", "fr-CA", "fr_FR.UTF-8" → "fr"."""
-    return re.split(r"[-_.@]", name.strip(), maxsplit=1)[0].lower()
-
-
 def translations_folder() -> Path:
     """Where the .qm files are: the assets in use, else the package's own."""
     chosen = assets().root / "i18n"
@@ -127,27 +200,24 @@ class Installed:
     problems: tuple[str, ...]  # one line each, for the command line
 
 
-def install_translations(
-    language: str | None = None,
-    *,
-    environ: Mapping[str, str] = os.environ,
-    folder: Path | None = None,
-) -> Installed:
-    """Install the translations of ``language`` (default: :func:`chosen_language`) on the
-    running application, in place of any installed before: Blue Room's own, and Qt's
-    (dialog buttons, text fields' menus) when Qt ships them.
+def install_translations(language: str, *, folder: Path | None = None) -> Installed:
+    """Speak ``language`` (one of :data:`LANGUAGES`) on the running application, in place
+    of any installed before: Blue Room's translations, Qt's own (dialog buttons, text
+    fields' menus) when Qt ships them, and the language's way of writing numbers and
+    times, here and in Qt's widgets (a spin box's decimal comma).
 
-    English needs no file: a missing one is a problem only for another language.
+    The one function the app calls with the session's language, before it builds the
+    windows. English needs no file: a missing one is a problem only for another language.
     """
     application = QCoreApplication.instance()
     if application is None:
         raise RuntimeError("install_translations() needs a QApplication first")
+    if language not in LANGUAGES:
+        raise ValueError(f"the room speaks {', '.join(LANGUAGES)}, not {language!r}")
     problems: list[str] = []
-    if language is None:
-        language, problem = chosen_language(environ)
-        if problem:
-            problems.append(problem)
     remove_translations()
+    application.setProperty(LANGUAGE_PROPERTY, language)
+    QLocale.setDefault(_locale_of(language))
     files: list[Path] = []
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     qt_file = qt_folder / f"qtbase_{language}.qm"
@@ -156,7 +226,7 @@ def install_translations(
     room_file = (folder or translations_folder()) / f"blueroom_{language}.qm"
     if _install(application, room_file, ROOM_TRANSLATOR):
         files.append(room_file)
-    elif language != DEFAULT_LANGUAGE:
+    elif language != SOURCE_LANGUAGE:
         problems.append(f"no translation in {room_file}: the screens speak English")
     return Installed(language, tuple(files), tuple(problems))
 
@@ -182,6 +252,8 @@ def remove_translations() -> None:
     application = QCoreApplication.instance()
     if application is None:
         return
+    application.setProperty(LANGUAGE_PROPERTY, SOURCE_LANGUAGE)
+    QLocale.setDefault(_locale_of(SOURCE_LANGUAGE))
     for name in (ROOM_TRANSLATOR, QT_TRANSLATOR):
         for translator in _translators(application, name):
             application.removeTranslator(translator)

@@ -1,30 +1,32 @@
-"""The room speaks the language chosen at start: BLUEROOM_LANGUAGE, else the system's,
-else English; a translation installed at run time changes what the console and the walls
-say, plural forms and all, and the app installs it before it builds a window."""
+"""The room speaks one language, the session's ([session] language, French unless set;
+BLUEROOM_LANGUAGE for a run): the guest's texts and every window; a translation installed
+at run time changes what the console and the walls say, plural forms, numbers and times
+included, and the app installs the session's before it builds a window."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
 from blueroom import app as app_module
 from blueroom.app import GuiOptions
 from blueroom.core.actions import RoomActions
-from blueroom.core.events import CameraState, CameraStateChanged, TweetReceived
+from blueroom.core.events import CameraState, CameraStateChanged, QuestionState, TweetReceived
 from blueroom.core.models import RoomModel
-from blueroom.core.questions import QueueQuery, QueueView
+from blueroom.core.questions import Question, QueueQuery, QueueView
 from blueroom.core.tweet import Author, Tweet
 from blueroom.paths import BUNDLED
-from blueroom.settings import load_settings
+from blueroom.settings import SettingsError, describe, load_settings
 from blueroom.ui import i18n
 from blueroom.ui.i18n import (
     ROOM_TRANSLATOR,
-    chosen_language,
     install_translations,
     number,
     remove_translations,
@@ -32,7 +34,7 @@ from blueroom.ui.i18n import (
 )
 from blueroom.ui.operator.activity_log import activity_line
 from blueroom.ui.operator.moderation_queue import ModerationQueue
-from blueroom.ui.operator.queue_list import decision_line
+from blueroom.ui.operator.queue_list import decision_line, support_line
 from blueroom.ui.operator.selection import QuestionSelection
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from tests.ui.test_views import actions, model, show  # noqa: F401 - fixtures
@@ -144,7 +146,7 @@ def test_counts_take_the_plural_form_of_the_language(french: Path) -> None:
         "0 question",  # French: 0 and 1 are singular
         "1 question",
         "2 questions",
-        "12,345 questions",  # numbers are written as on every screen
+        "12\u202f345 questions",  # French thousands: a narrow no-break space
     ]
 
 
@@ -162,20 +164,35 @@ def test_the_english_file_gives_the_forms_the_source_cannot(qapp: object) -> Non
         remove_translations()
 
 
-def test_the_language_is_the_variable_s_else_the_system_s_else_english() -> None:
-    french_system, c_system = QLocale("fr_FR"), QLocale.c()
-    assert chosen_language({"BLUEROOM_LANGUAGE": "fr"}, c_system) == ("fr", None)
-    assert chosen_language({"BLUEROOM_LANGUAGE": "en"}, french_system) == ("en", None)
-    assert chosen_language({"BLUEROOM_LANGUAGE": "fr_CA.UTF-8"}, c_system) == ("fr", None)
-    assert chosen_language({}, french_system) == ("fr", None)
-    assert chosen_language({}, QLocale("fr_BE")) == ("fr", None)
-    assert chosen_language({}, QLocale("de_DE")) == ("en", None)
-    assert chosen_language({}, c_system) == ("en", None)
-    language, problem = chosen_language({"BLUEROOM_LANGUAGE": "klingon"}, french_system)
-    assert language == "fr"
-    assert (
-        problem is not None and "BLUEROOM_LANGUAGE must be one of en, fr, not 'klingon'" in problem
-    )
+def test_the_room_speaks_the_session_s_language_unless_the_variable_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    default = load_settings(environ={})
+    assert default.session.language == "fr", "French first"
+    steps = default.session.steps(default.event)
+    assert [step.title for step in steps[:3]] == [
+        "Bienvenue dans la Blue Room, Léa",
+        "Votre premier post",
+        "Répondez à vos fans",
+    ], "the six built-in steps too"
+    assert "#AskBlueRoom" in steps[1].guidance
+    english = tmp_path / "english.toml"
+    english.write_text('[session]\nlanguage = "en"\nscript = "chef"\n', encoding="utf-8")
+    chosen = load_settings(english, environ={})
+    assert chosen.session.language == "en"
+    assert chosen.session.steps(chosen.event)[0].title == "Welcome to the kitchen, Léa"
+    assert describe(chosen, environ={}).count('language = "en"  # the guest') == 1
+    for variable, language in (("fr", "fr"), ("fr_CA.UTF-8", "fr"), ("EN", "en")):
+        overridden = load_settings(english, environ={"BLUEROOM_LANGUAGE": variable})
+        assert overridden.session.language == language
+    run = load_settings(english, environ={"BLUEROOM_LANGUAGE": "fr"})
+    assert run.session.steps(run.event)[0].title == "Bienvenue en cuisine, Léa", "the guest's too"
+    shown = describe(run, environ={"BLUEROOM_LANGUAGE": "fr"})
+    assert 'language = "fr"  # BLUEROOM_LANGUAGE for this run' in shown
+    with pytest.raises(
+        SettingsError, match="BLUEROOM_LANGUAGE must be one of fr, en, not 'klingon'"
+    ):
+        load_settings(environ={"BLUEROOM_LANGUAGE": "klingon"})
 
 
 def test_a_missing_translation_is_said_and_the_screens_speak_english(
@@ -189,7 +206,7 @@ def test_a_missing_translation_is_said_and_the_screens_speak_english(
         )
         assert translate("ModerationQueue", "Pending") == "Pending"
         assert install_translations("en", folder=tmp_path).problems == (), "English needs no file"
-        chosen = install_translations(environ={"BLUEROOM_LANGUAGE": "en"}, folder=BUNDLED / "i18n")
+        chosen = install_translations("en", folder=BUNDLED / "i18n")
         assert chosen.language == "en" and chosen.problems == ()
         assert BUNDLED / "i18n" / "blueroom_en.qm" in chosen.files
     finally:
@@ -212,17 +229,21 @@ class _Built(Exception):
     pass
 
 
-def test_the_app_installs_the_language_before_it_builds_a_window(
-    qapp: object, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("environ", "language", "pending"),
+    [({}, "fr", "En attente"), ({"BLUEROOM_LANGUAGE": "en"}, "en", "Pending")],
+)
+def test_the_app_installs_the_session_s_language_before_it_builds_a_window(
+    qapp: object,
+    monkeypatch: pytest.MonkeyPatch,
+    environ: dict[str, str],
+    language: str,
+    pending: str,
 ) -> None:
-    monkeypatch.setenv("BLUEROOM_LANGUAGE", "klingon")
-    monkeypatch.setattr(QLocale, "system", staticmethod(QLocale.c))
-    seen: list[bool] = []
+    seen: list[tuple[str, str, str]] = []
 
     def studio(*args: object, **kwargs: object) -> None:
-        application = QCoreApplication.instance()
-        assert application is not None
-        seen.append(bool(application.findChildren(QTranslator, ROOM_TRANSLATOR)))
+        seen.append((i18n.language(), translate("ModerationQueue", "Pending"), i18n.number(1234)))
         raise _Built
 
     monkeypatch.setattr(app_module, "Studio", studio)
@@ -230,8 +251,101 @@ def test_the_app_installs_the_language_before_it_builds_a_window(
     engine = SimpleNamespace(messages=[], session_id="s1", resumed=False)
     try:
         with pytest.raises(_Built):
-            app_module._run_windows(load_settings(environ={}), GuiOptions(), engine, said.append)  # type: ignore[arg-type]
+            app_module._run_windows(
+                load_settings(environ=environ), GuiOptions(), engine, said.append
+            )  # type: ignore[arg-type]
     finally:
         remove_translations()
-    assert seen == [True], "the English translation was installed before the windows"
-    assert any(line.startswith("language: BLUEROOM_LANGUAGE must be one of") for line in said)
+    thousands = {"fr": "1\u202f234", "en": "1,234"}[language]
+    assert seen == [(language, pending, thousands)], "installed before the windows"
+    assert not [line for line in said if line.startswith("language:")]
+
+
+def test_numbers_shares_money_times_and_dates_are_written_the_language_s_way(
+    qapp: object, french: Path
+) -> None:
+    evening = time.mktime((2026, 12, 6, 18, 30, 5, 0, 0, -1))  # the room's local time
+    english = (
+        i18n.number(1234567),
+        i18n.decimal(2.5),
+        i18n.decimal(12.25, 1),
+        i18n.percent(0.123),
+        i18n.money(20.0),
+        i18n.money(0.015, "EUR"),
+        i18n.compact(1234),
+        i18n.compact(56789),
+        i18n.compact(3_400_000),
+        i18n.clock_time(evening),
+        i18n.clock_time(evening, seconds=True),
+        i18n.date_text(evening),
+        i18n.duration(245),
+        i18n.duration(3723),
+        i18n.duration(-75),
+    )
+    assert english == (
+        "1,234,567",
+        "2.5",
+        "12.3",  # rounded half up
+        "12%",
+        "$20.00",
+        "0.015 EUR",
+        "1.2k",
+        "57k",
+        "3.4M",
+        "18:30",  # a studio clock runs on 24 hours
+        "18:30:05",
+        "6 December 2026",
+        "4:05",
+        "1:02:03",
+        "−1:15",
+    )
+    install_translations("fr", folder=french)
+    assert i18n.language() == "fr"
+    nnbsp = "\u202f"
+    assert (
+        i18n.number(1234567),
+        i18n.decimal(2.5),
+        i18n.percent(0.123),
+        i18n.money(20.0),
+        i18n.money(0.015, "EUR"),
+        i18n.compact(1234),
+        i18n.compact(3_400_000),
+        i18n.clock_time(evening),
+        i18n.clock_time(evening, seconds=True),
+        i18n.date_text(evening),
+        i18n.duration(3723),
+    ) == (
+        f"1{nnbsp}234{nnbsp}567",
+        "2,5",
+        f"12{nnbsp}%",
+        "20,00\u00a0$",
+        "0,015\u00a0EUR",
+        f"1,2{nnbsp}k",
+        f"3,4{nnbsp}M",
+        "18:30",
+        "18:30:05",
+        "6 décembre 2026",
+        "1:02:03",
+    )
+    spin = QDoubleSpinBox()
+    spin.setDecimals(1)
+    spin.setValue(2.5)
+    assert spin.text() == "2,5", "Qt's own widgets follow the language too"
+    remove_translations()
+    assert i18n.number(1234) == "1,234" and i18n.language() == "en"
+
+
+def test_the_screens_write_numbers_and_times_in_their_language(french: Path) -> None:
+    at = time.mktime((2026, 12, 6, 18, 30, 5, 0, 0, -1))
+    lost = CameraStateChanged(state=CameraState.LOST, device="0", detail="", at=at)
+    card = Question(
+        "q1", "Léa ?", "@fan", "Fan", 12_345, "fr", at, QuestionState.PENDING, at,
+        supporters=1_234, asked_by=2, likes=56_789,
+    )  # fmt: skip
+    assert activity_line(lost).startswith("18:30:05  ")  # type: ignore[union-attr]
+    assert support_line(card) == "asked by 2  ·  1,234 supporters  ·  ♥ 57k"
+    install_translations("fr", folder=french)
+    assert activity_line(lost).startswith("18:30:05  ")  # type: ignore[union-attr]
+    assert support_line(card) == "asked by 2  ·  1\u202f234 supporters  ·  ♥ 57\u202fk", (
+        "French digits (the words are not in this test's translation)"
+    )

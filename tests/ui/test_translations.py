@@ -9,6 +9,8 @@ follow the code.
 * blueroom/assets/i18n/*.ts hold exactly the messages lupdate finds today (``make
   translations`` updates them), their translations keep the fields of their source, and
   the committed .qm files are what lrelease builds from them.
+* blueroom_fr.ts translates every message, with every plural form: none unfinished,
+  empty, or kept for a text the code no longer has (vanished or obsolete).
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "blueroom" / "assets" / "i18n"
 LANGUAGES = ("en", "fr")
 # As the Makefile's `translations` target runs it.
-LUPDATE_OPTIONS = ("-silent", "-extensions", "py", "-locations", "none", "-source-language", "en")
+LUPDATE_OPTIONS = (
+    "-silent",
+    "-extensions",
+    "py",
+    "-locations",
+    "none",
+    "-source-language",
+    "en",
+    "-no-obsolete",
+)
 LUPDATE_SOURCES = ("blueroom/ui", "blueroom/app.py")
 SOURCES = [*sorted((ROOT / "blueroom" / "ui").rglob("*.py")), ROOT / "blueroom" / "app.py"]
 
@@ -174,6 +185,18 @@ def test_no_literal_words_reach_a_qt_text_call_untranslated() -> None:
     assert not found, "words shown without translate():\n" + "\n".join(found)
 
 
+def test_translate_is_called_by_its_name() -> None:
+    """lupdate reads ``translate(...)`` calls only: a call through another name (``t =
+    translate``) is never extracted, and its words never translated."""
+    found = []
+    for path, tree in _trees():
+        for node in ast.walk(tree):
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            if isinstance(value, ast.Name | ast.Attribute) and _name(value) == "translate":
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, "translate() called through another name:\n" + "\n".join(found)
+
+
 def test_the_scan_finds_words_left_untranslated() -> None:
     tree = ast.parse(
         "label = QLabel('Approve')\n"
@@ -226,7 +249,7 @@ def test_every_translate_call_is_one_lupdate_reads() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def _code_messages() -> set[Message]:
+def code_messages() -> set[Message]:
     """What the code asks for, read from its syntax tree."""
     found = set()
     for _, tree in _trees():
@@ -290,7 +313,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> set[Message]:
 
 
 def test_lupdate_finds_every_message_the_code_asks_for(extracted: set[Message]) -> None:
-    code = _code_messages()
+    code = code_messages()
     assert len(code) > 200
     assert sorted(code - extracted) == [], "asked for but not extracted (a trailing comma?)"
     assert sorted(extracted - code) == [], "extracted but not asked for by translate()"
@@ -304,6 +327,72 @@ def test_the_ts_files_hold_what_the_code_asks_for(language: str, extracted: set[
         f"blueroom_{language}.ts is not up to date with the code (run `make translations`):"
         f"\nmissing {missing}\nno longer in the code {gone}"
     )
+
+
+def untranslated(ts: Path) -> list[str]:
+    """The messages of a translation file that a screen would show in English: unfinished,
+    empty (or a plural form empty or missing), or no longer in the code."""
+    root = ET.parse(ts).getroot()
+    forms = 2 if root.get("language", "").startswith("fr") else 1  # French: one, many
+    found = []
+    for context in root.iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            where = f"{name}: {message.findtext('source', '')!r}"
+            translation = message.find("translation")
+            kind = translation.get("type", "") if translation is not None else "missing"
+            if kind in ("vanished", "obsolete"):
+                found.append(f"{where} is no longer in the code ({kind})")
+                continue
+            if kind:
+                found.append(f"{where} is {kind}")
+                continue
+            assert translation is not None
+            if message.get("numerus") == "yes":
+                written = sum(1 for f in translation.iter("numerusform") if (f.text or "").strip())
+                if written < forms:
+                    found.append(f"{where} lacks a plural form ({written} of {forms})")
+            elif not (translation.text or "").strip():
+                found.append(f"{where} is empty")
+    return found
+
+
+def test_every_french_message_is_translated() -> None:
+    found = untranslated(I18N / "blueroom_fr.ts")
+    assert not found, (
+        f"blueroom_fr.ts: {len(found)} message(s) the French screens would show in English or"
+        " keep for nothing (translate them in Qt Linguist; `make translations` drops the"
+        " vanished):\n" + "\n".join(found)
+    )
+
+
+def test_the_check_finds_every_kind_of_untranslated_message(tmp_path: Path) -> None:
+    ts = tmp_path / "blueroom_fr.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context><name>W</name>
+<message><source>Done</source><translation>Fait</translation></message>
+<message><source>New</source><translation type="unfinished"></translation></message>
+<message><source>Draft</source><translation type="unfinished">Brouillon</translation></message>
+<message><source>Blank</source><translation>  </translation></message>
+<message><source>Gone</source><translation type="vanished">Parti</translation></message>
+<message><source>Old</source><translation type="obsolete">Vieux</translation></message>
+<message numerus="yes"><source>%n post(s)</source><translation>
+<numerusform>%n envoi</numerusform><numerusform>%n envois</numerusform></translation></message>
+<message numerus="yes"><source>%n try(ies)</source><translation>
+<numerusform>%n essai</numerusform><numerusform></numerusform></translation></message>
+</context></TS>""",
+        encoding="utf-8",
+    )
+    assert untranslated(ts) == [
+        "W: 'New' is unfinished",
+        "W: 'Draft' is unfinished",
+        "W: 'Blank' is empty",
+        "W: 'Gone' is no longer in the code (vanished)",
+        "W: 'Old' is no longer in the code (obsolete)",
+        "W: '%n try(ies)' lacks a plural form (1 of 2)",
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

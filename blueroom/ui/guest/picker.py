@@ -19,7 +19,7 @@ from blueroom.core.actions import RoomActions
 from blueroom.core.questions import BoardSnapshot, Question
 from blueroom.core.readers import BoardReader
 from blueroom.ui import theme
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import TextFits, clip, is_right_to_left, single_line
 
@@ -279,9 +279,9 @@ class QuestionPicker(QWidget):
         )
         if question.asked_by > 1:
             asked = question.asked_by
-            author = translate("QuestionPicker", "{who}  ·  asked by %n", None, str, asked).format(
-                who=author
-            )
+            author = translate(
+                "QuestionPicker", "{who}  ·  asked by %n", None, number, asked
+            ).format(who=author)
         text = clip(single_line(question.text), CARD_TEXT_LIMIT)
         side = Qt.AlignmentFlag.AlignRight if is_right_to_left(text) else Qt.AlignmentFlag.AlignLeft
         self._texts.draw(

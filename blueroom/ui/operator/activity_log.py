@@ -7,7 +7,6 @@ and said, so the log never hides that it is incomplete.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
-from blueroom.core.cost import money
 from blueroom.core.events import (
     BudgetReached,
     BudgetWarning,
@@ -55,7 +53,7 @@ from blueroom.core.events import (
 from blueroom.core.questions import Question
 from blueroom.ui import words
 from blueroom.ui.clock import Clock, SystemClock, clock_text
-from blueroom.ui.i18n import number, translate
+from blueroom.ui.i18n import clock_time, decimal, money, number, percent, translate
 from blueroom.ui.operator.labels import title_label
 from blueroom.ui.widgets.text import single_line
 
@@ -83,7 +81,7 @@ def activity_line(event: Event, describe: Callable[[str], str] | None = None) ->
     what = _what(event, describe or _unknown)
     if what is None:
         return None
-    return f"{time.strftime('%H:%M:%S', time.localtime(event.at))}  {what}"
+    return f"{clock_time(event.at, seconds=True)}  {what}"
 
 
 def _unknown(tweet_id: str) -> str:
@@ -153,7 +151,7 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             return text.format(
                 who=words.actor(event.actor),
                 name=single_line(Path(event.path).name)[:80],
-                seconds=f"{event.seconds:g}",
+                seconds=decimal(event.seconds),
             )
         case DecisionUndone():
             return translate("ActivityLog", "{who}: undo").format(who=words.actor(event.actor))
@@ -168,7 +166,7 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
                 who=words.actor(event.actor),
                 view=words.map_view(event.preset),
                 mode=words.heat_mode(event.mode),
-                minutes=f"{event.half_life / 60:g}",
+                minutes=decimal(event.half_life / 60),
             )
         case HeatMapReset():
             return translate("ActivityLog", "{who}: heat map reset").format(
@@ -184,7 +182,7 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
                 "ActivityLog", "X cost at {spent}, {share} of the {cap} budget"
             ).format(
                 spent=money(event.spent, event.currency),
-                share=f"{event.spent / event.cap:.0%}" if event.cap else "",
+                share=percent(event.spent / event.cap) if event.cap else "",
                 cap=money(event.cap, event.currency),
             )
         case BudgetReached():
@@ -239,7 +237,7 @@ def _outbox_line(event: Event) -> str | None:
         case OutboxFailed():
             return translate("ActivityLog", "outbox: failed ({reason}), next try at {time}").format(
                 reason=single_line(event.reason)[:120],
-                time=time.strftime("%H:%M:%S", time.localtime(event.retry_at)),
+                time=clock_time(event.retry_at, seconds=True),
             )
         case OutboxNeedsPerson():
             return translate("ActivityLog", "⚠ outbox: a post needs you — {reason}").format(

@@ -44,7 +44,7 @@ from blueroom.store.export import ExportResult
 from blueroom.store.journal import WriterStats
 from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import duration, number, translate
 from blueroom.ui.operator.activity_log import ActivityLog
 from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
@@ -497,18 +497,17 @@ class OperatorConsole(QMainWindow):
         shed = sum(s.shed for s in self._bus_stats())
         self.figures.set_values(
             {
-                "posts": f"{metrics.posts:,}",
-                "posts / s": f"{metrics.rate_now:,.0f}",
-                "per minute": f"{metrics.rate_per_minute:,.0f}",
-                "questions": f"{board.received:,}",
-                "to moderate": f"{board.count(QueueView.PENDING):,}",
-                "flagged": f"{board.count(QueueView.FLAGGED):,}",
-                "on the map": f"{self._model.heat.latest().located:,}",
-                "malformed": f"{metrics.malformed:,}",
-                "shed": f"{shed:,}",
+                "posts": number(metrics.posts),
+                "posts / s": number(round(metrics.rate_now)),
+                "per minute": number(round(metrics.rate_per_minute)),
+                "questions": number(board.received),
+                "to moderate": number(board.count(QueueView.PENDING)),
+                "flagged": number(board.count(QueueView.FLAGGED)),
+                "on the map": number(self._model.heat.latest().located),
+                "malformed": number(metrics.malformed),
+                "shed": number(shed),
             },
             alerts=("shed",) if shed else (),
         )
-        elapsed = int(self._clock.monotonic() - self._started)
-        up = f"{elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
+        up = duration(int(self._clock.monotonic() - self._started))
         _show(self.status, _clock(up, clock_text(self._clock)))

@@ -13,10 +13,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from blueroom.core.cost import WARN_SHARE, CostSnapshot, money
+from blueroom.core.cost import WARN_SHARE, CostSnapshot
 from blueroom.core.readers import CostReader
 from blueroom.ui import theme
-from blueroom.ui.i18n import number, translate
+from blueroom.ui.i18n import money, number, translate
 
 BAR_HEIGHT = 4
 GAP = 3

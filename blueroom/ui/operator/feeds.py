@@ -19,7 +19,7 @@ from blueroom.sources import x_status as fig
 from blueroom.sources.source import SourceStats
 from blueroom.store.journal import WriterStats
 from blueroom.ui import words
-from blueroom.ui.i18n import number, translate
+from blueroom.ui.i18n import decimal, number, translate
 from blueroom.ui.operator.cost import CostLine
 from blueroom.ui.operator.health import HealthPanel
 from blueroom.ui.operator.labels import title_label
@@ -79,7 +79,9 @@ class Feeds(QWidget):
         self._problems_shown = list(problems)
         for problem in problems:
             self.health.set_row(
-                problem.where, f"{problem.count:,}× — {single_line(problem.summary)}", alert=True
+                problem.where,
+                f"{number(problem.count)}× — {single_line(problem.summary)}",
+                alert=True,
             )
             if problem.count != known.get(problem.where):
                 self._say(f"⚠ {problem.where}: {single_line(problem.summary)}")
@@ -126,7 +128,9 @@ class Feeds(QWidget):
         if journal.healthy:
             written = translate(
                 "Feeds", "ok — {written} events written, last batch {milliseconds} ms"
-            ).format(written=number(journal.written), milliseconds=f"{journal.last_batch_ms:.1f}")
+            ).format(
+                written=number(journal.written), milliseconds=decimal(journal.last_batch_ms, 1)
+            )
             health.set_row(translate("Feeds", "journal"), written, wrap=False)
         else:
             health.set_row(translate("Feeds", "journal"), single_line(journal.error), alert=True)

@@ -48,7 +48,7 @@ from blueroom.store.gallery import (
 )
 from blueroom.ui import theme
 from blueroom.ui.guest.take_home import TakeHome, take_home_for
-from blueroom.ui.i18n import number, translate
+from blueroom.ui.i18n import decimal, number, translate
 from blueroom.ui.operator.composer import Confirm, ask_yes_no
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.outbox import ROW_STYLE, state_colour, state_word
@@ -502,7 +502,7 @@ class GalleryPanel(QWidget):
         self._actions.show_photo_on_wall(str(photo.path), self.wall_seconds)
         self._say(
             translate("GalleryPanel", "{name} on the video wall for {seconds} s").format(
-                name=photo.path.name, seconds=f"{self.wall_seconds:g}"
+                name=photo.path.name, seconds=decimal(self.wall_seconds)
             )
         )
 

@@ -194,7 +194,9 @@ class ModerationQueue(QWidget):
             translate("ModerationQueue", "Search text or @author  ( / )")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
+        # as wide as its hint in the screens' language, and the clear button beside it
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(max(180, hint + 36))
         self.search.textChanged.connect(lambda _: self._query_changed())
         self.search.returnPressed.connect(self._focus_queue)
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # / or a click: never first

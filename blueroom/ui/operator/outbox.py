@@ -6,7 +6,6 @@ could not tell whether it went out). The buttons above it open the composer.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from blueroom.core.outbox import (
 from blueroom.core.post_text import MAX_POST_LENGTH, post_length
 from blueroom.core.readers import BoardReader, OutboxReader
 from blueroom.ui import theme
-from blueroom.ui.i18n import number, translate
+from blueroom.ui.i18n import clock_time, number, translate
 from blueroom.ui.operator.composer import (
     BANNER_STYLE,
     Composer,
@@ -77,7 +76,7 @@ def state_word(entry: OutboxEntry) -> str:
             return translate("OutboxPanel", "POSTED")
         case EntryState.FAILED:
             return translate("OutboxPanel", "FAILED — next try at {time}").format(
-                time=time.strftime("%H:%M:%S", time.localtime(entry.due_at))
+                time=clock_time(entry.due_at, seconds=True)
             )
         case EntryState.NEEDS_PERSON if entry.unresolved:
             return translate("OutboxPanel", "NEEDS YOU — posted or not?")

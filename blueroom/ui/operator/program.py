@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from blueroom.core.questions import Question
 from blueroom.ui import theme
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.widgets.text import TextFits, clip, single_line
 
 
@@ -96,7 +96,7 @@ class ProgramPanel(QWidget):
         painter.setFont(theme.font(14, QFont.Weight.Bold))
         if question.asked_by > 1:
             asked = question.asked_by
-            who = translate("ProgramPanel", "{who}  ·  asked by %n", None, str, asked).format(
+            who = translate("ProgramPanel", "{who}  ·  asked by %n", None, number, asked).format(
                 who=who
             )
         painter.drawText(

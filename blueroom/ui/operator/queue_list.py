@@ -31,7 +31,7 @@ from blueroom.core.events import QuestionState
 from blueroom.core.questions import Question
 from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock, SystemClock
-from blueroom.ui.i18n import number, translate
+from blueroom.ui.i18n import compact, number, translate
 from blueroom.ui.widgets.text import single_line
 
 ROW_HEIGHT = 78
@@ -63,16 +63,6 @@ def state_label(state: QuestionState) -> tuple[str, QColor]:
             return str(state).upper(), theme.MUTED
 
 
-def compact(number: int) -> str:
-    if number >= 1_000_000:
-        return f"{number / 1_000_000:.1f}M"
-    if number >= 10_000:
-        return f"{number / 1_000:.0f}k"
-    if number >= 1_000:
-        return f"{number / 1_000:.1f}k"
-    return str(number)
-
-
 def age(seconds: float) -> str:
     if seconds < 60:
         return translate("QueueList", "now")
@@ -89,15 +79,15 @@ def support_line(question: Question) -> str:
     parts = []
     asked, supporters = question.asked_by, question.supporters
     if asked > 1:
-        parts.append(translate("QueueList", "asked by %n", None, str, asked))
-    parts.append(translate("QueueList", "%n supporter(s)", None, str, supporters))
+        parts.append(translate("QueueList", "asked by %n", None, number, asked))
+    parts.append(translate("QueueList", "%n supporter(s)", None, number, supporters))
     if question.likes:
         parts.append(f"♥ {compact(question.likes)}")
     if question.retweets:
         parts.append(f"⟳ {compact(question.retweets)}")
     if question.new_supporters:
         new = question.new_supporters
-        parts.append(translate("QueueList", "%n new account(s) not counted", None, str, new))
+        parts.append(translate("QueueList", "%n new account(s) not counted", None, number, new))
     return "  ·  ".join(parts)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from blueroom.core.moderation import Action, ModerationRules
 from blueroom.ui import theme
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import decimal, number, translate
 
 
 def action_label(action: Action) -> str:
@@ -54,18 +54,18 @@ def rules_summary(rules: ModerationRules) -> str:
         translate("RulesDialog", "links: {action}").format(action=_action_word(rules.links)),
         translate("RulesDialog", "hashbombs: {action}").format(action=_action_word(rules.hashbomb)),
         translate("RulesDialog", "flood > {posts} in {seconds} s").format(
-            posts=rules.flood_posts, seconds=f"{rules.flood_seconds:g}"
+            posts=rules.flood_posts, seconds=decimal(rules.flood_seconds)
         ),
     ]
     if rules.blocked_words:
         words = len(rules.blocked_words)
-        parts.append(translate("RulesDialog", "%n blocked word(s)", None, str, words))
+        parts.append(translate("RulesDialog", "%n blocked word(s)", None, number, words))
     if rules.blocked_users:
         users = len(rules.blocked_users)
-        parts.append(translate("RulesDialog", "%n blocked user(s)", None, str, users))
+        parts.append(translate("RulesDialog", "%n blocked user(s)", None, number, users))
     if rules.trusted_users:
         trusted = len(rules.trusted_users)
-        parts.append(translate("RulesDialog", "%n trusted", None, str, trusted))
+        parts.append(translate("RulesDialog", "%n trusted", None, number, trusted))
     parts.append(
         translate("RulesDialog", "AUTO-APPROVE CLEAN QUESTIONS: ON")
         if rules.auto_approve_clean
@@ -130,15 +130,18 @@ class RulesDialog(QDialog):
         self.new_account_days.setRange(0, 365)
         self.new_account_days.setSuffix(translate("RulesDialog", " days"))
         self.new_account_days.setValue(rules.new_account_days)
-        self.auto_approve = QCheckBox(
-            translate(
-                "RulesDialog",
-                "Auto-approve clean questions (questions no rule objects to go to the wall"
-                " without a person approving them)",
-            )
-        )
+        self.auto_approve = QCheckBox(translate("RulesDialog", "Auto-approve clean questions"))
         self.auto_approve.setChecked(rules.auto_approve_clean)
         self.auto_approve.setStyleSheet(f"color: {theme.AMBER.name()}; font-weight: 600;")
+        # what it means, wrapped under it (one line was cut at the dialog's width)
+        self.auto_approve_hint = QLabel(
+            translate(
+                "RulesDialog",
+                "Questions no rule objects to go to the wall without a person approving them.",
+            )
+        )
+        self.auto_approve_hint.setWordWrap(True)
+        self.auto_approve_hint.setStyleSheet(f"color: {theme.MUTED.name()};")
 
         form.addRow(translate("RulesDialog", "Profanity"), self.profanity)
         form.addRow(translate("RulesDialog", "Slurs"), self.slurs)
@@ -156,6 +159,7 @@ class RulesDialog(QDialog):
         form.addRow(translate("RulesDialog", "Trusted users"), self.trusted_users)
         form.addRow(translate("RulesDialog", "Allowed link domains"), self.allowed_domains)
         layout.addWidget(self.auto_approve)
+        layout.addWidget(self.auto_approve_hint)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {theme.LIVE.name()};")

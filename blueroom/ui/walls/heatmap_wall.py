@@ -25,7 +25,7 @@ from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.readers import HeatReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.heat_text import located_breakdown
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import number, percent, translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.walls.heat_basemap import Label, MapData, draw_map, place_labels
 from blueroom.ui.widgets.pixmaps import draw_part
@@ -512,7 +512,7 @@ class WallFigures:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u202f")
+    return number(round(value))
 
 
 def view_name(view: MapView) -> str:
@@ -556,7 +556,7 @@ def wall_figures(snapshot: HeatSnapshot | None, metrics: MetricsSnapshot) -> Wal
                 (_number(in_view.posts), _posts(in_view.posts)),
                 (_number(in_view.per_minute), minute_label),
                 (str(in_view.countries), _countries(in_view.countries)),
-                (f"{share:.0%}", translate("HeatmapWall", "of all posts")),
+                (percent(share), translate("HeatmapWall", "of all posts")),
             ),
             world,
             in_view.top_places,
@@ -573,7 +573,7 @@ def wall_figures(snapshot: HeatSnapshot | None, metrics: MetricsSnapshot) -> Wal
             (_number(metrics.posts), _posts(metrics.posts)),
             (_number(metrics.rate_per_minute), minute_label),
             (str(countries), _countries(countries)),
-            (f"{located_share:.0%}", translate("HeatmapWall", "on the map")),
+            (percent(located_share), translate("HeatmapWall", "on the map")),
         ),
         (),
         snapshot.top_places if snapshot is not None else (),

@@ -17,7 +17,7 @@ from blueroom.core.questions import BoardSnapshot, Question
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
-from blueroom.ui.i18n import translate
+from blueroom.ui.i18n import number, translate
 from blueroom.ui.pacing import FrameTimer
 from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText, is_right_to_left, wall_text
 
@@ -29,7 +29,7 @@ UP_NEXT_LIMIT = 160
 
 
 def _count(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
+    return number(value)
 
 
 class QuestionsWall(QWidget):
@@ -372,7 +372,7 @@ class QuestionsWall(QWidget):
         painter.drawText(
             QRectF(w * 0.04, h * 0.955, w * 0.92, h * 0.035),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            clock_text(self._clock, "%H:%M"),
+            clock_text(self._clock, seconds=False),
         )
 
 
