@@ -25,7 +25,8 @@ ModelErrorSink = Callable[[str, BaseException], None]
 
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
-STATE_VERSION = 4  # 2: the cost meter; 3: the outbox; 4: the booth
+# 5: the session's overlays turned off
+STATE_VERSION = 5  # 2: the cost meter; 3: the outbox; 4: the booth
 
 
 class RoomState(msgspec.Struct, frozen=True):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import msgspec
 
-from blueroom.core.events import Event, SessionStepChanged, WallsHeld
+from blueroom.core.events import Event, OverlayToggled, SessionStepChanged, WallsHeld
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,7 @@ class SessionState(msgspec.Struct, frozen=True):
     current: int
     version: int
     held: bool = False  # the walls on their holding slate
+    hidden: tuple[str, ...] = ()  # the programme's overlays turned off
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class SessionSnapshot:
     current: int
     version: int
     held: bool = False  # the walls on their holding slate (the panic key)
+    hidden: tuple[str, ...] = ()  # the programme's overlays turned off (sorted names)
 
     @property
     def step(self) -> Step:
@@ -105,6 +107,7 @@ class SessionScript:
         self._current = 0
         self._version = 0
         self._held = False
+        self._hidden: tuple[str, ...] = ()
         self._lock = threading.Lock()
         self._latest = SessionSnapshot(steps, 0, 0)
 
@@ -136,13 +139,25 @@ class SessionScript:
                 elif isinstance(event, WallsHeld) and event.held != self._held:
                     self._held = event.held
                     self._changed()
+                elif isinstance(event, OverlayToggled):
+                    hidden = set(self._hidden) - {event.overlay}
+                    if not event.shown:
+                        hidden.add(event.overlay)
+                    if tuple(sorted(hidden)) != self._hidden:
+                        self._hidden = tuple(sorted(hidden))
+                        self._changed()
 
     def _changed(self) -> None:
         self._version += 1
-        self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
+        self._latest = self._snapshot()
+
+    def _snapshot(self) -> SessionSnapshot:
+        return SessionSnapshot(
+            self._steps, self._current, self._version, self._held, self._hidden
+        )
 
     def capture(self, locked: bool = True) -> Callable[[], SessionState]:
-        state = SessionState(self._current, self._version, self._held)
+        state = SessionState(self._current, self._version, self._held, self._hidden)
         return lambda: state
 
     def restore(self, state: SessionState) -> None:
@@ -151,11 +166,12 @@ class SessionScript:
                 self._current = state.current
             self._version = state.version
             self._held = state.held
-            self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
+            self._hidden = state.hidden
+            self._latest = self._snapshot()
 
     def snapshot(self) -> SessionSnapshot:
         with self._lock:
-            return SessionSnapshot(self._steps, self._current, self._version, self._held)
+            return self._snapshot()
 
     def latest(self) -> SessionSnapshot:
         """Lock-free for views: one immutable snapshot, replaced whole on every change."""

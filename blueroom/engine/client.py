@@ -265,7 +265,7 @@ class EngineClient:
             Metrics: lambda m: setattr(model.metrics, "value", m.snapshot),
             Cost: lambda m: setattr(model.cost, "value", m.snapshot),
             Heat: model.heat.receive,
-            Session: lambda m: model.session.receive(m.current, m.version, m.held),
+            Session: lambda m: model.session.receive(m.current, m.version, m.held, m.hidden),
             Outbox: lambda m: setattr(model.outbox, "value", m.snapshot),
             Booth: lambda m: setattr(model.booth, "value", m.state),
             Stats: self._on_stats,

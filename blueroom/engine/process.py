@@ -273,7 +273,7 @@ class SnapshotPublisher:
         if session.version == self._session_version:
             return ()
         self._session_version = session.version
-        return (Session(session.current, session.version, session.held),)
+        return (Session(session.current, session.version, session.held, session.hidden),)
 
     def _cost(self) -> Sequence[ToClient]:
         cost = self._room.model.cost.latest()

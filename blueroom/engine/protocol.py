@@ -38,7 +38,8 @@ from blueroom.store.journal import WriterStats
 # 9: the booth's feed (Booth) and its events
 # 10: a step says what the guest panel shows
 # 11: the booth's frame and caption (BoothStyled, BoothCaptionOffered, PhotoComposed)
-PROTOCOL_VERSION = 11
+# 12: Session says which overlays are off; events OverlayToggled and Recording*
+PROTOCOL_VERSION = 12
 
 
 class ProtocolMismatch(Exception):
@@ -124,6 +125,7 @@ class Session(msgspec.Struct, tag=True):
     current: int
     version: int
     held: bool = False
+    hidden: tuple[str, ...] = ()
 
 
 class Outbox(msgspec.Struct, tag=True):

@@ -78,8 +78,10 @@ class RemoteSession:
     def snapshot(self) -> SessionSnapshot:
         return self.value
 
-    def receive(self, current: int, version: int, held: bool = False) -> None:
-        self.value = SessionSnapshot(self._steps, current, version, held)
+    def receive(
+        self, current: int, version: int, held: bool = False, hidden: tuple[str, ...] = ()
+    ) -> None:
+        self.value = SessionSnapshot(self._steps, current, version, held, hidden)
 
     def step_event(self, index: int, actor: str) -> SessionStepChanged:
         index = max(0, min(len(self._steps) - 1, index))
