@@ -356,6 +356,9 @@ class Recorder:
         while path.exists():
             n += 1
             path = self.folder / time.strftime(f"programme-%Y%m%d-%H%M%S-{n}.mp4")
+        measured = self._slot.stats().fps  # the camera's rate, as it runs
+        if measured >= 1.0:
+            options = replace(options, fps=round(measured))
         try:
             writer = _Writer(path, self._open_file(path), options, self.microphone is not None)
         except (OSError, av.FFmpegError) as error:

@@ -186,6 +186,7 @@ class ProgrammeDirector:
         self._photo: _Slot[str] = _Slot()
         self._photo_until = 0.0
         self._started = False
+        self._seen = -1e9  # the latest moment a change was judged at
 
     def set_streaming(self, streaming: bool) -> None:
         """A stream runs (the LIVE badge is shown only then)."""
@@ -217,6 +218,8 @@ class ProgrammeDirector:
         elif Overlay.NAME_STRAP not in hidden and (on_air is None or Overlay.QUESTION in hidden):
             card = Card("", self.guest_name, "")
         with self._lock:
+            asked, now = now, max(now, self._seen)  # the recording asks a little behind
+            self._seen = now
             if not self._started:  # what is on at the start is simply on
                 self._started = True
                 now_ = now - max(IN_SECONDS, HOLD_SECONDS)
@@ -231,6 +234,7 @@ class ProgrammeDirector:
                 now >= self._photo_until or Overlay.PHOTO in hidden
             ):
                 self._photo.set(None, now)
+            now = asked
             photos = self._photo.shown(now)
             return Programme(
                 at=now,

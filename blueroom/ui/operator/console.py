@@ -54,6 +54,7 @@ from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
+from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
 from blueroom.ui.operator.session_steps import SessionSteps
@@ -138,6 +139,7 @@ class OperatorConsole(QMainWindow):
         post_warnings: Warnings = no_warnings,
         handoff: PhotoHandoff | None = None,
         kept_photos: KeptPhotos | None = None,  # photos the disk refused (the still capture)
+        recording: RecordingSource | None = None,  # the programme's recorder (None: no camera)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -257,6 +259,7 @@ class OperatorConsole(QMainWindow):
             say=self.say,
             kept=kept_photos,
         )
+        self.programme = ProgrammePanel(model.session, actions, recording, say=self.say)
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -278,6 +281,7 @@ class OperatorConsole(QMainWindow):
             (self.activity, translate("OperatorConsole", "Activity")),
             (self.outbox, translate("OperatorConsole", "Outbox")),
             (self.gallery, translate("OperatorConsole", "Photos")),
+            (self.programme, translate("OperatorConsole", "Programme")),
         ):
             for title in panel.findChildren(
                 QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
@@ -402,6 +406,7 @@ class OperatorConsole(QMainWindow):
         self.moderation.refresh_tabs(on_their_tick=tick == 2)
         if tick == 2:
             self.gallery.refresh()
+        self.programme.refresh()
         self.session_steps.refresh()
         held = self._model.session.latest().held
         asked, when = self._hold_asked
