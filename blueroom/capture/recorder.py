@@ -398,8 +398,14 @@ class Recorder:
         mb = 1024 * 1024
         checked = time.monotonic()
         started = checked
-        while not self._ending(stop):
-            frame = tap.get(0.1)
+        ending = False
+        while True:
+            ending = ending or self._ending(stop)
+            # Asked to end: the frames captured before are still recorded (a second of
+            # them at most), then it ends.
+            frame = tap.get(0.0 if ending else 0.1)
+            if ending and frame is None:
+                break
             try:
                 if frame is not None:
                     writer.picture(self._compose(frame), frame.captured_at)

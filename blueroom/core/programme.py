@@ -196,6 +196,8 @@ class ProgrammeDirector:
     def show_photo(self, path: str, seconds: float, now: float | None = None) -> None:
         """A photo over the picture for ``seconds`` (then the camera again)."""
         now = self._monotonic() if now is None else now
+        if Overlay.PHOTO in self.hidden():
+            return  # photos are off the programme
         with self._lock:
             self._photo.set(None, now)  # a second photo replaces the first
             self._photo.set(path, now)
@@ -225,15 +227,18 @@ class ProgrammeDirector:
                 now_ = now - max(IN_SECONDS, HOLD_SECONDS)
                 self._lower.set(card, now_)
                 self._held.set(held, now_)
+                self._badge.set(self._streaming and Overlay.LIVE_BADGE not in hidden, now_)
+                self._hashtag.set(Overlay.HASHTAG not in hidden, now_)
+                self._clock.set(Overlay.CLOCK not in hidden, now_)
             self._badge.set(self._streaming and Overlay.LIVE_BADGE not in hidden, now)
             self._hashtag.set(Overlay.HASHTAG not in hidden, now)
             self._clock.set(Overlay.CLOCK not in hidden, now)
             self._held.set(held, now)
             self._lower.set(card, now)
-            if self._photo.content is not None and (
-                now >= self._photo_until or Overlay.PHOTO in hidden
-            ):
+            if self._photo.content is not None and Overlay.PHOTO in hidden:
                 self._photo.set(None, now)
+            elif self._photo.content is not None and now >= self._photo_until:
+                self._photo.set(None, self._photo_until)  # it goes when its time is up
             now = asked
             photos = self._photo.shown(now)
             return Programme(
