@@ -398,13 +398,14 @@ class Recorder:
         mb = 1024 * 1024
         checked = time.monotonic()
         started = checked
-        ending = False
+        ended_at: float | None = None
         while True:
-            ending = ending or self._ending(stop)
+            if ended_at is None and self._ending(stop):
+                ended_at = time.monotonic()
             # Asked to end: the frames captured before are still recorded (a second of
             # them at most), then it ends.
-            frame = tap.get(0.0 if ending else 0.1)
-            if ending and frame is None:
+            frame = tap.get(0.0 if ended_at is not None else 0.1)
+            if ended_at is not None and (frame is None or frame.captured_at > ended_at):
                 break
             try:
                 if frame is not None:

@@ -248,8 +248,8 @@ def test_the_console_records_through_the_room_and_lists_each_recording(
     assert isinstance(published[-1], RecordingAsked) and not published[-1].recording
     assert recorder.wait_for(lambda s: not s.recording and len(s.files) == 1, 5.0)
     panel.refresh()
-    assert panel.files.rowCount() == 1
-    cells = [panel.files.item(0, column).text() for column in range(3)]
+    assert len(panel.file_rows()) == 1
+    cells = panel.file_rows()[0]
     assert cells[0].startswith("programme-") and cells[0].endswith(".mp4")
     assert cells[1] == "0:01" and cells[2].endswith(" MB")
     assert panel.record.text() == "● Record"

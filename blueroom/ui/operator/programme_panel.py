@@ -15,13 +15,11 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,9 @@ from blueroom.ui import theme, words
 from blueroom.ui.i18n import translate
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.widgets.flow import FlowLayout
+
+
+MAX_ROWS = 6  # the newest recordings listed; the others are counted
 
 
 class RecordingSource(Protocol):
@@ -95,17 +96,6 @@ class ProgrammePanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
         box.addWidget(title_label(translate("ProgrammePanel", "Programme")))
-        box.addWidget(plain_label(translate("ProgrammePanel", "Overlays on the video wall and the recording")))
-        toggles = FlowLayout(spacing=6)
-        self.toggles: dict[Overlay, QCheckBox] = {}
-        for overlay in Overlay:
-            check = QCheckBox(words.overlay(overlay))
-            check.setChecked(True)
-            check.clicked.connect(lambda on, o=overlay: self._toggle(o, on))
-            self.toggles[overlay] = check
-            toggles.addWidget(check)
-        box.addLayout(toggles)
-
         row = QHBoxLayout()
         self.record = QPushButton(translate("ProgrammePanel", "● Record"))
         self.record.setObjectName("record")
@@ -127,24 +117,27 @@ class ProgrammePanel(QWidget):
         self.message.setStyleSheet(f"color: {theme.LIVE.name()};")
         self.message.hide()
         box.addWidget(self.message)
-        self.files = QTableWidget(0, 3)
-        self.files.setHorizontalHeaderLabels(
-            [
-                translate("ProgrammePanel", "Recording"),
-                translate("ProgrammePanel", "Length"),
-                translate("ProgrammePanel", "Size"),
-            ]
-        )
-        self.files.verticalHeader().hide()
-        self.files.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.files.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.files.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = self.files.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.files.setMinimumHeight(120)
-        box.addWidget(self.files, 1)
+        self.files = QWidget()
+        self._grid = QGridLayout(self.files)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(2)
+        self._grid.setColumnStretch(0, 1)
+        box.addWidget(self.files)
+        self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        overlays = plain_label(translate("ProgrammePanel", "Overlays on the video wall and the recording"))
+        overlays.setStyleSheet(f"color: {theme.MUTED.name()};")
+        box.addWidget(overlays)
+        toggles = FlowLayout(spacing=6)
+        self.toggles: dict[Overlay, QCheckBox] = {}
+        for overlay in Overlay:
+            check = QCheckBox(words.overlay(overlay))
+            check.setChecked(True)
+            check.clicked.connect(lambda on, o=overlay: self._toggle(o, on))
+            self.toggles[overlay] = check
+            toggles.addWidget(check)
+        box.addLayout(toggles)
+        box.addStretch(1)
         self.refresh()
 
     # -- what the operator does ----------------------------------------------------------
@@ -196,15 +189,39 @@ class ProgrammePanel(QWidget):
         rows = tuple((f.path.name, f.seconds, f.size) for f in status.files)
         if rows != self._files:
             self._files = rows
-            self.files.setRowCount(len(rows))
-            for index, (name, seconds, size) in enumerate(rows):
-                for column, text in enumerate((name, words.duration(seconds), size_words(size))):
-                    item = QTableWidgetItem(text)
-                    if column:
-                        item.setTextAlignment(
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                        )
-                    self.files.setItem(index, column, item)
+            self._show_files(rows[:MAX_ROWS], len(rows) - MAX_ROWS)
+
+    def _show_files(self, rows: tuple[tuple[str, float, int], ...], more: int) -> None:
+        for labels in self._rows:
+            for label in labels:
+                self._grid.removeWidget(label)
+                label.deleteLater()
+        self._rows = []
+        if not rows:
+            rows_text = [(translate("ProgrammePanel", "No recording yet"), "", "")]
+        else:
+            rows_text = [(n, words.duration(t), size_words(b)) for n, t, b in rows]
+        if more > 0:
+            # fmt: off
+            rows_text.append((translate("ProgrammePanel", "and %n more in the folder", None, str, more), "", ""))
+            # fmt: on
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for index, texts in enumerate(rows_text):
+            labels = tuple(plain_label(text) for text in texts)
+            for column, label in enumerate(labels):
+                if column:
+                    label.setAlignment(right)
+                else:  # a long name gives way: the length and the size keep their place
+                    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                    label.setToolTip(texts[0])
+                if not column and not rows:
+                    label.setStyleSheet(f"color: {theme.DIM.name()};")
+                self._grid.addWidget(label, index, column)
+            self._rows.append(labels)  # type: ignore[arg-type]
+
+    def file_rows(self) -> list[tuple[str, str, str]]:
+        """The recordings as listed: name, length, size."""
+        return [(a.text(), b.text(), c.text()) for a, b, c in self._rows if b.text()]
 
     def _show_state(self, status: RecordingStatus) -> None:
         if self._recording is None:
