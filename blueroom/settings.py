@@ -347,7 +347,9 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("recording", "bitrate_kbps"): _whole(200, 100_000),
     ("recording", "reserve_mb"): _whole(0, 1_000_000),
     ("recording", "start_mb"): _whole(0, 1_000_000),
-    ("recording", "warn_minutes"): _Range(0.0, 600.0, False, "a number of minutes above 0, at most 600"),
+    ("recording", "warn_minutes"): _Range(
+        0.0, 600.0, False, "a number of minutes above 0, at most 600"
+    ),
     ("handoff", "port"): _whole(0, 65535),
     ("handoff", "link_minutes"): _Range(
         0.0, 7 * 24 * 60.0, False, "a number of minutes above 0, at most 10080 (a week)"

@@ -17,6 +17,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import av
@@ -118,9 +119,10 @@ class Microphone:
                 with self._cond:
                     self.problem = f"{self.spec}: {error}"
             with self._cond:  # a file that ended, a device lost: until the next opening
-                self._cond.wait_for(
-                    lambda s=session: self._session != s or not self._wanted or stop.is_set()
-                )
+                self._cond.wait_for(partial(self._moved_on, session, stop))
+
+    def _moved_on(self, session: int, stop: threading.Event) -> bool:
+        return self._session != session or not self._wanted or stop.is_set()
 
     def _capture(self, session: int) -> None:
         is_file = self._format is None

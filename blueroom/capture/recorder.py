@@ -18,6 +18,7 @@ so everything written before plays.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import shutil
@@ -323,7 +324,9 @@ class Recorder:
 
     def _free(self) -> int:
         try:
-            return self._disk_usage(self.folder if self.folder.exists() else self.folder.parent).free
+            return self._disk_usage(
+                self.folder if self.folder.exists() else self.folder.parent
+            ).free
         except OSError:
             return 0
 
@@ -506,7 +509,8 @@ class _Writer:
         pts = max(pts, self._last_pts + 1)
         self._last_pts = pts
         code = cv2.COLOR_BGRA2YUV_I420 if composed.shape[2] == 4 else cv2.COLOR_BGR2YUV_I420
-        frame = av.VideoFrame.from_ndarray(cv2.cvtColor(composed, code), format="yuv420p")
+        planes = np.asarray(cv2.cvtColor(composed, code), dtype=np.uint8)
+        frame = av.VideoFrame.from_ndarray(planes, format="yuv420p")
         frame.pts = pts
         frame.time_base = VIDEO_TIME_BASE
         for packet in self._video.encode(frame):
@@ -573,10 +577,8 @@ class _Writer:
         except (OSError, av.FFmpegError) as error:
             if not (self.refused or self.broken):
                 said = self.failed(error)
-        try:
+        with contextlib.suppress(OSError, ValueError):  # what reached the disk is judged below
             self._file.close()
-        except (OSError, ValueError):
-            pass  # what reached the disk is judged below
         if self.refused or self.broken:
             self._cut()
         return said

@@ -152,9 +152,7 @@ class SessionScript:
         self._latest = self._snapshot()
 
     def _snapshot(self) -> SessionSnapshot:
-        return SessionSnapshot(
-            self._steps, self._current, self._version, self._held, self._hidden
-        )
+        return SessionSnapshot(self._steps, self._current, self._version, self._held, self._hidden)
 
     def capture(self, locked: bool = True) -> Callable[[], SessionState]:
         state = SessionState(self._current, self._version, self._held, self._hidden)

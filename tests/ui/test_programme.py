@@ -107,7 +107,9 @@ def render(renderer: ProgrammeRenderer, director: ProgrammeDirector) -> np.ndarr
 
 
 def test_every_output_draws_the_same_layers_at_its_own_size(
-    qapp: object, room: tuple[RoomModel, RoomActions], fixed_time: None  # noqa: F811
+    qapp: object,
+    room: tuple[RoomModel, RoomActions],
+    fixed_time: None,  # noqa: F811
 ) -> None:
     register_bundled_fonts()
     model, _ = room
@@ -193,6 +195,7 @@ def test_each_overlay_looks_as_approved(
     share, mean, where = _changed(actual, approved)
     if share > CHANGED_SHARE:
         actual.save(str(tmp_path / f"{name}.png"))
+        cv2.imwrite(str(tmp_path / f"{name}-changed.png"), where.astype(np.uint8) * 255)
         pytest.fail(f"{name}: {share:.2%} of pixels changed (mean {mean:.2f}); see {tmp_path}")
 
 

@@ -38,17 +38,17 @@ from blueroom.core.events import (
     OutboxRehearsed,
     OutboxRetried,
     OutboxSaved,
+    OverlayToggled,
     PhotoOnWall,
     QuestionArmed,
     QuestionStarred,
     QuestionStateChanged,
-    SessionStepChanged,
-    SourceStateChanged,
-    WallsHeld,
-    OverlayToggled,
     RecordingAsked,
     RecordingStarted,
     RecordingStopped,
+    SessionStepChanged,
+    SourceStateChanged,
+    WallsHeld,
 )
 from blueroom.core.questions import Question
 from blueroom.ui import words
@@ -149,9 +149,7 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             return text.format(who=words.actor(event.actor))
         case RecordingStarted():
             text = translate("ActivityLog", "recording {name} started ({width}×{height})")
-            return text.format(
-                name=Path(event.path).name, width=event.width, height=event.height
-            )
+            return text.format(name=Path(event.path).name, width=event.width, height=event.height)
         case RecordingStopped():
             text = translate("ActivityLog", "recording {name} stopped: {length}, {dropped} dropped")
             said = text.format(

@@ -35,7 +35,6 @@ from blueroom.ui.i18n import translate
 from blueroom.ui.operator.labels import plain_label, title_label
 from blueroom.ui.widgets.flow import FlowLayout
 
-
 MAX_ROWS = 6  # the newest recordings listed; the others are counted
 
 
@@ -57,11 +56,19 @@ def recording_words(text: str) -> str:
     phrase, values = found
     match phrase.code:
         case "recording_not_enough_disk":
-            said = translate("ProgrammePanel", "Not started: {free} MB free in {folder}, {needed} MB needed")
+            said = translate(
+                "ProgrammePanel", "Not started: {free} MB free in {folder}, {needed} MB needed"
+            )
         case "recording_disk_nearly_full":
-            said = translate("ProgrammePanel", "Stopped: the disk is nearly full ({free} MB left); the file is complete")
+            said = translate(
+                "ProgrammePanel",
+                "Stopped: the disk is nearly full ({free} MB left); the file is complete",
+            )
         case "recording_disk_refused":
-            said = translate("ProgrammePanel", "Stopped: the disk refused to write ({error}); the file plays up to {seconds} s")
+            said = translate(
+                "ProgrammePanel",
+                "Stopped: the disk refused to write ({error}); the file plays up to {seconds} s",
+            )
         case "recording_cannot_start":
             said = translate("ProgrammePanel", "Not started: {error}")
         case "recording_failed":
@@ -125,7 +132,9 @@ class ProgrammePanel(QWidget):
         self._grid.setColumnStretch(0, 1)
         box.addWidget(self.files)
         self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
-        overlays = plain_label(translate("ProgrammePanel", "Overlays on the video wall and the recording"))
+        overlays = plain_label(
+            translate("ProgrammePanel", "Overlays on the video wall and the recording")
+        )
         overlays.setStyleSheet(f"color: {theme.MUTED.name()};")
         box.addWidget(overlays)
         toggles = FlowLayout(spacing=6)
@@ -207,7 +216,7 @@ class ProgrammePanel(QWidget):
             # fmt: on
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for index, texts in enumerate(rows_text):
-            labels = tuple(plain_label(text) for text in texts)
+            labels = (plain_label(texts[0]), plain_label(texts[1]), plain_label(texts[2]))
             for column, label in enumerate(labels):
                 if column:
                     label.setAlignment(right)
@@ -217,7 +226,7 @@ class ProgrammePanel(QWidget):
                 if not column and not rows:
                     label.setStyleSheet(f"color: {theme.DIM.name()};")
                 self._grid.addWidget(label, index, column)
-            self._rows.append(labels)  # type: ignore[arg-type]
+            self._rows.append(labels)
 
     def file_rows(self) -> list[tuple[str, str, str]]:
         """The recordings as listed: name, length, size."""

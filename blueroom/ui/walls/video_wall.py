@@ -267,4 +267,3 @@ class VideoWall(QWidget):
         painter.end()
         self._slate = (key, pixmap)
         return pixmap
-

@@ -72,9 +72,7 @@ def paint_holding(painter: QPainter, width: int, height: int, hashtag: str) -> N
     painter.setPen(theme.ACCENT_SOFT)
     painter.setFont(theme.font(unit * 2, QFont.Weight.DemiBold))
     below = QRect(0, middle.bottom() + round(unit), width, round(unit * 3))
-    painter.drawText(
-        below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, hashtag
-    )
+    painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, hashtag)
 
 
 class HoldingSlates(QObject):
