@@ -234,10 +234,12 @@ class RecordingSettings(_Section):
     """The programme's recording: H.264 + AAC in a fragmented MP4 (a crash loses at most
     half a second)."""
 
-    # 1920x1080 measured to fit two cores at 30 fps with veryfast (benchmarks/programme.py)
+    # benchmarks/programme.py (2026-12-06, a busy machine): decode → compose → encode at
+    # 1080p costs ~1.0 CPU second per second of video with ultrafast, ~1.8 with veryfast:
+    # veryfast does not fit two cores beside the room, ultrafast does
     width: int = 1920
     height: int = 1080
-    preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "veryfast"
+    preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "ultrafast"
     bitrate_kbps: int = 6000
     # "pulse:default", "alsa:hw:1,0" (PyAV's capture inputs), a sound file (a rehearsal),
     # or "" for no sound

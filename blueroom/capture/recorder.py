@@ -99,7 +99,9 @@ class RecordingOptions:
     width: int = 1920
     height: int = 1080
     fps: float = 30.0  # the camera's nominal rate (the timestamps are the frames' own)
-    preset: str = "veryfast"
+    preset: str = (
+        "ultrafast"  # veryfast does not fit two cores at 1080p30 (benchmarks/programme.py)
+    )
     bitrate_kbps: int = 6_000
     audio_kbps: int = 128
     reserve_mb: int = 500  # below this free, the recording stops
