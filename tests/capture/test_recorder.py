@@ -24,6 +24,7 @@ from blueroom.capture.recorder import (
     DISK_NEARLY_FULL,
     DISK_REFUSED,
     NOT_ENOUGH_DISK,
+    TIME_LEFT,
     DiskUsage,
     Recorder,
     RecordingOptions,
@@ -137,34 +138,43 @@ def test_a_recording_cut_by_kill_9_plays_to_within_a_second_of_the_kill(tmp_path
 
 
 class FillingDisk:
-    """The disk as the recorder reads it: plenty, then nearly full after ``after`` s."""
+    """The disk as the recorder reads it: plenty; then a few MB above the reserve after
+    ``low`` s (seconds of recording left); then under it after ``full`` s."""
 
-    def __init__(self, after: float) -> None:
-        self.after = after
+    def __init__(self, low: float, full: float) -> None:
+        self.low, self.full = low, full
         self.start = time.monotonic()
 
     def __call__(self, path: Path) -> DiskUsage:
-        full = time.monotonic() - self.start > self.after
-        free = 200 * 1024 * 1024 if full else 50 * GB
+        elapsed = time.monotonic() - self.start
+        mb = 1024 * 1024
+        low = 500 * mb + 100_000  # the reserve, and a few seconds of these small frames
+        free = 50 * GB if elapsed < self.low else low if elapsed < self.full else 200 * mb
         return DiskUsage(100 * GB, 100 * GB - free, free)
 
 
-def test_a_disk_running_out_stops_the_recording_whole_with_a_message(tmp_path: Path) -> None:
+def test_a_disk_running_out_warns_then_stops_the_recording_whole_with_a_message(
+    tmp_path: Path,
+) -> None:
     slot = LatestFrameSlot()
-    disk = FillingDisk(after=1.5)
+    disk = FillingDisk(low=1.0, full=3.0)
     rec = Recorder(slot, tmp_path, same, lambda e: None, options=options(), disk_usage=disk)
     rec.start()
     try:
         rec.begin()
         assert rec.wait_for(lambda s: s.recording, 5.0)
         disk.start = time.monotonic()
-        play(slot, 120)
+        play(slot, 75)  # 2.5 s: the disk is low from 1 s on
+        warned = rec.status()
+        assert warned.recording and TIME_LEFT.read(warned.warning) is not None, warned
+        assert warned.minutes_left is not None and warned.minutes_left < 1
+        play(slot, 60)
         assert rec.wait_for(lambda s: not s.recording, 5.0), "stopped by itself"
         status = rec.status()
         assert DISK_NEARLY_FULL.read(status.message) is not None, status.message
         assert status.path is not None
         decoded = frames_in(status.path)  # closed whole: plays to its end, no error
-        assert len(decoded) == status.frames >= 30
+        assert len(decoded) == status.frames >= 75
     finally:
         rec.stop()
 
