@@ -27,9 +27,12 @@ from blueroom.capture.boomerang import Boomerangs
 from blueroom.capture.camera import CameraCapture
 from blueroom.capture.handoff import PageWords, PhotoHandoff
 from blueroom.capture.latest_frame import LatestFrameSlot
+from blueroom.capture.microphone import Microphone
+from blueroom.capture.recorder import Recorder, RecordingOptions
 from blueroom.capture.still import StillCapture
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
+from blueroom.core.programme import ProgrammeDirector
 from blueroom.core.script import ScriptError, load_script
 from blueroom.engine.client import EngineClient, RoomLink
 from blueroom.engine.protocol import Progress
@@ -53,10 +56,13 @@ from blueroom.ui.operator.monitors import window_title
 from blueroom.ui.operator.windows_menu import attach_windows_menu
 from blueroom.ui.pacing import FrameClock
 from blueroom.ui.placement import Plan
+from blueroom.ui.programme import PhotoShelf
+from blueroom.ui.recording import RecordingDesk, programme_compose
 from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
 from blueroom.ui.widgets.holding import HoldingSlates
+from blueroom.ui.widgets.image_loader import ImageLoader
 from blueroom.ui.widgets.prepared_frames import FramePreparer, PreparedFrames
 from blueroom.ui.window_keeper import WindowKeeper
 from blueroom.ui.window_keeper import qt_screens as qt_screens  # for `blueroom screens`
@@ -222,6 +228,9 @@ def build_windows(
     handoff: PhotoHandoff | None = None,
     still: StillCapture | None = None,
     boomerangs: Boomerangs | None = None,
+    programme: ProgrammeDirector | None = None,
+    photos: PhotoShelf | None = None,
+    recording: RecordingDesk | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
@@ -230,6 +239,9 @@ def build_windows(
     guest panel a sign-in card (a QR code); the session's end signs the guest out.
     ``still`` takes the booth's photos and writes the signed ones (its worker);
     ``boomerangs`` makes each photo's clip (the console's Photos tab says how it goes).
+    ``still`` takes the booth's photos and writes the signed ones (its worker).
+    ``programme`` says what is on air (the video wall and the recording draw it),
+    ``photos`` decodes the photos sent to it; ``recording`` records it.
     """
     problems = problems or ProblemLog(None)
     event = settings.event
@@ -256,6 +268,7 @@ def build_windows(
         kept_photos=still,
         scripts=planning_scripts(settings),
         clips=boomerangs,
+        recording=recording,
     )
     heat_wall = HeatmapWall(
         model.heat,
@@ -340,8 +353,13 @@ def build_windows(
         hashtag=event.hashtag,
         guest_name=event.guest_name,
         frame_rate=frame_rate,
+        session=model.session,
+        programme=programme,
+        photos=photos,
     )
     pump.batch.connect(video_wall.on_events)  # a photo sent from the console's gallery
+    if recording is not None:  # the console's Record button, a session step's cue
+        pump.batch.connect(recording.on_events)
     return {
         "operator_console": console,
         "questions_wall": questions_wall,
@@ -488,9 +506,36 @@ class Studio:
         )
         if self.boomerangs is not None:
             self.still.on_shutter = self.boomerangs.shutter
+        # the programme: what is on air, drawn by the video wall and by the recording
+        event = settings.event
+        self.programme = ProgrammeDirector(
+            room.model.questions, room.model.session, hashtag=event.hashtag,
+            guest_name=event.guest_name, fan=translate("VideoWall", "A fan"),
+        )  # fmt: skip
+        self.photos = PhotoShelf(self.programme, ImageLoader("wall-photo", on_error=report))
+        self.microphone: Microphone | None = None
+        self.recorder: Recorder | None = None
+        desk = None
+        if camera:
+            recording = settings.recording
+            options = RecordingOptions(
+                width=recording.width, height=recording.height,
+                fps=float(settings.camera.fps), preset=recording.preset,
+                bitrate_kbps=recording.bitrate_kbps, reserve_mb=recording.reserve_mb,
+                start_mb=recording.start_mb, warn_minutes=recording.warn_minutes,
+            )  # fmt: skip
+            if recording.microphone:
+                self.microphone = Microphone(recording.microphone, on_error=report)
+            self.recorder = Recorder(
+                self.frames, settings.recordings_path(),
+                programme_compose(self.programme, options, self.photos), room.publish,
+                options=options, microphone=self.microphone, on_error=report,
+            )  # fmt: skip
+            desk = RecordingDesk(self.recorder)
         self.windows = build_windows(
             room, self.frames, settings, session_label, settings_path, self.problems, guest_login,
             handoff=self.handoff, still=self.still, boomerangs=self.boomerangs,
+            programme=self.programme, photos=self.photos, recording=desk,
         )  # fmt: skip
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
@@ -519,6 +564,10 @@ class Studio:
         self.still.start()
         if self.boomerangs is not None:
             self.boomerangs.start()
+        if self.microphone is not None:
+            self.microphone.start()
+        if self.recorder is not None:
+            self.recorder.start()
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
         self.handoff_problem = self.handoff.start()
@@ -532,6 +581,10 @@ class Studio:
             listeners.clear()
         self.clock.stop()
         self.slates.stop()
+        if self.recorder is not None:  # a recording under way is closed whole
+            self.recorder.stop()
+        if self.microphone is not None:
+            self.microphone.stop()
         if self.camera is not None:
             self.camera.stop()
         self._composer.stop()

@@ -291,6 +291,33 @@ class BoothSettings(_Section):
         return said
 
 
+class RecordingSettings(_Section):
+    """The programme's recording: H.264 + AAC in a fragmented MP4 (a crash loses at most
+    half a second)."""
+
+    # benchmarks/programme.py (2026-12-06, a busy machine): decode → compose → encode at
+    # 1080p costs ~1.0 CPU second per second of video with ultrafast, ~1.8 with veryfast:
+    # veryfast does not fit two cores beside the room, ultrafast does
+    width: int = 1920
+    height: int = 1080
+    preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "ultrafast"
+    bitrate_kbps: int = 6000
+    # "pulse:default", "alsa:hw:1,0" (PyAV's capture inputs), a sound file (a rehearsal),
+    # or "" for no sound
+    microphone: str = ""
+    folder: str = ""  # empty: "videos" beside the journal
+    reserve_mb: int = 500  # the recording stops below this much free disk
+    start_mb: int = 1000  # ...and does not start below this
+    warn_minutes: float = 10.0  # the console warns when this little recording time is left
+
+    def problems(self) -> list[str]:
+        if self.width % 2 or self.height % 2:
+            return [f"recording.width and height must be even, not {self.width}x{self.height}"]
+        if self.start_mb < self.reserve_mb:
+            return ["recording.start_mb must be at least recording.reserve_mb"]
+        return []
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -309,6 +336,7 @@ class Settings(_Section):
     outbox: OutboxSettings = msgspec.field(default_factory=OutboxSettings)
     handoff: HandoffSettings = msgspec.field(default_factory=HandoffSettings)
     booth: BoothSettings = msgspec.field(default_factory=BoothSettings)
+    recording: RecordingSettings = msgspec.field(default_factory=RecordingSettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -325,6 +353,12 @@ class Settings(_Section):
         if self.outbox.photos_folder:
             return Path(self.outbox.photos_folder).expanduser()
         return self.journal_path().parent / "photos"
+
+    def recordings_path(self) -> Path:
+        """Where the programme's recordings are written (and listed from)."""
+        if self.recording.folder:
+            return Path(self.recording.folder).expanduser()
+        return self.journal_path().parent / "videos"
 
     def screen_for(self, window: str) -> int | str | None:
         value: int | str | None = getattr(self.screens, window)
@@ -371,6 +405,14 @@ RANGES: dict[tuple[str, str], _Range] = {
         f"a whole number of days from 0 (forever) to {MAX_RETENTION_DAYS}",
     ),
     ("x", "guest_redirect_port"): _whole(0, 65535),
+    ("recording", "width"): _whole(160, 3840),
+    ("recording", "height"): _whole(90, 2160),
+    ("recording", "bitrate_kbps"): _whole(200, 100_000),
+    ("recording", "reserve_mb"): _whole(0, 1_000_000),
+    ("recording", "start_mb"): _whole(0, 1_000_000),
+    ("recording", "warn_minutes"): _Range(
+        0.0, 600.0, False, "a number of minutes above 0, at most 600"
+    ),
     ("handoff", "port"): _whole(0, 65535),
     ("handoff", "link_minutes"): _Range(
         0.0, 7 * 24 * 60.0, False, "a number of minutes above 0, at most 10080 (a week)"
@@ -493,6 +535,7 @@ def _check(settings: Settings, origin: str) -> Settings:
         problems.append('event.guest_also holds names of 1 to 80 characters, like ["Voltéo"]')
     problems += settings.cost.problems()
     problems += settings.booth.problems()
+    problems += settings.recording.problems()
     try:
         if not settings.session.steps(settings.event):
             problems.append(f"session.script has no segment for a {settings.session.level} guest")

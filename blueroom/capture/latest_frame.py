@@ -21,7 +21,7 @@ import numpy as np
 
 from blueroom.core.events import CameraState
 
-__all__ = ["CameraStatus", "Frame", "LatestFrameSlot", "SlotStats", "to_bgr"]
+__all__ = ["CameraStatus", "Frame", "FrameTap", "LatestFrameSlot", "SlotStats", "to_bgr"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,44 @@ def to_bgr(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image)
 
 
+class FrameTap:
+    """Every frame put in the slot while the tap is open, in order, for one consumer that
+    must see them all (the recording). At most ``capacity`` wait: beyond that the oldest
+    is dropped and counted (the consumer fell behind), never silently."""
+
+    def __init__(self, slot: LatestFrameSlot, capacity: int) -> None:
+        self._slot = slot
+        self._cond = threading.Condition(threading.Lock())
+        self._frames: deque[Frame] = deque()
+        self._capacity = max(1, capacity)
+        self.dropped = 0
+        self.taken = 0
+
+    def _offer(self, frame: Frame) -> None:
+        with self._cond:
+            if len(self._frames) >= self._capacity:
+                self._frames.popleft()
+                self.dropped += 1
+            self._frames.append(frame)
+            self._cond.notify_all()
+
+    def get(self, timeout: float) -> Frame | None:
+        """The oldest frame not yet taken; None when none came within ``timeout``."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: bool(self._frames), timeout):
+                return None
+            self.taken += 1
+            return self._frames.popleft()
+
+    def waiting(self) -> int:
+        with self._cond:
+            return len(self._frames)
+
+    def close(self) -> None:
+        """No more frames: the slot forgets this tap."""
+        self._slot._untap(self)
+
+
 class LatestFrameSlot:
     """Holds only the newest frame. ``put`` from one producer, ``latest`` from anyone.
 
@@ -89,6 +127,18 @@ class LatestFrameSlot:
         self._frames_dropped = 0
         self._put_times: deque[float] = deque(maxlen=1024)
         self._status: CameraStatus | None = None
+        self._taps: tuple[FrameTap, ...] = ()
+
+    def tap(self, capacity: int) -> FrameTap:
+        """Every frame from now on, in order (``FrameTap``), until the tap is closed."""
+        tap = FrameTap(self, capacity)
+        with self._cond:
+            self._taps = (*self._taps, tap)
+        return tap
+
+    def _untap(self, tap: FrameTap) -> None:
+        with self._cond:
+            self._taps = tuple(t for t in self._taps if t is not tap)
 
     def put(self, image: np.ndarray, captured_at: float | None = None) -> Frame:
         """Store ``image`` as the newest frame and return it."""
@@ -105,6 +155,9 @@ class LatestFrameSlot:
             self._frames_put += 1
             self._put_times.append(at)
             self._cond.notify_all()
+            taps = self._taps
+        for tap in taps:
+            tap._offer(frame)
         return frame
 
     def latest(self) -> Frame | None:

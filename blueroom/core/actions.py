@@ -30,6 +30,7 @@ from blueroom.core.events import (
     OutboxMarkedPosted,
     OutboxQueued,
     OutboxRetried,
+    OverlayToggled,
     PhotoComposed,
     PhotoOnWall,
     PostAs,
@@ -39,6 +40,7 @@ from blueroom.core.events import (
     QuestionStarred,
     QuestionState,
     QuestionStateChanged,
+    RecordingAsked,
     RunOfShowMoved,
     SessionEnded,
     SessionPlanned,
@@ -174,6 +176,15 @@ class RoomActions:
     def hold_walls(self, held: bool, actor: str = "operator") -> None:
         """The panic key: the walls and the guest panel on their holding slate, or back."""
         self._publish(WallsHeld(held=held, actor=actor))
+
+    def show_overlay(self, overlay: str, shown: bool, actor: str = "operator") -> None:
+        """An overlay of the programme on or off (``core/programme.py``'s ``Overlay``)."""
+        self._publish(OverlayToggled(overlay=overlay, shown=shown, actor=actor))
+
+    def record(self, recording: bool, actor: str = "operator") -> None:
+        """Start (or stop) recording the programme; a session step's cue calls this with
+        ``actor="script"``. The screens' process, which has the camera, acts on it."""
+        self._publish(RecordingAsked(recording=recording, actor=actor))
 
     def show_photo_on_wall(self, path: str, seconds: float, actor: str = "operator") -> None:
         """A photo full screen on the video wall for ``seconds``, then the camera again."""

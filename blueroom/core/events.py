@@ -245,6 +245,45 @@ class CueSent(Event, frozen=True, kw_only=True):
     how: str = ""
 
 
+class OverlayToggled(Event, frozen=True, kw_only=True):
+    """An overlay of the programme (``core/programme.py``'s ``Overlay``) turned on or off."""
+
+    urgent: ClassVar[bool] = True
+    overlay: str
+    shown: bool
+    actor: str = "operator"
+
+
+class RecordingAsked(Event, frozen=True, kw_only=True):
+    """A person (or a session step's cue, ``actor="script"``) asks for the programme's
+    recording to start (``recording``) or stop; the screens' process acts on it."""
+
+    urgent: ClassVar[bool] = True
+    recording: bool
+    actor: str = "operator"
+
+
+class RecordingStarted(Event, frozen=True, kw_only=True):
+    """The programme is being recorded to ``path`` (a fragmented MP4)."""
+
+    path: str
+    width: int
+    height: int
+    fps: float
+    audio: str = ""  # the microphone recorded, "" for none
+
+
+class RecordingStopped(Event, frozen=True, kw_only=True):
+    """The recording ended; ``reason`` says why when it was not asked (a full disk)."""
+
+    path: str
+    seconds: float
+    frames: int
+    dropped: int
+    size: int
+    reason: str = ""
+
+
 class PhotoCaptured(Event, frozen=True, kw_only=True):
     urgent: ClassVar[bool] = True
     photo_id: str
@@ -672,6 +711,10 @@ AnyEvent: TypeAlias = (
     | SessionPlanned
     | RunOfShowMoved
     | CueSent
+    | OverlayToggled
+    | RecordingAsked
+    | RecordingStarted
+    | RecordingStopped
     | PhotoCaptured
     | PhotoOnWall
     | BoothTouched

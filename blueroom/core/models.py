@@ -30,8 +30,8 @@ ModelErrorSink = Callable[[str, BaseException], None]
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
 # 2: the cost meter; 3: the outbox; 4: the booth; 5: the run-of-show; 6: the guest's
-# cues, whose account a post goes out from
-STATE_VERSION = 6
+# cues, whose account a post goes out from; 7: the session's overlays turned off
+STATE_VERSION = 7
 
 
 class RoomState(msgspec.Struct, frozen=True):

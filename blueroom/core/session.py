@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 import msgspec
 
-from blueroom.core.events import Event, SessionPlanned, SessionStepChanged, WallsHeld
+from blueroom.core.events import (
+    Event,
+    OverlayToggled,
+    SessionPlanned,
+    SessionStepChanged,
+    WallsHeld,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,7 @@ class SessionState(msgspec.Struct, frozen=True):
     held: bool = False  # the walls on their holding slate
     steps: tuple[Step, ...] = ()  # the planned steps (empty: the settings')
     plans: int = 0
+    hidden: tuple[str, ...] = ()  # the programme's overlays turned off
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +148,7 @@ class SessionSnapshot:
     current: int
     version: int
     held: bool = False  # the walls on their holding slate (the panic key)
+    hidden: tuple[str, ...] = ()  # the programme's overlays turned off (sorted names)
 
     @property
     def step(self) -> Step:
@@ -156,6 +164,7 @@ class SessionScript:
         self._version = 0
         self._held = False
         self._plans = 0  # plans applied: the steps change with each
+        self._hidden: tuple[str, ...] = ()
         self._lock = threading.Lock()
         self._latest = SessionSnapshot(steps, 0, 0)
 
@@ -193,6 +202,13 @@ class SessionScript:
                     self._changed()
                 elif isinstance(event, SessionPlanned):
                     self._planned(event.plan.steps())
+                elif isinstance(event, OverlayToggled):
+                    hidden = set(self._hidden) - {event.overlay}
+                    if not event.shown:
+                        hidden.add(event.overlay)
+                    if tuple(sorted(hidden)) != self._hidden:
+                        self._hidden = tuple(sorted(hidden))
+                        self._changed()
 
     def _planned(self, steps: tuple[Step, ...]) -> None:
         """The plan's steps; the current one kept when it is still planned."""
@@ -215,11 +231,16 @@ class SessionScript:
 
     def _changed(self) -> None:
         self._version += 1
-        self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
+        self._latest = self._snapshot()
+
+    def _snapshot(self) -> SessionSnapshot:
+        return SessionSnapshot(self._steps, self._current, self._version, self._held, self._hidden)
 
     def capture(self, locked: bool = True) -> Callable[[], SessionState]:
         steps = self._steps if self._plans else ()
-        state = SessionState(self._current, self._version, self._held, steps, self._plans)
+        state = SessionState(
+            self._current, self._version, self._held, steps, self._plans, self._hidden
+        )
         return lambda: state
 
     def restore(self, state: SessionState) -> None:
@@ -231,11 +252,12 @@ class SessionScript:
                 self._current = state.current
             self._version = state.version
             self._held = state.held
-            self._latest = SessionSnapshot(self._steps, self._current, self._version, self._held)
+            self._hidden = state.hidden
+            self._latest = self._snapshot()
 
     def snapshot(self) -> SessionSnapshot:
         with self._lock:
-            return SessionSnapshot(self._steps, self._current, self._version, self._held)
+            return self._snapshot()
 
     def latest(self) -> SessionSnapshot:
         """Lock-free for views: one immutable snapshot, replaced whole on every change."""

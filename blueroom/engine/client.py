@@ -281,7 +281,9 @@ class EngineClient:
             Metrics: lambda m: setattr(model.metrics, "value", m.snapshot),
             Cost: lambda m: setattr(model.cost, "value", m.snapshot),
             Heat: model.heat.receive,
-            Session: lambda m: model.session.receive(m.current, m.version, m.held, m.steps),
+            Session: lambda m: model.session.receive(
+                m.current, m.version, m.held, m.steps, m.hidden
+            ),
             Show: lambda m: setattr(model.show, "value", m.state),
             Outbox: lambda m: setattr(model.outbox, "value", m.snapshot),
             Booth: lambda m: setattr(model.booth, "value", m.state),

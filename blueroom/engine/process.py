@@ -287,7 +287,7 @@ class SnapshotPublisher:
         self._session_version = session.version
         steps = list(session.steps) if session.steps is not self._session_steps else None
         self._session_steps = session.steps
-        return (Session(session.current, session.version, session.held, steps),)
+        return (Session(session.current, session.version, session.held, steps, session.hidden),)
 
     def _show(self) -> Sequence[ToClient]:
         state = self._room.model.show.latest()  # replaced whole at each change

@@ -44,7 +44,8 @@ from blueroom.store.journal import WriterStats
 # 13: the booth's boomerang (ClipSaved, ClipFailed, BoothClipChosen; BoothPhoto's clip)
 # 14: the guest's cues and call for help (Cues, their events), whose account a post goes
 #     out from (OutboxQueued.post_as), the guest's token for their own posts (GuestAccount)
-PROTOCOL_VERSION = 14
+# 15: Session says which overlays are off; events OverlayToggled and Recording*
+PROTOCOL_VERSION = 15
 
 
 class ProtocolMismatch(Exception):
@@ -131,6 +132,7 @@ class Session(msgspec.Struct, tag=True):
     version: int
     held: bool = False
     steps: list[Step] | None = None  # sent when a plan changed them
+    hidden: tuple[str, ...] = ()  # the programme's overlays turned off
 
 
 class Show(msgspec.Struct, tag=True):

@@ -81,11 +81,16 @@ class RemoteSession:
         return self.value
 
     def receive(
-        self, current: int, version: int, held: bool = False, steps: list[Step] | None = None
+        self,
+        current: int,
+        version: int,
+        held: bool = False,
+        steps: list[Step] | None = None,
+        hidden: tuple[str, ...] = (),
     ) -> None:
         if steps:  # a plan changed them
             self._steps = tuple(steps)
-        self.value = SessionSnapshot(self._steps, current, version, held)
+        self.value = SessionSnapshot(self._steps, current, version, held, hidden)
 
     def step_event(self, index: int, actor: str) -> SessionStepChanged:
         index = max(0, min(len(self._steps) - 1, index))

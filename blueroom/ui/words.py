@@ -14,6 +14,7 @@ from blueroom.core.events import CameraState, QuestionState, SourceState
 from blueroom.core.heatmap import HeatMode
 from blueroom.core.moderation import AUTHOR_NAME, REASONS
 from blueroom.core.phrases import Phrase, read_any
+from blueroom.core.programme import Overlay
 from blueroom.core.questions import AUTO_APPROVED, OPERATOR_REJECTED, SUPPORT_BURST
 from blueroom.core.rejections import REJECT_REASONS
 from blueroom.sources import replay
@@ -40,6 +41,8 @@ def actor(name: str) -> str:
             return translate("Actor", "rule")
         case "undo":
             return translate("Actor", "undo")
+        case "script":
+            return translate("Actor", "session step")
         case _:
             return name
 
@@ -263,6 +266,32 @@ def map_view(preset: str) -> str:
             return translate("MapView", "Custom box")
         case _:
             return preset
+
+
+def overlay(name: str) -> str:
+    """An overlay of the programme by its name (core/programme.py ``Overlay``)."""
+    match name:
+        case Overlay.LIVE_BADGE:
+            return translate("Overlay", "LIVE badge")
+        case Overlay.QUESTION:
+            return translate("Overlay", "Question on air")
+        case Overlay.NAME_STRAP:
+            return translate("Overlay", "Name strap")
+        case Overlay.HASHTAG:
+            return translate("Overlay", "Hashtag")
+        case Overlay.CLOCK:
+            return translate("Overlay", "Clock")
+        case Overlay.PHOTO:
+            return translate("Overlay", "Booth photo")
+        case _:
+            return name
+
+
+def duration(seconds: float) -> str:
+    """A length as a clock reads it: "4:05", "1:02:03"."""
+    whole = max(0, int(seconds))
+    hours, minutes, rest = whole // 3600, whole // 60 % 60, whole % 60
+    return f"{hours}:{minutes:02d}:{rest:02d}" if hours else f"{minutes}:{rest:02d}"
 
 
 def heat_mode(mode: str) -> str:

@@ -255,9 +255,12 @@ def test_a_photo_goes_on_the_video_wall_for_its_seconds(qtbot: QtBot, folder: Pa
         assert sent == [PhotoOnWall(path=str(folder / "b2.jpg"), seconds=0.6, at=sent[0].at)]
         wall.on_events(sent)
         qtbot.waitUntil(lambda: wall.showing_photo, timeout=3000)
-        shown = wall.grab().toImage()
-        centre = shown.pixelColor(shown.width() // 2, shown.height() // 2)
-        assert centre.blue() > 200 and centre.red() < 50  # the blue photo, full screen
+
+        def photo_in_full() -> bool:  # it fades in
+            centre = wall.grab().toImage().pixelColor(320, 180)
+            return centre.blue() > 200 and centre.red() < 50  # the blue photo, full screen
+
+        qtbot.waitUntil(photo_in_full, timeout=1000)
         assert wall.photos.decoded_on == {"wall-photo"}
         qtbot.waitUntil(lambda: not wall.showing_photo, timeout=3000)
         wall.on_events([PhotoOnWall(path=str(folder / "missing.jpg"), seconds=5)])

@@ -205,8 +205,10 @@ def test_the_video_wall_paints_camera_frames_with_its_overlays(
     image = wall.grab().toImage()
     centre = image.pixelColor(640, 300)
     assert centre.blue() > 0 or centre.red() > 0, "the frame is drawn"
-    lower_third = image.pixelColor(900, 600)
-    assert lower_third.lightness() > 200, "the on-air question sits on a light lower third"
+    # The name strap slides out, then the question slides in (0.6 s in all).
+    qtbot.waitUntil(
+        lambda: wall.grab().toImage().pixelColor(900, 600).lightness() > 200, timeout=2000
+    )  # the on-air question sits on a light lower third
 
 
 def _click_row(qtbot: QtBot, queue: QueueList, row: int) -> None:

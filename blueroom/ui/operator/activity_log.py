@@ -42,10 +42,14 @@ from blueroom.core.events import (
     OutboxRehearsed,
     OutboxRetried,
     OutboxSaved,
+    OverlayToggled,
     PhotoOnWall,
     QuestionArmed,
     QuestionStarred,
     QuestionStateChanged,
+    RecordingAsked,
+    RecordingStarted,
+    RecordingStopped,
     SessionStepChanged,
     SourceStateChanged,
     WallsHeld,
@@ -146,6 +150,29 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             else:
                 text = translate("ActivityLog", "{who}: walls back")
             return text.format(who=words.actor(event.actor))
+        case OverlayToggled():
+            if event.shown:
+                text = translate("ActivityLog", "{who}: overlay {overlay} on")
+            else:
+                text = translate("ActivityLog", "{who}: overlay {overlay} off")
+            return text.format(who=words.actor(event.actor), overlay=words.overlay(event.overlay))
+        case RecordingAsked():
+            if event.recording:
+                text = translate("ActivityLog", "{who}: start the recording")
+            else:
+                text = translate("ActivityLog", "{who}: stop the recording")
+            return text.format(who=words.actor(event.actor))
+        case RecordingStarted():
+            text = translate("ActivityLog", "recording {name} started ({width}×{height})")
+            return text.format(name=Path(event.path).name, width=event.width, height=event.height)
+        case RecordingStopped():
+            text = translate("ActivityLog", "recording {name} stopped: {length}, {dropped} dropped")
+            said = text.format(
+                name=Path(event.path).name,
+                length=words.duration(event.seconds),
+                dropped=event.dropped,
+            )
+            return f"{said} — {single_line(event.reason)}" if event.reason else said
         case PhotoOnWall():
             text = translate("ActivityLog", "{who}: photo {name} on the video wall for {seconds} s")
             return text.format(

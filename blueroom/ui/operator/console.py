@@ -58,6 +58,7 @@ from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
 from blueroom.ui.operator.planning import PlanningDialog
+from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
@@ -149,6 +150,7 @@ class OperatorConsole(QMainWindow):
         kept_photos: KeptPhotos | None = None,  # photos the disk refused (the still capture)
         scripts: Mapping[str, Path] | None = None,  # the planning's scripts (None: shipped)
         clips: ClipMaker | None = None,  # the booth's boomerangs (how they go)
+        recording: RecordingSource | None = None,  # the programme's recorder (None: no camera)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -280,6 +282,7 @@ class OperatorConsole(QMainWindow):
             kept=kept_photos,
             clips=clips,
         )
+        self.programme = ProgrammePanel(model.session, actions, recording, say=self.say)
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -301,6 +304,7 @@ class OperatorConsole(QMainWindow):
             (self.activity, translate("OperatorConsole", "Activity")),
             (self.outbox, translate("OperatorConsole", "Outbox")),
             (self.gallery, translate("OperatorConsole", "Photos")),
+            (self.programme, translate("OperatorConsole", "Programme")),
         ):
             for title in panel.findChildren(
                 QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
@@ -456,6 +460,7 @@ class OperatorConsole(QMainWindow):
         self.run_of_show.refresh()
         self.guest_cues.refresh()
         self.help_alert.refresh()
+        self.programme.refresh()
         held = self._model.session.latest().held
         asked, when = self._hold_asked
         if held != asked and self._clock.monotonic() - when < 2.0:

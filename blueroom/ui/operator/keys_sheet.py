@@ -60,8 +60,16 @@ def key_groups() -> list[tuple[str, list[tuple[str, str]]]]:
                 ("F6", translate("KeysSheet", "pause the segment's clock, or resume")),
                 ("F7", translate("KeysSheet", "skip the segment after this one")),
                 ("F8", translate("KeysSheet", "one more minute for this segment")),
-                ("F9", translate("KeysSheet", "plan the hour: the guest, the script, the timeline")),
-                ("F12", translate("KeysSheet", "hold every wall on a calm slate, and back (any window)")),
+                (
+                    "F9",
+                    translate("KeysSheet", "plan the hour: the guest, the script, the timeline"),
+                ),
+                (
+                    "F12",
+                    translate(
+                        "KeysSheet", "hold every wall on a calm slate, and back (any window)"
+                    ),
+                ),
                 ("F1  ?", translate("KeysSheet", "this sheet")),
             ],
         ),

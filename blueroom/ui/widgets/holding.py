@@ -53,24 +53,26 @@ class HoldingSlate(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width, height = self.width(), self.height()
-        theme.paint_backdrop(painter, width, height)
-        unit = max(8.0, min(width / 16, height / 9) / 6)  # 1920×1080: 20 px
-        painter.setPen(theme.TEXT)
-        painter.setFont(theme.font(unit * 3.2, QFont.Weight.Bold))
-        middle = QRect(0, round(height * 0.30), width, round(unit * 5))
-        painter.drawText(
-            middle,
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-            translate("HoldingSlate", "We'll be right back"),
-        )
-        painter.setPen(theme.ACCENT_SOFT)
-        painter.setFont(theme.font(unit * 2, QFont.Weight.DemiBold))
-        below = QRect(0, middle.bottom() + round(unit), width, round(unit * 3))
-        painter.drawText(
-            below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, self._hashtag
-        )
+        paint_holding(painter, self.width(), self.height(), self._hashtag)
         painter.end()
+
+
+def paint_holding(painter: QPainter, width: int, height: int, hashtag: str) -> None:
+    """The holding slate at ``width``×``height``: the windows' and the programme's."""
+    theme.paint_backdrop(painter, width, height)
+    unit = max(8.0, min(width / 16, height / 9) / 6)  # 1920×1080: 20 px
+    painter.setPen(theme.TEXT)
+    painter.setFont(theme.font(unit * 3.2, QFont.Weight.Bold))
+    middle = QRect(0, round(height * 0.30), width, round(unit * 5))
+    painter.drawText(
+        middle,
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+        translate("HoldingSlate", "We'll be right back"),
+    )
+    painter.setPen(theme.ACCENT_SOFT)
+    painter.setFont(theme.font(unit * 2, QFont.Weight.DemiBold))
+    below = QRect(0, middle.bottom() + round(unit), width, round(unit * 3))
+    painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, hashtag)
 
 
 class HoldingSlates(QObject):
