@@ -28,6 +28,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who}: {question} → {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -53,6 +61,30 @@
     </message>
     <message>
         <source>{who}: walls back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: overlay {overlay} on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: overlay {overlay} off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: start the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: stop the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording {name} started ({width}×{height})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recording {name} stopped: {length}, {dropped} dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -140,6 +172,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who}: cue to the guest “{cue}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the guest acknowledged the cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: cue withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ the guest asks for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: answered the guest&apos;s call for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,6 +219,10 @@
     </message>
     <message>
         <source>undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -323,6 +379,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boomerang clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,6 +468,10 @@
     </message>
     <message>
         <source>Live from the Blue Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boomerang: a moment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -640,7 +708,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A photo is a JPEG or PNG file</source>
+        <source>A photo is a JPEG or PNG file, a clip an MP4 or GIF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and clips (*.jpg *.jpeg *.png *.mp4 *.gif *.JPG *.JPEG *.PNG *.MP4 *.GIF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -653,6 +725,10 @@
     </message>
     <message>
         <source>In reply to {who} (post {id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the clip {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -673,10 +749,6 @@
     </message>
     <message>
         <source>It will be saved, not posted: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -732,6 +804,33 @@
     </message>
     <message>
         <source>X cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CueCard</name>
+    <message>
+        <source>Time to wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish your thought: we move on in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whenever you are ready, take the next question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -859,7 +958,160 @@
     </message>
 </context>
 <context>
+    <name>FirstPostView</name>
+    <message>
+        <source>{name} here, live from the Blue Room. See you in a moment! {hashtag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live from the Blue Room. See you in a moment! {hashtag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello everyone! I&apos;m in the Blue Room right now: ask me your questions with {hashtag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Happy to be here today. Your questions, live, with {hashtag} ✨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to post from your own account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your first post, or pick an idea below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post this?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hashtag} will be added at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your account {handle}, for everyone to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to X is not set up in this room today: the team will help you post from your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera, then approve on X. Your post will go out from your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in did not work: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your post is on its way to X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your first post is on X. Scan the code to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X did not take it yet ({reason}). It is tried again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a rehearsal: nothing was posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It did not go out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}. The team has been told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
+    <message numerus="yes">
+        <source>Boomerangs: %n made</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one in the making</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shed (the clip maker was busy)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera frame(s) missed while collecting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed, the last: {reason}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save the photos kept in memory to…</source>
         <translation type="unfinished"></translation>
@@ -894,6 +1146,10 @@
     </message>
     <message>
         <source>Post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1004,6 +1260,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} is no longer there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} on the video wall for {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,6 +1281,64 @@
     </message>
     <message>
         <source>Moved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuestCuesRow</name>
+    <message>
+        <source>A cue for the guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the guest reads (a line or two):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cue sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ acknowledged {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cue the guest ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say something…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cue sent to the guest: {cue}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1086,7 +1404,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are live: everyone following sees you now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON CAMERA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what the room&apos;s video wall shows. This room is not streaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>STEP {number} OF {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST STEP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1268,6 +1610,36 @@
     </message>
 </context>
 <context>
+    <name>HelpAlert</name>
+    <message>
+        <source>I&apos;m on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest&apos;s call for help is answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✋ The guest asks for help (since {time})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <source>Help is on the way…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone is coming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HoldingSlate</name>
     <message>
         <source>We&apos;ll be right back</source>
@@ -1275,7 +1647,142 @@
     </message>
 </context>
 <context>
+    <name>HourTimeline</name>
+    <message>
+        <source>No plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leaves {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeysSheet</name>
+    <message>
+        <source>Moving in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest, up to the new posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pick none; from the search box, back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search text, @author or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the views: pending, flagged, approved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve and put in preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject: then 1–9 a reason, 0 another, R none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stash for later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back to the queue; in Not questions, a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo the last decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preview the picked question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take the preview on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picked question on air now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question on air is answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next segment; the first starts the hour (a clicker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back to the previous segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start the hour, or resume its clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause the segment&apos;s clock, or resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip the segment after this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one more minute for this segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan the hour: the guest, the script, the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold every wall on a calm slate, and back (any window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Every key</source>
         <translation type="unfinished"></translation>
@@ -1565,6 +2072,33 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Capitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AZERTY or QWERTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard layout: {layout}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OperatorConsole</name>
     <message>
         <source>posts</source>
@@ -1647,6 +2181,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Walls held — release  F12</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,6 +2194,10 @@
     </message>
     <message>
         <source>Walls back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour is planned: the guest panel follows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1843,6 +2385,204 @@
     </message>
 </context>
 <context>
+    <name>Overlay</name>
+    <message>
+        <source>LIVE badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question on air</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name strap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashtag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booth photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>first visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan the hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cooking, football…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for the map&apos;s home-town cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no hard end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest leaves at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A segment of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add after the selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan&apos;s script is not among the room&apos;s scripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This script has nothing for this level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script&apos;s segments for this level, as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} segments · {minutes} min · {start} → {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min past the guest&apos;s departure ({time})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits before the guest leaves ({time})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgramPanel</name>
     <message>
         <source>ON AIR</source>
@@ -1878,6 +2618,99 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePanel</name>
+    <message>
+        <source>{size} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: {free} MB free in {folder}, {needed} MB needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the disk is nearly full ({free} MB left); the file is complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the disk refused to write ({error}); the file plays up to {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: {error}; the file plays up to {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk: about {minutes} min of recording left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays on the video wall and the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■ Stop recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more in the folder</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No camera: nothing to record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REC {length} · {frames} frames · {dropped} dropped · {size} · {free} free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recording · {free} free</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2299,7 +3132,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Auto-approve clean questions (questions no rule objects to go to the wall without a person approving them)</source>
+        <source>Auto-approve clean questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions no rule objects to go to the wall without a person approving them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2356,6 +3193,127 @@
     </message>
 </context>
 <context>
+    <name>RunOfShowPanel</name>
+    <message>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run of show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan…  F9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest, the script and its timeline (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: {segment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: F5 or Page Down starts the hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrap up · of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending · of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over · of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAUSED · {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends {end} · guest leaves {leaves}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends {end} · planned {planned}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>follows at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand, about {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {segment} · {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{segment} {planned} → {now} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop {segment} ({minutes} min)  F7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop {segment} ({minutes} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-timed to end by {time}: {changes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still {time} late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cues: none sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cues: %n sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n by hand: {cues}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunningOrder</name>
     <message>
         <source>Program</source>
@@ -2402,25 +3360,6 @@
     </message>
     <message>
         <source>Exporting questions to {path}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SessionSteps</name>
-    <message>
-        <source>Session — Page Up / Page Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>◀  Previous step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next step  ▶</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{number}. {title}  ({minutes} min)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2555,14 +3494,6 @@
     </message>
     <message>
         <source>{detail} · trying again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OFF AIR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

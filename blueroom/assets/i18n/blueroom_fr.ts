@@ -28,6 +28,14 @@
         <translation>question {id}</translation>
     </message>
     <message>
+        <source>Wrap up</source>
+        <translation>Conclure</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Question suivante</translation>
+    </message>
+    <message>
         <source>{who}: {question} → {state}</source>
         <translation>{who}&#x202f;: {question} → {state}</translation>
     </message>
@@ -54,6 +62,30 @@
     <message>
         <source>{who}: walls back</source>
         <translation>{who}&#x202f;: murs rétablis</translation>
+    </message>
+    <message>
+        <source>{who}: overlay {overlay} on</source>
+        <translation>{who}&#x202f;: habillage {overlay} affiché</translation>
+    </message>
+    <message>
+        <source>{who}: overlay {overlay} off</source>
+        <translation>{who}&#x202f;: habillage {overlay} masqué</translation>
+    </message>
+    <message>
+        <source>{who}: start the recording</source>
+        <translation>{who}&#x202f;: lancement de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>{who}: stop the recording</source>
+        <translation>{who}&#x202f;: arrêt de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>recording {name} started ({width}×{height})</source>
+        <translation>enregistrement {name} lancé ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>recording {name} stopped: {length}, {dropped} dropped</source>
+        <translation>enregistrement {name} arrêté&#x202f;: {length}, {dropped} images perdues</translation>
     </message>
     <message>
         <source>{who}: photo {name} on the video wall for {seconds} s</source>
@@ -140,6 +172,26 @@
         <translation>envois&#x202f;: répétition, non publié</translation>
     </message>
     <message>
+        <source>{who}: cue to the guest “{cue}”</source>
+        <translation>{who}&#x202f;: consigne à l&apos;invité «&#x202f;{cue}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>the guest acknowledged the cue</source>
+        <translation>l&apos;invité a confirmé la consigne</translation>
+    </message>
+    <message>
+        <source>{who}: cue withdrawn</source>
+        <translation>{who}&#x202f;: consigne retirée</translation>
+    </message>
+    <message>
+        <source>⚠ the guest asks for help</source>
+        <translation>⚠ l&apos;invité demande de l&apos;aide</translation>
+    </message>
+    <message>
+        <source>{who}: answered the guest&apos;s call for help</source>
+        <translation>{who}&#x202f;: a répondu à l&apos;appel à l&apos;aide de l&apos;invité</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -168,6 +220,10 @@
     <message>
         <source>undo</source>
         <translation>annulation</translation>
+    </message>
+    <message>
+        <source>session step</source>
+        <translation>étape de session</translation>
     </message>
 </context>
 <context>
@@ -323,6 +379,14 @@
         <translation>Sans cadre</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Boomerang clip</source>
+        <translation>Clip boomerang</translation>
+    </message>
+    <message>
         <source>Thin</source>
         <translation>Fin</translation>
     </message>
@@ -405,6 +469,10 @@
     <message>
         <source>Live from the Blue Room</source>
         <translation>En direct de la Blue Room</translation>
+    </message>
+    <message>
+        <source>Boomerang: a moment…</source>
+        <translation>Boomerang&#x202f;: un instant…</translation>
     </message>
     <message>
         <source>No caption</source>
@@ -640,8 +708,12 @@
         <translation>Choisissez une photo</translation>
     </message>
     <message>
-        <source>A photo is a JPEG or PNG file</source>
-        <translation>Une photo est un fichier JPEG ou PNG</translation>
+        <source>A photo is a JPEG or PNG file, a clip an MP4 or GIF</source>
+        <translation>Une photo est un fichier JPEG ou PNG, un clip un MP4 ou un GIF</translation>
+    </message>
+    <message>
+        <source>Photos and clips (*.jpg *.jpeg *.png *.mp4 *.gif *.JPG *.JPEG *.PNG *.MP4 *.GIF)</source>
+        <translation>Photos et clips (*.jpg *.jpeg *.png *.mp4 *.gif *.JPG *.JPEG *.PNG *.MP4 *.GIF)</translation>
     </message>
     <message>
         <source>The photo is no longer there: {path}</source>
@@ -654,6 +726,10 @@
     <message>
         <source>In reply to {who} (post {id}).</source>
         <translation>En réponse à {who} (post {id}).</translation>
+    </message>
+    <message>
+        <source>With the clip {name}</source>
+        <translation>Avec le clip {name}</translation>
     </message>
     <message>
         <source>With the photo {name}</source>
@@ -674,10 +750,6 @@
     <message>
         <source>It will be saved, not posted: {reason}</source>
         <translation>Il sera enregistré, pas publié&#x202f;: {reason}</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -733,6 +805,33 @@
     <message>
         <source>X cost</source>
         <translation>Coût X</translation>
+    </message>
+</context>
+<context>
+    <name>CueCard</name>
+    <message>
+        <source>Time to wrap up</source>
+        <translation>Il faut conclure</translation>
+    </message>
+    <message>
+        <source>Finish your thought: we move on in a moment.</source>
+        <translation>Terminez votre idée&#x202f;: on enchaîne dans un instant.</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Question suivante</translation>
+    </message>
+    <message>
+        <source>Whenever you are ready, take the next question.</source>
+        <translation>Quand vous voulez, passez à la question suivante.</translation>
+    </message>
+    <message>
+        <source>From the team</source>
+        <translation>De la part de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -859,7 +958,160 @@
     </message>
 </context>
 <context>
+    <name>FirstPostView</name>
+    <message>
+        <source>{name} here, live from the Blue Room. See you in a moment! {hashtag}</source>
+        <translation>Ici {name}, en direct de la Blue Room. À tout de suite&#x202f;! {hashtag}</translation>
+    </message>
+    <message>
+        <source>Live from the Blue Room. See you in a moment! {hashtag}</source>
+        <translation>En direct de la Blue Room. À tout de suite&#x202f;! {hashtag}</translation>
+    </message>
+    <message>
+        <source>Hello everyone! I&apos;m in the Blue Room right now: ask me your questions with {hashtag}</source>
+        <translation>Bonjour à tous&#x202f;! Je suis dans la Blue Room en ce moment&#x202f;: posez-moi vos questions avec {hashtag}</translation>
+    </message>
+    <message>
+        <source>Happy to be here today. Your questions, live, with {hashtag} ✨</source>
+        <translation>Quel plaisir d&apos;être là aujourd&apos;hui. Vos questions, en direct, avec {hashtag} ✨</translation>
+    </message>
+    <message>
+        <source>Sign in to post from your own account</source>
+        <translation>Connectez-vous pour publier depuis votre compte</translation>
+    </message>
+    <message>
+        <source>Show a new code</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <source>Write your first post, or pick an idea below</source>
+        <translation>Écrivez votre premier post, ou choisissez une idée ci-dessous</translation>
+    </message>
+    <message>
+        <source>Post…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Post this?</source>
+        <translation>On publie&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Post it</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n caractère restant</numerusform>
+            <numerusform>%n caractères restants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%n caractère de trop</numerusform>
+            <numerusform>%n caractères de trop</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hashtag} will be added at the end</source>
+        <translation>{hashtag} sera ajouté à la fin</translation>
+    </message>
+    <message>
+        <source>From your account {handle}, for everyone to see.</source>
+        <translation>Depuis votre compte {handle}, visible par tous.</translation>
+    </message>
+    <message>
+        <source>Signing in to X is not set up in this room today: the team will help you post from your phone.</source>
+        <translation>La connexion à X n&apos;est pas prévue dans cette room aujourd&apos;hui&#x202f;: l&apos;équipe vous aidera à publier depuis votre téléphone.</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera, then approve on X. Your post will go out from your own account.</source>
+        <translation>Scannez ce code avec l&apos;appareil photo de votre téléphone, puis acceptez sur X. Votre post partira de votre propre compte.</translation>
+    </message>
+    <message>
+        <source>Sign-in did not work: {reason}</source>
+        <translation>La connexion n&apos;a pas abouti&#x202f;: {reason}</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <source>Your post is on its way to X.</source>
+        <translation>Votre post part vers X.</translation>
+    </message>
+    <message>
+        <source>Posted!</source>
+        <translation>Publié&#x202f;!</translation>
+    </message>
+    <message>
+        <source>Your first post is on X. Scan the code to see it.</source>
+        <translation>Votre premier post est sur X. Scannez le code pour le voir.</translation>
+    </message>
+    <message>
+        <source>Not yet…</source>
+        <translation>Pas encore…</translation>
+    </message>
+    <message>
+        <source>X did not take it yet ({reason}). It is tried again by itself.</source>
+        <translation>X ne l&apos;a pas encore accepté ({reason}). Il sera renvoyé automatiquement.</translation>
+    </message>
+    <message>
+        <source>Rehearsal</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>This is a rehearsal: nothing was posted.</source>
+        <translation>C&apos;est une répétition&#x202f;: rien n&apos;a été publié.</translation>
+    </message>
+    <message>
+        <source>It did not go out</source>
+        <translation>Il n&apos;est pas parti</translation>
+    </message>
+    <message>
+        <source>{reason}. The team has been told.</source>
+        <translation>{reason}. L&apos;équipe est prévenue.</translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
+    <message numerus="yes">
+        <source>Boomerangs: %n made</source>
+        <translation>
+            <numerusform>Boomerangs&#x202f;: %n créé</numerusform>
+            <numerusform>Boomerangs&#x202f;: %n créés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>one in the making</source>
+        <translation>un en cours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shed (the clip maker was busy)</source>
+        <translation>
+            <numerusform>%n délesté (le générateur de clips était occupé)</numerusform>
+            <numerusform>%n délestés (le générateur de clips était occupé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera frame(s) missed while collecting</source>
+        <translation>
+            <numerusform>%n image caméra manquée pendant la collecte</numerusform>
+            <numerusform>%n images caméra manquées pendant la collecte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed, the last: {reason}</source>
+        <translation>
+            <numerusform>%n en échec, le dernier&#x202f;: {reason}</numerusform>
+            <numerusform>%n en échec, le dernier&#x202f;: {reason}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save the photos kept in memory to…</source>
         <translation>Enregistrer les photos gardées en mémoire dans…</translation>
@@ -895,6 +1147,10 @@
     <message>
         <source>Post…</source>
         <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lire</translation>
     </message>
     <message>
         <source>On the wall</source>
@@ -1004,6 +1260,10 @@
         <translation>La publication n&apos;est pas disponible ici</translation>
     </message>
     <message>
+        <source>{name} is no longer there</source>
+        <translation>{name} n&apos;est plus là</translation>
+    </message>
+    <message>
         <source>{name} on the video wall for {seconds} s</source>
         <translation>{name} sur le mur vidéo pendant {seconds} s</translation>
     </message>
@@ -1022,6 +1282,64 @@
     <message>
         <source>Moved to {path}</source>
         <translation>Déplacée dans {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GuestCuesRow</name>
+    <message>
+        <source>A cue for the guest</source>
+        <translation>Une consigne pour l&apos;invité</translation>
+    </message>
+    <message>
+        <source>What the guest reads (a line or two):</source>
+        <translation>Ce que lit l&apos;invité (une ou deux lignes)&#x202f;:</translation>
+    </message>
+    <message>
+        <source>No cue sent</source>
+        <translation>Aucune consigne envoyée</translation>
+    </message>
+    <message>
+        <source>✓ acknowledged {time}</source>
+        <translation>✓ confirmée à {time}</translation>
+    </message>
+    <message>
+        <source>withdrawn {time}</source>
+        <translation>retirée à {time}</translation>
+    </message>
+    <message>
+        <source>waiting since {time}</source>
+        <translation>en attente depuis {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n remplacée</numerusform>
+            <numerusform>%n remplacées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cue the guest ▾</source>
+        <translation>Consigne invité ▾</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Conclure</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Question suivante</translation>
+    </message>
+    <message>
+        <source>Say something…</source>
+        <translation>Texte libre…</translation>
+    </message>
+    <message>
+        <source>Withdraw the cue</source>
+        <translation>Retirer la consigne</translation>
+    </message>
+    <message>
+        <source>Cue sent to the guest: {cue}</source>
+        <translation>Consigne envoyée à l&apos;invité&#x202f;: {cue}</translation>
     </message>
 </context>
 <context>
@@ -1086,8 +1404,32 @@
         <translation>Blue Room — panneau invité</translation>
     </message>
     <message>
+        <source>LIVE</source>
+        <translation>EN DIRECT</translation>
+    </message>
+    <message>
+        <source>You are live: everyone following sees you now.</source>
+        <translation>Vous êtes en direct&#x202f;: tous ceux qui suivent vous voient.</translation>
+    </message>
+    <message>
+        <source>ON CAMERA</source>
+        <translation>À L&apos;IMAGE</translation>
+    </message>
+    <message>
+        <source>This is what the room&apos;s video wall shows. This room is not streaming.</source>
+        <translation>Voici ce qu&apos;affiche le mur vidéo de la room. Rien n&apos;est diffusé en direct.</translation>
+    </message>
+    <message>
         <source>STEP {number} OF {steps}</source>
         <translation>ÉTAPE {number} SUR {steps}</translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation>À SUIVRE</translation>
+    </message>
+    <message>
+        <source>LAST STEP</source>
+        <translation>DERNIÈRE ÉTAPE</translation>
     </message>
     <message>
         <source>The mirror wakes up…</source>
@@ -1268,6 +1610,36 @@
     </message>
 </context>
 <context>
+    <name>HelpAlert</name>
+    <message>
+        <source>I&apos;m on it</source>
+        <translation>J&apos;y vais</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s call for help is answered</source>
+        <translation>Appel à l&apos;aide de l&apos;invité pris en charge</translation>
+    </message>
+    <message>
+        <source>✋ The guest asks for help (since {time})</source>
+        <translation>✋ L&apos;invité demande de l&apos;aide (depuis {time})</translation>
+    </message>
+</context>
+<context>
+    <name>HelpButton</name>
+    <message>
+        <source>Help is on the way…</source>
+        <translation>L&apos;aide arrive…</translation>
+    </message>
+    <message>
+        <source>Someone is coming</source>
+        <translation>Quelqu&apos;un arrive</translation>
+    </message>
+    <message>
+        <source>Ask for help</source>
+        <translation>Besoin d&apos;aide</translation>
+    </message>
+</context>
+<context>
     <name>HoldingSlate</name>
     <message>
         <source>We&apos;ll be right back</source>
@@ -1275,7 +1647,142 @@
     </message>
 </context>
 <context>
+    <name>HourTimeline</name>
+    <message>
+        <source>No plan</source>
+        <translation>Aucun plan</translation>
+    </message>
+    <message>
+        <source>leaves {time}</source>
+        <translation>départ {time}</translation>
+    </message>
+</context>
+<context>
     <name>KeysSheet</name>
+    <message>
+        <source>Moving in the queue</source>
+        <translation>Naviguer dans la file</translation>
+    </message>
+    <message>
+        <source>next question</source>
+        <translation>question suivante</translation>
+    </message>
+    <message>
+        <source>previous question</source>
+        <translation>question précédente</translation>
+    </message>
+    <message>
+        <source>the newest, up to the new posts</source>
+        <translation>la plus récente, jusqu&apos;aux nouveaux posts</translation>
+    </message>
+    <message>
+        <source>pick none; from the search box, back to the queue</source>
+        <translation>ne rien choisir&#x202f;; depuis la recherche, retour à la file</translation>
+    </message>
+    <message>
+        <source>search text, @author or name</source>
+        <translation>chercher un texte, un @auteur ou un nom</translation>
+    </message>
+    <message>
+        <source>the views: pending, flagged, approved…</source>
+        <translation>les vues&#x202f;: en attente, signalées, validées…</translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation>Décider</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>valider</translation>
+    </message>
+    <message>
+        <source>approve and put in preview</source>
+        <translation>valider et préparer</translation>
+    </message>
+    <message>
+        <source>reject: then 1–9 a reason, 0 another, R none</source>
+        <translation>rejeter&#x202f;: puis 1–9 un motif, 0 un autre, R aucun</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>mettre en favori</translation>
+    </message>
+    <message>
+        <source>stash for later</source>
+        <translation>mettre de côté</translation>
+    </message>
+    <message>
+        <source>back to the queue; in Not questions, a question</source>
+        <translation>remettre en file&#x202f;; dans Non-questions, en faire une question</translation>
+    </message>
+    <message>
+        <source>not a question</source>
+        <translation>pas une question</translation>
+    </message>
+    <message>
+        <source>undo the last decision</source>
+        <translation>annuler la dernière décision</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>À l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>preview the picked question</source>
+        <translation>préparer la question choisie</translation>
+    </message>
+    <message>
+        <source>take the preview on air</source>
+        <translation>envoyer la question prête à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>the picked question on air now</source>
+        <translation>la question choisie à l&apos;antenne tout de suite</translation>
+    </message>
+    <message>
+        <source>the question on air is answered</source>
+        <translation>la question à l&apos;antenne est répondue</translation>
+    </message>
+    <message>
+        <source>The hour</source>
+        <translation>L&apos;heure</translation>
+    </message>
+    <message>
+        <source>next segment; the first starts the hour (a clicker)</source>
+        <translation>séquence suivante&#x202f;; la première lance l&apos;heure (télécommande)</translation>
+    </message>
+    <message>
+        <source>back to the previous segment</source>
+        <translation>retour à la séquence précédente</translation>
+    </message>
+    <message>
+        <source>start the hour, or resume its clock</source>
+        <translation>lancer l&apos;heure, ou relancer son chrono</translation>
+    </message>
+    <message>
+        <source>pause the segment&apos;s clock, or resume</source>
+        <translation>mettre en pause le chrono de la séquence, ou reprendre</translation>
+    </message>
+    <message>
+        <source>skip the segment after this one</source>
+        <translation>sauter la séquence suivante</translation>
+    </message>
+    <message>
+        <source>one more minute for this segment</source>
+        <translation>une minute de plus pour cette séquence</translation>
+    </message>
+    <message>
+        <source>plan the hour: the guest, the script, the timeline</source>
+        <translation>planifier l&apos;heure&#x202f;: l&apos;invité, le script, le déroulé</translation>
+    </message>
+    <message>
+        <source>hold every wall on a calm slate, and back (any window)</source>
+        <translation>tous les murs sur l&apos;écran d&apos;attente, et retour (depuis toute fenêtre)</translation>
+    </message>
+    <message>
+        <source>this sheet</source>
+        <translation>cette fiche</translation>
+    </message>
     <message>
         <source>Every key</source>
         <translation>Raccourcis</translation>
@@ -1565,6 +2072,33 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Capitals</source>
+        <translation>Majuscules</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>espace</translation>
+    </message>
+    <message>
+        <source>?123</source>
+        <translation>?123</translation>
+    </message>
+    <message>
+        <source>AZERTY or QWERTY</source>
+        <translation>AZERTY ou QWERTY</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Keyboard layout: {layout}</source>
+        <translation>Disposition du clavier&#x202f;: {layout}</translation>
+    </message>
+</context>
+<context>
     <name>OperatorConsole</name>
     <message>
         <source>posts</source>
@@ -1647,6 +2181,10 @@
         <translation>Photos</translation>
     </message>
     <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
         <source>Walls held — release  F12</source>
         <translation>En attente — reprendre  F12</translation>
     </message>
@@ -1657,6 +2195,10 @@
     <message>
         <source>Walls back</source>
         <translation>Murs rétablis</translation>
+    </message>
+    <message>
+        <source>The hour is planned: the guest panel follows</source>
+        <translation>L&apos;heure est planifiée&#x202f;: le panneau invité suit</translation>
     </message>
     <message>
         <source>Outbox ⚠ {count}</source>
@@ -1735,13 +2277,6 @@
             <numerusform>… et %n envois plus anciens</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n try(ies)</source>
-        <translation type="vanished">
-            <numerusform>%n essai</numerusform>
-            <numerusform>%n essais</numerusform>
-        </translation>
-    </message>
     <message>
         <source>📷 {name}</source>
         <translation>📷 {name}</translation>
@@ -1793,13 +2328,6 @@
     <message>
         <source>No question is on air</source>
         <translation>Aucune question à l&apos;antenne</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n older entry(ies)</source>
-        <translation type="vanished">
-            <numerusform>… et %n envoi plus ancien</numerusform>
-            <numerusform>… et %n envois plus anciens</numerusform>
-        </translation>
     </message>
     <message>
         <source>REHEARSAL — nothing is posted</source>
@@ -1859,6 +2387,204 @@
     </message>
 </context>
 <context>
+    <name>Overlay</name>
+    <message>
+        <source>LIVE badge</source>
+        <translation>Badge EN DIRECT</translation>
+    </message>
+    <message>
+        <source>Question on air</source>
+        <translation>Question à l&apos;antenne</translation>
+    </message>
+    <message>
+        <source>Name strap</source>
+        <translation>Synthé nom</translation>
+    </message>
+    <message>
+        <source>Hashtag</source>
+        <translation>Hashtag</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Booth photo</source>
+        <translation>Photo du photomaton</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>first visit</source>
+        <translation>première visite</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>habitué</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <source>follows</source>
+        <translation>enchaîne</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>à {time}</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>à la main</translation>
+    </message>
+    <message>
+        <source>Plan the hour</source>
+        <translation>Planifier l&apos;heure</translation>
+    </message>
+    <message>
+        <source>The guest</source>
+        <translation>L&apos;invité</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>cooking, football…</source>
+        <translation>cuisine, foot…</translation>
+    </message>
+    <message>
+        <source>for the map&apos;s home-town cue</source>
+        <translation>pour le top carte sur sa ville</translation>
+    </message>
+    <message>
+        <source>when started</source>
+        <translation>au lancement</translation>
+    </message>
+    <message>
+        <source>no hard end</source>
+        <translation>sans heure butoir</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Pseudo</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Centres d&apos;intérêt</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Ville d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>Début à</translation>
+    </message>
+    <message>
+        <source>Guest leaves at</source>
+        <translation>Départ de l&apos;invité à</translation>
+    </message>
+    <message>
+        <source>The segments</source>
+        <translation>Les séquences</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Starts how</source>
+        <translation>Lancement</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Sauter</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>A segment of your own</source>
+        <translation>Votre propre séquence</translation>
+    </message>
+    <message>
+        <source>Add after the selected</source>
+        <translation>Ajouter sous la sélection</translation>
+    </message>
+    <message>
+        <source>The hour</source>
+        <translation>L&apos;heure</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>This plan&apos;s script is not among the room&apos;s scripts.</source>
+        <translation>Le script de ce plan ne fait pas partie des scripts de la room.</translation>
+    </message>
+    <message>
+        <source>This script has nothing for this level.</source>
+        <translation>Ce script ne prévoit rien pour ce niveau.</translation>
+    </message>
+    <message>
+        <source>The script&apos;s segments for this level, as written.</source>
+        <translation>Les séquences du script pour ce niveau, telles qu&apos;écrites.</translation>
+    </message>
+    <message>
+        <source>Run it</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>{count} segments · {minutes} min · {start} → {end}</source>
+        <translation>{count} séquences · {minutes} min · {start} → {end}</translation>
+    </message>
+    <message>
+        <source>{minutes} min past the guest&apos;s departure ({time})</source>
+        <translation>{minutes} min après le départ de l&apos;invité ({time})</translation>
+    </message>
+    <message>
+        <source>fits before the guest leaves ({time})</source>
+        <translation>tient avant le départ de l&apos;invité ({time})</translation>
+    </message>
+</context>
+<context>
     <name>ProgramPanel</name>
     <message>
         <source>ON AIR</source>
@@ -1894,6 +2620,99 @@
             <numerusform>{who}  ·  posée par %n</numerusform>
             <numerusform>{who}  ·  posée par %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>LIVE</source>
+        <translation>EN DIRECT</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePanel</name>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} Go</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <source>Not started: {free} MB free in {folder}, {needed} MB needed</source>
+        <translation>Non lancé&#x202f;: {free} Mo libres dans {folder}, {needed} Mo nécessaires</translation>
+    </message>
+    <message>
+        <source>Stopped: the disk is nearly full ({free} MB left); the file is complete</source>
+        <translation>Arrêté&#x202f;: disque presque plein ({free} Mo restants)&#x202f;; le fichier est complet</translation>
+    </message>
+    <message>
+        <source>Stopped: the disk refused to write ({error}); the file plays up to {seconds} s</source>
+        <translation>Arrêté&#x202f;: le disque a refusé l&apos;écriture ({error})&#x202f;; le fichier est lisible jusqu&apos;à {seconds} s</translation>
+    </message>
+    <message>
+        <source>Not started: {error}</source>
+        <translation>Non lancé&#x202f;: {error}</translation>
+    </message>
+    <message>
+        <source>Stopped: {error}; the file plays up to {seconds} s</source>
+        <translation>Arrêté&#x202f;: {error}&#x202f;; le fichier est lisible jusqu&apos;à {seconds} s</translation>
+    </message>
+    <message>
+        <source>Disk: about {minutes} min of recording left</source>
+        <translation>Disque&#x202f;: environ {minutes} min d&apos;enregistrement restantes</translation>
+    </message>
+    <message>
+        <source>No sound: {problem}</source>
+        <translation>Pas de son&#x202f;: {problem}</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Enregistrer</translation>
+    </message>
+    <message>
+        <source>Overlays on the video wall and the recording</source>
+        <translation>Habillages du mur vidéo et de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Recording asked</source>
+        <translation>Enregistrement demandé</translation>
+    </message>
+    <message>
+        <source>Stopping the recording</source>
+        <translation>Arrêt de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>■ Stop recording</source>
+        <translation>■ Arrêter</translation>
+    </message>
+    <message>
+        <source>No recording yet</source>
+        <translation>Aucun enregistrement</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more in the folder</source>
+        <translation>
+            <numerusform>et %n autre dans le dossier</numerusform>
+            <numerusform>et %n autres dans le dossier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No camera: nothing to record</source>
+        <translation>Pas de caméra&#x202f;: rien à enregistrer</translation>
+    </message>
+    <message>
+        <source>REC {length} · {frames} frames · {dropped} dropped · {size} · {free} free</source>
+        <translation>REC {length} · {frames} images · {dropped} perdues · {size} · {free} libres</translation>
+    </message>
+    <message>
+        <source>Not recording · {free} free</source>
+        <translation>Pas d&apos;enregistrement · {free} libres</translation>
     </message>
 </context>
 <context>
@@ -2315,8 +3134,12 @@
         <translation> jours</translation>
     </message>
     <message>
-        <source>Auto-approve clean questions (questions no rule objects to go to the wall without a person approving them)</source>
-        <translation>Valider automatiquement les questions propres (celles qu&apos;aucune règle ne retient vont au mur sans validation humaine)</translation>
+        <source>Auto-approve clean questions</source>
+        <translation>Valider automatiquement les questions propres</translation>
+    </message>
+    <message>
+        <source>Questions no rule objects to go to the wall without a person approving them.</source>
+        <translation>Les questions qu&apos;aucune règle ne retient vont sur le mur sans être validées par une personne.</translation>
     </message>
     <message>
         <source>Profanity</source>
@@ -2372,6 +3195,127 @@
     </message>
 </context>
 <context>
+    <name>RunOfShowPanel</name>
+    <message>
+        <source>on time</source>
+        <translation>à l&apos;heure</translation>
+    </message>
+    <message>
+        <source>{time} behind</source>
+        <translation>{time} de retard</translation>
+    </message>
+    <message>
+        <source>{time} ahead</source>
+        <translation>{time} d&apos;avance</translation>
+    </message>
+    <message>
+        <source>Run of show</source>
+        <translation>Conducteur</translation>
+    </message>
+    <message>
+        <source>Plan…  F9</source>
+        <translation>Plan…  F9</translation>
+    </message>
+    <message>
+        <source>The guest, the script and its timeline (F9)</source>
+        <translation>L&apos;invité, le script et son déroulé (F9)</translation>
+    </message>
+    <message>
+        <source>Skipped: {segment}</source>
+        <translation>Sautée&#x202f;: {segment}</translation>
+    </message>
+    <message>
+        <source>The hour is over</source>
+        <translation>L&apos;heure est terminée</translation>
+    </message>
+    <message>
+        <source>Not started: F5 or Page Down starts the hour</source>
+        <translation>Pas commencée&#x202f;: F5 ou Page Down lance l&apos;heure</translation>
+    </message>
+    <message>
+        <source>of {time}</source>
+        <translation>sur {time}</translation>
+    </message>
+    <message>
+        <source>wrap up · of {time}</source>
+        <translation>conclure · sur {time}</translation>
+    </message>
+    <message>
+        <source>ending · of {time}</source>
+        <translation>fin · sur {time}</translation>
+    </message>
+    <message>
+        <source>over · of {time}</source>
+        <translation>dépassé · sur {time}</translation>
+    </message>
+    <message>
+        <source>PAUSED · {words}</source>
+        <translation>EN PAUSE · {words}</translation>
+    </message>
+    <message>
+        <source>ends {end} · guest leaves {leaves}</source>
+        <translation>fin {end} · départ de l&apos;invité {leaves}</translation>
+    </message>
+    <message>
+        <source>ends {end} · planned {planned}</source>
+        <translation>fin {end} · prévue {planned}</translation>
+    </message>
+    <message>
+        <source>follows at {time}</source>
+        <translation>enchaîne à {time}</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>à {time}</translation>
+    </message>
+    <message>
+        <source>by hand, about {time}</source>
+        <translation>à la main, vers {time}</translation>
+    </message>
+    <message>
+        <source>Next: {segment} · {how}</source>
+        <translation>À suivre&#x202f;: {segment} · {how}</translation>
+    </message>
+    <message>
+        <source>{segment} {planned} → {now} min</source>
+        <translation>{segment} {planned} → {now} min</translation>
+    </message>
+    <message>
+        <source>Drop {segment} ({minutes} min)  F7</source>
+        <translation>Sauter {segment} ({minutes} min)  F7</translation>
+    </message>
+    <message>
+        <source>Drop {segment} ({minutes} min)</source>
+        <translation>Sauter {segment} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Re-timed to end by {time}: {changes}</source>
+        <translation>Recalé pour finir à {time}&#x202f;: {changes}</translation>
+    </message>
+    <message>
+        <source>Still {time} late.</source>
+        <translation>Encore {time} de retard.</translation>
+    </message>
+    <message>
+        <source>Cues: none sent yet</source>
+        <translation>Tops&#x202f;: aucun envoyé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cues: %n sent</source>
+        <translation>
+            <numerusform>Tops&#x202f;: %n envoyé</numerusform>
+            <numerusform>Tops&#x202f;: %n envoyés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n by hand: {cues}</source>
+        <translation>
+            <numerusform>%n à faire à la main&#x202f;: {cues}</numerusform>
+            <numerusform>%n à faire à la main&#x202f;: {cues}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunningOrder</name>
     <message>
         <source>Program</source>
@@ -2419,25 +3363,6 @@
     <message>
         <source>Exporting questions to {path}…</source>
         <translation>Export des questions vers {path}…</translation>
-    </message>
-</context>
-<context>
-    <name>SessionSteps</name>
-    <message>
-        <source>Session — Page Up / Page Down</source>
-        <translation>Session — Pg préc. / Pg suiv.</translation>
-    </message>
-    <message>
-        <source>◀  Previous step</source>
-        <translation>◀  Étape précédente</translation>
-    </message>
-    <message>
-        <source>Next step  ▶</source>
-        <translation>Étape suivante  ▶</translation>
-    </message>
-    <message>
-        <source>{number}. {title}  ({minutes} min)</source>
-        <translation>{number}. {title}  ({minutes} min)</translation>
     </message>
 </context>
 <context>
@@ -2572,14 +3497,6 @@
     <message>
         <source>{detail} · trying again</source>
         <translation>{detail} · nouvel essai</translation>
-    </message>
-    <message>
-        <source>LIVE</source>
-        <translation>EN DIRECT</translation>
-    </message>
-    <message>
-        <source>OFF AIR</source>
-        <translation>HORS ANTENNE</translation>
     </message>
     <message>
         <source>Live in the Blue Room · {hashtag}</source>
