@@ -16,6 +16,31 @@ from blueroom.workers import WorkerThread
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+class KeptWidgets(list[tuple[Any, Any]]):
+    """pytest-qt's record of a test's widgets (``item.qt_widgets``, entries of a weak
+    reference and a closing function) that also holds each widget strongly until
+    pytest-qt closes it at the test's teardown. With weak references alone, a shown
+    window whose test had returned was collected by Python's cycle collector in the
+    middle of its own paint event, freeing the backing store QPainter was drawing into:
+    a segfault in the pick view that depended on which tests ran before (valgrind: an
+    invalid read in ``QPainter::setPen`` of a block freed by ``~QBackingStore`` under
+    ``gc_collect``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[object] = []
+
+    def append(self, entry: tuple[Any, Any]) -> None:
+        reference, _ = entry
+        self.held.append(reference())
+        super().append(entry)
+
+
+@pytest.fixture(autouse=True)
+def widgets_held_until_teardown(request: pytest.FixtureRequest) -> None:
+    request.node.qt_widgets = KeptWidgets()
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_threads() -> Iterator[None]:
     """Fail a test that leaves one of the room's workers running (as napari does for

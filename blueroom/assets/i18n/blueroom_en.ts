@@ -3219,6 +3219,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Start the hour, or resume (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the segment&apos;s clock, or resume (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous segment (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next segment (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the segment after this one (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more minute for this segment (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Skipped: {segment}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3227,7 +3259,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not started: F5 or Page Down starts the hour</source>
+        <source>Not started · F5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3221,6 +3221,38 @@
         <translation>L&apos;invité, le script et son déroulé (F9)</translation>
     </message>
     <message>
+        <source>Start the hour, or resume (F5)</source>
+        <translation>Lancer l&apos;heure, ou reprendre (F5)</translation>
+    </message>
+    <message>
+        <source>Pause the segment&apos;s clock, or resume (F6)</source>
+        <translation>Mettre en pause le chrono de la séquence, ou reprendre (F6)</translation>
+    </message>
+    <message>
+        <source>Back to the previous segment (Page Up)</source>
+        <translation>Revenir à la séquence précédente (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suite ▶</translation>
+    </message>
+    <message>
+        <source>Next segment (Page Down)</source>
+        <translation>Séquence suivante (Page Down)</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Sauter</translation>
+    </message>
+    <message>
+        <source>Skip the segment after this one (F7)</source>
+        <translation>Sauter la séquence qui suit celle-ci (F7)</translation>
+    </message>
+    <message>
+        <source>One more minute for this segment (F8)</source>
+        <translation>Une minute de plus pour cette séquence (F8)</translation>
+    </message>
+    <message>
         <source>Skipped: {segment}</source>
         <translation>Sautée&#x202f;: {segment}</translation>
     </message>
@@ -3229,8 +3261,8 @@
         <translation>L&apos;heure est terminée</translation>
     </message>
     <message>
-        <source>Not started: F5 or Page Down starts the hour</source>
-        <translation>Pas commencée&#x202f;: F5 ou Page Down lance l&apos;heure</translation>
+        <source>Not started · F5</source>
+        <translation>Pas commencée · F5</translation>
     </message>
     <message>
         <source>of {time}</source>

@@ -200,28 +200,29 @@ class RunOfShowPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        t = translate
         self.start_button = self._button(
-            "▶", t("RunOfShowPanel", "Start the hour, or resume (F5)"), self.start
+            "▶", translate("RunOfShowPanel", "Start the hour, or resume (F5)"), self.start
         )
         self.pause_button = self._button(
-            "❚❚", t("RunOfShowPanel", "Pause the segment's clock, or resume (F6)"), self.pause
+            "❚❚",
+            translate("RunOfShowPanel", "Pause the segment's clock, or resume (F6)"),
+            self.pause,
         )
         self.back_button = self._button(
-            "◀", t("RunOfShowPanel", "Back to the previous segment (Page Up)"), self.back
+            "◀", translate("RunOfShowPanel", "Back to the previous segment (Page Up)"), self.back
         )
         self.next_button = self._button(
-            t("RunOfShowPanel", "Next ▶"),
-            t("RunOfShowPanel", "Next segment (Page Down)"),
+            translate("RunOfShowPanel", "Next ▶"),
+            translate("RunOfShowPanel", "Next segment (Page Down)"),
             self.next_segment,
         )
         self.skip_button = self._button(
-            t("RunOfShowPanel", "Skip"),
-            t("RunOfShowPanel", "Skip the segment after this one (F7)"),
+            translate("RunOfShowPanel", "Skip"),
+            translate("RunOfShowPanel", "Skip the segment after this one (F7)"),
             self.skip,
         )
         self.extend_button = self._button(
-            "+1′", t("RunOfShowPanel", "One more minute for this segment (F8)"), self.extend
+            "+1′", translate("RunOfShowPanel", "One more minute for this segment (F8)"), self.extend
         )
         for button in (
             self.start_button, self.pause_button, self.back_button, self.next_button,
@@ -259,6 +260,8 @@ class RunOfShowPanel(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setToolTip(tip)
         button.setMinimumWidth(34)
+        # six to a row in a laptop's side column: a slim padding leaves the words their width
+        button.setStyleSheet("QPushButton { padding: 4px 2px; }")
         button.clicked.connect(slot)
         return button
 
@@ -358,7 +361,7 @@ class RunOfShowPanel(QWidget):
             else (
                 translate("RunOfShowPanel", "The hour is over")
                 if view.phase == "finished"
-                else translate("RunOfShowPanel", "Not started: F5 or Page Down starts the hour")
+                else translate("RunOfShowPanel", "Not started · F5")
             ),
         )
         self._set(
