@@ -2,7 +2,8 @@
 is drawn last, over the polaroid's white margin and its caption, where the finger was,
 in the finish step's preview and in the final JPEG; a restart between sign and finish
 (the view rebuilt, the vectors read back from beside the photo) gives the same final
-picture; vectors that cannot be read fall back to the signed photo, counted."""
+picture; vectors that cannot be read fall back to the signed photo, counted; white ink
+on the white margin stays readable (its shadow)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from blueroom.core.booth import BoothPhoto, final_path, signed_path, vectors_path
 from blueroom.core.events import BoothAction, BoothStep
-from blueroom.core.signature import Signature, centre_line
+from blueroom.core.signature import WIDTHS, Point, Signature, Stroke, centre_line
+from blueroom.paths import assets
 from blueroom.ui.fonts import register_bundled_fonts
 from blueroom.ui.guest.booth_view import BoothView
+from blueroom.ui.guest.compose import Composer
 from blueroom.ui.guest.signature_pad import COLORS
 from tests.ui.test_booth_view import Studio
 
@@ -209,3 +212,27 @@ def test_unreadable_vectors_frame_the_signed_photo_and_are_counted(
     )  # fmt: skip
     got, want = cv2.imread(final_path(photo)), cv2.imread(str(expected))
     assert got is not None and want is not None and np.array_equal(got, want)
+
+
+def test_white_ink_on_the_polaroid_s_white_margin_stays_readable() -> None:
+    """The default ink is white: on the margin it is read by its dark shadow."""
+    composer = Composer(assets().frames)
+    grey = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    grey.fill(Qt.GlobalColor.darkGray)
+    points = tuple(Point(0.55 + 0.01 * i, 0.88, 0.02 * i) for i in range(36))
+    signature = Signature((Stroke(points, "#ffffff", WIDTHS[1]),))
+
+    def dark_in_band(image: QImage) -> int:
+        return sum(
+            image.pixelColor(x, y).lightness() < 200
+            for y in range(round(0.85 * 1080), round(0.91 * 1080))
+            for x in range(round(0.55 * 1920), round(0.90 * 1920))
+        )
+
+    bare = composer.compose(grey, "polaroid", hashtag="", guest="", caption="")
+    signed = composer.compose(
+        grey, "polaroid", hashtag="", guest="", caption="", signature=signature
+    )
+    assert dark_in_band(bare) == 0  # the margin: white
+    assert dark_in_band(signed) > 0.35 * 1920 * 4  # a shadow a few px high along the line
+    assert signed.pixelColor(round(0.7 * 1920), round(0.88 * 1080)).lightness() > 245  # ink

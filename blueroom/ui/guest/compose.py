@@ -1,9 +1,10 @@
 """The booth's final picture: the untouched photo, the frame the guest chose, the event's
 hashtag, the guest's name and the caption, and last the guest's signature from its
 vectors (over the frame, where the guest drew it: ink that runs onto a polaroid's white
-margin stays there, as on a real one), drawn with QPainter at the photo's full
-resolution (any thread: QImage and QPainter only, no widget), and saved as a JPEG with
-Exif (``capture/exif.py``) atomically.
+margin stays there, as on a real one; a light ink with a dark shadow to stay readable
+on it), drawn with QPainter at the photo's full resolution (any thread: QImage and
+QPainter only, no widget), and saved as a JPEG with Exif (``capture/exif.py``)
+atomically.
 
 The same drawing makes the finish step's preview and thumbnails at screen size: boxes
 are fractions of the picture, so what the guest sees is what is saved.
@@ -88,7 +89,7 @@ class Composer:
         else:
             draw_text(painter, caption, BARE_CAPTION, w, h)
         if signature is not None:
-            paint_signature(painter, signature, QRectF(0, 0, w, h))
+            paint_signature(painter, signature, QRectF(0, 0, w, h), shadowed=True)
         painter.end()
         return image
 
