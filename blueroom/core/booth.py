@@ -96,8 +96,14 @@ def signed_path(photo: BoothPhoto) -> str:
 
 
 def signature_path(photo: BoothPhoto) -> str:
-    """Where the signature's vectors are written, beside the original."""
+    """Where the signature's vectors are written as SVG, beside the original."""
     return str(PurePath(photo.path).with_name(f"{photo.photo_id}-signature.svg"))
+
+
+def vectors_path(photo: BoothPhoto) -> str:
+    """Where the signature's raw points are kept, beside the original: the final picture
+    is the original, its frame and texts, then the signature drawn from them, last."""
+    return str(PurePath(photo.path).with_name(f"{photo.photo_id}-signature.json"))
 
 
 def final_path(photo: BoothPhoto) -> str:
@@ -106,8 +112,9 @@ def final_path(photo: BoothPhoto) -> str:
 
 
 def styled_path(photo: BoothPhoto) -> str:
-    """The photo the final one is composed from: the signed photo once signed, else the
-    untouched original."""
+    """The photo as it is without a frame: the signed photo once signed, else the
+    untouched original (the final one is composed from the original and the signature's
+    vectors, ``vectors_path``; from this only when those cannot be read)."""
     return signed_path(photo) if photo.signed else photo.path
 
 

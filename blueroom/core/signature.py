@@ -10,7 +10,9 @@ tap, or a stroke that never moved, is a dot.
 
 ``outline`` gives polygons in pixels for a photo of any size (the screen's, or the
 original's at full resolution); ``to_svg`` the same as SVG text, with the raw points
-kept in it, so a signature can be drawn again at any size.
+kept in it, so a signature can be drawn again at any size; ``to_json`` / ``from_json``
+the raw points alone, kept beside the photo so the final picture draws the signature
+again, last, over its frame.
 """
 
 from __future__ import annotations
@@ -222,3 +224,16 @@ def to_svg(signature: Signature, width: int, height: int) -> str:
         f' viewBox="0 0 {width} {height}">\n'
         f"  <metadata>{raw}</metadata>\n{paths}\n</svg>\n"
     )
+
+
+def to_json(signature: Signature) -> bytes:
+    """The signature's vectors as JSON (kept beside the photo, read back by ``from_json``)."""
+    return msgspec.json.encode(signature)
+
+
+def from_json(data: bytes) -> Signature:
+    """The vectors ``to_json`` wrote (raises ``ValueError`` when they are not readable)."""
+    try:
+        return msgspec.json.decode(data, type=Signature)
+    except msgspec.DecodeError as error:  # ValidationError is a DecodeError
+        raise ValueError(f"unreadable signature: {error}") from error

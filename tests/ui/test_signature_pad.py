@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from blueroom.core.signature import from_json
 from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
 
 FULL_W, FULL_H = 1600, 1200
@@ -58,7 +59,9 @@ def test_a_touch_stroke_lands_at_the_right_place_in_the_full_resolution_photo(
     (stroke,) = pad.strokes
     assert abs(stroke.points[0].x - 0.25) < 1e-6 and abs(stroke.points[0].y - 0.25) < 1e-6
     assert stroke.points[0].pressure is None  # a touch screen without pressure
-    render_signed(photo, pad.signature(), tmp_path / "signed.jpg", tmp_path / "sig.svg")
+    render_signed(
+        photo, pad.signature(), tmp_path / "signed.jpg", tmp_path / "sig.svg", tmp_path / "sig.json"
+    )
     signed = QImage(str(tmp_path / "signed.jpg"))
     assert (signed.width(), signed.height()) == (FULL_W, FULL_H)
     # widget (250..650, 150) → photo 0.25..0.75 of the width at 0.25 of the height
@@ -67,6 +70,8 @@ def test_a_touch_stroke_lands_at_the_right_place_in_the_full_resolution_photo(
     assert not is_red(signed, 800, 330) and not is_red(signed, 300, 300)
     assert not is_red(signed, 1300, 300)
     assert (tmp_path / "sig.svg").read_text().count("<path") == 1
+    # the vectors kept beside it are the pad's, read back exactly (the final draws them)
+    assert from_json((tmp_path / "sig.json").read_bytes()) == pad.signature()
 
 
 def test_twenty_rapid_taps_leave_twenty_dots(qtbot: QtBot, tmp_path: Path) -> None:
@@ -78,7 +83,9 @@ def test_twenty_rapid_taps_leave_twenty_dots(qtbot: QtBot, tmp_path: Path) -> No
         QTest.touchEvent(pad, device).press(i, QPoint(x, y), pad).commit()
         QTest.touchEvent(pad, device).release(i, QPoint(x, y), pad).commit()
     assert len(pad.strokes) == 20
-    render_signed(photo, pad.signature(), tmp_path / "signed.jpg", tmp_path / "sig.svg")
+    render_signed(
+        photo, pad.signature(), tmp_path / "signed.jpg", tmp_path / "sig.svg", tmp_path / "sig.json"
+    )
     signed = QImage(str(tmp_path / "signed.jpg"))
     for x, y in spots:
         assert is_red(signed, round((x - 50) * 2), round(y * 2)), (x, y)

@@ -13,7 +13,10 @@ captions (three suggestions with the guest's name and the hashtag, none, or the
 operator's), the preview composed as it will be saved; each choice is a journalled
 ``BoothStyled`` that never moves the step. Continue composes the final JPEG at full
 resolution on the disk worker (``Composer.save_final``), then moves on; the share and
-done steps show it.
+done steps show it. The preview, the thumbnails and the final are drawn from the
+untouched original and the signature's vectors read back from beside it (the same after
+a restart), the signature last, over the frame; vectors that cannot be read leave the
+signed photo under the frame instead (counted).
 
 The share step lets the guest choose what Post sends, the photo (the default) or its
 boomerang (``clips``: made on the screens' workers, offered once written; chosen, it
@@ -67,6 +70,7 @@ from PySide6.QtWidgets import (
 from blueroom.capture.still import Shot
 from blueroom.core.actions import RoomActions
 from blueroom.core.booth import (
+    BoothPhoto,
     BoothState,
     PhotoFate,
     final_path,
@@ -75,11 +79,13 @@ from blueroom.core.booth import (
     signature_path,
     signed_path,
     styled_path,
+    vectors_path,
 )
 from blueroom.core.events import BoothAction, BoothStep
 from blueroom.core.frames import FrameSpec
 from blueroom.core.outbox import EntryState
 from blueroom.core.readers import BoothReader, OutboxReader
+from blueroom.core.signature import Signature, from_json
 from blueroom.paths import assets
 from blueroom.ui import theme
 from blueroom.ui.fonts import UI_FAMILY
@@ -190,6 +196,10 @@ class BoothView(QWidget):
         self.saving = False
         self.sign_failures = 0  # signed photos the disk refused (the photo goes on unsigned)
         self.compose_failures = 0  # final photos not written (the photo goes on as it was)
+        # signatures whose vectors could not be read back: framed from the signed photo
+        self.signature_fallbacks = 0
+        self._vectors: tuple[str, Signature | None] = ("", None)  # a photo's, read back
+        self._signature: Signature | None = None  # drawn over the shown image, last
         self.composing = False
         self._preview_key: tuple[object, ...] = ()
         self._thumbs_for = ""  # the photo the frames' thumbnails show
@@ -465,11 +475,13 @@ class BoothView(QWidget):
         self.composing = True
         composer, hashtag, guest = self.composer, self.hashtag, self.guest_name
         event = self._event_words()
+        signature = self.signature_of(photo)
+        source = photo.path if signature is not None else styled_path(photo)
 
         def job() -> None:
             try:
                 composer.save_final(
-                    Path(styled_path(photo)),
+                    Path(source),
                     Path(final_path(photo)),
                     photo.frame,
                     hashtag=hashtag,
@@ -477,6 +489,7 @@ class BoothView(QWidget):
                     caption=photo.caption,
                     taken_at=taken_at(photo.path, self._clock()),
                     event=event,
+                    signature=signature,
                 )
             except OSError:
                 self.compose_failures += 1
@@ -534,8 +547,9 @@ class BoothView(QWidget):
             thumb = small.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
             for name, button in self.frame_buttons.items():
                 framed = self.composer.compose(
-                    thumb, name, hashtag=self.hashtag, guest=self.guest_name, caption=""
-                )
+                    thumb, name, hashtag=self.hashtag, guest=self.guest_name, caption="",
+                    signature=self._signature,
+                )  # fmt: skip
                 button.setIcon(QIcon(QPixmap.fromImage(framed)))
         key = (photo.photo_id, *self._style_key())
         if key != self._preview_key:
@@ -547,6 +561,7 @@ class BoothView(QWidget):
                     hashtag=self.hashtag,
                     guest=self.guest_name,
                     caption=photo.caption,
+                    signature=self._signature,
                 )
             )
 
@@ -569,6 +584,7 @@ class BoothView(QWidget):
                     signature,
                     Path(signed_path(photo)),
                     Path(signature_path(photo)),
+                    Path(vectors_path(photo)),
                 )
             except OSError:
                 self.sign_failures += 1
@@ -678,26 +694,50 @@ class BoothView(QWidget):
         if self.shot is not None:
             assert self._shot_image is not None
             self._photo_id, self._image = self._shot_image
+            self._signature = None
             self.pad.set_photo(self._image)  # the photo to sign, once the booth confirms it
             return
         photo = self.state.photo
         if photo is None:
-            self._photo_id, self._image = "", None
+            self._photo_id, self._image, self._signature = "", None, None
             return
         final = photo.composed and self.state.step in (BoothStep.SHARE, BoothStep.DONE)
-        key = photo.photo_id + ("-final" if final else "-signed" if photo.signed else "")
+        # the finish step frames the original, the signature drawn last from its vectors
+        drawn = (
+            None if final or self.state.step is not BoothStep.FINISH else self.signature_of(photo)
+        )
+        if final:
+            key, path = photo.photo_id + "-final", final_path(photo)
+        elif drawn is not None:
+            key, path = photo.photo_id + "-vectors", photo.path
+        else:
+            key, path = photo.photo_id + ("-signed" if photo.signed else ""), styled_path(photo)
         if key == self._photo_id:
             return
-        path = final_path(photo) if final else styled_path(photo)
         shot = self._shot_image
         image = shot[1] if shot is not None and shot[0] == key else QImage(path)
         if image.isNull() and final:
             image = QImage(styled_path(photo))
-        if image.isNull() and photo.signed:
+        if image.isNull() and photo.signed and drawn is None:
             image = QImage(photo.path)
-        self._photo_id, self._image = key, image
+        self._photo_id, self._image, self._signature = key, image, drawn
         if not photo.signed:
             self.pad.set_photo(image)
+
+    def signature_of(self, photo: BoothPhoto) -> Signature | None:
+        """The photo's signature read back from its vectors beside it (once per photo):
+        None when unsigned, or when they cannot be read (counted; its frame then goes
+        over the signed photo, as the signed photo is all there is)."""
+        if not photo.signed:
+            return None
+        if self._vectors[0] != photo.photo_id:
+            try:
+                signature: Signature | None = from_json(Path(vectors_path(photo)).read_bytes())
+            except (OSError, ValueError):
+                signature = None
+                self.signature_fallbacks += 1
+            self._vectors = (photo.photo_id, signature)
+        return self._vectors[1]
 
     def _offer_take_home(self) -> None:
         """The photo's take-home QR codes, made once per photo (each makes a new link)."""

@@ -1,7 +1,10 @@
-"""The booth's final picture: the (signed) photo, the frame the guest chose, the event's
-hashtag, the guest's name and the caption, drawn with QPainter at the photo's full
-resolution (any thread: QImage and QPainter only, no widget), and saved as a JPEG with
-Exif (``capture/exif.py``) atomically.
+"""The booth's final picture: the untouched photo, the frame the guest chose, the event's
+hashtag, the guest's name and the caption, and last the guest's signature from its
+vectors (over the frame, where the guest drew it: ink that runs onto a polaroid's white
+margin stays there, as on a real one; a light ink with a dark shadow to stay readable
+on it), drawn with QPainter at the photo's full resolution (any thread: QImage and
+QPainter only, no widget), and saved as a JPEG with Exif (``capture/exif.py``)
+atomically.
 
 The same drawing makes the finish step's preview and thumbnails at screen size: boxes
 are fractions of the picture, so what the guest sees is what is saved.
@@ -18,7 +21,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from blueroom.capture.exif import ExifFields, with_exif
 from blueroom.capture.still import JPEG_QUALITY, write_atomically
 from blueroom.core.frames import FrameSpec, TextBox, frame_file, load_frames
+from blueroom.core.signature import Signature
 from blueroom.ui.fonts import UI_FAMILY
+from blueroom.ui.guest.signature_pad import paint_signature
 
 # With no frame, the caption alone sits low on the photo, over a soft shadow.
 BARE_CAPTION = TextBox(0.05, 0.80, 0.90, 0.12, "#ffffff", "center", 700, shadow=True)
@@ -59,9 +64,17 @@ class Composer:
         return image
 
     def compose(
-        self, photo: QImage, frame: str, *, hashtag: str, guest: str, caption: str
+        self,
+        photo: QImage,
+        frame: str,
+        *,
+        hashtag: str,
+        guest: str,
+        caption: str,
+        signature: Signature | None = None,
     ) -> QImage:
-        """A new picture at ``photo``'s size: the photo, the frame, the texts."""
+        """A new picture at ``photo``'s size: the photo, the frame, the texts, and the
+        signature last, over the photo's whole box (where the guest drew it)."""
         image = photo.convertToFormat(QImage.Format.Format_RGB32)
         w, h = image.width(), image.height()
         spec = self.frames.get(frame)
@@ -75,6 +88,8 @@ class Composer:
             draw_text(painter, caption, spec.caption, w, h)
         else:
             draw_text(painter, caption, BARE_CAPTION, w, h)
+        if signature is not None:
+            paint_signature(painter, signature, QRectF(0, 0, w, h), shadowed=True)
         painter.end()
         return image
 
@@ -89,12 +104,16 @@ class Composer:
         caption: str,
         taken_at: float,
         event: str = "",
+        signature: Signature | None = None,
     ) -> None:
-        """The final JPEG at ``source``'s full resolution, with Exif, written whole."""
+        """The final JPEG at ``source``'s full resolution (the untouched original, the
+        signature drawn last from its vectors), with Exif, written whole."""
         photo = QImage(str(source))
         if photo.isNull():
             raise OSError(f"{source}: the photo could not be read")
-        image = self.compose(photo, frame, hashtag=hashtag, guest=guest, caption=caption)
+        image = self.compose(
+            photo, frame, hashtag=hashtag, guest=guest, caption=caption, signature=signature
+        )
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not image.save(buffer, "JPG", JPEG_QUALITY):  # type: ignore[call-overload]

@@ -4,8 +4,9 @@ Touch points are taken as Qt delivers them (no throttle, no minimum distance: th
 make straight chords of fast strokes and lose quick taps); a stylus's pressure is used
 only where its device has the Pressure capability. Strokes are kept as vectors
 (``core/signature.py``) in the photo's own 0..1 coordinates, so the signed photo is
-drawn again at the original's full resolution (``render_signed``, on a worker). A new
-point repaints only the box around the newest segment.
+drawn again at the original's full resolution (``render_signed``, on a worker), and the
+final picture draws them again over its frame (``Composer.compose``). A new point
+repaints only the box around the newest segment.
 """
 
 from __future__ import annotations
@@ -31,10 +32,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.still import write_atomically
-from blueroom.core.signature import WIDTHS, Point, Signature, Stroke, outline, to_svg
+from blueroom.core.signature import (
+    WIDTHS,
+    Point,
+    Signature,
+    Stroke,
+    outline,
+    to_json,
+    to_svg,
+)
 from blueroom.ui import theme
 
 COLORS = ("#ffffff", "#111111", "#2f6bff", "#ff3b5c", "#ffc400")
+LIGHT_INK = 0.8  # an ink this light (HSL lightness) has a shadow where it is composed
+INK_SHADOW = QColor(26, 31, 54, 170)  # the frames' dark ink, translucent
+SHADOW_SHARE = 0.4  # the shadow's offset down and right, a share of the stroke's width
 MOUSE_ID = -1
 TABLET_ID = -2
 
@@ -49,20 +61,36 @@ def stroke_path(stroke: Stroke, box: QRectF) -> QPainterPath:
     return path
 
 
-def paint_signature(painter: QPainter, signature: Signature, box: QRectF) -> None:
+def paint_signature(
+    painter: QPainter, signature: Signature, box: QRectF, *, shadowed: bool = False
+) -> None:
+    """The strokes filled over ``box``, the photo's place (its 0..1 coordinates); with
+    ``shadowed``, a light ink gets a dark shadow first, as the captions on a photo have
+    (white ink stays readable where it runs onto a white frame's margin, or over a
+    bright sky; a shadow is one more fill, an outline's stroke cost 15 times that)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
+    side = min(box.width(), box.height())
     for stroke in signature.strokes:
-        painter.fillPath(stroke_path(stroke, box), QColor(stroke.color))
+        path = stroke_path(stroke, box)
+        ink = QColor(stroke.color)
+        if shadowed and ink.lightnessF() >= LIGHT_INK:
+            offset = max(1.0, stroke.width * side * SHADOW_SHARE)
+            painter.fillPath(path.translated(offset, offset), INK_SHADOW)
+        painter.fillPath(path, ink)
 
 
-def render_signed(original: Path, signature: Signature, signed: Path, svg: Path) -> None:
-    """The signature's SVG beside the photo, and the signed photo at the original's full
-    resolution (any thread: QImage and QPainter only, no widget)."""
+def render_signed(
+    original: Path, signature: Signature, signed: Path, svg: Path, vectors: Path
+) -> None:
+    """The signature's vectors (JSON, read back to draw the final picture) and its SVG
+    beside the photo, and the signed photo at the original's full resolution (any
+    thread: QImage and QPainter only, no widget)."""
     image = QImage(str(original))
     if image.isNull():
         raise OSError(f"{original}: the photo could not be read")
     image = image.convertToFormat(QImage.Format.Format_RGB32)
+    write_atomically(vectors, to_json(signature))
     write_atomically(svg, to_svg(signature, image.width(), image.height()).encode())
     painter = QPainter(image)
     paint_signature(painter, signature, QRectF(0, 0, image.width(), image.height()))
