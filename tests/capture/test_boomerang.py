@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +23,6 @@ import pytest
 from blueroom.capture.boomerang import Boomerangs
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.capture.still import StillCapture
-from blueroom.core.booth import Booth, BoothTimings
 from blueroom.core.events import (
     BoothAction,
     BoothStep,
@@ -35,6 +33,7 @@ from blueroom.core.events import (
     PhotoCaptured,
 )
 from tests.capture.test_clip import read_gif
+from tests.capture.test_still import BoothRoom
 
 W, H = 1920, 1080
 FPS = 25.0
@@ -43,21 +42,6 @@ FPS = 25.0
 def grey(level: int) -> np.ndarray:
     """A 1080p frame whose grey level tells which camera frame it is."""
     return np.full((H, W, 3), level, np.uint8)
-
-
-class BoothRoom:
-    """The booth model applying what the still capture and the boomerangs publish."""
-
-    def __init__(self) -> None:
-        self.booth = Booth(BoothTimings(capture=1.0))
-        self.events: list[Event] = []
-        self._lock = threading.Lock()
-
-    def publish(self, event: Event) -> int:
-        with self._lock:
-            self.events.append(event)
-            self.booth.apply([event])
-        return 1
 
     def of(self, kind: type[Event]) -> list[Event]:
         with self._lock:

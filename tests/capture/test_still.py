@@ -35,7 +35,8 @@ def marked_frame() -> np.ndarray:
 
 
 class BoothRoom:
-    """The booth model applying what the still capture publishes (from its worker)."""
+    """The booth model applying what the still capture and the boomerangs publish (from
+    their workers)."""
 
     def __init__(self) -> None:
         self.booth = Booth(BoothTimings(capture=1.0))
@@ -47,6 +48,10 @@ class BoothRoom:
             self.events.append(event)
             self.booth.apply([event])
         return 1
+
+    def of(self, kind: type[Event]) -> list[Event]:
+        with self._lock:
+            return [e for e in self.events if isinstance(e, kind)]
 
     def to_capture(self) -> None:
         for action in (BoothAction.START, BoothAction.SHOOT):

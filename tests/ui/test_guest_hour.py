@@ -54,6 +54,7 @@ from blueroom.x.guest import GuestLogin, GuestState
 from tests.standin_x import StandInX
 from tests.standin_x import accounts as standin_accounts
 from tests.standin_x.posting import posting
+from tests.x.test_guest_posts import room_with_its_account
 
 QUIET = {"BLUEROOM_SOURCE__KIND": '"none"', "BLUEROOM_HEATMAP__GEOCODE_PROFILES": "false"}
 
@@ -235,20 +236,7 @@ def test_the_first_post_typed_on_the_keyboard_goes_out_once_from_the_guests_acco
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with StandInX() as x:
-        access, refresh = standin_accounts.issue_token(x)  # the room's own account
-        credentials = {
-            "BLUEROOM_X_ACCESS_TOKEN": access,
-            "BLUEROOM_X_REFRESH_TOKEN": refresh,
-            "BLUEROOM_X_CLIENT_ID": standin_accounts.CLIENT_ID,
-            "BLUEROOM_X__API_BASE": x.url,
-        }
-        for name, value in credentials.items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-        room = Room(
-            load_settings(environ={**QUIET, **credentials}),
-            RoomOptions(journal_path=tmp_path / "j.sqlite"),
-        )
+        room = room_with_its_account(x, tmp_path, monkeypatch)
         login = GuestLogin(
             OAuthApp(Secret(standin_accounts.CLIENT_ID), None, x.url),
             x.url,

@@ -27,23 +27,28 @@ QUIET = {
 }
 
 
+def room_with_its_account(x: StandInX, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Room:
+    """A room (not started) posting as its own account on the stand-in X, reading nothing."""
+    access, refresh = standin_accounts.issue_token(x)  # the room's own account
+    credentials = {
+        "BLUEROOM_X_ACCESS_TOKEN": access,
+        "BLUEROOM_X_REFRESH_TOKEN": refresh,
+        "BLUEROOM_X_CLIENT_ID": standin_accounts.CLIENT_ID,
+        "BLUEROOM_X__API_BASE": x.url,
+    }
+    for name, value in credentials.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return Room(
+        load_settings(environ={**QUIET, **credentials}),
+        RoomOptions(journal_path=tmp_path / "j.sqlite"),
+    )
+
+
 @pytest.fixture
 def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Room, StandInX]]:
     with StandInX() as x:
-        access, refresh = standin_accounts.issue_token(x)  # the room's own account
-        credentials = {
-            "BLUEROOM_X_ACCESS_TOKEN": access,
-            "BLUEROOM_X_REFRESH_TOKEN": refresh,
-            "BLUEROOM_X_CLIENT_ID": standin_accounts.CLIENT_ID,
-            "BLUEROOM_X__API_BASE": x.url,
-        }
-        for name, value in credentials.items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-        room = Room(
-            load_settings(environ={**QUIET, **credentials}),
-            RoomOptions(journal_path=tmp_path / "j.sqlite"),
-        )
+        room = room_with_its_account(x, tmp_path, monkeypatch)
         room.start()
         try:
             yield room, x
