@@ -208,24 +208,35 @@ def test_the_window_looks_as_approved(
     window.repaint()
     actual = window.grab().toImage()
     assert (actual.width(), actual.height()) == SIZE
+    changed = looks_as_approved(actual, name, tmp_path)
+    if changed:
+        pytest.fail(
+            f"{changed}; see {tmp_path / name}.png and {name}-changed.png, and approve"
+            " deliberately with `make approve-images` if the change is wanted"
+        )
+
+
+def looks_as_approved(actual: QImage, name: str, tmp_path: Path) -> str:
+    """ "" when ``actual`` is the approved picture ``name`` (or, approving, becomes it);
+    else what changed, with the picture and where it changed saved in ``tmp_path``."""
     approved_path = APPROVED / f"{name}.png"
     if APPROVING:
         approved_path.parent.mkdir(parents=True, exist_ok=True)
         assert actual.save(str(approved_path))
-        return
+        return ""
     approved = QImage(str(approved_path))
     assert not approved.isNull(), (
         f"no approved picture: run `make approve-images`, look at {approved_path}"
     )
     share, mean, where = _changed(actual, approved)
-    if share > CHANGED_SHARE:
-        actual.save(str(tmp_path / f"{name}.png"))
-        cv2.imwrite(str(tmp_path / f"{name}-changed.png"), where.astype(np.uint8) * 255)
-        pytest.fail(
-            f"{name}: {share:.2%} of pixels changed (allowed {CHANGED_SHARE:.2%}), mean"
-            f" difference {mean:.2f}; see {tmp_path / name}.png and {name}-changed.png,"
-            " and approve deliberately with `make approve-images` if the change is wanted"
-        )
+    if share <= CHANGED_SHARE:
+        return ""
+    actual.save(str(tmp_path / f"{name}.png"))
+    cv2.imwrite(str(tmp_path / f"{name}-changed.png"), where.astype(np.uint8) * 255)
+    return (
+        f"{name}: {share:.2%} of pixels changed (allowed {CHANGED_SHARE:.2%}), mean"
+        f" difference {mean:.2f}"
+    )
 
 
 # -- the booth, step by step ------------------------------------------------------------------
@@ -261,22 +272,11 @@ def test_each_booth_step_looks_as_approved(
     for step, actual in rig.visit():
         seen.append(step)
         assert (actual.width(), actual.height()) == size, step
-        name = f"booth_{step}_{orientation}"
-        approved_path = APPROVED / f"{name}.png"
-        if APPROVING:
-            assert actual.save(str(approved_path))
-            continue
-        approved = QImage(str(approved_path))
-        assert not approved.isNull(), (
-            f"no approved picture: run `make approve-images`, look at {approved_path}"
-        )
-        share, mean, where = _changed(actual, approved)
-        if share > CHANGED_SHARE:
-            actual.save(str(tmp_path / f"{name}.png"))
-            cv2.imwrite(str(tmp_path / f"{name}-changed.png"), where.astype(np.uint8) * 255)
-            failures.append(f"{name}: {share:.2%} of pixels changed, mean difference {mean:.2f}")
+        changed = looks_as_approved(actual, f"booth_{step}_{orientation}", tmp_path)
+        if changed:
+            failures.append(changed)
     assert tuple(seen) == BOOTH.STEPS
     assert not failures, (
-        f"{'; '.join(failures)} (allowed {CHANGED_SHARE:.2%}); see {tmp_path}, and approve"
+        f"{'; '.join(failures)}; see {tmp_path}, and approve"
         " deliberately with `make approve-images` if the change is wanted"
     )

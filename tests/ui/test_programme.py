@@ -12,7 +12,6 @@ import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from benchmarks.programme import on_air_room
@@ -29,11 +28,8 @@ from blueroom.ui.recording import RecordingDesk, programme_compose
 from blueroom.ui.widgets.image_loader import ImageLoader
 from blueroom.ui.widgets.prepared_frames import bgr_image
 from tests.ui.test_approved_images import (  # noqa: F401
-    APPROVED,
-    APPROVING,
-    CHANGED_SHARE,
-    _changed,
     fixed_time,
+    looks_as_approved,
 )
 
 NOW = 1_796_421_600.0  # 2026-12-04 20:00:00 UTC
@@ -186,17 +182,9 @@ def test_each_overlay_looks_as_approved(
     on_air.programme()
     picture = renderer.compose(camera(1920, 1080), director_later(on_air))
     actual = bgr_image(picture).copy()
-    path = APPROVED / f"programme_{name}.png"
-    if APPROVING:
-        assert actual.save(str(path))
-        return
-    approved = QImage(str(path))
-    assert not approved.isNull(), f"no approved picture: run `make approve-images`, see {path}"
-    share, mean, where = _changed(actual, approved)
-    if share > CHANGED_SHARE:
-        actual.save(str(tmp_path / f"{name}.png"))
-        cv2.imwrite(str(tmp_path / f"{name}-changed.png"), where.astype(np.uint8) * 255)
-        pytest.fail(f"{name}: {share:.2%} of pixels changed (mean {mean:.2f}); see {tmp_path}")
+    changed = looks_as_approved(actual, f"programme_{name}", tmp_path)
+    if changed:
+        pytest.fail(f"{changed}; see {tmp_path}")
 
 
 def director_later(on_air: ProgrammeDirector) -> object:
