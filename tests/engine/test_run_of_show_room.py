@@ -47,6 +47,13 @@ def test_the_hour_resumes_on_the_same_segment_and_never_cues_twice(
     first = Room(settings, options)
     try:
         first.start()
+
+        def planned_script() -> str:
+            plan = first.model.show.latest().plan
+            return plan.script_id if plan is not None else ""
+
+        # the settings' plan is published at start and applied on the model worker
+        wait_for(lambda: planned_script() == "musician-first-visit")
         plan = first.model.show.latest().plan
         assert plan is not None and plan.script_id == "musician-first-visit"
         assert plan.guest.city == "Lyon" and plan.hard_end > 0
