@@ -116,18 +116,43 @@ def photo_state(entry: OutboxEntry | None) -> PhotoState:
     return PhotoState.QUEUED
 
 
+SIDECAR_SUFFIXES = ("-signature.svg", "-signature.json")  # the signature's vectors
+_VARIANTS = ("-signed", "-final", "-clip")
+
+
+def photo_id_of(path: Path) -> str:
+    """The booth's photo id a file of the folder belongs to (``<id>-final.jpg`` → id)."""
+    stem = path.stem
+    for variant in _VARIANTS:
+        if stem.endswith(variant):
+            return stem.removesuffix(variant)
+    return stem
+
+
 def move_to_deleted(photo: Path, folder: Path) -> Path:
     """Move ``photo`` (a file in ``folder``) into ``folder/deleted/``, never over another
-    file; returns where it went. Raises ``OSError`` (or ``ValueError`` for a file that is
-    not in the folder)."""
+    file; returns where it went. Once no photo or clip of its id is left in the folder,
+    the signature's vectors go with it (no file left behind that belongs to nothing).
+    Raises ``OSError`` (or ``ValueError`` for a file that is not in the folder)."""
     if photo.resolve().parent != folder.resolve():
         raise ValueError(f"{photo.name} is not in {folder}")
+    moved = _move_into_deleted(photo, folder)
+    photo_id = photo_id_of(photo)
+    if not any(photo_id_of(left.path) == photo_id for left in session_photos(folder)):
+        for suffix in SIDECAR_SUFFIXES:
+            sidecar = folder / f"{photo_id}{suffix}"
+            if sidecar.is_file():
+                _move_into_deleted(sidecar, folder)
+    return moved
+
+
+def _move_into_deleted(path: Path, folder: Path) -> Path:
     target_folder = folder / DELETED
     target_folder.mkdir(exist_ok=True)
-    target = target_folder / photo.name
+    target = target_folder / path.name
     number = 1
     while target.exists():
         number += 1
-        target = target_folder / f"{photo.stem}-{number}{photo.suffix}"
-    photo.rename(target)
+        target = target_folder / f"{path.stem}-{number}{path.suffix}"
+    path.rename(target)
     return target
