@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from blueroom.capture.handoff import PhotoHandoff
 from blueroom.core.actions import RoomActions
+from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import PostKind
 from blueroom.core.moderation import ModerationRules
@@ -62,7 +63,7 @@ from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
-from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.pacing import FrameTimer, MeteredWindow
 
 FIGURES = (
     "posts",
@@ -124,7 +125,7 @@ def _show_text(button: QPushButton, text: str) -> None:
         button.setText(text)
 
 
-class OperatorConsole(QMainWindow):
+class OperatorConsole(MeteredWindow, QMainWindow):
     closed = Signal()
 
     def __init__(
@@ -326,7 +327,8 @@ class OperatorConsole(QMainWindow):
         body.addLayout(side, 3)
 
         self._install_shortcuts()
-        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh)
+        self.frame_meter = FrameMeter()  # its own broadcast stats
+        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh, meter=self.frame_meter)
         self.refresh()
 
     def _install_shortcuts(self) -> None:
