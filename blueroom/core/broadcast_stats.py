@@ -191,9 +191,10 @@ class FrameMeter:
             median, p95 = (float(v) for v in np.percentile(self._ms[:kept][recent], (50, 95)))
         span = seconds
         if self._first is not None and now - self._first < seconds:
-            span = max(now - self._first, 1e-3)  # younger than the window
+            span = now - self._first  # younger than the window
+        if count == len(self._ended):  # the ring holds less than the window: its own span
+            span = min(span, now - float(ended.min()))
+        span = max(span, 1e-3)
         fps = count / span if count else 0.0
         frames = self.camera_frames if self.shows_camera else self.ticks
-        return PaintStats(
-            fps, median, p95, self.painted, self.missed, frames, self.shows_camera
-        )
+        return PaintStats(fps, median, p95, self.painted, self.missed, frames, self.shows_camera)

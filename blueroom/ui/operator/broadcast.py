@@ -42,11 +42,12 @@ from blueroom.ui.i18n import decimal, duration, number, percent, translate
 from blueroom.ui.operator.labels import title_label
 from blueroom.ui.operator.programme_panel import recording_words
 
-FONT_PX = 13
+FONT_PX = 12
 LINE_GAP = 3
-COLUMN_GAP = 10
+COLUMN_GAP = 8
 SECTION_GAP = 8
 SEPARATOR = "  ·  "
+RIGHT_MARGIN = 6  # clear of the tab page's scroll bar
 
 
 def window_name(name: str) -> str:
@@ -113,7 +114,7 @@ class Row:
     """A line of the sheet: a section's heading, a table's row, or a name and its figures
     (flowing onto more lines when the panel is narrow)."""
 
-    kind: str  # "heading", "table" or "pair"
+    kind: str  # "heading", "table", "pair" (a name and its figures) or "note"
     cells: tuple[Cell, ...]
     label: str = ""
     header: bool = False  # the table's column names
@@ -206,8 +207,9 @@ class StatsSheet(QWidget):
         if height != self.height():
             self.setFixedHeight(height)
 
-    def _place(self, width: int) -> list[_Placed]:
+    def _place(self, full_width: int) -> list[_Placed]:
         """Where each text goes, in which colour and font."""
+        width = max(0, full_width - RIGHT_MARGIN)
         metrics = QFontMetricsF(self._font)
         bold = QFontMetricsF(self._bold)
         line = metrics.height() + LINE_GAP
@@ -216,8 +218,9 @@ class StatsSheet(QWidget):
         columns = max((len(row.cells) for row in tables), default=0)
         widths = [0.0] * columns  # the figures' columns, the name's takes what is left
         for row in tables:
+            measure = bold if row.header else metrics
             for index, cell in enumerate(row.cells[1:], start=1):
-                widths[index] = max(widths[index], metrics.horizontalAdvance(cell.text))
+                widths[index] = max(widths[index], measure.horizontalAdvance(cell.text))
         label_width = max(
             (bold.horizontalAdvance(row.label) for row in self.rows if row.kind == "pair"),
             default=0.0,
@@ -231,6 +234,21 @@ class StatsSheet(QWidget):
                 text = row.cells[0].text if row.cells else ""
                 placed.append(_Placed(QRectF(0, y, width, line), text, theme.MUTED, self._bold))
                 y += line
+            elif row.kind == "note":  # a sentence, wrapped at the panel's width
+                words = row.cells[0].text.split() if row.cells else []
+                text = ""
+                for word in words:
+                    longer = f"{text} {word}" if text else word
+                    if text and metrics.horizontalAdvance(longer) > width:
+                        placed.append(
+                            _Placed(QRectF(0, y, width, line), text, theme.DIM, self._font)
+                        )
+                        y += line
+                        longer = word
+                    text = longer
+                if text:
+                    placed.append(_Placed(QRectF(0, y, width, line), text, theme.DIM, self._font))
+                    y += line
             elif row.kind == "table":
                 right = float(width)
                 font = self._bold if row.header else self._font
@@ -360,11 +378,11 @@ class BroadcastPanel(QWidget):
                 (
                     Cell(translate("BroadcastStats", "window")),
                     Cell(translate("BroadcastStats", "fps")),
-                    Cell(translate("BroadcastStats", "ms p50")),
+                    Cell(translate("BroadcastStats", "p50")),
                     Cell(translate("BroadcastStats", "p95")),
-                    Cell(translate("BroadcastStats", "budget")),
-                    Cell(translate("BroadcastStats", "missed")),
-                    Cell(translate("BroadcastStats", "dropped")),
+                    Cell(translate("BroadcastStats", "of")),
+                    Cell(translate("BroadcastStats", "miss")),
+                    Cell(translate("BroadcastStats", "drop")),
                 ),
                 header=True,
             )
@@ -378,6 +396,13 @@ class BroadcastPanel(QWidget):
             if watched.shown():
                 levels += [shown.render, shown.lost]
         self.windows = figures
+        legend = translate(
+            "BroadcastStats",
+            "fps: frames painted a second · p50, p95: paint time in ms (median, 95th"
+            " percentile, last 5 s) · of: the frame budget in ms · miss, drop: frames missed"
+            " and dropped since the start",
+        )
+        rows.append(Row("note", (Cell(legend, dim=True),)))
         rows.append(Row("heading", (Cell(translate("BroadcastStats", "Outputs")),)))
         machine = self._machine()
         recording = self._recording_cells(machine)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from blueroom.capture.handoff import PhotoHandoff
 from blueroom.core.actions import RoomActions
-from blueroom.core.broadcast_stats import FrameMeter
+from blueroom.core.broadcast_stats import FrameMeter, Level
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import PostKind
 from blueroom.core.moderation import ModerationRules
@@ -47,6 +47,7 @@ from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import duration, number, translate
 from blueroom.ui.operator.activity_log import ActivityLog
+from blueroom.ui.operator.broadcast import BroadcastPanel
 from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
@@ -284,6 +285,8 @@ class OperatorConsole(MeteredWindow, QMainWindow):
             clips=clips,
         )
         self.programme = ProgrammePanel(model.session, actions, recording, say=self.say)
+        # the composition root gives it the windows, the outputs and the machine to watch
+        self.broadcast = BroadcastPanel()
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -306,6 +309,7 @@ class OperatorConsole(MeteredWindow, QMainWindow):
             (self.outbox, translate("OperatorConsole", "Outbox")),
             (self.gallery, translate("OperatorConsole", "Photos")),
             (self.programme, translate("OperatorConsole", "Programme")),
+            (self.broadcast, translate("OperatorConsole", "Broadcast")),
         ):
             for title in panel.findChildren(
                 QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
@@ -323,6 +327,8 @@ class OperatorConsole(MeteredWindow, QMainWindow):
             index = self.side_tabs.addTab(page, label)
             if panel is self.outbox:
                 self._outbox_tab = index
+            if panel is self.broadcast:
+                self.broadcast_tab = index
         side.addWidget(self.side_tabs, 1)
         body.addLayout(side, 3)
 
@@ -471,6 +477,7 @@ class OperatorConsole(MeteredWindow, QMainWindow):
         self.feeds.refresh_problems()
         if tick == 0:
             self._refresh_outbox()
+            self._refresh_broadcast()
         if tick == 1:
             self.heat_controls.refresh()
             self.feeds.refresh_states()
@@ -487,6 +494,15 @@ class OperatorConsole(MeteredWindow, QMainWindow):
             label = translate("OperatorConsole", "Outbox ⚠ {count}").format(count=waiting)
         if self.side_tabs.tabText(self._outbox_tab) != label:
             self.side_tabs.setTabText(self._outbox_tab, label)
+
+    def _refresh_broadcast(self) -> None:
+        """The statistics, once a second; the tab says when a figure is amber or red."""
+        self.broadcast.refresh()
+        label = translate("OperatorConsole", "Broadcast")
+        if self.broadcast.level in (Level.WARN, Level.BAD):
+            label = translate("OperatorConsole", "Broadcast ⚠")
+        if self.side_tabs.tabText(self.broadcast_tab) != label:
+            self.side_tabs.setTabText(self.broadcast_tab, label)
 
     def _name_questions_for_the_log(self) -> None:
         """The questions on screen, for the activity log to say who and what it decides
