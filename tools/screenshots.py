@@ -178,6 +178,13 @@ def run(args: argparse.Namespace, environ: dict[str, str]) -> None:
             path = args.folder / "operator_console_broadcast_1366x768.png"
             windows["operator_console"].grab().save(str(path))
             print(f"screenshot: {path}")
+            windows["operator_console"].resize(*SIZES["operator_console"])  # all of it shown
+            QTimer.singleShot(1200, broadcast_full)
+
+        def broadcast_full() -> None:
+            path = args.folder / "operator_console_broadcast.png"
+            windows["operator_console"].grab().save(str(path))
+            print(f"screenshot: {path}")
             engine.actions.record(False)
             console = windows["operator_console"]
             console.side_tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
