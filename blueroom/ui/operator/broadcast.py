@@ -21,7 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
@@ -186,11 +194,17 @@ class StatsSheet(QWidget):
         self.setFixedHeight(0)
 
     def set_rows(self, rows: tuple[Row, ...]) -> None:
+        """New figures; laid out now if they are in sight, else when shown."""
         if rows == self.rows:
             return
         self.rows = rows
+        if self.isVisible():
+            self._arrange()
+            self.update()
+
+    def showEvent(self, event: QShowEvent) -> None:
         self._arrange()
-        self.update()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange()
@@ -301,10 +315,12 @@ class StatsSheet(QWidget):
 
     def texts(self) -> list[str]:
         """Every text as painted, top to bottom (for the tests)."""
+        self._arrange()
         return [placed.text for placed in self._placed]
 
     def colour_of(self, text: str) -> QColor:
         """The colour ``text`` is painted in (the first text that starts so)."""
+        self._arrange()
         for placed in self._placed:
             if placed.text.startswith(text):
                 return placed.colour
@@ -421,13 +437,13 @@ class BroadcastPanel(QWidget):
         meter = watched.meter
         stats = meter.stats(now)
         budget = meter.tick_ms
-        if watched.camera is not None:
-            fps = watched.camera.stats().fps
-            if fps >= 1.0:
-                budget = 1000.0 / fps
         dropped = watched.dropped() if watched.dropped is not None else None
-        if watched.camera is not None and dropped is None:
-            dropped = watched.camera.stats().frames_dropped
+        if watched.camera is not None:
+            camera = watched.camera.stats()
+            if camera.fps >= 1.0:
+                budget = 1000.0 / camera.fps
+            if dropped is None:
+                dropped = camera.frames_dropped
         render = render_level(stats.p95_ms, budget)
         lost = lost_level(stats.missed, stats.frames)
         dropped_level = Level.PLAIN
@@ -491,10 +507,10 @@ class BroadcastPanel(QWidget):
             minutes = disk.minutes_left(free)
         if minutes is not None:
             level = Level.PLAIN
-            if disk is not None and free is not None:
-                level = disk.level(free)
-            elif disk is not None:
+            if disk is not None and stats.minutes_left is not None:  # at the measured rate
                 level = Level.WARN if minutes < disk.warn_minutes else Level.GOOD
+            elif disk is not None and free is not None:
+                level = disk.level(free)  # red: too little to start
             left = translate("BroadcastStats", "disk: {time} left")
             cells.append(Cell(left.format(time=recording_time(minutes)), level))
         return tuple(cells)
