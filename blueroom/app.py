@@ -27,9 +27,11 @@ from blueroom.capture.boomerang import Boomerangs
 from blueroom.capture.camera import CameraCapture
 from blueroom.capture.handoff import PageWords, PhotoHandoff
 from blueroom.capture.latest_frame import LatestFrameSlot
+from blueroom.capture.machine import MachineSampler
 from blueroom.capture.microphone import Microphone
 from blueroom.capture.recorder import Recorder, RecordingOptions
 from blueroom.capture.still import StillCapture
+from blueroom.core.broadcast_stats import DiskRule, FrameMeter
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
 from blueroom.core.programme import ProgrammeDirector
@@ -516,6 +518,7 @@ class Studio:
         self.microphone: Microphone | None = None
         self.recorder: Recorder | None = None
         desk = None
+        disk: DiskRule | None = None
         if camera:
             recording = settings.recording
             options = RecordingOptions(
@@ -532,6 +535,12 @@ class Studio:
                 options=options, microphone=self.microphone, on_error=report,
             )  # fmt: skip
             desk = RecordingDesk(self.recorder)
+            audio = options.audio_kbps if self.microphone is not None else 0
+            mb = 1024 * 1024
+            disk = DiskRule(
+                (options.bitrate_kbps + audio) * 1000 / 8, options.reserve_mb * mb,
+                options.start_mb * mb, options.warn_minutes,
+            )  # fmt: skip
         self.windows = build_windows(
             room, self.frames, settings, session_label, settings_path, self.problems, guest_login,
             handoff=self.handoff, still=self.still, boomerangs=self.boomerangs,
@@ -553,6 +562,14 @@ class Studio:
         assert isinstance(video_wall, VideoWall)
         # photos decoded off the GUI thread: the gallery's thumbnails, the wall's photo
         self._image_loaders = (console.gallery.thumbnails, video_wall.photos)
+        # the console's broadcast statistics: the windows' paints, the outputs, the machine
+        self.machine = MachineSampler(
+            partial(room_processes, room), settings.recordings_path(),
+            children={"engine": "parser"}, on_error=report,
+        )  # fmt: skip
+        watch_broadcast(console, self.windows, self.frames if camera else None, room)
+        console.broadcast.watch_machine(self.machine)
+        console.broadcast.watch_outputs(self.recorder, None, disk=disk)  # no stream yet
 
     def start(self) -> None:
         for window in self.windows.values():  # one window's paint per event-loop pass
@@ -573,6 +590,7 @@ class Studio:
         self.handoff_problem = self.handoff.start()
         for loader in self._image_loaders:
             loader.start()
+        self.machine.start()
         tune_gui_runtime()
 
     def stop(self) -> None:
@@ -597,9 +615,50 @@ class Studio:
         self.handoff.stop()
         for loader in self._image_loaders:
             loader.stop()
+        self.machine.stop()
         for window in self.windows.values():
             window.close()
             window.deleteLater()
+
+
+def _heat_frames_dropped(wall: HeatmapWall) -> int:
+    return wall.frames_dropped
+
+
+def room_processes(room: RoomLink) -> dict[str, int]:
+    """The room's processes: this one (the screens), and the engine's when it runs apart."""
+    processes = {"screens": os.getpid()}
+    engine = getattr(room, "pid", None)  # an EngineClient; an in-process room has none
+    if isinstance(engine, int):
+        processes["engine"] = engine
+    return processes
+
+
+def watch_broadcast(
+    console: OperatorConsole,
+    windows: dict[str, QWidget],
+    camera: LatestFrameSlot | None,
+    room: RoomLink,
+) -> None:
+    """Each window's paints to the console's statistics, with the queue that feeds it:
+    the camera's slot, the heat map's composer, the console's activity events."""
+    for name in (*PUBLIC_WINDOWS, "operator_console"):
+        window = windows[name]
+        meter = getattr(window, "frame_meter", None)
+        if not isinstance(meter, FrameMeter):
+            continue
+        dropped: Callable[[], int] | None = None
+        if isinstance(window, HeatmapWall):
+            dropped = partial(_heat_frames_dropped, window)
+        elif window is console:
+            dropped = room.dropped_events
+        console.broadcast.watch(
+            name,
+            meter,
+            camera=camera if meter.shows_camera else None,
+            dropped=dropped,
+            shown=window.isVisible,
+        )
 
 
 # The windows the room sees: held by the panic key, watched by the console's monitors.

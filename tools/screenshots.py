@@ -36,7 +36,7 @@ from blueroom.core.posting import Draft  # noqa: E402
 from blueroom.engine.client import EngineClient  # noqa: E402
 from blueroom.engine.room import RoomOptions  # noqa: E402
 from blueroom.paths import assets  # noqa: E402
-from blueroom.settings import Settings, load_settings  # noqa: E402
+from blueroom.settings import load_settings  # noqa: E402
 from blueroom.ui.fonts import register_bundled_fonts  # noqa: E402
 from blueroom.ui.i18n import install_translations  # noqa: E402
 
@@ -63,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         environ = stack.enter_context(standin_x()) if args.x_standin else {}
-        run(args, load_settings(environ={**environ, "BLUEROOM_LANGUAGE": args.language}))
+        run(args, {**environ, "BLUEROOM_LANGUAGE": args.language})
 
 
 @contextlib.contextmanager
@@ -107,8 +107,11 @@ def standin_x() -> Iterator[dict[str, str]]:
             feeder.join(2)
 
 
-def run(args: argparse.Namespace, settings: Settings) -> None:
+def run(args: argparse.Namespace, environ: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as scratch:
+        # the recording made for the statistics' screenshot is written in the scratch folder
+        folder = str(Path(scratch) / "videos")
+        settings = load_settings(environ={**environ, "BLUEROOM_RECORDING__FOLDER": folder})
         engine = EngineClient(
             settings,
             RoomOptions(
@@ -165,6 +168,26 @@ def run(args: argparse.Namespace, settings: Settings) -> None:
             path = args.folder / "operator_console_1366x768.png"
             windows["operator_console"].grab().save(str(path))
             print(f"screenshot: {path}")
+            if studio.recorder is not None:  # the statistics with a recording under way
+                engine.actions.record(True)
+            console = windows["operator_console"]
+            console.side_tabs.setCurrentIndex(console.broadcast_tab)  # type: ignore[attr-defined]
+            QTimer.singleShot(6000, broadcast)
+
+        def broadcast() -> None:
+            path = args.folder / "operator_console_broadcast_1366x768.png"
+            windows["operator_console"].grab().save(str(path))
+            print(f"screenshot: {path}")
+            windows["operator_console"].resize(*SIZES["operator_console"])  # all of it shown
+            QTimer.singleShot(1200, broadcast_full)
+
+        def broadcast_full() -> None:
+            path = args.folder / "operator_console_broadcast.png"
+            windows["operator_console"].grab().save(str(path))
+            print(f"screenshot: {path}")
+            engine.actions.record(False)
+            console = windows["operator_console"]
+            console.side_tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
             if args.x_standin:
                 console = windows["operator_console"]
                 console.side_tabs.setCurrentIndex(console._outbox_tab)  # type: ignore[attr-defined]

@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from blueroom.capture.latest_frame import Frame, FrameTap, LatestFrameSlot
 from blueroom.capture.microphone import CHANNELS, LAYOUT, RATE, Microphone, Sound
+from blueroom.capture.output_stats import OutputState, OutputStats
 from blueroom.core.events import Event, RecordingStarted, RecordingStopped
 from blueroom.core.phrases import Phrase
 from blueroom.workers import ErrorSink, Worker
@@ -126,6 +127,7 @@ class RecordingStatus:
     frames: int = 0
     dropped: int = 0  # frames the app lost (the encoder fell behind), counted
     size: int = 0
+    bitrate_kbps: float = 0.0  # what reached the file over the last second
     free: int = 0  # bytes free on the recordings' disk
     minutes_left: float | None = None
     warning: str = ""  # the disk running low
@@ -271,6 +273,17 @@ class Recorder:
         with self._cond:
             return self._status
 
+    def output_stats(self) -> OutputStats:
+        """The recording as an output of the programme (``ReportsOutput``)."""
+        status = self.status()
+        return OutputStats(
+            state=OutputState.ACTIVE if status.recording else OutputState.STOPPED,
+            seconds=status.seconds, bitrate_kbps=status.bitrate_kbps if status.recording else 0.0,
+            frames_sent=status.frames, frames_dropped=status.dropped, size=status.size,
+            minutes_left=status.minutes_left if status.recording else None,
+            message="" if status.recording else status.message,
+        )  # fmt: skip
+
     def wait_for(self, check: Callable[[RecordingStatus], bool], timeout: float) -> bool:
         with self._cond:
             return self._cond.wait_for(lambda: check(self._status), timeout)
@@ -373,8 +386,8 @@ class Recorder:
         if self.microphone is not None:
             self.microphone.open()
         self._set(
-            recording=True, path=path, seconds=0.0, frames=0, dropped=0, size=0, warning="",
-            message="", minutes_left=None, audio_problem="",
+            recording=True, path=path, seconds=0.0, frames=0, dropped=0, size=0, bitrate_kbps=0.0,
+            warning="", message="", minutes_left=None, audio_problem="",
         )  # fmt: skip
         self._publish(
             RecordingStarted(
@@ -403,6 +416,7 @@ class Recorder:
         mb = 1024 * 1024
         checked = time.monotonic()
         started = checked
+        written_then = 0
         ended_at: float | None = None
         while True:
             if ended_at is None and self._ending(stop):
@@ -422,7 +436,8 @@ class Recorder:
             now = time.monotonic()
             if now - checked < DISK_CHECK_SECONDS:
                 continue
-            checked = now
+            bitrate = (writer.written - written_then) * 8 / 1000 / (now - checked)
+            checked, written_then = now, writer.written
             free = self._free()
             rate = writer.written / max(0.5, now - started)  # bytes a second
             left = max(0.0, free - self.options.reserve_mb * mb) / max(rate, 1.0) / 60
@@ -430,8 +445,8 @@ class Recorder:
             problem = self.microphone.problem if self.microphone else ""
             self._set(
                 seconds=writer.seconds, frames=writer.frames, dropped=tap.dropped,
-                size=writer.written, free=free, minutes_left=left, warning=warning,
-                audio_problem=NO_MICROPHONE.say(problem=problem) if problem else "",
+                size=writer.written, bitrate_kbps=bitrate, free=free, minutes_left=left,
+                warning=warning, audio_problem=NO_MICROPHONE.say(problem=problem) if problem else "",
             )  # fmt: skip
             if free < self.options.reserve_mb * mb:
                 return DISK_NEARLY_FULL, {"free": free // mb}

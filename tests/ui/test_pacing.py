@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.ui.pacing import FrameClock, FrameTimer
 
 INTERVAL_MS = 20
@@ -133,3 +135,42 @@ def test_a_window_deleted_while_the_clock_runs_leaves_it(qtbot: QtBot) -> None:
     qtbot.wait(200)
     clock.stop()
     assert all(w.ticks > b for w, b in zip(windows, before, strict=True))
+
+
+def _slow_sometimes(ticks: list[float], every: int) -> None:
+    ticks.append(time.monotonic())
+    if len(ticks) % every == 0:
+        time.sleep(INTERVAL_MS * 3.5 / 1000)  # a tick that takes three and a half periods
+
+
+@pytest.mark.parametrize("clocked", [True, False])
+def test_ticks_a_late_window_skips_are_its_missed_frames(qtbot: QtBot, clocked: bool) -> None:
+    """A window's frame timer with a meter counts its ticks, and the ticks skipped because
+    a tick came too late, whether a clock drives it or its own timer does."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    meter = FrameMeter()
+    ticks: list[float] = []
+    timer = FrameTimer(window, HZ, lambda: _slow_sometimes(ticks, 10), meter=meter)
+    assert meter.tick_ms == INTERVAL_MS
+    clock = FrameClock()
+    if clocked:
+        assert clock.take(window) == 1
+    qtbot.waitUntil(lambda: len(ticks) >= 40, timeout=10_000)
+    clock.stop()
+    timer.hand_over()
+    assert meter.ticks == len(ticks) + meter.missed
+    assert 6 <= meter.missed <= 30, "two or three for each of the four slow ticks"
+    assert meter.stats(time.perf_counter()).frames == meter.ticks
+
+
+def test_a_window_showing_the_camera_counts_camera_frames_not_its_ticks(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    meter = FrameMeter(shows_camera=True)
+    ticks: list[float] = []
+    timer = FrameTimer(window, HZ, lambda: _slow_sometimes(ticks, 5), meter=meter)
+    qtbot.waitUntil(lambda: len(ticks) >= 15, timeout=10_000)
+    timer.hand_over()
+    assert (meter.ticks, meter.missed) == (0, 0)
+    assert meter.tick_ms == INTERVAL_MS  # its budget while the camera is not shown

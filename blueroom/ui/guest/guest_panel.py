@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QWidget
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.capture.picture import Picture, picture
 from blueroom.core.actions import RoomActions
+from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.core.guest_cues import empty_cues
 from blueroom.core.readers import BoardReader, CuesReader, SessionReader
 from blueroom.core.session import SessionSnapshot
@@ -50,7 +51,7 @@ from blueroom.ui.guest.cues import CueCard, HelpButton
 from blueroom.ui.guest.first_post import FirstPostView
 from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.i18n import translate
-from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.pacing import FrameTimer, MeteredWindow
 from blueroom.ui.widgets.camera_slate import mirror_line, mirror_title, paint_camera_glyph
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
 from blueroom.ui.widgets.text import TextFits
@@ -85,7 +86,7 @@ def corner_caps(background: QPixmap, box: QRectF, radius: float) -> list[tuple[Q
     return caps
 
 
-class GuestPanel(QWidget):
+class GuestPanel(MeteredWindow, QWidget):
     frame_ready = Signal()  # emitted on the preparer's thread, received on the GUI's
 
     def __init__(
@@ -160,7 +161,8 @@ class GuestPanel(QWidget):
         if cues is not None and actions is not None:
             self.cue_card = CueCard(actions, self)
             self.help_button = HelpButton(actions, parent=self)
-        self._frames_timer = FrameTimer(self, frame_rate, self._tick)
+        self.frame_meter = FrameMeter(shows_camera=True)  # the console's broadcast stats
+        self._frames_timer = FrameTimer(self, frame_rate, self._tick, meter=self.frame_meter)
 
     # -- following the room -----------------------------------------------------------------
     def _tick(self) -> None:
@@ -220,6 +222,12 @@ class GuestPanel(QWidget):
             self._mirror = latest[2]
             self._mirror_flipped = using.mirror
             self.update(box.toAlignedRect())
+
+    def camera_frame_shown(self) -> int:
+        """The camera frame on the stage, 0 while the stage is covered or shows a slate."""
+        covered = self.picking or self.composing or self.booth_covers
+        live = self._mirror is not None and self.picture is Picture.LIVE
+        return self._shown_seq if live and not covered else 0
 
     @property
     def frame_seq(self) -> int:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from blueroom.capture.handoff import PhotoHandoff
 from blueroom.core.actions import RoomActions
+from blueroom.core.broadcast_stats import FrameMeter, Level
 from blueroom.core.bus import SubscriptionStats
 from blueroom.core.events import PostKind
 from blueroom.core.moderation import ModerationRules
@@ -46,6 +47,7 @@ from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import duration, number, translate
 from blueroom.ui.operator.activity_log import ActivityLog
+from blueroom.ui.operator.broadcast import BroadcastPanel
 from blueroom.ui.operator.composer import BANNER_STYLE, Warnings, no_warnings
 from blueroom.ui.operator.feeds import Feeds
 from blueroom.ui.operator.figures import FigureStrip
@@ -62,7 +64,7 @@ from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
-from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.pacing import FrameTimer, MeteredWindow
 
 FIGURES = (
     "posts",
@@ -124,7 +126,7 @@ def _show_text(button: QPushButton, text: str) -> None:
         button.setText(text)
 
 
-class OperatorConsole(QMainWindow):
+class OperatorConsole(MeteredWindow, QMainWindow):
     closed = Signal()
 
     def __init__(
@@ -283,6 +285,8 @@ class OperatorConsole(QMainWindow):
             clips=clips,
         )
         self.programme = ProgrammePanel(model.session, actions, recording, say=self.say)
+        # the composition root gives it the windows, the outputs and the machine to watch
+        self.broadcast = BroadcastPanel()
 
         body = QHBoxLayout()
         body.setSpacing(14)
@@ -305,6 +309,7 @@ class OperatorConsole(QMainWindow):
             (self.outbox, translate("OperatorConsole", "Outbox")),
             (self.gallery, translate("OperatorConsole", "Photos")),
             (self.programme, translate("OperatorConsole", "Programme")),
+            (self.broadcast, translate("OperatorConsole", "Broadcast")),
         ):
             for title in panel.findChildren(
                 QLabel, "title", Qt.FindChildOption.FindDirectChildrenOnly
@@ -322,11 +327,14 @@ class OperatorConsole(QMainWindow):
             index = self.side_tabs.addTab(page, label)
             if panel is self.outbox:
                 self._outbox_tab = index
+            if panel is self.broadcast:
+                self.broadcast_tab = index
         side.addWidget(self.side_tabs, 1)
         body.addLayout(side, 3)
 
         self._install_shortcuts()
-        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh)
+        self.frame_meter = FrameMeter()  # its own broadcast stats
+        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh, meter=self.frame_meter)
         self.refresh()
 
     def _install_shortcuts(self) -> None:
@@ -469,6 +477,7 @@ class OperatorConsole(QMainWindow):
         self.feeds.refresh_problems()
         if tick == 0:
             self._refresh_outbox()
+            self._refresh_broadcast()
         if tick == 1:
             self.heat_controls.refresh()
             self.feeds.refresh_states()
@@ -485,6 +494,15 @@ class OperatorConsole(QMainWindow):
             label = translate("OperatorConsole", "Outbox ⚠ {count}").format(count=waiting)
         if self.side_tabs.tabText(self._outbox_tab) != label:
             self.side_tabs.setTabText(self._outbox_tab, label)
+
+    def _refresh_broadcast(self) -> None:
+        """The statistics, once a second; the tab says when a figure is amber or red."""
+        self.broadcast.refresh()
+        label = translate("OperatorConsole", "Broadcast")
+        if self.broadcast.level in (Level.WARN, Level.BAD):
+            label = translate("OperatorConsole", "Broadcast ⚠")
+        if self.side_tabs.tabText(self.broadcast_tab) != label:
+            self.side_tabs.setTabText(self.broadcast_tab, label)
 
     def _name_questions_for_the_log(self) -> None:
         """The questions on screen, for the activity log to say who and what it decides

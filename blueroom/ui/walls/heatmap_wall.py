@@ -20,13 +20,14 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.core.heatmap import HeatSnapshot, MapView
 from blueroom.core.metrics import MetricsSnapshot
 from blueroom.core.readers import HeatReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.heat_text import located_breakdown
 from blueroom.ui.i18n import number, percent, translate
-from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.pacing import FrameTimer, MeteredWindow
 from blueroom.ui.walls.heat_basemap import Label, MapData, draw_map, place_labels
 from blueroom.ui.widgets.pixmaps import draw_part
 from blueroom.workers import ErrorSink, Worker
@@ -300,6 +301,7 @@ class HeatComposerThread:
         self._target: Target | None = None
         self._latest: tuple[Target, float, np.ndarray] | None = None
         self._shown: tuple[Target | None, float] = (None, -1.0)
+        self.composed = 0
         self._worker = Worker.every(
             "heat-composer", self._interval, self._compose, on_error=on_error, lowered=True
         )
@@ -324,9 +326,10 @@ class HeatComposerThread:
         frame = self._composer.compose(snapshot.glow, target, snapshot.view)
         self._latest = (target, snapshot.made_at, frame)
         self._shown = (target, snapshot.made_at)
+        self.composed += 1
 
 
-class HeatmapWall(QWidget):
+class HeatmapWall(MeteredWindow, QWidget):
     def __init__(
         self,
         grid: HeatReader,
@@ -360,7 +363,9 @@ class HeatmapWall(QWidget):
         self._overlay_rects: list[QRect] = []
         self._overlay_at = 0.0
         self._composed_at = 0.0
-        self._frames_timer = FrameTimer(self, frame_rate, self.refresh)
+        self._taken = 0  # frames of the composer thread shown
+        self.frame_meter = FrameMeter()  # the console's broadcast stats
+        self._frames_timer = FrameTimer(self, frame_rate, self.refresh, meter=self.frame_meter)
 
     # -- geometry ---------------------------------------------------------------------
     @property
@@ -385,6 +390,16 @@ class HeatmapWall(QWidget):
     def target(self) -> Target:
         ratio = self.devicePixelRatioF()
         return Target(round(self.width() * ratio), round(self.height() * ratio))
+
+    @property
+    def frames_dropped(self) -> int:
+        """Frames the composer thread made that were replaced before the wall showed them."""
+        thread = self.composer_thread
+        if thread is None:
+            return 0
+        latest = thread.latest()
+        waiting = int(latest is not None and latest[1] != self._shown_made_at)
+        return max(0, thread.composed - self._taken - waiting)
 
     def use_composer_thread(self, thread: HeatComposerThread) -> None:
         self.composer_thread = thread
@@ -444,6 +459,7 @@ class HeatmapWall(QWidget):
             composed = self.composer_thread.latest()
             fresh = composed is not None and composed[1] != self._shown_made_at
             if composed is not None and fresh and composed[0] == self.target():
+                self._taken += 1
                 self._shown_made_at = composed[1]
                 self._show(composed[2])
                 if self._shown_view != snapshot.view:

@@ -12,13 +12,14 @@ from PySide6.QtCore import QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.core.events import QuestionState
 from blueroom.core.questions import BoardSnapshot, Question
 from blueroom.core.readers import BoardReader, MetricsReader
 from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import number, translate
-from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.pacing import FrameTimer, MeteredWindow
 from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText, is_right_to_left, wall_text
 
 _PENDING = QuestionState.PENDING
@@ -32,7 +33,7 @@ def _count(value: int) -> str:
     return number(value)
 
 
-class QuestionsWall(QWidget):
+class QuestionsWall(MeteredWindow, QWidget):
     def __init__(
         self,
         board: BoardReader,
@@ -89,7 +90,8 @@ class QuestionsWall(QWidget):
         self._fade_animation.setEndValue(1.0)
         self._fade_animation.valueChanged.connect(lambda v: self.main_text.setOpacity(float(v)))
 
-        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh)
+        self.frame_meter = FrameMeter()  # the console's broadcast stats
+        self._frames_timer = FrameTimer(self, refresh_hz, self.refresh, meter=self.frame_meter)
         self.refresh()
 
     # -- data -----------------------------------------------------------------------

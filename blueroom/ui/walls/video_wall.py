@@ -24,13 +24,14 @@ from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.capture.picture import Picture, picture
+from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.core.events import CameraState, Event
 from blueroom.core.programme import Card, ProgrammeDirector
 from blueroom.core.readers import BoardReader, MetricsReader, SessionReader
 from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock, SystemClock
 from blueroom.ui.i18n import translate
-from blueroom.ui.pacing import FrameTimer
+from blueroom.ui.pacing import FrameTimer, MeteredWindow
 from blueroom.ui.programme import PhotoShelf, ProgrammeRenderer
 from blueroom.ui.widgets.camera_slate import paint_camera_glyph, wall_title
 from blueroom.ui.widgets.image_loader import ImageLoader
@@ -41,7 +42,7 @@ REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
 ANIMATING_SECONDS = 1 / 30  # while an overlay moves, at least this often
 
 
-class VideoWall(QWidget):
+class VideoWall(MeteredWindow, QWidget):
     def __init__(
         self,
         frames: LatestFrameSlot,
@@ -92,7 +93,11 @@ class VideoWall(QWidget):
         self.picture = self._judge()
         self.painted_frames = 0
         self.setMinimumSize(480, 270)
-        self._frames_timer = FrameTimer(self, frame_rate, self._tick)
+        self.frame_meter = FrameMeter(shows_camera=True)  # the console's broadcast stats
+        self._frames_timer = FrameTimer(self, frame_rate, self._tick, meter=self.frame_meter)
+
+    def camera_frame_shown(self) -> int:
+        return self._shown_seq if self.live else 0
 
     # -- a photo from the gallery ---------------------------------------------------------
     def on_events(self, events: Iterable[Event]) -> None:
