@@ -59,6 +59,7 @@ from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
 from blueroom.ui.operator.planning import PlanningDialog
 from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
+from blueroom.ui.operator.room_switches import RoomSwitchesRow
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
@@ -260,6 +261,8 @@ class OperatorConsole(QMainWindow):
         self.run_of_show = RunOfShowPanel(
             model.show, actions, clock=self._clock, open_planning=self.open_planning, say=self.say
         )
+        # the questions wall, the Q&A, the booth, the badge: what the segments' cues turn
+        self.switches = RoomSwitchesRow(model.session, actions, clock=self._clock, say=self.say)
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
         self.activity = ActivityLog(dropped_events, self._clock)
@@ -292,6 +295,7 @@ class OperatorConsole(QMainWindow):
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(self.run_of_show)
+        side.addWidget(self.switches)
         side.addWidget(self.feeds)
         # The walls' panels share one place, as tabs: on a laptop there is room for one.
         self.side_tabs = QTabWidget()
@@ -458,6 +462,7 @@ class OperatorConsole(QMainWindow):
         if tick == 2:
             self.gallery.refresh()
         self.run_of_show.refresh()
+        self.switches.refresh()
         self.guest_cues.refresh()
         self.help_alert.refresh()
         self.programme.refresh()
