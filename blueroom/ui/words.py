@@ -290,16 +290,17 @@ def overlay(name: str) -> str:
 
 
 def switch_name(switch: RoomSwitch) -> str:
-    """A room switch as the console's button names it (core/switches.py)."""
+    """A room switch as the console's button names it, in a word (core/switches.py; its
+    tooltip says the rest)."""
     match switch:
         case RoomSwitch.QUESTIONS_WALL:
-            return translate("RoomSwitch", "Questions wall")
+            return translate("RoomSwitch", "Q wall")
         case RoomSwitch.QUESTIONS_OPEN:
-            return translate("RoomSwitch", "Q&A open")
+            return translate("RoomSwitch", "Q&A")
         case RoomSwitch.BOOTH:
-            return translate("RoomSwitch", "Booth armed")
+            return translate("RoomSwitch", "Booth")
         case RoomSwitch.ON_CAMERA:
-            return translate("RoomSwitch", "On camera")
+            return translate("RoomSwitch", "Badge")
         case _:
             return str(switch)
 

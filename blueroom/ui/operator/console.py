@@ -195,6 +195,11 @@ class OperatorConsole(QMainWindow):
         self.help_alert = HelpAlert(model.cues, actions, self.say)
         header.addWidget(self.help_alert)
         header.addSpacing(12)
+        # the questions wall, the Q&A, the booth, the badge: what the segments' cues turn,
+        # beside the panic key (all of them say what the room shows)
+        self.switches = RoomSwitchesRow(model.session, actions, clock=self._clock, say=self.say)
+        header.addWidget(self.switches)
+        header.addSpacing(8)
         self.hold_button = QPushButton(translate("OperatorConsole", "Hold the walls  F12"))
         self.hold_button.setObjectName("hold")
         self.hold_button.setCheckable(True)
@@ -261,8 +266,6 @@ class OperatorConsole(QMainWindow):
         self.run_of_show = RunOfShowPanel(
             model.show, actions, clock=self._clock, open_planning=self.open_planning, say=self.say
         )
-        # the questions wall, the Q&A, the booth, the badge: what the segments' cues turn
-        self.switches = RoomSwitchesRow(model.session, actions, clock=self._clock, say=self.say)
         self.heat_controls = HeatMapControls(model.heat, actions)
         self.heat_controls.message.connect(self.say)
         self.activity = ActivityLog(dropped_events, self._clock)
@@ -295,7 +298,6 @@ class OperatorConsole(QMainWindow):
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(self.run_of_show)
-        side.addWidget(self.switches)
         side.addWidget(self.feeds)
         # The walls' panels share one place, as tabs: on a laptop there is room for one.
         self.side_tabs = QTabWidget()

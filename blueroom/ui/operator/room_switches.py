@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from blueroom.core.actions import RoomActions
 from blueroom.core.events import RoomSwitch
@@ -32,25 +32,26 @@ def switch_tip(switch: RoomSwitch) -> str:
         case RoomSwitch.QUESTIONS_WALL:
             return translate(
                 "RoomSwitches",
-                "The questions wall shows the questions; off, it rests on the hashtag and"
+                "Questions wall: on, it shows the questions; off, it rests on the hashtag and"
                 " the guest's name",
             )
         case RoomSwitch.QUESTIONS_OPEN:
             return translate(
                 "RoomSwitches",
-                "The guest picks questions and the wall invites them; closed, the guest's"
-                " pick view says they open later (questions are still moderated)",
+                "Q&A open: the guest picks questions and the wall invites them; closed, the"
+                " guest's pick view says they open later (questions are still moderated)",
             )
         case RoomSwitch.BOOTH:
             return translate(
                 "RoomSwitches",
-                "The mirror's photo booth is open to the guest; disarmed, it says it opens"
-                " in a moment",
+                "Booth armed: the mirror's photo booth is open to the guest; disarmed, it says"
+                " it opens in a moment",
             )
         case RoomSwitch.ON_CAMERA:
             return translate(
                 "RoomSwitches",
-                "The live step's badge: LIVE only while a stream runs, ON CAMERA without one",
+                "The live step's badge on the video wall: LIVE only while a stream runs, ON"
+                " CAMERA without one",
             )
         case _:
             return ""
@@ -80,15 +81,16 @@ class RoomSwitchesRow(QWidget):
         )
         self.buttons: dict[RoomSwitch, QPushButton] = {}
         for switch in RoomSwitch:
-            button = QPushButton(words.switch_name(switch))
+            button = QPushButton(_button_text(words.switch_name(switch)))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(switch_tip(switch))
             button.setStyleSheet(style)
-            button.setMinimumWidth(30)
+            # never narrower than its word: the header gives way elsewhere
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda on, s=switch: self.turn(s, on))
             self.buttons[switch] = button
-            row.addWidget(button, 1)
+            row.addWidget(button)
         self.refresh()
 
     def turn(self, switch: RoomSwitch, on: bool) -> None:
@@ -120,5 +122,14 @@ class RoomSwitchesRow(QWidget):
             text = words.switch_name(switch)
             if switch is RoomSwitch.ON_CAMERA and streaming:
                 text = translate("RoomSwitches", "LIVE")  # a stream runs: the badge says so
+            text = _button_text(text)
             if button.text() != text:
                 button.setText(text)
+
+    def words(self) -> list[str]:
+        """The buttons' words as shown (without the ampersand's escape)."""
+        return [button.text().replace("&&", "&") for button in self.buttons.values()]
+
+
+def _button_text(text: str) -> str:
+    return text.replace("&", "&&")  # "Q&A", not "QA" with an underlined A
