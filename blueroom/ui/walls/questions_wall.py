@@ -105,6 +105,7 @@ class QuestionsWall(QWidget):
         self._fade_animation.valueChanged.connect(lambda v: self.main_text.setOpacity(float(v)))
 
         self.resting = RestingScreen(self, hashtag, guest_name)
+        self.resting.set_open(self._switches.questions_open)
         self.resting.setVisible(not self._switches.questions_wall)
         self._frames_timer = FrameTimer(self, refresh_hz, self.refresh)
         self.refresh()
