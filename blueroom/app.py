@@ -305,6 +305,7 @@ def build_windows(
         hashtag=event.hashtag,
         guest_name=event.guest_name,
         refresh_hz=frame_rate,  # a look at the latest snapshot: on air within a frame
+        session=model.session,  # the switches: the wall on or resting, the Q&A open
     )
     guest_panel = GuestPanel(
         model.session,

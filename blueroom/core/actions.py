@@ -41,6 +41,8 @@ from blueroom.core.events import (
     QuestionState,
     QuestionStateChanged,
     RecordingAsked,
+    RoomSwitch,
+    RoomSwitched,
     RunOfShowMoved,
     SessionEnded,
     SessionPlanned,
@@ -176,6 +178,11 @@ class RoomActions:
     def hold_walls(self, held: bool, actor: str = "operator") -> None:
         """The panic key: the walls and the guest panel on their holding slate, or back."""
         self._publish(WallsHeld(held=held, actor=actor))
+
+    def switch(self, switch: RoomSwitch, on: bool, actor: str = "operator") -> None:
+        """A room switch on or off (``core/switches.py``): the questions wall, the Q&A,
+        the booth armed, the live step's badge; a segment's cue publishes the same."""
+        self._publish(RoomSwitched(switch=switch, on=on, actor=actor))
 
     def show_overlay(self, overlay: str, shown: bool, actor: str = "operator") -> None:
         """An overlay of the programme on or off (``core/programme.py``'s ``Overlay``)."""

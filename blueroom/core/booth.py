@@ -13,6 +13,12 @@ nothing else does (a stray touch is counted, never followed); any trouble lands 
 calm "one moment" that recovers by itself; signing is time-boxed, with Skip; a booth
 left alone goes back to attract and **keeps the photo unposted**: only the guest's own
 "Post" on the share step ever asks for a post, never a deadline.
+
+The booth is armed or not (``RoomSwitched`` for ``RoomSwitch.BOOTH``: a segment's cue or
+the console; where it starts is the plan's, ``core/switches.py``). Disarmed, it rests on
+``DISARMED`` ("the mirror opens in a moment") instead of attract, and no touch leads
+anywhere; armed, it leaves it for attract. Disarming never cuts a guest's visit short: a
+booth in the middle of one is disarmed when it comes back to attract.
 """
 
 from __future__ import annotations
@@ -43,8 +49,12 @@ from blueroom.core.events import (
     PhotoCaptured,
     PhotoComposed,
     PostKind,
+    RoomSwitch,
+    RoomSwitched,
+    SessionPlanned,
 )
 from blueroom.core.posting import Draft
+from blueroom.core.switches import SwitchesState
 
 
 class BoothTimings(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -154,6 +164,7 @@ class BoothState(msgspec.Struct, frozen=True):
     trouble: str = ""  # why "one moment"
     ignored: int = 0  # touches that led nowhere (a stray touch, a double tap)
     offered_caption: str = ""  # the operator's caption, offered on the finish step
+    armed: bool = True  # disarmed: it rests on DISARMED instead of attract
 
 
 class BoothModelState(msgspec.Struct, frozen=True):
@@ -165,6 +176,7 @@ class BoothModelState(msgspec.Struct, frozen=True):
     queued: tuple[str, ...] = ()
     ignored: tuple[tuple[str, int], ...] = ()
     offered_caption: str = ""
+    switches: SwitchesState = SwitchesState()  # whether it is armed (core/switches.py)
 
 
 def idle_booth() -> BoothState:
@@ -190,6 +202,7 @@ MOVES: Final[Mapping[BoothStep, Mapping[BoothAction, BoothStep]]] = {
     },
     BoothStep.DONE: {BoothAction.CLOSE: BoothStep.ATTRACT},
     BoothStep.ONE_MOMENT: {},
+    BoothStep.DISARMED: {},
 }
 
 # Where a deadline leads. Waiting never moves towards a post: idle steps go back to
@@ -233,6 +246,7 @@ class Booth:
         self.queued: set[str] = set()  # photos whose outbox entry is journalled
         self._offered: set[str] = set()  # handed to the clock, not yet applied (not kept)
         self.ignored: Counter[str] = Counter()  # "step:action" → touches ignored
+        self._switches = SwitchesState()  # armed or not: the booth's switch
 
     # -- reading -------------------------------------------------------------------
     def latest(self) -> BoothState:
@@ -275,6 +289,7 @@ class Booth:
             tuple(sorted(self.queued)),
             tuple(self.ignored.items()),
             self._state.offered_caption,
+            self._switches,
         )
         return lambda: state
 
@@ -289,6 +304,7 @@ class Booth:
         self.queued = set(state.queued)
         self._offered = set()
         self.ignored = Counter(dict(state.ignored))
+        self._switches = state.switches
 
     # -- applying events -------------------------------------------------------------
     def apply(self, events: Iterable[Event]) -> None:
@@ -318,6 +334,10 @@ class Booth:
                 self._clip_chosen(event)
             elif isinstance(event, BoothTrouble):
                 self._trouble(event.reason, event.at)
+            elif isinstance(event, SessionPlanned):
+                self._arming(self._switches.planned(event.plan), event.at)
+            elif isinstance(event, RoomSwitched) and event.switch is RoomSwitch.BOOTH:
+                self._arming(self._switches.switched(event), event.at)
             elif (
                 isinstance(event, CameraStateChanged)
                 and event.state is CameraState.LOST
@@ -425,8 +445,22 @@ class Booth:
         if state.photo is not None and state.photo.photo_id == photo.photo_id:
             self._state = msgspec.structs.replace(state, photo=photo)
 
+    def _arming(self, switches: SwitchesState, at: float) -> None:
+        """Armed or disarmed: from disarmed to attract and back at once; in the middle of
+        a visit, disarmed when it comes back to attract (``_enter``)."""
+        self._switches = switches
+        armed = switches.current().booth
+        state = self._state
+        if armed == state.armed:
+            return
+        self._state = msgspec.structs.replace(state, armed=armed)
+        if armed and state.step is BoothStep.DISARMED:
+            self._enter(BoothStep.ATTRACT, at, None)
+        elif not armed and state.step is BoothStep.ATTRACT:
+            self._enter(BoothStep.DISARMED, at, None)
+
     def _trouble(self, reason: str, at: float) -> None:
-        if self._state.step in (BoothStep.ATTRACT, BoothStep.ONE_MOMENT):
+        if self._state.step in (BoothStep.ATTRACT, BoothStep.ONE_MOMENT, BoothStep.DISARMED):
             return
         self._enter(BoothStep.ONE_MOMENT, at, self._state.photo, trouble=reason)
 
@@ -435,6 +469,8 @@ class Booth:
         self, step: BoothStep, at: float, photo: BoothPhoto | None, trouble: str = ""
     ) -> None:
         state = self._state
+        if step is BoothStep.ATTRACT and not state.armed:
+            step = BoothStep.DISARMED
         span = getattr(self.timings, step.value, 0.0)
         self._state = BoothState(
             step=step,
@@ -445,6 +481,7 @@ class Booth:
             trouble=trouble,
             ignored=state.ignored,
             offered_caption=state.offered_caption,
+            armed=state.armed,
         )
 
     def _keep(self, photo: BoothPhoto) -> BoothPhoto:

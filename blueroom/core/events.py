@@ -245,6 +245,39 @@ class CueSent(Event, frozen=True, kw_only=True):
     how: str = ""
 
 
+class RoomSwitch(StrEnum):
+    """What a segment's cue (or the console) turns on and off in the room."""
+
+    QUESTIONS_WALL = "questions_wall"  # the questions wall shows them (off: its resting screen)
+    QUESTIONS_OPEN = "questions_open"  # the Q&A is open: the guest picks, the wall invites
+    BOOTH = "booth"  # the mirror's photo booth is armed (off: "it opens in a moment")
+    ON_CAMERA = "on_camera"  # the live step's badge: LIVE while a stream runs, else ON CAMERA
+
+
+class RoomSwitched(Event, frozen=True, kw_only=True):
+    """A room switch turned on or off, by a person on the console or by a segment's cue
+    (``actor="cue"``, in the same batch as its ``CueSent``)."""
+
+    urgent: ClassVar[bool] = True
+    switch: RoomSwitch
+    on: bool
+    actor: str = "operator"
+
+
+class StreamStateChanged(Event, frozen=True, kw_only=True):
+    """The programme's stream (issue 17): ``state`` "live" while the network receives it;
+    any other state ("starting", "stopped", "failed"...) is not live. Journalled like the
+    camera's state; a streamer says its state when it starts, so a resumed room never
+    believes a stream from before the crash still runs."""
+
+    state: str
+    detail: str = ""
+
+    @property
+    def live(self) -> bool:
+        return self.state == "live"
+
+
 class OverlayToggled(Event, frozen=True, kw_only=True):
     """An overlay of the programme (``core/programme.py``'s ``Overlay``) turned on or off."""
 
@@ -312,6 +345,7 @@ class BoothStep(StrEnum):
     SHARE = "share"  # Post, Save only, or Discard
     DONE = "done"  # the QR codes to take it home
     ONE_MOMENT = "one_moment"  # the failsafe: something went wrong, it recovers by itself
+    DISARMED = "disarmed"  # not open yet: "the mirror opens in a moment" (armed: attract)
 
 
 class BoothAction(StrEnum):
@@ -711,6 +745,8 @@ AnyEvent: TypeAlias = (
     | SessionPlanned
     | RunOfShowMoved
     | CueSent
+    | RoomSwitched
+    | StreamStateChanged
     | OverlayToggled
     | RecordingAsked
     | RecordingStarted

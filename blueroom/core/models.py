@@ -30,8 +30,9 @@ ModelErrorSink = Callable[[str, BaseException], None]
 # The shape of ``RoomState``: bump it when any model's state changes, and a snapshot
 # written before is ignored (the journal is replayed instead).
 # 2: the cost meter; 3: the outbox; 4: the booth; 5: the run-of-show; 6: the guest's
-# cues, whose account a post goes out from; 7: the session's overlays turned off
-STATE_VERSION = 7
+# cues, whose account a post goes out from; 7: the session's overlays turned off; 8: the
+# room's switches (the questions wall, the Q&A, the booth armed, the badge) and the stream
+STATE_VERSION = 8
 
 
 class RoomState(msgspec.Struct, frozen=True):
@@ -105,7 +106,11 @@ class RoomModel:
         self.booth = Booth(booth, hashtag=hashtag)  # also a timer: deadlines, posts asked
         # The run-of-show clock: also a timer (moves that fall due, cues to send)
         self.show = RunOfShow(
-            CueActions(lambda: (self.heat.mode.value, self.heat.half_life), locator),
+            CueActions(
+                lambda: (self.heat.mode.value, self.heat.half_life),
+                locator,
+                streaming=lambda: self.session.latest().streaming,
+            ),
             plan_from_steps(steps, Guest(), hashtag=hashtag),
         )
         self.cues = GuestCues()  # the operator's cues to the guest, the guest's call for help

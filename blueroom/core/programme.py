@@ -1,6 +1,7 @@
 """The programme: what is on air, as one description every output draws (no Qt here).
 
-The camera's picture with its overlays — the LIVE badge (only while a stream runs), the
+The camera's picture with its overlays — the LIVE badge (only while a stream runs; ON
+CAMERA in its place when the live step asks for the badge without a stream), the
 question on air as a lower third (or the guest's name strap), the hashtag, the clock, a
 photo from the booth for a few seconds, the holding slate of a break — each with a
 *presence* from 0 (gone) to 1 (fully in), so that every output animates them in and
@@ -38,6 +39,24 @@ class Overlay(StrEnum):
     PHOTO = "photo"  # a booth photo sent to the wall from the console
 
 
+class BadgeLook(StrEnum):
+    NONE = "none"
+    LIVE = "live"  # a red LIVE: the network receives the programme now
+    ON_CAMERA = "on_camera"  # a calm outlined ON CAMERA: the camera is on, nothing streams
+
+
+def badge_look(asked: bool, streaming: bool) -> BadgeLook:
+    """The badge for (the live step's badge asked, a stream actually live).
+
+    LIVE only while a stream is live, and then whether asked or not: the room never
+    hides that it broadcasts (the operator may still turn the overlay off). Asked without
+    a stream: ON CAMERA, never LIVE. Neither: no badge.
+    """
+    if streaming:
+        return BadgeLook.LIVE
+    return BadgeLook.ON_CAMERA if asked else BadgeLook.NONE
+
+
 def ease(share: float) -> float:
     """0 → 1 with a soft start and landing (smoothstep)."""
     t = min(1.0, max(0.0, share))
@@ -73,12 +92,13 @@ class Programme:
     at: float  # time.monotonic() of the moment described
     wall_time: float  # time.time() of it: what the clock says
     hashtag: str
-    badge: float
+    badge: float  # the LIVE badge
     hashtag_shown: float
     clock: float
     lower: tuple[Shown[Card], ...]  # the one leaving first, then the one coming
     photo: Shown[str] | None  # the photo's path
     held: float  # the holding slate over everything
+    on_camera: float = 0.0  # ON CAMERA in the badge's place (asked, no stream)
 
 
 class _Fade:
@@ -154,8 +174,10 @@ class ProgrammeDirector:
     """Follows the room and says what is on air at any moment (thread-safe).
 
     The board and the session are read through their lock-free ``latest()`` snapshots;
-    ``show_photo`` (a committed ``PhotoOnWall``) and ``set_streaming`` are told. Without
-    a session (a wall on its own, in tests) every overlay is on and nothing is held.
+    ``show_photo`` (a committed ``PhotoOnWall``) and ``set_streaming`` are told; the
+    session also says whether a stream is live (``StreamStateChanged``) and whether the
+    live step asks for the badge: the badge is ``badge_look`` of the two. Without a
+    session (a wall on its own, in tests) every overlay is on and nothing is held.
     """
 
     def __init__(
@@ -179,6 +201,7 @@ class ProgrammeDirector:
         self._lock = threading.Lock()
         self._streaming = False
         self._badge = _Fade(False)
+        self._on_camera = _Fade(False)
         self._hashtag = _Fade(True)
         self._clock = _Fade(True)
         self._held = _Fade(False, HOLD_SECONDS, HOLD_SECONDS)
@@ -192,6 +215,13 @@ class ProgrammeDirector:
         """A stream runs (the LIVE badge is shown only then)."""
         with self._lock:
             self._streaming = streaming
+
+    def badge(self) -> BadgeLook:
+        """The badge the programme asks for now (before the overlay's own toggle)."""
+        session = self._session.latest() if self._session is not None else None
+        asked = session.switches.on_camera if session is not None else False
+        streaming = self._streaming or (session.streaming if session is not None else False)
+        return badge_look(asked, streaming)
 
     def show_photo(self, path: str, seconds: float, now: float | None = None) -> None:
         """A photo over the picture for ``seconds`` (then the camera again)."""
@@ -213,6 +243,7 @@ class ProgrammeDirector:
         hidden = hidden_overlays(session.hidden) if session is not None else frozenset()
         held = session.held if session is not None else False
         on_air = self._board.latest().on_air
+        look = self.badge() if Overlay.LIVE_BADGE not in hidden else BadgeLook.NONE
         card: Card | None = None
         if on_air is not None and Overlay.QUESTION not in hidden:
             who = on_air.handle or on_air.name or self._fan
@@ -227,10 +258,12 @@ class ProgrammeDirector:
                 now_ = now - max(IN_SECONDS, HOLD_SECONDS)
                 self._lower.set(card, now_)
                 self._held.set(held, now_)
-                self._badge.set(self._streaming and Overlay.LIVE_BADGE not in hidden, now_)
+                self._badge.set(look is BadgeLook.LIVE, now_)
+                self._on_camera.set(look is BadgeLook.ON_CAMERA, now_)
                 self._hashtag.set(Overlay.HASHTAG not in hidden, now_)
                 self._clock.set(Overlay.CLOCK not in hidden, now_)
-            self._badge.set(self._streaming and Overlay.LIVE_BADGE not in hidden, now)
+            self._badge.set(look is BadgeLook.LIVE, now)
+            self._on_camera.set(look is BadgeLook.ON_CAMERA, now)
             self._hashtag.set(Overlay.HASHTAG not in hidden, now)
             self._clock.set(Overlay.CLOCK not in hidden, now)
             self._held.set(held, now)
@@ -251,4 +284,5 @@ class ProgrammeDirector:
                 lower=self._lower.shown(now),
                 photo=photos[-1] if photos else None,
                 held=self._held.presence(now),
+                on_camera=self._on_camera.presence(now),
             )

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import msgspec
 
 from blueroom.core.events import (
     Event,
     OverlayToggled,
+    RoomSwitched,
     SessionPlanned,
     SessionStepChanged,
+    StreamStateChanged,
     WallsHeld,
 )
+from blueroom.core.switches import Switches, SwitchesState
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,8 @@ class SessionState(msgspec.Struct, frozen=True):
     steps: tuple[Step, ...] = ()  # the planned steps (empty: the settings')
     plans: int = 0
     hidden: tuple[str, ...] = ()  # the programme's overlays turned off
+    switches: SwitchesState = SwitchesState()  # core/switches.py
+    streaming: bool = False  # the programme's stream is live
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +154,9 @@ class SessionSnapshot:
     version: int
     held: bool = False  # the walls on their holding slate (the panic key)
     hidden: tuple[str, ...] = ()  # the programme's overlays turned off (sorted names)
+    # the questions wall shown, the Q&A open, the booth armed, the live step's badge asked
+    switches: Switches = field(default_factory=Switches)
+    streaming: bool = False  # the programme's stream is live (``StreamStateChanged``)
 
     @property
     def step(self) -> Step:
@@ -165,6 +173,8 @@ class SessionScript:
         self._held = False
         self._plans = 0  # plans applied: the steps change with each
         self._hidden: tuple[str, ...] = ()
+        self._switches = SwitchesState()
+        self._streaming = False
         self._lock = threading.Lock()
         self._latest = SessionSnapshot(steps, 0, 0)
 
@@ -201,7 +211,16 @@ class SessionScript:
                     self._held = event.held
                     self._changed()
                 elif isinstance(event, SessionPlanned):
+                    self._switches = self._switches.planned(event.plan)
                     self._planned(event.plan.steps())
+                elif isinstance(event, RoomSwitched):
+                    switches = self._switches.switched(event)
+                    if switches != self._switches:
+                        self._switches = switches
+                        self._changed()
+                elif isinstance(event, StreamStateChanged) and event.live != self._streaming:
+                    self._streaming = event.live
+                    self._changed()
                 elif isinstance(event, OverlayToggled):
                     hidden = set(self._hidden) - {event.overlay}
                     if not event.shown:
@@ -213,6 +232,7 @@ class SessionScript:
     def _planned(self, steps: tuple[Step, ...]) -> None:
         """The plan's steps; the current one kept when it is still planned."""
         if not steps:
+            self._changed()  # the switches' defaults may have changed
             return
         current = self._steps[self._current].id
         self._steps = steps
@@ -234,13 +254,17 @@ class SessionScript:
         self._latest = self._snapshot()
 
     def _snapshot(self) -> SessionSnapshot:
-        return SessionSnapshot(self._steps, self._current, self._version, self._held, self._hidden)
+        return SessionSnapshot(
+            self._steps, self._current, self._version, self._held, self._hidden,
+            self._switches.current(), self._streaming,
+        )  # fmt: skip
 
     def capture(self, locked: bool = True) -> Callable[[], SessionState]:
         steps = self._steps if self._plans else ()
         state = SessionState(
-            self._current, self._version, self._held, steps, self._plans, self._hidden
-        )
+            self._current, self._version, self._held, steps, self._plans, self._hidden,
+            self._switches, self._streaming,
+        )  # fmt: skip
         return lambda: state
 
     def restore(self, state: SessionState) -> None:
@@ -253,6 +277,8 @@ class SessionScript:
             self._version = state.version
             self._held = state.held
             self._hidden = state.hidden
+            self._switches = state.switches
+            self._streaming = state.streaming
             self._latest = self._snapshot()
 
     def snapshot(self) -> SessionSnapshot:

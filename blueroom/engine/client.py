@@ -282,7 +282,7 @@ class EngineClient:
             Cost: lambda m: setattr(model.cost, "value", m.snapshot),
             Heat: model.heat.receive,
             Session: lambda m: model.session.receive(
-                m.current, m.version, m.held, m.steps, m.hidden
+                m.current, m.version, m.held, m.steps, m.hidden, m.switches, m.streaming
             ),
             Show: lambda m: setattr(model.show, "value", m.state),
             Outbox: lambda m: setattr(model.outbox, "value", m.snapshot),

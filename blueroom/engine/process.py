@@ -287,7 +287,12 @@ class SnapshotPublisher:
         self._session_version = session.version
         steps = list(session.steps) if session.steps is not self._session_steps else None
         self._session_steps = session.steps
-        return (Session(session.current, session.version, session.held, steps, session.hidden),)
+        return (
+            Session(
+                session.current, session.version, session.held, steps, session.hidden,
+                session.switches, session.streaming,
+            ),
+        )  # fmt: skip
 
     def _show(self) -> Sequence[ToClient]:
         state = self._room.model.show.latest()  # replaced whole at each change

@@ -27,6 +27,7 @@ from blueroom.core.outbox import OutboxSnapshot
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery
 from blueroom.core.run_of_show import ShowState
 from blueroom.core.session import Step
+from blueroom.core.switches import Switches
 from blueroom.core.tweet import Tweet
 from blueroom.problems import Problem
 from blueroom.sources.source import SourceStats
@@ -45,7 +46,8 @@ from blueroom.store.journal import WriterStats
 # 14: the guest's cues and call for help (Cues, their events), whose account a post goes
 #     out from (OutboxQueued.post_as), the guest's token for their own posts (GuestAccount)
 # 15: Session says which overlays are off; events OverlayToggled and Recording*
-PROTOCOL_VERSION = 15
+# 16: Session's switches and stream; events RoomSwitched, StreamStateChanged; BoothState.armed
+PROTOCOL_VERSION = 16
 
 
 class ProtocolMismatch(Exception):
@@ -133,6 +135,8 @@ class Session(msgspec.Struct, tag=True):
     held: bool = False
     steps: list[Step] | None = None  # sent when a plan changed them
     hidden: tuple[str, ...] = ()  # the programme's overlays turned off
+    switches: Switches = Switches()  # the questions wall, the Q&A, the booth, the badge
+    streaming: bool = False  # the programme's stream is live
 
 
 class Show(msgspec.Struct, tag=True):

@@ -21,6 +21,7 @@ from blueroom.core.outbox import OutboxSnapshot, empty_outbox
 from blueroom.core.questions import BoardSnapshot, QueuePage, QueueQuery, empty_board
 from blueroom.core.run_of_show import ShowState
 from blueroom.core.session import SessionSnapshot, Step
+from blueroom.core.switches import Switches
 from blueroom.engine.protocol import Heat
 
 
@@ -87,10 +88,14 @@ class RemoteSession:
         held: bool = False,
         steps: list[Step] | None = None,
         hidden: tuple[str, ...] = (),
+        switches: Switches | None = None,
+        streaming: bool = False,
     ) -> None:
         if steps:  # a plan changed them
             self._steps = tuple(steps)
-        self.value = SessionSnapshot(self._steps, current, version, held, hidden)
+        self.value = SessionSnapshot(
+            self._steps, current, version, held, hidden, switches or Switches(), streaming
+        )
 
     def step_event(self, index: int, actor: str) -> SessionStepChanged:
         index = max(0, min(len(self._steps) - 1, index))

@@ -506,6 +506,12 @@ class Room:
         applying = time.thread_time()
         self.model.apply(batch)
         self._tail_seconds += time.thread_time() - applying
+        if self.model.show.latest().owed:
+            # a move's cues go out at once, not at the next tick: the wall and the guest
+            # panel change with the segment (the clock would send them within 0.2 s)
+            cues = self.model.show.due(time.time())
+            if cues:
+                self.bus.publish_many(cues)
         self.activity.add(batch)
         self._events_in_journal += len(batch)
         now = time.monotonic()

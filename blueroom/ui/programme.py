@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from blueroom.core.events import Event, PhotoOnWall
 from blueroom.core.programme import Card, Programme, ProgrammeDirector, Shown
@@ -45,6 +45,10 @@ def _advance(font: QFont, text: str) -> float:
 
 def live_label() -> str:
     return translate("Programme", "LIVE")
+
+
+def on_camera_label() -> str:
+    return translate("Programme", "ON CAMERA")
 
 
 def clock_words(wall_time: float) -> str:
@@ -102,6 +106,13 @@ class ProgrammeRenderer:
             "slate": slate,
             "lower_third": self._lower_box(card),
         }
+
+    def on_camera_box(self) -> QRectF:
+        """ON CAMERA in the LIVE badge's place, right-aligned to it (it is wider)."""
+        u = self.unit
+        badge = self.places()["badge"]
+        width = _advance(theme.font(u * 0.032, QFont.Weight.Black), on_camera_label()) + u * 0.06
+        return QRectF(badge.right() - width, badge.top(), width, badge.height())
 
     def _lower_box(self, card: Card | None) -> QRectF:
         """The lower third's box: the name strap's, or the question's, at most two lines
@@ -183,6 +194,11 @@ class ProgrammeRenderer:
                 painter, "clock", (words,), places["clock"],
                 lambda p, box: self._draw_clock(p, box, words),
                 programme.clock * over, QPointF(0, -SLIDE * u * 0.5),
+            )  # fmt: skip
+        if programme.on_camera > 0.0:
+            self._place(
+                painter, "on_camera", (on_camera_label(),), self.on_camera_box(),
+                self._draw_on_camera, programme.on_camera * over, QPointF(0, -SLIDE * u * 0.5),
             )  # fmt: skip
         if programme.badge > 0.0:
             badge = places["badge"]
@@ -283,6 +299,16 @@ class ProgrammeRenderer:
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             live_label(),
         )
+
+    def _draw_on_camera(self, painter: QPainter, pill: QRectF) -> None:
+        """The camera is on, nothing streams: a calm outlined pill, never the LIVE red."""
+        u = self.unit
+        painter.setFont(theme.font(u * 0.032, QFont.Weight.Black))
+        painter.setPen(QPen(theme.ACCENT_SOFT, max(1.0, u * 0.003)))
+        painter.setBrush(theme.with_alpha(theme.NIGHT, 0.75))
+        painter.drawRoundedRect(pill, u * 0.012, u * 0.012)
+        painter.setPen(theme.TEXT)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, on_camera_label())
 
     def _draw_clock(self, painter: QPainter, box: QRectF, words: str) -> None:
         u = self.unit

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from blueroom.capture import camera
 from blueroom.core.asking import NOT_QUESTION_REASONS, QUESTION_REASONS
-from blueroom.core.events import CameraState, QuestionState, SourceState
+from blueroom.core.events import CameraState, QuestionState, RoomSwitch, SourceState
 from blueroom.core.heatmap import HeatMode
 from blueroom.core.moderation import AUTHOR_NAME, REASONS
 from blueroom.core.phrases import Phrase, read_any
@@ -43,6 +43,8 @@ def actor(name: str) -> str:
             return translate("Actor", "undo")
         case "script":
             return translate("Actor", "session step")
+        case "cue":
+            return translate("Actor", "segment cue")
         case _:
             return name
 
@@ -285,6 +287,53 @@ def overlay(name: str) -> str:
             return translate("Overlay", "Booth photo")
         case _:
             return name
+
+
+def switch_name(switch: RoomSwitch) -> str:
+    """A room switch as the console's button names it, in a word (core/switches.py; its
+    tooltip says the rest)."""
+    match switch:
+        case RoomSwitch.QUESTIONS_WALL:
+            return translate("RoomSwitch", "Q wall")
+        case RoomSwitch.QUESTIONS_OPEN:
+            return translate("RoomSwitch", "Q&A")
+        case RoomSwitch.BOOTH:
+            return translate("RoomSwitch", "Booth")
+        case RoomSwitch.ON_CAMERA:
+            return translate("RoomSwitch", "Badge")
+        case _:
+            return str(switch)
+
+
+def switched(switch: RoomSwitch, on: bool) -> str:
+    """What a switch turned on or off does, in a few words (the activity log)."""
+    match switch:
+        case RoomSwitch.QUESTIONS_WALL:
+            return (
+                translate("RoomSwitch", "questions wall on")
+                if on
+                else translate("RoomSwitch", "questions wall resting (hashtag and guest)")
+            )
+        case RoomSwitch.QUESTIONS_OPEN:
+            return (
+                translate("RoomSwitch", "Q&A open")
+                if on
+                else translate("RoomSwitch", "Q&A closed (questions still moderated)")
+            )
+        case RoomSwitch.BOOTH:
+            return (
+                translate("RoomSwitch", "booth armed")
+                if on
+                else translate("RoomSwitch", "booth disarmed")
+            )
+        case RoomSwitch.ON_CAMERA:
+            return (
+                translate("RoomSwitch", "badge on: LIVE while streaming, else ON CAMERA")
+                if on
+                else translate("RoomSwitch", "badge off")
+            )
+        case _:
+            return str(switch)
 
 
 def duration(seconds: float) -> str:

@@ -241,9 +241,10 @@ def test_the_journal_replayed_lands_on_the_same_step_and_deadline() -> None:
     assert replayed.due(room.now + 3600.1) == ()  # the finish step's deadline is new: not yet
 
 
-def test_every_step_but_attract_ends_by_itself_and_every_move_is_declared() -> None:
+def test_every_step_but_the_resting_ones_ends_by_itself_and_every_move_is_declared() -> None:
     assert set(MOVES) == set(BoothStep)
-    assert set(ON_DEADLINE) == set(BoothStep) - {BoothStep.ATTRACT}
+    # attract waits for the guest, disarmed for the segment's cue (or the console)
+    assert set(ON_DEADLINE) == set(BoothStep) - {BoothStep.ATTRACT, BoothStep.DISARMED}
     assert all(target is not BoothStep.DONE for target in ON_DEADLINE.values())  # never by waiting
 
 

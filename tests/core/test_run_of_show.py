@@ -13,6 +13,8 @@ from blueroom.core.events import (
     CueSent,
     Event,
     HeatMapChanged,
+    RoomSwitch,
+    RoomSwitched,
     RunOfShowMoved,
     SessionPlanned,
     ShowAction,
@@ -239,10 +241,29 @@ def test_cues_are_sent_once_and_acted_on_or_counted() -> None:
     assert heat[0].preset == "world" and heat[0].half_life == 300.0 and heat[0].at == T0
     assert room.tick(T0 + 0.4) == ()
     room.move(ShowAction.NEXT, T0 + MIN)
-    room.move(ShowAction.NEXT, T0 + 2 * MIN)  # c: qa.open, which the room cannot do
-    cues = [e for e in room.tick(T0 + 2 * MIN) if isinstance(e, CueSent)]
-    assert [(c.cue, c.acted) for c in cues] == [("qa.open", False)]
-    assert dict(room.state.not_acted) == {"qa.open": 1} and room.state.cues_sent == 3
+    room.move(ShowAction.NEXT, T0 + 2 * MIN)  # c: qa.open, a switch of the room
+    sent = room.tick(T0 + 2 * MIN)
+    cues = [e for e in sent if isinstance(e, CueSent)]
+    assert [(c.cue, c.acted, c.how) for c in cues] == [("qa.open", True, "Q&A open")]
+    switched = [e for e in sent if isinstance(e, RoomSwitched)]
+    assert [(e.switch, e.on, e.actor, e.at) for e in switched] == [
+        (RoomSwitch.QUESTIONS_OPEN, True, "cue", T0 + 2 * MIN)
+    ]
+    assert room.state.not_acted == () and room.state.cues_sent == 3
+    # a cue the room cannot act on is still sent, and counted to be done by hand
+    room.publish(
+        SessionPlanned(
+            plan=msgspec.structs.replace(
+                hour(),
+                segments=(*hour().segments[:3], segment("d", 15, on_enter=("map.guest-city",))),
+            ),
+            at=T0 + 3 * MIN,
+        )
+    )
+    room.move(ShowAction.NEXT, T0 + 4 * MIN)
+    cues = [e for e in room.tick(T0 + 4 * MIN) if isinstance(e, CueSent)]
+    assert [(c.cue, c.acted) for c in cues] == [("qa.close", True), ("map.guest-city", False)]
+    assert dict(room.state.not_acted) == {"map.guest-city": 1} and room.state.cues_sent == 5
 
 
 def test_a_resume_never_sends_a_cue_twice_and_sends_an_owed_one_once() -> None:

@@ -344,6 +344,11 @@ def _label_cut(label: QLabel, text: str) -> str:
     return ""
 
 
+def _mnemonic_free(text: str) -> str:
+    """A button's text as drawn: "&&" is one ampersand, a lone "&" marks a shortcut."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def _button_cut(button: QAbstractButton) -> str:
     if isinstance(button, QPushButton):
         option = QStyleOptionButton()
@@ -352,7 +357,7 @@ def _button_cut(button: QAbstractButton) -> str:
             QStyle.SubElement.SE_PushButtonContents, option, button
         )
         metrics = QFontMetrics(button.font())
-        lines = button.text().split("\n")
+        lines = _mnemonic_free(button.text()).split("\n")
         wide = max(metrics.horizontalAdvance(line) for line in lines)
         if not button.icon().isNull():
             wide += button.iconSize().width() + 4

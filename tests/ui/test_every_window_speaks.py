@@ -28,8 +28,9 @@ from pytestqt.qtbot import QtBot
 from blueroom.app import Studio
 from blueroom.capture.latest_frame import LatestFrameSlot
 from blueroom.core.booth import BoothTimings
-from blueroom.core.events import BoothAction, BoothStep, Event, PostKind, SourceState
+from blueroom.core.events import BoothAction, BoothStep, Event, PostKind, RoomSwitch, SourceState
 from blueroom.core.outbox import PostingInfo
+from blueroom.core.switches import Switches
 from blueroom.engine.room import Room, RoomOptions
 from blueroom.paths import BUNDLED, assets
 from blueroom.settings import Settings, load_settings
@@ -198,9 +199,26 @@ def test_the_room_s_windows_speak_its_language_whole(
             _wait(qtbot, lambda at=index: engine.model.session.latest().current == at)
             panel._tick()
             findings.look(f"guest panel {index} ({step.shows})", panel)
+        # the room's switches the other way, as a script starts them: the questions wall
+        # resting, the Q&A closed, the booth not armed yet, ON CAMERA on the video wall
+        for switch in RoomSwitch:
+            engine.actions.switch(switch, switch is RoomSwitch.ON_CAMERA)
+        _wait(
+            qtbot,
+            lambda: engine.model.session.latest().switches == Switches(False, False, False, True),
+        )
+        qtbot.wait(500)  # each window's own timer takes its look; the badge fades in
+        for name in ("questions_wall", "video_wall"):
+            findings.look(f"{name}, switches off", windows[name])
+        for index, step in enumerate(steps):
+            if step.shows in ("pick", "booth"):
+                engine.actions.go_to_step(index)
+                _wait(qtbot, lambda at=index: engine.model.session.latest().current == at)
+                panel._tick()
+                findings.look(f"guest panel {index} ({step.shows}), switches off", panel)
     finally:
         studio.stop()
-    findings.check(at_least=3 + 2 * 6 + 6)
+    findings.check(at_least=3 + 2 * 6 + 6 + 2)
 
 
 def _operate(room: Room, qtbot: QtBot) -> None:

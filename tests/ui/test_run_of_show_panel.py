@@ -123,7 +123,9 @@ def test_the_clock_panel_drives_a_session(qtbot: QtBot, session: Session) -> Non
     panel.refresh()
     state = session.model.show.latest()
     assert state.current == "questions" and state.allotted < 22 * MIN
-    assert "by hand" in panel.cues.text() and "qa.open" in panel.cues.text()
+    # questions-wall.on and qa.open: acted on by the room, none left to do by hand
+    assert panel.cues.text() == "Cues: 4 sent" and "by hand" not in panel.cues.text()
+    assert "qa.open — Q&A open" in panel.cues.toolTip()
     allotted = state.allotted
 
     qtbot.mouseClick(panel.extend_button, Qt.MouseButton.LeftButton)

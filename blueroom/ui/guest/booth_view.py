@@ -96,7 +96,13 @@ from blueroom.ui.i18n import translate
 BUTTON_PADDING = 28  # px each side of a button's word
 MIN_TARGET = 96  # px: the smallest touch target
 OVER_MIRROR = frozenset(
-    {BoothStep.ATTRACT, BoothStep.PREVIEW, BoothStep.COUNTDOWN, BoothStep.CAPTURE}
+    {
+        BoothStep.ATTRACT,
+        BoothStep.PREVIEW,
+        BoothStep.COUNTDOWN,
+        BoothStep.CAPTURE,
+        BoothStep.DISARMED,
+    }
 )
 SaveJob = Callable[[Callable[[], None]], None]
 Shutter = Callable[[int], Shot | None]  # the countdown's move → the shot taken, if any
@@ -801,6 +807,9 @@ class BoothView(QWidget):
             self._offer_take_home()
         elif step is BoothStep.ONE_MOMENT:
             headline, detail = translate("BoothView", "One moment…"), self.state.trouble
+        elif step is BoothStep.DISARMED:  # not armed yet: the segment's cue opens it
+            headline = translate("BoothView", "The mirror opens in a moment")
+            detail = translate("BoothView", "The team is getting the photo booth ready for you.")
         self.headline.setText(headline)
         self.headline.setVisible(bool(headline))
         self.detail.setText(detail)

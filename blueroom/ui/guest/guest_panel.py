@@ -179,6 +179,8 @@ class GuestPanel(MeteredWindow, QWidget):
             self.update()
         self._place_booth()
         self._follow_cues()
+        if self.picker is not None:
+            self.picker.set_open(snapshot.switches.questions_open)
         if self.first_post is not None and self.composing:
             self.first_post.refresh()
         if self.picking or self.composing or self.booth_covers:
@@ -307,8 +309,10 @@ class GuestPanel(MeteredWindow, QWidget):
 
     @property
     def streaming(self) -> bool:
-        """A stream actually runs (never assumed: without one, no LIVE badge)."""
-        return self._streaming is not None and self._streaming()
+        """A stream actually runs (never assumed: without one, no LIVE badge): the
+        streamer says so here, or the room (``StreamStateChanged``)."""
+        told = self._streaming is not None and self._streaming()
+        return told or self._session.latest().streaming
 
     @property
     def live_badge_shown(self) -> bool:

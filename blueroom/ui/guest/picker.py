@@ -4,6 +4,10 @@ The guest taps a card, then confirms on the card itself ("Answer this one"): one
 mistaken touch never puts anything on air. When the operator requires it, the pick
 goes to the operator's preview instead, and the card says it is waiting for the team.
 The question on air is marked; answered ones leave with a short fade and slide.
+
+While the Q&A is closed (``set_open``: the session's switch, a segment's cue or the
+console) the view says the questions open later and shows no card to tap; questions
+still arrive and are moderated meanwhile.
 """
 
 from __future__ import annotations
@@ -57,9 +61,16 @@ class QuestionPicker(QWidget):
         self._leaving: list[_Leaving] = []
         self._confirming: tuple[str, float] | None = None
         self._picked: str | None = None  # sent to the operator, waiting to be taken
+        self.open = True  # the Q&A is open (closed: "the questions open later", no card)
         self._texts = TextFits(size=4 * CARDS)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)  # mouse is synthesised
         self._frames_timer = FrameTimer(self, 30, self.refresh)
+
+    def set_open(self, open_: bool) -> None:
+        if open_ != self.open:
+            self.open = open_
+            self._confirming = None
+            self.update()
 
     # -- data -------------------------------------------------------------------------
     def cards(self) -> tuple[Question, ...]:
@@ -111,6 +122,8 @@ class QuestionPicker(QWidget):
         self.tap(event.position())
 
     def tap(self, point: QPointF) -> None:
+        if not self.open:
+            return  # no card to tap while the Q&A is closed
         self._rects = self._layout()
         if self._pager_rect().contains(point) and self.pages > 1:
             self._page += 1
@@ -176,9 +189,44 @@ class QuestionPicker(QWidget):
         no = QRectF(yes.right() + pad, y, rect.width() - width * 1.2 - pad * 3, height)
         return yes, no
 
+    def closed_words(self) -> tuple[str, str]:
+        """What the view says while the Q&A is closed (a title, a line)."""
+        return (
+            translate("QuestionPicker", "The questions open a little later"),
+            translate(
+                "QuestionPicker",
+                "Your fans are already writing them: the team reads each one for you.",
+            ),
+        )
+
+    def _paint_closed(self, painter: QPainter) -> None:
+        w, h = self.width(), self.height()
+        title, line = self.closed_words()
+        box = QRectF(w * 0.06, h * 0.22, w * 0.88, h * 0.5)
+        painter.setPen(QPen(theme.LINE, 2))
+        painter.setBrush(theme.with_alpha(theme.PANEL, 0.85))
+        painter.drawRoundedRect(box, h * 0.03, h * 0.03)
+        inner = box.adjusted(w * 0.05, h * 0.05, -w * 0.05, -h * 0.05)
+        self._texts.draw(
+            painter, QRectF(inner.left(), inner.top(), inner.width(), inner.height() * 0.5),
+            title, theme.TEXT, max_px=h * 0.06, min_px=h * 0.03, weight=QFont.Weight.Bold,
+            max_lines=2, align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+        )  # fmt: skip
+        self._texts.draw(
+            painter,
+            QRectF(inner.left(), inner.top() + inner.height() * 0.56, inner.width(),
+                   inner.height() * 0.44),
+            line, theme.MUTED, max_px=h * 0.035, min_px=h * 0.02, weight=QFont.Weight.Medium,
+            max_lines=3, align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+        )  # fmt: skip
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.open:
+            self._paint_closed(painter)
+            painter.end()
+            return
         w, h = self.width(), self.height()
         painter.setPen(theme.TEXT)
         painter.setFont(theme.font(h * 0.045, QFont.Weight.Bold))

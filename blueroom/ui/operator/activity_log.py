@@ -50,8 +50,10 @@ from blueroom.core.events import (
     RecordingAsked,
     RecordingStarted,
     RecordingStopped,
+    RoomSwitched,
     SessionStepChanged,
     SourceStateChanged,
+    StreamStateChanged,
     WallsHeld,
 )
 from blueroom.core.questions import Question
@@ -156,6 +158,19 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             else:
                 text = translate("ActivityLog", "{who}: overlay {overlay} off")
             return text.format(who=words.actor(event.actor), overlay=words.overlay(event.overlay))
+        case RoomSwitched():
+            return translate("ActivityLog", "{who}: {switched}").format(
+                who=words.actor(event.actor), switched=words.switched(event.switch, event.on)
+            )
+        case StreamStateChanged():
+            text = (
+                translate("ActivityLog", "stream: live")
+                if event.live
+                else translate("ActivityLog", "stream: {state}").format(
+                    state=single_line(event.state)[:40]
+                )
+            )
+            return f"{text} — {single_line(event.detail)[:160]}" if event.detail else text
         case RecordingAsked():
             if event.recording:
                 text = translate("ActivityLog", "{who}: start the recording")

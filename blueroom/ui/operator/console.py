@@ -61,6 +61,7 @@ from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
 from blueroom.ui.operator.planning import PlanningDialog
 from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
+from blueroom.ui.operator.room_switches import RoomSwitchesRow
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
@@ -196,6 +197,11 @@ class OperatorConsole(MeteredWindow, QMainWindow):
         self.help_alert = HelpAlert(model.cues, actions, self.say)
         header.addWidget(self.help_alert)
         header.addSpacing(12)
+        # the questions wall, the Q&A, the booth, the badge: what the segments' cues turn,
+        # beside the panic key (all of them say what the room shows)
+        self.switches = RoomSwitchesRow(model.session, actions, clock=self._clock, say=self.say)
+        header.addWidget(self.switches)
+        header.addSpacing(8)
         self.hold_button = QPushButton(translate("OperatorConsole", "Hold the walls  F12"))
         self.hold_button.setObjectName("hold")
         self.hold_button.setCheckable(True)
@@ -466,6 +472,7 @@ class OperatorConsole(MeteredWindow, QMainWindow):
         if tick == 2:
             self.gallery.refresh()
         self.run_of_show.refresh()
+        self.switches.refresh()
         self.guest_cues.refresh()
         self.help_alert.refresh()
         self.programme.refresh()

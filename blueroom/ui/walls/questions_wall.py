@@ -1,7 +1,12 @@
 """The questions wall: the question on air, very large; the next ones below; live counters.
 
 Only approved questions ever reach this wall. With nothing on air it stays alive:
-it rotates through the approved questions, or invites the room to ask.
+it rotates through the approved questions, or invites the room to ask — only while the
+Q&A is open (closed, it thanks the room instead).
+
+The session's switches (``core/switches.py``: a segment's cue or the console) can turn
+the wall off: it then rests on a calm screen, the event's hashtag and the guest's name,
+never blank, until it is turned on again.
 """
 
 from __future__ import annotations
@@ -15,12 +20,19 @@ from PySide6.QtWidgets import QWidget
 from blueroom.core.broadcast_stats import FrameMeter
 from blueroom.core.events import QuestionState
 from blueroom.core.questions import BoardSnapshot, Question
-from blueroom.core.readers import BoardReader, MetricsReader
+from blueroom.core.readers import BoardReader, MetricsReader, SessionReader
+from blueroom.core.switches import Switches
 from blueroom.ui import theme
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import number, translate
 from blueroom.ui.pacing import FrameTimer, MeteredWindow
-from blueroom.ui.widgets.text import WALL_TEXT_LIMIT, FittedText, is_right_to_left, wall_text
+from blueroom.ui.widgets.text import (
+    WALL_TEXT_LIMIT,
+    FittedText,
+    TextFits,
+    is_right_to_left,
+    wall_text,
+)
 
 _PENDING = QuestionState.PENDING
 ROTATE_SECONDS = 8.0
@@ -43,6 +55,7 @@ class QuestionsWall(MeteredWindow, QWidget):
         guest_name: str,
         refresh_hz: float = 10.0,
         clock: Clock | None = None,
+        session: SessionReader | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,6 +63,8 @@ class QuestionsWall(MeteredWindow, QWidget):
         self.setWindowTitle(translate("QuestionsWall", "Blue Room — questions wall"))
         self._board = board
         self._metrics = metrics
+        self._session = session  # the switches: the wall on, the Q&A open (None: both)
+        self._switches = self._read_switches()
         self._hashtag = hashtag
         self._guest_first = (
             guest_name.split()[0] if guest_name.strip() else translate("QuestionsWall", "our guest")
@@ -90,12 +105,33 @@ class QuestionsWall(MeteredWindow, QWidget):
         self._fade_animation.setEndValue(1.0)
         self._fade_animation.valueChanged.connect(lambda v: self.main_text.setOpacity(float(v)))
 
+        self.resting = RestingScreen(self, hashtag, guest_name)
+        self.resting.set_open(self._switches.questions_open)
+        self.resting.setVisible(not self._switches.questions_wall)
         self.frame_meter = FrameMeter()  # the console's broadcast stats
         self._frames_timer = FrameTimer(self, refresh_hz, self.refresh, meter=self.frame_meter)
         self.refresh()
 
     # -- data -----------------------------------------------------------------------
+    def _read_switches(self) -> Switches:
+        return self._session.latest().switches if self._session is not None else Switches()
+
+    @property
+    def shown(self) -> bool:
+        """The questions are on the wall (else it rests on the hashtag and the guest)."""
+        return self._switches.questions_wall
+
     def refresh(self) -> None:
+        switches = self._read_switches()
+        if switches != self._switches:
+            self._switches = switches
+            self.resting.set_open(switches.questions_open)
+            if self.resting.isVisible() == switches.questions_wall:
+                self.resting.setGeometry(self.rect())
+                self.resting.setVisible(not switches.questions_wall)
+                if not switches.questions_wall:
+                    self.resting.raise_()
+            self._shown_key = ()  # the invitation depends on the Q&A's switch
         snapshot = self._board.latest()
         changed = self._display_key(snapshot) != self._shown_key
         self._snapshot = snapshot
@@ -131,14 +167,19 @@ class QuestionsWall(MeteredWindow, QWidget):
             return "on_air", snapshot.on_air
         if snapshot.approved:
             return "rotating", snapshot.approved[self._rotation % len(snapshot.approved)]
-        return "invite", None
+        return ("invite" if self._switches.questions_open else "closed"), None
 
     def _show(self, snapshot: BoardSnapshot) -> None:
         self._shown_key = self._display_key(snapshot)
         mode, featured = self._featured(snapshot)
         self._mode = mode
         featured_id = featured.tweet_id if featured else None
-        if featured is None:
+        if featured is None and mode == "closed":  # the Q&A is closed: no invitation
+            text = translate("QuestionsWall", "Thank you for your questions")
+            author = translate("QuestionsWall", "Follow {guest} with {hashtag}").format(
+                guest=self._guest_first, hashtag=self._hashtag
+            )
+        elif featured is None:
             text = translate("QuestionsWall", "Ask {guest} anything").format(
                 guest=self._guest_first
             )
@@ -188,6 +229,7 @@ class QuestionsWall(MeteredWindow, QWidget):
         return {"header": header, "card": card, "next": up_next}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self.resting.setGeometry(self.rect())
         g = self._geometry()
         h = self.height()
         header, card = g["header"], g["card"]
@@ -376,6 +418,68 @@ class QuestionsWall(MeteredWindow, QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             clock_text(self._clock, seconds=False),
         )
+
+
+class RestingScreen(QWidget):
+    """The questions wall while it is off: the hashtag, large, and the guest's name, on
+    the room's backdrop (never blank; no question, no figure). While the Q&A is open it
+    also says how to ask."""
+
+    def __init__(self, wall: QWidget, hashtag: str, guest_name: str) -> None:
+        super().__init__(wall)
+        self.setObjectName("restingScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._hashtag = hashtag
+        self._guest = guest_name.strip()
+        self._open = True
+        self._texts = TextFits()
+        self.setGeometry(wall.rect())
+
+    def set_open(self, open_: bool) -> None:
+        if open_ != self._open:
+            self._open = open_
+            self.update()
+
+    def words(self) -> tuple[str, str, str]:
+        """(the hashtag, the guest line, the invitation or "")."""
+        guest = (
+            translate("QuestionsWall", "With {guest}").format(guest=self._guest)
+            if self._guest
+            else ""
+        )
+        invite = (
+            translate("QuestionsWall", "Your questions appear here soon: post them with {hashtag}")
+            if self._open
+            else ""
+        )
+        return self._hashtag, guest, invite.format(hashtag=self._hashtag)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        theme.paint_backdrop(painter, w, h)
+        hashtag, guest, invite = self.words()
+        unit = max(8.0, min(w / 16, h / 9) / 6)  # 1920×1080: 20 px
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+        middle = QRectF(w * 0.05, h * 0.3, w * 0.9, unit * 7)
+        self._texts.draw(
+            painter, middle, hashtag, theme.TEXT, max_px=unit * 4.4, min_px=unit * 1.5,
+            weight=QFont.Weight.Black, max_lines=1, align=centre,
+        )  # fmt: skip
+        if guest:
+            self._texts.draw(
+                painter, QRectF(w * 0.05, middle.bottom(), w * 0.9, unit * 3.4), guest,
+                theme.ACCENT_SOFT, max_px=unit * 2.2, min_px=unit, weight=QFont.Weight.DemiBold,
+                max_lines=1, align=centre,
+            )  # fmt: skip
+        if invite:
+            self._texts.draw(
+                painter, QRectF(w * 0.05, h * 0.8, w * 0.9, unit * 3), invite, theme.MUTED,
+                max_px=unit * 1.3, min_px=unit * 0.7, weight=QFont.Weight.Medium, max_lines=2,
+                align=centre,
+            )  # fmt: skip
+        painter.end()
 
 
 def _reading_side(text: str) -> Qt.AlignmentFlag:

@@ -32,7 +32,7 @@ from blueroom.ui import theme, words
 from blueroom.ui.clock import Clock, SystemClock
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer, MeteredWindow
-from blueroom.ui.programme import PhotoShelf, ProgrammeRenderer
+from blueroom.ui.programme import PhotoShelf, ProgrammeRenderer, live_label, on_camera_label
 from blueroom.ui.widgets.camera_slate import paint_camera_glyph, wall_title
 from blueroom.ui.widgets.image_loader import ImageLoader
 from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
@@ -143,7 +143,7 @@ class VideoWall(MeteredWindow, QWidget):
         fading = [s.presence for s in now.lower]
         if now.photo is not None:
             fading.append(now.photo.presence)
-        fading += [now.badge, now.hashtag_shown, now.clock, now.held]
+        fading += [now.badge, now.on_camera, now.hashtag_shown, now.clock, now.held]
         return any(0.0 < presence < 1.0 for presence in fading)
 
     def _judge(self) -> Picture:
@@ -181,6 +181,14 @@ class VideoWall(MeteredWindow, QWidget):
     def _card(self) -> Card | None:
         lower = self.programme.programme().lower
         return lower[-1].content if lower else None
+
+    @property
+    def badge_words(self) -> str:
+        """The badge on the wall now: "LIVE", "ON CAMERA", or "" (none)."""
+        now = self.programme.programme()
+        if now.badge > 0.0:
+            return live_label()
+        return on_camera_label() if now.on_camera > 0.0 else ""
 
     def overlay_rects(self) -> dict[str, QRectF]:
         """Where each overlay is drawn: the badge, the hashtag, the clock, the slate's
