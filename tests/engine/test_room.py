@@ -373,10 +373,12 @@ def test_a_resume_from_a_snapshot_equals_a_replay_of_the_whole_journal(tmp_path:
     assert fast_state.session.current == 1 and fast_state.heat.view.name == "france"
     # Live densities fade with time, and each resume replays the change of half-life (to
     # 300 s) as it ends: until then, as in the journal, they fade with the first (600 s).
+    # Between that change and its capture each state fades with the second: 0.12 % a
+    # second more than this reckons (ln 2/300 - ln 2/600), a second allowed for a busy one.
     faded = math.exp(-math.log(2) / 600.0 * (slow_state.heat.at - fast_state.heat.at))
     for grid in ("fine", "coarse"):
         a, b = (np.frombuffer(getattr(s.heat, grid).values, "<f4").sum() for s in resumed_states)
-        assert a > 0 and abs(a * faded - b) <= 1e-4 * a
+        assert a > 0 and abs(a * faded - b) <= 1.2e-3 * a
 
 
 def test_a_snapshot_waits_while_a_person_keeps_deciding(tmp_path: Path, recording: Path) -> None:
