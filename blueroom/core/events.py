@@ -284,6 +284,29 @@ class RecordingStopped(Event, frozen=True, kw_only=True):
     reason: str = ""
 
 
+class StreamAsked(Event, frozen=True, kw_only=True):
+    """A person (or the session's live step, ``actor="script"``) asks for the programme's
+    stream to start (``streaming``) or stop; the screens' process acts on it."""
+
+    urgent: ClassVar[bool] = True
+    streaming: bool
+    actor: str = "operator"
+
+
+class StreamStateChanged(Event, frozen=True, kw_only=True):
+    """The programme's stream changed state (``capture/streamer.py``'s ``StreamState``:
+    connecting, live, reconnecting, stopped, failed); ``reason`` says why it failed,
+    stopped or was lost (one line); ``address`` is where it goes, never with its key."""
+
+    state: str
+    address: str = ""
+    reason: str = ""
+    reconnects: int = 0
+    frames_sent: int = 0
+    frames_dropped: int = 0
+    seconds: float = 0.0  # how long it has been live
+
+
 class PhotoCaptured(Event, frozen=True, kw_only=True):
     urgent: ClassVar[bool] = True
     photo_id: str
@@ -715,6 +738,8 @@ AnyEvent: TypeAlias = (
     | RecordingAsked
     | RecordingStarted
     | RecordingStopped
+    | StreamAsked
+    | StreamStateChanged
     | PhotoCaptured
     | PhotoOnWall
     | BoothTouched

@@ -45,7 +45,8 @@ from blueroom.store.journal import WriterStats
 # 14: the guest's cues and call for help (Cues, their events), whose account a post goes
 #     out from (OutboxQueued.post_as), the guest's token for their own posts (GuestAccount)
 # 15: Session says which overlays are off; events OverlayToggled and Recording*
-PROTOCOL_VERSION = 15
+# 16: the programme's stream (StreamAsked, StreamStateChanged)
+PROTOCOL_VERSION = 16
 
 
 class ProtocolMismatch(Exception):

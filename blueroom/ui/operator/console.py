@@ -58,7 +58,7 @@ from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
 from blueroom.ui.operator.planning import PlanningDialog
-from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
+from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource, StreamSource
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
 from blueroom.ui.operator.selection import QuestionSelection
@@ -151,6 +151,7 @@ class OperatorConsole(QMainWindow):
         scripts: Mapping[str, Path] | None = None,  # the planning's scripts (None: shipped)
         clips: ClipMaker | None = None,  # the booth's boomerangs (how they go)
         recording: RecordingSource | None = None,  # the programme's recorder (None: no camera)
+        stream: StreamSource | None = None,  # the programme's stream (None: no camera)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -282,7 +283,9 @@ class OperatorConsole(QMainWindow):
             kept=kept_photos,
             clips=clips,
         )
-        self.programme = ProgrammePanel(model.session, actions, recording, say=self.say)
+        self.programme = ProgrammePanel(
+            model.session, actions, recording, stream=stream, say=self.say
+        )
 
         body = QHBoxLayout()
         body.setSpacing(14)
