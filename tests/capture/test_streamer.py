@@ -4,10 +4,11 @@ a stream that cannot start saying why in one line, the key nowhere."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import av
@@ -121,7 +122,7 @@ def play(url: str, count: int, timeout: float = 15.0) -> tuple[list[np.ndarray],
 
 
 def numbers(pictures: list[np.ndarray]) -> list[int]:
-    return [int(round(float(np.median(p[110:160, 110:210])) / 4)) for p in pictures]
+    return [round(float(np.median(p[110:160, 110:210])) / 4) for p in pictures]
 
 
 def states(published: list[Event]) -> list[str]:
@@ -151,7 +152,7 @@ def test_the_stream_reaches_the_server_every_frame_in_order_with_its_overlay(
     )
     assert len(pictures) == 60 and pictures[0].shape == (SIZE[1], SIZE[0], 3)
     seen = numbers(pictures)
-    steps = {(b - a) % 60 for a, b in zip(seen, seen[1:], strict=False)}
+    steps = {(b - a) % 60 for a, b in itertools.pairwise(seen)}
     assert steps == {1}, f"every frame, in order: {seen}"
     for picture in pictures:
         assert picture[BOX].min() > 220, "the overlay burned into every frame"
@@ -345,15 +346,6 @@ def test_the_publisher_says_why_each_connection_fails(server: RtmpServer) -> Non
     assert attempt("rtmp://no-such-host.invalid/live", KEY) == (
         "Unreachable: cannot reach rtmp://no-such-host.invalid/live: unknown server name"
     )
-
-
-def wait_until(check: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return check()
 
 
 def test_a_status_says_its_uptime_and_its_next_try() -> None:
