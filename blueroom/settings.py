@@ -327,7 +327,9 @@ class StreamSettings(_Section):
     width: int = 1280
     height: int = 720
     fps: int = 30
-    preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "veryfast"
+    # benchmarks/stream.py: 1080p veryfast does not keep up on two cores; 720p ultrafast
+    # costs about as much as the 1080p recording's ultrafast, and both share the decoding
+    preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "ultrafast"
     bitrate_kbps: int = 4500
 
     def problems(self) -> list[str]:

@@ -62,6 +62,9 @@ RATE_WINDOW = 2.0  # seconds the bitrate is measured over
 STATUS_SECONDS = 0.5  # how often the figures are brought up to date
 AUDIO_SLACK = 0.02
 MIC_LAG = 0.25  # silence fills what the microphone has not delivered this far behind
+# A camera this much faster than the stream's rate gives only the frames due; below it,
+# every frame is sent (a camera's frames come with some jitter: none is skipped for it).
+DECIMATE_ABOVE = 1.25
 
 NO_ADDRESS = Phrase("stream_no_address", "no stream address in the settings ([stream] url)")
 BAD_ADDRESS = Phrase("stream_bad_address", "the stream address is wrong: {problem}")
@@ -91,7 +94,7 @@ class StreamOptions:
     width: int = 1280
     height: int = 720
     fps: float = 30.0
-    preset: str = "veryfast"
+    preset: str = "ultrafast"
     bitrate_kbps: int = 4_500
     audio_kbps: int = 128
     keyframe_seconds: float = 2.0  # what services ask: a keyframe every 2 s
@@ -305,7 +308,8 @@ class Streamer:
     def _run_compose(self, stop: threading.Event) -> None:
         tap: FrameTap | None = None
         period = 1.0 / max(1.0, self.options.fps)
-        last: float | None = None
+        due: float | None = None  # when the next frame is due, for a camera faster than this
+        faster, measured_at = False, 0.0
         try:
             while not stop.is_set():
                 with self._cond:
@@ -314,7 +318,7 @@ class Streamer:
                 if not taking:
                     if tap is not None:
                         self._close_tap(tap)
-                        tap, last = None, None
+                        tap, due = None, None
                     continue
                 if tap is None:
                     tap = self._slot.tap(max(2, round(self.options.fps * TAP_SECONDS)))
@@ -322,9 +326,16 @@ class Streamer:
                 frame = tap.get(0.1)
                 if frame is None:
                     continue
-                if last is not None and frame.captured_at - last < period * 0.75:
-                    continue  # a camera faster than the stream: every other frame
-                last = frame.captured_at
+                if frame.captured_at - measured_at > 1.0:  # the camera's rate, now and then
+                    measured_at = frame.captured_at
+                    faster = self._slot.stats().fps > self.options.fps * DECIMATE_ABOVE
+                if faster:  # a 60 fps camera, a 30 fps stream: the frames due, one in two
+                    if due is not None and frame.captured_at < due - period / 2:
+                        continue
+                    if due is None or frame.captured_at - due >= period:
+                        due = frame.captured_at + period  # the first, or after a gap
+                    else:
+                        due += period
                 composed = self._compose(frame)
                 code = cv2.COLOR_BGRA2YUV_I420 if composed.shape[2] == 4 else cv2.COLOR_BGR2YUV_I420
                 planes = np.asarray(cv2.cvtColor(composed, code), dtype=np.uint8)
