@@ -211,7 +211,7 @@ class ProgrammePanel(QWidget):
         box.addWidget(self.files)
         self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
         overlays = plain_label(
-            translate("ProgrammePanel", "Overlays on the video wall and the recording")
+            translate("ProgrammePanel", "Overlays on the video wall, the recording and the stream")
         )
         overlays.setStyleSheet(f"color: {theme.MUTED.name()};")
         box.addWidget(overlays)
