@@ -214,6 +214,7 @@ class ProgrammePanel(QWidget):
             translate("ProgrammePanel", "Overlays on the video wall, the recording and the stream")
         )
         overlays.setStyleSheet(f"color: {theme.MUTED.name()};")
+        overlays.setWordWrap(True)
         box.addWidget(overlays)
         toggles = FlowLayout(spacing=6)
         self.toggles: dict[Overlay, QCheckBox] = {}
