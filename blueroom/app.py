@@ -31,6 +31,7 @@ from blueroom.capture.machine import MachineSampler
 from blueroom.capture.microphone import Microphone
 from blueroom.capture.recorder import Recorder, RecordingOptions
 from blueroom.capture.still import StillCapture
+from blueroom.capture.streamer import Streamer, StreamOptions, StreamStatus
 from blueroom.core.broadcast_stats import DiskRule, FrameMeter
 from blueroom.core.events import Event
 from blueroom.core.moderation import ModerationRules
@@ -60,6 +61,7 @@ from blueroom.ui.pacing import FrameClock
 from blueroom.ui.placement import Plan
 from blueroom.ui.programme import PhotoShelf
 from blueroom.ui.recording import RecordingDesk, programme_compose
+from blueroom.ui.streaming import StreamDesk, stream_compose
 from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatmapWall
 from blueroom.ui.walls.questions_wall import QuestionsWall
 from blueroom.ui.walls.video_wall import VideoWall
@@ -70,7 +72,7 @@ from blueroom.ui.window_keeper import WindowKeeper
 from blueroom.ui.window_keeper import qt_screens as qt_screens  # for `blueroom screens`
 from blueroom.workers import ErrorSink
 from blueroom.x.auth import OAuthApp, TimedSession, UserToken
-from blueroom.x.credentials import load_credentials
+from blueroom.x.credentials import Secret, load_credentials, load_stream_key
 from blueroom.x.guest import GuestLogin
 
 
@@ -122,6 +124,12 @@ def make_camera(
         fps=settings.camera.fps if real else None,
         on_error=on_error,
     )
+
+
+def stream_key() -> Secret | None:
+    """The stream's key, read when a stream begins (the environment, then the keyring)."""
+    found = load_stream_key()
+    return found.secret if found is not None else None
 
 
 def rules_saver(settings_path: Path | None) -> Callable[[ModerationRules], str]:
@@ -233,6 +241,7 @@ def build_windows(
     programme: ProgrammeDirector | None = None,
     photos: PhotoShelf | None = None,
     recording: RecordingDesk | None = None,
+    stream: StreamDesk | None = None,
 ) -> dict[str, QWidget]:
     """The five top-level windows, each given its models (views only read snapshots).
 
@@ -243,7 +252,8 @@ def build_windows(
     ``boomerangs`` makes each photo's clip (the console's Photos tab says how it goes).
     ``still`` takes the booth's photos and writes the signed ones (its worker).
     ``programme`` says what is on air (the video wall and the recording draw it),
-    ``photos`` decodes the photos sent to it; ``recording`` records it.
+    ``photos`` decodes the photos sent to it; ``recording`` records it; ``stream``
+    streams it (the console's Go live, the session's live step).
     """
     problems = problems or ProblemLog(None)
     event = settings.event
@@ -271,6 +281,7 @@ def build_windows(
         scripts=planning_scripts(settings),
         clips=boomerangs,
         recording=recording,
+        stream=stream,
     )
     heat_wall = HeatmapWall(
         model.heat,
@@ -335,7 +346,7 @@ def build_windows(
             guest_name=event.guest_name,
             language=settings.session.language,
         ),
-        streaming=None,  # the programme's stream (issue 17): none in this room yet
+        streaming=stream.streaming if stream is not None else None,  # LIVE only while live
     )
     if guest_login is not None:
         card = SignInCard(guest_login, guest_panel)
@@ -363,6 +374,11 @@ def build_windows(
     pump.batch.connect(video_wall.on_events)  # a photo sent from the console's gallery
     if recording is not None:  # the console's Record button, a session step's cue
         pump.batch.connect(recording.on_events)
+    if stream is not None:  # the console's Go live, the session's live step
+        pump.batch.connect(stream.on_events)
+        follower = QTimer(console)
+        follower.timeout.connect(stream.follow)
+        follower.start(250)
     return {
         "operator_console": console,
         "questions_wall": questions_wall,
@@ -518,8 +534,10 @@ class Studio:
         self.photos = PhotoShelf(self.programme, ImageLoader("wall-photo", on_error=report))
         self.microphone: Microphone | None = None
         self.recorder: Recorder | None = None
+        self.streamer: Streamer | None = None
         desk = None
         disk: DiskRule | None = None
+        stream_desk = None
         if camera:
             recording = settings.recording
             options = RecordingOptions(
@@ -542,10 +560,22 @@ class Studio:
                 (options.bitrate_kbps + audio) * 1000 / 8, options.reserve_mb * mb,
                 options.start_mb * mb, options.warn_minutes,
             )  # fmt: skip
+            # the programme live: the same frames, at the stream's size, to [stream] url
+            stream = settings.stream
+            stream_options = StreamOptions(
+                url=stream.url, width=stream.width, height=stream.height,
+                fps=float(stream.fps), preset=stream.preset, bitrate_kbps=stream.bitrate_kbps,
+            )  # fmt: skip
+            self.streamer = Streamer(
+                self.frames, stream_compose(self.programme, stream_options, self.photos),
+                room.publish, options=stream_options, key=stream_key,
+                microphone=self.microphone, on_state=self._stream_state, on_error=report,
+            )  # fmt: skip
+            stream_desk = StreamDesk(self.streamer, room.actions, room.model.session)
         self.windows = build_windows(
             room, self.frames, settings, session_label, settings_path, self.problems, guest_login,
             handoff=self.handoff, still=self.still, boomerangs=self.boomerangs,
-            programme=self.programme, photos=self.photos, recording=desk,
+            programme=self.programme, photos=self.photos, recording=desk, stream=stream_desk,
         )  # fmt: skip
         heat_wall = self.windows["heatmap_wall"]
         assert isinstance(heat_wall, HeatmapWall) and heat_wall.composer_thread is not None
@@ -570,7 +600,12 @@ class Studio:
         )  # fmt: skip
         watch_broadcast(console, self.windows, self.frames if camera else None, room)
         console.broadcast.watch_machine(self.machine)
-        console.broadcast.watch_outputs(self.recorder, None, disk=disk)  # no stream yet
+        stream_set_up = self.streamer if settings.stream.url else None
+        console.broadcast.watch_outputs(self.recorder, stream_set_up, disk=disk)
+
+    def _stream_state(self, status: StreamStatus) -> None:
+        """The LIVE badge is on the programme only while the stream is live."""
+        self.programme.set_streaming(status.live)
 
     def start(self) -> None:
         for window in self.windows.values():  # one window's paint per event-loop pass
@@ -586,6 +621,8 @@ class Studio:
             self.microphone.start()
         if self.recorder is not None:
             self.recorder.start()
+        if self.streamer is not None:
+            self.streamer.start()
         if self.guest_login is not None:
             self.guest_login_problem = self.guest_login.start()
         self.handoff_problem = self.handoff.start()
@@ -602,6 +639,8 @@ class Studio:
         self.slates.stop()
         if self.recorder is not None:  # a recording under way is closed whole
             self.recorder.stop()
+        if self.streamer is not None:  # a stream under way is ended cleanly
+            self.streamer.stop()
         if self.microphone is not None:
             self.microphone.stop()
         if self.camera is not None:

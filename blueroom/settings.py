@@ -318,6 +318,37 @@ class RecordingSettings(_Section):
         return []
 
 
+class StreamSettings(_Section):
+    """Going live: the programme streamed to an RTMP(S) server (X's Media Studio
+    Producer, YouTube, any). The stream key is a secret: BLUEROOM_STREAM_KEY in the
+    environment or the system keyring (service "blueroom"), never in this file."""
+
+    url: str = ""  # "rtmp://a.rtmp.youtube.com/live2", "rtmps://…:443/x"; empty: no stream
+    width: int = 1280
+    height: int = 720
+    fps: int = 30
+    # benchmarks/stream.py: 1080p veryfast does not keep up on two cores; 720p ultrafast
+    # costs about as much as the 1080p recording's ultrafast, and both share the decoding
+    preset: Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"] = "ultrafast"
+    bitrate_kbps: int = 4500
+
+    def problems(self) -> list[str]:
+        said = []
+        url = self.url.strip()
+        if url and not url.lower().startswith(("rtmp://", "rtmps://")):
+            said.append(
+                f"stream.url must begin with rtmp:// or rtmps://, not {url.split(':')[0]!r}"
+            )
+        elif url and not url.split("://", 1)[1].strip("/").count("/") + 1 >= 2:
+            said.append(
+                'stream.url names a server and an application, like "rtmp://host/live"'
+                " (the key apart)"
+            )
+        if self.width % 2 or self.height % 2:
+            said.append(f"stream.width and height must be even, not {self.width}x{self.height}")
+        return said
+
+
 class Settings(_Section):
     event: EventSettings = msgspec.field(default_factory=EventSettings)
     source: SourceSettings = msgspec.field(default_factory=SourceSettings)
@@ -337,6 +368,7 @@ class Settings(_Section):
     handoff: HandoffSettings = msgspec.field(default_factory=HandoffSettings)
     booth: BoothSettings = msgspec.field(default_factory=BoothSettings)
     recording: RecordingSettings = msgspec.field(default_factory=RecordingSettings)
+    stream: StreamSettings = msgspec.field(default_factory=StreamSettings)
 
     @property
     def replay_speed(self) -> float | None:
@@ -413,6 +445,10 @@ RANGES: dict[tuple[str, str], _Range] = {
     ("recording", "warn_minutes"): _Range(
         0.0, 600.0, False, "a number of minutes above 0, at most 600"
     ),
+    ("stream", "width"): _whole(160, 3840),
+    ("stream", "height"): _whole(90, 2160),
+    ("stream", "fps"): _whole(1, 60),
+    ("stream", "bitrate_kbps"): _whole(200, 50_000),
     ("handoff", "port"): _whole(0, 65535),
     ("handoff", "link_minutes"): _Range(
         0.0, 7 * 24 * 60.0, False, "a number of minutes above 0, at most 10080 (a week)"
@@ -536,6 +572,7 @@ def _check(settings: Settings, origin: str) -> Settings:
     problems += settings.cost.problems()
     problems += settings.booth.problems()
     problems += settings.recording.problems()
+    problems += settings.stream.problems()
     try:
         if not settings.session.steps(settings.event):
             problems.append(f"session.script has no segment for a {settings.session.level} guest")
@@ -579,7 +616,8 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
         if secret:
             raise SettingsError(
                 f"{path}: {secret} looks like a secret, and secrets never go in a settings file:"
-                " set it in the environment (BLUEROOM_X_BEARER_TOKEN, ...) or the system keyring"
+                " set it in the environment (BLUEROOM_X_BEARER_TOKEN, BLUEROOM_STREAM_KEY, ...)"
+                " or the system keyring"
                 ' (service "blueroom"); see the README\'s X API section'
             )
     overrides, from_env = _overrides(environ)
@@ -605,7 +643,9 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
 
 
 _SECRET_KEY = re.compile(
-    r"token|secret|password|passwd|bearer|api_?key|consumer_?key|access_?key|credential", re.I
+    r"token|secret|password|passwd|bearer|api_?key|consumer_?key|access_?key|credential"
+    r"|stream_?key|^key$",
+    re.I,
 )
 # Settings a secret-looking name is allowed for: the guest Wi-Fi's password is shown to
 # every guest as a QR code (still never logged, nor shown by `blueroom settings`).

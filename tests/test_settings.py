@@ -293,3 +293,39 @@ def test_the_take_home_server_s_numbers_are_checked(tmp_path: Path) -> None:
     message = str(raised.value)
     assert "handoff.port must be a whole number from 0 to 65535, not 70000" in message
     assert "handoff.link_minutes must be a number of minutes above 0" in message
+
+
+def test_the_stream_is_an_address_in_the_settings_and_its_key_never(tmp_path: Path) -> None:
+    path = tmp_path / "blueroom.toml"
+    path.write_text(
+        '[stream]\nurl = "rtmps://live.example.com:443/x"\nwidth = 1920\nheight = 1080\n'
+        'fps = 25\npreset = "superfast"\nbitrate_kbps = 6000\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path, environ={"BLUEROOM_STREAM_KEY": "Abc123-key-never-shown"})
+    stream = settings.stream
+    assert (stream.url, stream.width, stream.height, stream.fps) == (
+        "rtmps://live.example.com:443/x", 1920, 1080, 25,
+    )  # fmt: skip
+    assert Settings().stream.url == "", "no stream unless one is set up"
+    shown = describe(settings)
+    assert '[stream]\nurl = "rtmps://live.example.com:443/x"' in shown
+    assert "Abc123" not in shown, "the key is not a setting: `blueroom settings` cannot show it"
+    overridden = load_settings(path, environ={"BLUEROOM_STREAM__URL": "rtmp://h/live"})
+    assert overridden.stream.url == "rtmp://h/live"
+    for written, said in (
+        ('[stream]\nkey = "abcd-efgh-ijkl-mnop"\n', "[stream] key looks like a secret"),
+        ('[stream]\nstream_key = "abcd-efgh"\n', "BLUEROOM_STREAM_KEY"),
+        ('[stream]\nurl = "https://youtube.com/live2"\n',
+         "stream.url must begin with rtmp:// or rtmps://, not 'https'"),
+        ('[stream]\nurl = "rtmp://a.rtmp.youtube.com"\n',
+         'stream.url names a server and an application, like "rtmp://host/live"'),
+        ("[stream]\nwidth = 1281\n", "stream.width and height must be even"),
+        ("[stream]\nfps = 0\n", "stream.fps must be a whole number from 1 to 60, not 0"),
+        ("[stream]\nbitrate_kbps = 100\n", "stream.bitrate_kbps must be a whole number from 200"),
+    ):  # fmt: skip
+        path.write_text(written, encoding="utf-8")
+        with pytest.raises(SettingsError) as raised:
+            load_settings(path, environ={})
+        assert said in str(raised.value) and "\n" not in str(raised.value), str(raised.value)
+        assert "abcd" not in str(raised.value), "a secret is named by its place, never its value"

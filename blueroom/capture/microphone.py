@@ -6,9 +6,11 @@ in for a microphone (tests, rehearsals): it is played at its own pace, as a devi
 would deliver it. Each chunk comes with the ``time.monotonic()`` moment of its first
 sample, so the recording places it beside the pictures of the same moment.
 
-The worker idles until the recording opens the microphone and lets go of the device
-when it closes it. Nothing raises out of the thread: a device that cannot be opened
-or stops is said in :attr:`Microphone.problem` and retried at the next recording.
+The worker idles until someone listens (the recording with :meth:`Microphone.open`,
+the stream with :meth:`Microphone.listen`) and lets go of the device when the last one
+stops; each listener gets every chunk from when it began (the recording and the stream
+hear the same sound). Nothing raises out of the thread: a device that cannot be opened
+or stops is said in :attr:`Microphone.problem` and retried when listening begins again.
 """
 
 from __future__ import annotations
@@ -53,20 +55,63 @@ def describe(spec: str) -> tuple[str | None, str]:
     return None, spec
 
 
+class SoundTap:
+    """One listener's sound: every chunk captured since it began, up to ``KEEP_SECONDS``
+    waiting (older ones are dropped and counted in ``dropped_samples``)."""
+
+    def __init__(self, microphone: Microphone) -> None:
+        self._microphone = microphone
+        self._sounds: deque[Sound] = deque()
+        self.dropped_samples = 0
+
+    @property
+    def spec(self) -> str:
+        return self._microphone.spec
+
+    @property
+    def problem(self) -> str:
+        return self._microphone.problem
+
+    def take(self) -> list[Sound]:
+        with self._microphone._cond:
+            sounds = list(self._sounds)
+            self._sounds.clear()
+            return sounds
+
+    def close(self) -> None:
+        self._microphone._unlisten(self)
+
+    def _keep(self, sound: Sound) -> None:  # under the microphone's lock
+        self._sounds.append(sound)
+        waiting = sum(s.count for s in self._sounds)
+        while waiting > KEEP_SECONDS * RATE and len(self._sounds) > 1:
+            old = self._sounds.popleft()
+            waiting -= old.count
+            self.dropped_samples += old.count
+
+
 class Microphone:
-    """Reads ``spec`` while :meth:`open`; the recording takes the sound with :meth:`take`."""
+    """Reads ``spec`` while someone listens: the recording (:meth:`open`, :meth:`take`,
+    :meth:`close`) and any other listener (:meth:`listen`, a :class:`SoundTap`)."""
 
     def __init__(self, spec: str, *, on_error: ErrorSink | None = None) -> None:
         self.spec = spec
         self._format, self._device = describe(spec)
         self._cond = threading.Condition(threading.Lock())
-        self._wanted = False
+        self._taps: tuple[SoundTap, ...] = ()
+        self._own: SoundTap | None = None  # the recording's
         self._session = 0  # which opening the sound belongs to
-        self._sounds: deque[Sound] = deque()
-        self.dropped_samples = 0
         self.problem = ""
         self.opened_at: float | None = None  # when the device (or file) last opened
         self.worker = Worker(f"microphone {spec}", self._run, on_error=on_error, wake=self._wake)
+
+    @property
+    def _wanted(self) -> bool:
+        return bool(self._taps)
+
+    @property
+    def dropped_samples(self) -> int:
+        return self._own.dropped_samples if self._own is not None else 0
 
     # -- the composition root ------------------------------------------------------------
     def start(self) -> None:
@@ -75,27 +120,40 @@ class Microphone:
     def stop(self) -> None:
         self.worker.stop(3.0)
 
-    # -- the recording -------------------------------------------------------------------
-    def open(self) -> None:
+    # -- the listeners -------------------------------------------------------------------
+    def listen(self) -> SoundTap:
+        """Every chunk from now on, until the tap is closed (the device opens with the
+        first listener)."""
+        tap = SoundTap(self)
         with self._cond:
-            self._wanted = True
-            self._session += 1
-            self._sounds.clear()
-            self.problem = ""
-            self.opened_at = None
+            if not self._taps:
+                self._session += 1
+                self.problem = ""
+                self.opened_at = None
+            self._taps = (*self._taps, tap)
             self._cond.notify_all()
+        return tap
+
+    def _unlisten(self, tap: SoundTap) -> None:
+        with self._cond:
+            self._taps = tuple(t for t in self._taps if t is not tap)
+            tap._sounds.clear()
+            self._cond.notify_all()
+
+    def open(self) -> None:
+        """The recording listens (again: its sound starts afresh)."""
+        if self._own is not None:
+            self._own.close()
+        self._own = self.listen()
 
     def close(self) -> None:
-        with self._cond:
-            self._wanted = False
-            self._sounds.clear()
-            self._cond.notify_all()
+        own, self._own = self._own, None
+        if own is not None:
+            own.close()
 
     def take(self) -> list[Sound]:
-        with self._cond:
-            sounds = list(self._sounds)
-            self._sounds.clear()
-            return sounds
+        own = self._own
+        return own.take() if own is not None else []
 
     # -- the worker ----------------------------------------------------------------------
     def _wake(self) -> None:
@@ -155,11 +213,7 @@ class Microphone:
 
     def _keep(self, sound: Sound, session: int) -> None:
         with self._cond:
-            if self._session != session or not self._wanted:
+            if self._session != session:
                 return
-            self._sounds.append(sound)
-            waiting = sum(s.count for s in self._sounds)
-            while waiting > KEEP_SECONDS * RATE and len(self._sounds) > 1:
-                old = self._sounds.popleft()
-                waiting -= old.count
-                self.dropped_samples += old.count
+            for tap in self._taps:
+                tap._keep(sound)

@@ -47,6 +47,7 @@ from blueroom.core.events import (
     SessionEnded,
     SessionPlanned,
     ShowAction,
+    StreamAsked,
     WallsHeld,
 )
 from blueroom.core.moderation import ModerationRules
@@ -192,6 +193,11 @@ class RoomActions:
         """Start (or stop) recording the programme; a session step's cue calls this with
         ``actor="script"``. The screens' process, which has the camera, acts on it."""
         self._publish(RecordingAsked(recording=recording, actor=actor))
+
+    def stream(self, streaming: bool, actor: str = "operator") -> None:
+        """Start (or stop) streaming the programme; the session's live step calls this
+        with ``actor="script"``. The screens' process, which has the camera, acts on it."""
+        self._publish(StreamAsked(streaming=streaming, actor=actor))
 
     def show_photo_on_wall(self, path: str, seconds: float, actor: str = "operator") -> None:
         """A photo full screen on the video wall for ``seconds``, then the camera again."""

@@ -264,20 +264,6 @@ class RoomSwitched(Event, frozen=True, kw_only=True):
     actor: str = "operator"
 
 
-class StreamStateChanged(Event, frozen=True, kw_only=True):
-    """The programme's stream (issue 17): ``state`` "live" while the network receives it;
-    any other state ("starting", "stopped", "failed"...) is not live. Journalled like the
-    camera's state; a streamer says its state when it starts, so a resumed room never
-    believes a stream from before the crash still runs."""
-
-    state: str
-    detail: str = ""
-
-    @property
-    def live(self) -> bool:
-        return self.state == "live"
-
-
 class OverlayToggled(Event, frozen=True, kw_only=True):
     """An overlay of the programme (``core/programme.py``'s ``Overlay``) turned on or off."""
 
@@ -315,6 +301,33 @@ class RecordingStopped(Event, frozen=True, kw_only=True):
     dropped: int
     size: int
     reason: str = ""
+
+
+class StreamAsked(Event, frozen=True, kw_only=True):
+    """A person (or the session's live step, ``actor="script"``) asks for the programme's
+    stream to start (``streaming``) or stop; the screens' process acts on it."""
+
+    urgent: ClassVar[bool] = True
+    streaming: bool
+    actor: str = "operator"
+
+
+class StreamStateChanged(Event, frozen=True, kw_only=True):
+    """The programme's stream changed state (``capture/streamer.py``'s ``StreamState``:
+    connecting, live, reconnecting, stopped, failed); ``reason`` says why it failed,
+    stopped or was lost (one line); ``address`` is where it goes, never with its key."""
+
+    state: str
+    address: str = ""
+    reason: str = ""
+    reconnects: int = 0
+    frames_sent: int = 0
+    frames_dropped: int = 0
+    seconds: float = 0.0  # how long it has been live
+
+    @property
+    def live(self) -> bool:
+        return self.state == "live"
 
 
 class PhotoCaptured(Event, frozen=True, kw_only=True):
@@ -746,11 +759,12 @@ AnyEvent: TypeAlias = (
     | RunOfShowMoved
     | CueSent
     | RoomSwitched
-    | StreamStateChanged
     | OverlayToggled
     | RecordingAsked
     | RecordingStarted
     | RecordingStopped
+    | StreamAsked
+    | StreamStateChanged
     | PhotoCaptured
     | PhotoOnWall
     | BoothTouched

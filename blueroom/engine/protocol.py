@@ -46,7 +46,8 @@ from blueroom.store.journal import WriterStats
 # 14: the guest's cues and call for help (Cues, their events), whose account a post goes
 #     out from (OutboxQueued.post_as), the guest's token for their own posts (GuestAccount)
 # 15: Session says which overlays are off; events OverlayToggled and Recording*
-# 16: Session's switches and stream; events RoomSwitched, StreamStateChanged; BoothState.armed
+# 16: Session's switches and stream; events RoomSwitched, StreamAsked, StreamStateChanged;
+#     BoothState.armed
 PROTOCOL_VERSION = 16
 
 

@@ -46,6 +46,8 @@ KEPT_KINDS = frozenset(
         "RecordingAsked",
         "RecordingStarted",
         "RecordingStopped",
+        "StreamAsked",
+        "StreamStateChanged",
         "HeatMapChanged",
         "HeatMapReset",
         "PhotoCaptured",

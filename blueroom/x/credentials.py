@@ -1,4 +1,5 @@
-"""The room's X credentials: from the environment or the system keyring, never a file.
+"""The room's X credentials (and the stream key): from the environment or the system
+keyring, never a file.
 
 Each secret is named once (``BLUEROOM_X_BEARER_TOKEN``, ...): the same name is the
 environment variable and the keyring entry's user name under the service "blueroom"
@@ -37,6 +38,7 @@ TOKEN_SCOPES: Final = "BLUEROOM_X_TOKEN_SCOPES"  # space-separated (not secret)
 API_KEY: Final = "BLUEROOM_X_API_KEY"  # OAuth 1.0a consumer key
 API_SECRET: Final = "BLUEROOM_X_API_SECRET"
 ACCESS_SECRET: Final = "BLUEROOM_X_ACCESS_SECRET"  # with ACCESS_TOKEN: OAuth 1.0a
+STREAM_KEY: Final = "BLUEROOM_STREAM_KEY"  # the programme's stream (capture/streamer.py)
 
 SECRET_NAMES: Final = (
     BEARER,
@@ -249,6 +251,16 @@ def load_credentials(
         creds.scopes = tuple(scopes[0].replace(",", " ").split())
     creds.notes = reader.notes
     return creds
+
+
+def load_stream_key(
+    environ: Mapping[str, str] | None = None, store: KeyStore | Literal["system"] | None = "system"
+) -> Found | None:
+    """The programme's stream key (``BLUEROOM_STREAM_KEY``: the environment first, then
+    the keyring), read when a stream begins; None when neither holds one."""
+    environ = os.environ if environ is None else environ
+    keystore = system_keyring() if store == "system" else store
+    return _Reader(environ, keystore).secret(STREAM_KEY)
 
 
 def store_user_token(

@@ -23,6 +23,7 @@ FAKE = {
     "BLUEROOM_X_CLIENT_ID": standin_accounts.CLIENT_ID,
     "BLUEROOM_X_ACCESS_TOKEN": "FakeAccessLeakCanary9z8y7x6w5v4u3t2s1r",
     "BLUEROOM_X_REFRESH_TOKEN": "FakeRefreshLeakCanary1a2b3c4d5e6f7g8h9",
+    "BLUEROOM_STREAM_KEY": "live-stream-key-leak-canary-4k2m",
 }
 
 

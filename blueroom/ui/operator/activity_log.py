@@ -53,6 +53,7 @@ from blueroom.core.events import (
     RoomSwitched,
     SessionStepChanged,
     SourceStateChanged,
+    StreamAsked,
     StreamStateChanged,
     WallsHeld,
 )
@@ -61,6 +62,7 @@ from blueroom.ui import words
 from blueroom.ui.clock import Clock, SystemClock, clock_text
 from blueroom.ui.i18n import clock_time, decimal, money, number, percent, translate
 from blueroom.ui.operator.labels import title_label
+from blueroom.ui.operator.programme_panel import stream_words
 from blueroom.ui.widgets.text import single_line
 
 LOG_LINES = 400
@@ -101,6 +103,29 @@ def question_words(question: Question) -> str:
         text = text[:47].rsplit(" ", 1)[0] + "…"
     who = single_line(question.handle or question.name)[:40]
     return f"{who} “{text}”" if who else f"“{text}”"
+
+
+def _stream_line(event: StreamStateChanged) -> str | None:
+    why = single_line(stream_words(event.reason))[:200]
+    match event.state:
+        case "connecting":
+            text = translate("ActivityLog", "stream: connecting to {address}")
+        case "live" if event.reconnects:
+            text = translate("ActivityLog", "stream: live again ({reconnects} reconnects)")
+        case "live":
+            text = translate("ActivityLog", "stream: live to {address}")
+        case "reconnecting":
+            text = translate("ActivityLog", "stream: lost, reconnecting — {why}")
+        case "stopped":
+            text = translate("ActivityLog", "stream: ended after {length}, {dropped} dropped")
+        case "failed":
+            text = translate("ActivityLog", "stream: could not go on — {why}")
+        case _:
+            return None
+    return text.format(
+        address=single_line(event.address)[:120], reconnects=number(event.reconnects), why=why,
+        length=words.duration(event.seconds), dropped=number(event.frames_dropped),
+    )  # fmt: skip
 
 
 def _what(event: Event, describe: Callable[[str], str]) -> str | None:
@@ -162,15 +187,6 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
             return translate("ActivityLog", "{who}: {switched}").format(
                 who=words.actor(event.actor), switched=words.switched(event.switch, event.on)
             )
-        case StreamStateChanged():
-            text = (
-                translate("ActivityLog", "stream: live")
-                if event.live
-                else translate("ActivityLog", "stream: {state}").format(
-                    state=single_line(event.state)[:40]
-                )
-            )
-            return f"{text} — {single_line(event.detail)[:160]}" if event.detail else text
         case RecordingAsked():
             if event.recording:
                 text = translate("ActivityLog", "{who}: start the recording")
@@ -188,6 +204,14 @@ def _what(event: Event, describe: Callable[[str], str]) -> str | None:
                 dropped=event.dropped,
             )
             return f"{said} — {single_line(event.reason)}" if event.reason else said
+        case StreamAsked():
+            if event.streaming:
+                text = translate("ActivityLog", "{who}: go live")
+            else:
+                text = translate("ActivityLog", "{who}: end the stream")
+            return text.format(who=words.actor(event.actor))
+        case StreamStateChanged():
+            return _stream_line(event)
         case PhotoOnWall():
             text = translate("ActivityLog", "{who}: photo {name} on the video wall for {seconds} s")
             return text.format(

@@ -60,7 +60,7 @@ from blueroom.ui.operator.moderation_queue import ModerationQueue
 from blueroom.ui.operator.monitors import Monitors
 from blueroom.ui.operator.outbox import OutboxPanel
 from blueroom.ui.operator.planning import PlanningDialog
-from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource
+from blueroom.ui.operator.programme_panel import ProgrammePanel, RecordingSource, StreamSource
 from blueroom.ui.operator.room_switches import RoomSwitchesRow
 from blueroom.ui.operator.run_of_show import RunOfShowPanel
 from blueroom.ui.operator.running_order import RunningOrder
@@ -154,6 +154,7 @@ class OperatorConsole(MeteredWindow, QMainWindow):
         scripts: Mapping[str, Path] | None = None,  # the planning's scripts (None: shipped)
         clips: ClipMaker | None = None,  # the booth's boomerangs (how they go)
         recording: RecordingSource | None = None,  # the programme's recorder (None: no camera)
+        stream: StreamSource | None = None,  # the programme's stream (None: no camera)
         refresh_hz: float = 4.0,
         clock: Clock | None = None,
         parent: QWidget | None = None,
@@ -290,7 +291,9 @@ class OperatorConsole(MeteredWindow, QMainWindow):
             kept=kept_photos,
             clips=clips,
         )
-        self.programme = ProgrammePanel(model.session, actions, recording, say=self.say)
+        self.programme = ProgrammePanel(
+            model.session, actions, recording, stream=stream, say=self.say
+        )
         # the composition root gives it the windows, the outputs and the machine to watch
         self.broadcast = BroadcastPanel()
 
