@@ -36,6 +36,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>stream: connecting to {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream: live again ({reconnects} reconnects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream: live to {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream: lost, reconnecting — {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream: ended after {length}, {dropped} dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream: could not go on — {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who}: {question} → {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,6 +96,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who}: {switched}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who}: start the recording</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,6 +113,14 @@
     </message>
     <message>
         <source>recording {name} stopped: {length}, {dropped} dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: end the stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -223,6 +259,10 @@
     </message>
     <message>
         <source>session step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment cue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,6 +563,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The mirror opens in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team is getting the photo booth ready for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>posted on X by the room, with the event&apos;s hashtag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,6 +580,211 @@
     </message>
     <message>
         <source>not posted, not kept for the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastStats</name>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fps: frames painted a second · p50, p95: paint time in ms (median, 95th percentile, last 5 s) · of: the frame budget in ms · miss, drop: frames missed and dropped since the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no camera: nothing to record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REC {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk: {time} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stream set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reconnect(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{share} of %n core(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} dropped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2185,6 +2438,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Walls held — release  F12</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2202,6 +2459,10 @@
     </message>
     <message>
         <source>Outbox ⚠ {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadcast ⚠</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2626,6 +2887,10 @@
         <source>LIVE</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ON CAMERA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgrammePanel</name>
@@ -2666,6 +2931,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No stream address in the settings ([stream] url)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream address is wrong: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stream key: set BLUEROOM_STREAM_KEY in the environment or the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encoder failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach {address}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} does not speak RTMP (is it the right port?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} stopped answering: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} refused the connection{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the key{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the key (it closed the connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost {address}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server stopped the stream{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2674,7 +2995,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Overlays on the video wall and the recording</source>
+        <source>● Go live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlays on the video wall, the recording and the stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2686,7 +3011,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stream asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>■ Stop recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■ End the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt {attempt}, next try in {seconds} s: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera: nothing to stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stream set up: an address in [stream] url, the key in BLUEROOM_STREAM_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to {address}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE {length} · {kbps} kbit/s · {sent} sent · {dropped} dropped · {reconnects} reconnects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting to {address} · live {length} · {dropped} dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not streaming: it could not go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not streaming · {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2715,6 +3084,14 @@
 </context>
 <context>
     <name>QuestionPicker</name>
+    <message>
+        <source>The questions open a little later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your fans are already writing them: the team reads each one for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Tap a question to answer it</source>
         <translation type="unfinished"></translation>
@@ -2797,6 +3174,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thank you for your questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow {guest} with {hashtag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ask {guest} anything</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2830,6 +3215,14 @@
     </message>
     <message>
         <source>Questions appear here once the team has read them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With {guest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your questions appear here soon: post them with {hashtag}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3029,6 +3422,80 @@
     </message>
     <message>
         <source>not for the guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomSwitch</name>
+    <message>
+        <source>Q wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions wall on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions wall resting (hashtag and guest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q&amp;A open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q&amp;A closed (questions still moderated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booth armed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booth disarmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge on: LIVE while streaming, else ON CAMERA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomSwitches</name>
+    <message>
+        <source>Questions wall: on, it shows the questions; off, it rests on the hashtag and the guest&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q&amp;A open: the guest picks questions and the wall invites them; closed, the guest&apos;s pick view says they open later (questions are still moderated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booth armed: the mirror&apos;s photo booth is open to the guest; disarmed, it says it opens in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live step&apos;s badge on the video wall: LIVE only while a stream runs, ON CAMERA without one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

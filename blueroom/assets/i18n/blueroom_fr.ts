@@ -36,6 +36,30 @@
         <translation>Question suivante</translation>
     </message>
     <message>
+        <source>stream: connecting to {address}</source>
+        <translation>direct&#x202f;: connexion à {address}</translation>
+    </message>
+    <message>
+        <source>stream: live again ({reconnects} reconnects)</source>
+        <translation>direct&#x202f;: de retour à l&apos;antenne ({reconnects} reconnexions)</translation>
+    </message>
+    <message>
+        <source>stream: live to {address}</source>
+        <translation>direct&#x202f;: à l&apos;antenne vers {address}</translation>
+    </message>
+    <message>
+        <source>stream: lost, reconnecting — {why}</source>
+        <translation>direct&#x202f;: perdu, reconnexion — {why}</translation>
+    </message>
+    <message>
+        <source>stream: ended after {length}, {dropped} dropped</source>
+        <translation>direct&#x202f;: terminé après {length}, {dropped} images perdues</translation>
+    </message>
+    <message>
+        <source>stream: could not go on — {why}</source>
+        <translation>direct&#x202f;: impossible de continuer — {why}</translation>
+    </message>
+    <message>
         <source>{who}: {question} → {state}</source>
         <translation>{who}&#x202f;: {question} → {state}</translation>
     </message>
@@ -72,6 +96,10 @@
         <translation>{who}&#x202f;: habillage {overlay} masqué</translation>
     </message>
     <message>
+        <source>{who}: {switched}</source>
+        <translation>{who}&#x202f;: {switched}</translation>
+    </message>
+    <message>
         <source>{who}: start the recording</source>
         <translation>{who}&#x202f;: lancement de l&apos;enregistrement</translation>
     </message>
@@ -86,6 +114,14 @@
     <message>
         <source>recording {name} stopped: {length}, {dropped} dropped</source>
         <translation>enregistrement {name} arrêté&#x202f;: {length}, {dropped} images perdues</translation>
+    </message>
+    <message>
+        <source>{who}: go live</source>
+        <translation>{who}&#x202f;: passer en direct</translation>
+    </message>
+    <message>
+        <source>{who}: end the stream</source>
+        <translation>{who}&#x202f;: arrêter le direct</translation>
     </message>
     <message>
         <source>{who}: photo {name} on the video wall for {seconds} s</source>
@@ -224,6 +260,10 @@
     <message>
         <source>session step</source>
         <translation>étape de session</translation>
+    </message>
+    <message>
+        <source>segment cue</source>
+        <translation>consigne de séquence</translation>
     </message>
 </context>
 <context>
@@ -523,6 +563,14 @@
         <translation>Un instant…</translation>
     </message>
     <message>
+        <source>The mirror opens in a moment</source>
+        <translation>Le miroir ouvre dans un instant</translation>
+    </message>
+    <message>
+        <source>The team is getting the photo booth ready for you.</source>
+        <translation>L&apos;équipe prépare le photomaton pour vous.</translation>
+    </message>
+    <message>
         <source>posted on X by the room, with the event&apos;s hashtag</source>
         <translation>publiée sur X par la room, avec le hashtag de l&apos;événement</translation>
     </message>
@@ -533,6 +581,211 @@
     <message>
         <source>not posted, not kept for the event</source>
         <translation>ni publiée, ni gardée pour l&apos;événement</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastStats</name>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>Mur vidéo</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Guest panel</source>
+        <translation>Invité</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>screens</source>
+        <translation>écrans</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>moteur</translation>
+    </message>
+    <message>
+        <source>parser</source>
+        <translation>analyseur</translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} Go</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <source>about {hours} h {minutes} min</source>
+        <translation>environ {hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>about {minutes} min</source>
+        <translation>environ {minutes} min</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Fenêtres</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>fenêtre</translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation>i/s</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>sur</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation>manq.</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>perd.</translation>
+    </message>
+    <message>
+        <source>fps: frames painted a second · p50, p95: paint time in ms (median, 95th percentile, last 5 s) · of: the frame budget in ms · miss, drop: frames missed and dropped since the start</source>
+        <translation>i/s&#x202f;: images peintes par seconde · p50, p95&#x202f;: temps de rendu en ms (médiane, 95ᵉ centile, 5 dernières s) · sur&#x202f;: le budget d&apos;une image en ms · manq., perd.&#x202f;: images manquées et perdues depuis le début</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermée</translation>
+    </message>
+    <message>
+        <source>no camera: nothing to record</source>
+        <translation>pas de caméra&#x202f;: rien à enregistrer</translation>
+    </message>
+    <message>
+        <source>REC {length}</source>
+        <translation>REC {length}</translation>
+    </message>
+    <message>
+        <source>{count} frames</source>
+        <translation>{count} images</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>disk: {time} left</source>
+        <translation>disque&#x202f;: encore {time}</translation>
+    </message>
+    <message>
+        <source>no stream set up</source>
+        <translation>aucun direct configuré</translation>
+    </message>
+    <message>
+        <source>LIVE {length}</source>
+        <translation>EN DIRECT {length}</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reconnect(s)</source>
+        <translation>
+            <numerusform>%n reconnexion</numerusform>
+            <numerusform>%n reconnexions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} sent</source>
+        <translation>{count} envoyées</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>mesure…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{share} of %n core(s)</source>
+        <translation>
+            <numerusform>{share} de %n cœur</numerusform>
+            <numerusform>{share} de %n cœurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} not running</source>
+        <translation>{name} arrêté</translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation>{size} libres</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>{rate} kbit/s</source>
+        <translation>{rate} kbit/s</translation>
+    </message>
+    <message>
+        <source>{count} dropped</source>
+        <translation>{count} perdues</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2438,10 @@
         <translation>Programme</translation>
     </message>
     <message>
+        <source>Broadcast</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
         <source>Walls held — release  F12</source>
         <translation>En attente — reprendre  F12</translation>
     </message>
@@ -2203,6 +2460,10 @@
     <message>
         <source>Outbox ⚠ {count}</source>
         <translation>Envois ⚠ {count}</translation>
+    </message>
+    <message>
+        <source>Broadcast ⚠</source>
+        <translation>Diffusion ⚠</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2889,10 @@
         <source>LIVE</source>
         <translation>EN DIRECT</translation>
     </message>
+    <message>
+        <source>ON CAMERA</source>
+        <translation>À L&apos;IMAGE</translation>
+    </message>
 </context>
 <context>
     <name>ProgrammePanel</name>
@@ -2668,6 +2933,62 @@
         <translation>Pas de son&#x202f;: {problem}</translation>
     </message>
     <message>
+        <source>No stream address in the settings ([stream] url)</source>
+        <translation>Aucune adresse de direct dans les réglages ([stream] url)</translation>
+    </message>
+    <message>
+        <source>The stream address is wrong: {problem}</source>
+        <translation>L&apos;adresse du direct est fausse&#x202f;: {problem}</translation>
+    </message>
+    <message>
+        <source>No stream key: set BLUEROOM_STREAM_KEY in the environment or the keyring</source>
+        <translation>Pas de clé de direct&#x202f;: définissez BLUEROOM_STREAM_KEY dans l&apos;environnement ou le trousseau</translation>
+    </message>
+    <message>
+        <source>The encoder failed: {error}</source>
+        <translation>L&apos;encodeur a échoué&#x202f;: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot reach {address}: {error}</source>
+        <translation>Impossible de joindre {address}&#x202f;: {error}</translation>
+    </message>
+    <message>
+        <source>{address} does not speak RTMP (is it the right port?)</source>
+        <translation>{address} ne parle pas RTMP (est-ce le bon port&#x202f;?)</translation>
+    </message>
+    <message>
+        <source>{address} stopped answering: {error}</source>
+        <translation>{address} ne répond plus&#x202f;: {error}</translation>
+    </message>
+    <message>
+        <source>{address} did not answer</source>
+        <translation>{address} n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>{address} refused the connection{detail}</source>
+        <translation>{address} a refusé la connexion{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused the key{detail}</source>
+        <translation>Le serveur a refusé la clé{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused the key (it closed the connection)</source>
+        <translation>Le serveur a refusé la clé (il a fermé la connexion)</translation>
+    </message>
+    <message>
+        <source>Lost {address}: {error}</source>
+        <translation>{address} perdu&#x202f;: {error}</translation>
+    </message>
+    <message>
+        <source>{address} closed the connection</source>
+        <translation>{address} a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>The server stopped the stream{detail}</source>
+        <translation>Le serveur a arrêté le direct{detail}</translation>
+    </message>
+    <message>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
@@ -2676,8 +2997,12 @@
         <translation>● Enregistrer</translation>
     </message>
     <message>
-        <source>Overlays on the video wall and the recording</source>
-        <translation>Habillages du mur vidéo et de l&apos;enregistrement</translation>
+        <source>● Go live</source>
+        <translation>● Passer en direct</translation>
+    </message>
+    <message>
+        <source>Overlays on the video wall, the recording and the stream</source>
+        <translation>Habillage du mur vidéo, de l&apos;enregistrement et du direct</translation>
     </message>
     <message>
         <source>Recording asked</source>
@@ -2688,8 +3013,52 @@
         <translation>Arrêt de l&apos;enregistrement</translation>
     </message>
     <message>
+        <source>Stream asked</source>
+        <translation>Direct demandé</translation>
+    </message>
+    <message>
+        <source>Stopping the stream</source>
+        <translation>Arrêt du direct</translation>
+    </message>
+    <message>
         <source>■ Stop recording</source>
         <translation>■ Arrêter</translation>
+    </message>
+    <message>
+        <source>■ End the stream</source>
+        <translation>■ Arrêter le direct</translation>
+    </message>
+    <message>
+        <source>Attempt {attempt}, next try in {seconds} s: {why}</source>
+        <translation>Tentative {attempt}, prochain essai dans {seconds} s&#x202f;: {why}</translation>
+    </message>
+    <message>
+        <source>No camera: nothing to stream</source>
+        <translation>Pas de caméra&#x202f;: rien à diffuser</translation>
+    </message>
+    <message>
+        <source>No stream set up: an address in [stream] url, the key in BLUEROOM_STREAM_KEY</source>
+        <translation>Aucun direct configuré&#x202f;: une adresse dans [stream] url, la clé dans BLUEROOM_STREAM_KEY</translation>
+    </message>
+    <message>
+        <source>Connecting to {address}…</source>
+        <translation>Connexion à {address}…</translation>
+    </message>
+    <message>
+        <source>LIVE {length} · {kbps} kbit/s · {sent} sent · {dropped} dropped · {reconnects} reconnects</source>
+        <translation>EN DIRECT {length} · {kbps} kbit/s · {sent} envoyées · {dropped} perdues · {reconnects} reconnexions</translation>
+    </message>
+    <message>
+        <source>Reconnecting to {address} · live {length} · {dropped} dropped</source>
+        <translation>Reconnexion à {address} · en direct {length} · {dropped} perdues</translation>
+    </message>
+    <message>
+        <source>Not streaming: it could not go on</source>
+        <translation>Pas de direct&#x202f;: il n&apos;a pas pu continuer</translation>
+    </message>
+    <message>
+        <source>Not streaming · {address}</source>
+        <translation>Pas de direct · {address}</translation>
     </message>
     <message>
         <source>No recording yet</source>
@@ -2717,6 +3086,14 @@
 </context>
 <context>
     <name>QuestionPicker</name>
+    <message>
+        <source>The questions open a little later</source>
+        <translation>Les questions ouvrent un peu plus tard</translation>
+    </message>
+    <message>
+        <source>Your fans are already writing them: the team reads each one for you.</source>
+        <translation>Vos fans les écrivent déjà&#x202f;: l&apos;équipe les lit une à une pour vous.</translation>
+    </message>
     <message>
         <source>Tap a question to answer it</source>
         <translation>Touchez une question pour y répondre</translation>
@@ -2799,6 +3176,14 @@
         <translation>notre invité</translation>
     </message>
     <message>
+        <source>Thank you for your questions</source>
+        <translation>Merci pour vos questions</translation>
+    </message>
+    <message>
+        <source>Follow {guest} with {hashtag}</source>
+        <translation>Suivez {guest} avec {hashtag}</translation>
+    </message>
+    <message>
         <source>Ask {guest} anything</source>
         <translation>Posez vos questions à {guest}</translation>
     </message>
@@ -2833,6 +3218,14 @@
     <message>
         <source>Questions appear here once the team has read them</source>
         <translation>Les questions s&apos;affichent ici une fois lues par l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>With {guest}</source>
+        <translation>Avec {guest}</translation>
+    </message>
+    <message>
+        <source>Your questions appear here soon: post them with {hashtag}</source>
+        <translation>Vos questions s&apos;affichent bientôt ici&#x202f;: postez-les avec {hashtag}</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) are being read by the team</source>
@@ -3032,6 +3425,80 @@
     <message>
         <source>not for the guest</source>
         <translation>pas pour l&apos;invité</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSwitch</name>
+    <message>
+        <source>Q wall</source>
+        <translation>Mur Q</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>Q&amp;R</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>questions wall on</source>
+        <translation>mur des questions allumé</translation>
+    </message>
+    <message>
+        <source>questions wall resting (hashtag and guest)</source>
+        <translation>mur des questions au repos (hashtag et invité)</translation>
+    </message>
+    <message>
+        <source>Q&amp;A open</source>
+        <translation>Q&amp;R ouvertes</translation>
+    </message>
+    <message>
+        <source>Q&amp;A closed (questions still moderated)</source>
+        <translation>Q&amp;R fermées (les questions restent modérées)</translation>
+    </message>
+    <message>
+        <source>booth armed</source>
+        <translation>photomaton ouvert</translation>
+    </message>
+    <message>
+        <source>booth disarmed</source>
+        <translation>photomaton fermé</translation>
+    </message>
+    <message>
+        <source>badge on: LIVE while streaming, else ON CAMERA</source>
+        <translation>badge allumé&#x202f;: EN DIRECT pendant le direct, sinon À L&apos;IMAGE</translation>
+    </message>
+    <message>
+        <source>badge off</source>
+        <translation>badge éteint</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSwitches</name>
+    <message>
+        <source>Questions wall: on, it shows the questions; off, it rests on the hashtag and the guest&apos;s name</source>
+        <translation>Mur des questions&#x202f;: allumé, il montre les questions&#x202f;; éteint, il se repose sur le hashtag et le nom de l&apos;invité</translation>
+    </message>
+    <message>
+        <source>Q&amp;A open: the guest picks questions and the wall invites them; closed, the guest&apos;s pick view says they open later (questions are still moderated)</source>
+        <translation>Q&amp;R ouvertes&#x202f;: l&apos;invité choisit les questions et le mur les appelle&#x202f;; fermées, l&apos;écran de choix de l&apos;invité annonce qu&apos;elles ouvrent plus tard (les questions restent modérées)</translation>
+    </message>
+    <message>
+        <source>Booth armed: the mirror&apos;s photo booth is open to the guest; disarmed, it says it opens in a moment</source>
+        <translation>Photomaton ouvert&#x202f;: le photomaton du miroir est ouvert à l&apos;invité&#x202f;; fermé, il annonce qu&apos;il ouvre dans un instant</translation>
+    </message>
+    <message>
+        <source>The live step&apos;s badge on the video wall: LIVE only while a stream runs, ON CAMERA without one</source>
+        <translation>Le badge de l&apos;étape en direct sur le mur vidéo&#x202f;: EN DIRECT seulement pendant un direct, À L&apos;IMAGE sans</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>EN DIRECT</translation>
     </message>
 </context>
 <context>
