@@ -172,12 +172,14 @@ def run(args: argparse.Namespace, environ: dict[str, str]) -> None:
                 engine.actions.record(True)
             console = windows["operator_console"]
             console.side_tabs.setCurrentIndex(console.broadcast_tab)  # type: ignore[attr-defined]
+            console.widen_tabs.setChecked(True)  # type: ignore[attr-defined]  # F10
             QTimer.singleShot(6000, broadcast)
 
         def broadcast() -> None:
             path = args.folder / "operator_console_broadcast_1366x768.png"
             windows["operator_console"].grab().save(str(path))
             print(f"screenshot: {path}")
+            windows["operator_console"].widen_tabs.setChecked(False)  # type: ignore[attr-defined]
             windows["operator_console"].resize(*SIZES["operator_console"])  # all of it shown
             QTimer.singleShot(1200, broadcast_full)
 

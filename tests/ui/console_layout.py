@@ -186,7 +186,8 @@ def measure(console: OperatorConsole, width: int, height: int) -> Layout:
         "feeds": console.feeds,
         "side tabs": console.side_tabs,
     }
-    rects = {name: _rect(widget, console) for name, widget in panels.items()}
+    # a panel the operator hid (F10 hides the feeds) takes no place
+    rects = {name: _rect(w, console) for name, w in panels.items() if w.isVisibleTo(console)}
     buttons = [_rect(b, console) for b in moderation.buttons.values()]
     top = min(b.y for b in buttons)
     bottom = max(b.y + b.height for b in buttons)

@@ -139,3 +139,26 @@ def test_the_program_cards_draw_whole_lines_of_a_long_question_at_a_laptop_s_wid
         body_bottom = round((box_top + half - 2 - 10) * ratio)  # the card's text box ends
         edge = pixels[body_bottom - 2 : body_bottom + 1, round(20 * ratio) : -round(20 * ratio)]
         assert edge.max() < 150, "no letter cut by the card's edge"
+
+
+def test_f10_gives_the_tabs_the_feeds_place_on_a_laptop_and_back(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    model, actions = small_room()
+    console = make_console(model, actions)
+    qtbot.addWidget(console)
+    measure(console, 1366, 768)
+    narrow = console.side_tabs.height()
+    assert console.feeds.isVisible() and not console.widen_tabs.isChecked()
+
+    qtbot.keyClick(console, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: not console.feeds.isVisible())
+    wide_layout = measure(console, 1366, 768)
+    assert console.side_tabs.height() >= narrow + 200, (narrow, console.side_tabs.height())
+    assert problems(wide_layout, 1366, 768) == []
+    assert "F10" in console.widen_tabs.toolTip()
+
+    console.widen_tabs.click()  # the corner's button, as the key
+    qtbot.waitUntil(console.feeds.isVisible)
+    measure(console, 1366, 768)
+    assert console.side_tabs.height() == narrow

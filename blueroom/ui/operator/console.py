@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -338,6 +339,15 @@ class OperatorConsole(MeteredWindow, QMainWindow):
                 self._outbox_tab = index
             if panel is self.broadcast:
                 self.broadcast_tab = index
+        # On a laptop the tabs get five lines: F10 (or the corner's button) gives them the
+        # feeds' place too, and back.
+        self.widen_tabs = QToolButton()
+        self.widen_tabs.setObjectName("widenTabs")
+        self.widen_tabs.setCheckable(True)
+        self.widen_tabs.setAutoRaise(True)
+        self.widen_tabs.toggled.connect(self._widen_tabs)
+        self.side_tabs.setCornerWidget(self.widen_tabs, Qt.Corner.TopRightCorner)
+        self._widen_tabs(False)
         side.addWidget(self.side_tabs, 1)
         body.addLayout(side, 3)
 
@@ -372,6 +382,7 @@ class OperatorConsole(MeteredWindow, QMainWindow):
             ("F7", self.run_of_show.skip),
             ("F8", self.run_of_show.extend),
             ("F9", self.open_planning),
+            ("F10", self.widen_tabs.toggle),
         ]
         for index in range(len(QueueView)):
             shortcuts.append((str(index + 1), partial(moderation.show_view, index)))
@@ -383,6 +394,16 @@ class OperatorConsole(MeteredWindow, QMainWindow):
         panic = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
         panic.setContext(Qt.ShortcutContext.ApplicationShortcut)
         panic.activated.connect(self.toggle_hold)
+
+    def _widen_tabs(self, wide: bool) -> None:
+        """The tabs in the feeds' place too (``wide``), or under them."""
+        self.feeds.setVisible(not wide)
+        self.widen_tabs.setText("▼" if wide else "▲")
+        self.widen_tabs.setToolTip(
+            translate("OperatorConsole", "Show the ingest rate and the feeds again  F10")
+            if wide
+            else translate("OperatorConsole", "Give the tabs the feeds' place  F10")
+        )
 
     def _show_hold(self, held: bool) -> None:
         self.hold_button.setChecked(held)

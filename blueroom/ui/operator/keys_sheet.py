@@ -64,6 +64,7 @@ def key_groups() -> list[tuple[str, list[tuple[str, str]]]]:
                     "F9",
                     translate("KeysSheet", "plan the hour: the guest, the script, the timeline"),
                 ),
+                ("F10", translate("KeysSheet", "the tabs in the feeds' place too, and back")),
                 (
                     "F12",
                     translate(
