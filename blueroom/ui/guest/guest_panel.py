@@ -24,7 +24,16 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -188,6 +197,8 @@ class GuestPanel(QWidget):
         using, idle = self._stage_frames()
         idle.pause()
         using.set_size(round(box.width() * ratio), round(box.height() * ratio))
+        if using.awaiting_screen:  # asked again: an update asked from within one can be lost
+            self.update(box.toAlignedRect())
         self._take_frame()
 
     def _stage_frames(self) -> tuple[PreparedFrames, PreparedFrames]:
@@ -226,8 +237,8 @@ class GuestPanel(QWidget):
         for frames in (self.prepared, self.on_camera):
             frames.on_screen()
         using, _ = self._stage_frames()
-        if using.waiting():
-            self._take_frame()
+        if using.waiting():  # the next one at once, outside this update
+            QTimer.singleShot(0, self, self._take_frame)
 
     @property
     def frame_seq(self) -> int:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable
 from contextlib import suppress
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -147,8 +147,8 @@ class VideoWall(QWidget):
         handled = super().event(event)
         if event.type() == QEvent.Type.UpdateRequest:  # painted and on the screen
             self.prepared.on_screen()
-            if self.prepared.waiting():
-                self._take_frame()
+            if self.prepared.waiting():  # the next one at once, outside this update
+                QTimer.singleShot(0, self, self._take_frame)
         return handled
 
     def _moving(self) -> bool:

@@ -222,7 +222,10 @@ class PreparedFrames:
         self._awaiting_screen = False
         self.threaded = False
         self.taken = 0  # frames taken to be shown
+        self.on_screen_count = 0  # frames that reached the screen
         self.shed = 0  # camera frames never shown while the view wanted them (it fell behind)
+        # called on the GUI thread with each frame as it reaches the screen (figures, tests)
+        self.on_shown: Callable[[Prepared], None] | None = None
 
     @property
     def size(self) -> Size | None:
@@ -279,6 +282,11 @@ class PreparedFrames:
             return len(self._waiting)
 
     @property
+    def awaiting_screen(self) -> bool:
+        """The frame taken last is not on the screen yet."""
+        return self._awaiting_screen
+
+    @property
     def shown(self) -> Prepared | None:
         """The frame taken last (the one the view paints)."""
         return self._shown
@@ -300,7 +308,13 @@ class PreparedFrames:
 
     def on_screen(self) -> None:
         """The frame taken last has reached the screen: the next one may be taken."""
+        if not self._awaiting_screen:
+            return
         self._awaiting_screen = False
+        self.on_screen_count += 1
+        shown = self._shown
+        if self.on_shown is not None and shown is not None:
+            self.on_shown(shown)
 
     def _prepare_newest(self) -> None:
         frame, size = self.slot.latest(), self._size
