@@ -31,8 +31,10 @@ from PySide6.QtGui import QImage, QPainter
 from blueroom.capture.latest_frame import Frame, FrameTap, LatestFrameSlot
 from blueroom.workers import ErrorSink, Worker
 
-QUEUE_FRAMES = 3  # prepared frames a view may have waiting (0.1 s at 30 fps)
-TAP_FRAMES = 4  # camera frames waiting for the preparer
+# A view or the preparer held up for a moment (a busy core) catches up afterwards: a paint
+# is a few ms. Frames wait rather than being lost, for up to a fifth of a second at 30 fps.
+QUEUE_FRAMES = 6  # prepared frames a view may have waiting
+TAP_FRAMES = 6  # camera frames waiting for the preparer
 POOL_BUFFERS = QUEUE_FRAMES + 3  # kept per size: those waiting, those shown, one being made
 # A view bigger than this (a 4K wall) shows a camera that has at most half its pixels as
 # a picture of half its size, each pixel painted 2×2 by the blit Qt makes anyway: the
