@@ -167,48 +167,46 @@ def decode_alone(source: Path, frames: int) -> float:
 def stages(source: Path, runs: int = 60) -> None:
     capture = cv2.VideoCapture(str(source))
     images: list[np.ndarray] = []
-    decode: list[float] = []
     while len(images) < runs:
-        started = time.process_time()  # FFmpeg decodes on threads of its own
         ok, image = capture.read()
         if not ok:
             capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
             continue
-        decode.append(time.process_time() - started)
         images.append(image)
     capture.release()
+    decode = decode_alone(source, runs) / runs  # FFmpeg decodes on threads of its own
     height, width = images[0].shape[:2]
-    target = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)  # a backing store
     print(f"stages, {source.name} ({width}×{height}), CPU ms a frame, median of {runs}:")
-    print(f"  decode (OpenCV read, BGR)          {statistics.median(decode) * 1000:6.2f}")
-    for name, (w, h), mirror in (
-        ("video wall 1920×1080", (1920, 1080), False),
-        ("mirror 1190×669 (guest panel)", (1190, 669), True),
-        ("video wall 3840×2160", (3840, 2160), False),
+    print(f"  decode (OpenCV read, BGR, every thread)  {decode * 1000:6.2f}")
+    frame = Frame(1, images[0], 0.0)
+    for name, (w, h), mirror, doubled in (
+        ("video wall 1920×1080", (1920, 1080), False, True),
+        ("mirror 1190×669 (guest panel)", (1190, 669), True, True),
+        ("video wall 3840×2160, doubled", (3840, 2160), False, True),
+        ("video wall 3840×2160, full size", (3840, 2160), False, False),
     ):
-        times = []
-        prepared = None
+        pw, ph, scale = prepared_frames.prepared_shape((w, h), (width, height))
+        if not doubled:
+            pw, ph, scale = w, h, 1
+        pixels = np.empty((ph, pw, 4), np.uint8)
+        scratch: dict[tuple[int, ...], np.ndarray] = {}
+        made = []
         for image in images:
             started = time.thread_time()
-            prepared = prepared_frames.cover(image, w, h, mirror=mirror)
-            times.append(time.thread_time() - started)
-        assert prepared is not None
-        wrap = []
+            prepared_frames.cover_into(image, pixels, mirror=mirror, scratch=scratch)
+            made.append(time.thread_time() - started)
+        prepared = prepared_frames.Prepared(frame, (w, h), mirror, pixels, scale)
+        store = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)  # a backing store
         paint = []
-        big = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
         for _ in range(runs):
-            started = time.thread_time()
-            qimage = prepared_frames.bgr_image(prepared)
-            wrap.append(time.thread_time() - started)
-            painter = QPainter(big if w > 1920 else target)
-            started = time.thread_time()
-            painter.drawImage(0, 0, qimage)
-            paint.append(time.thread_time() - started)
+            painter = QPainter(store)
+            started = time.process_time()  # Qt may scale on threads of its own
+            prepared.paint(painter, 0.0, 0.0, 1.0)
+            paint.append(time.process_time() - started)
             painter.end()
         print(
-            f"  {name:<32} cover {statistics.median(times) * 1000:6.2f},"
-            f" wrap {statistics.median(wrap) * 1000:5.3f},"
-            f" drawImage {statistics.median(paint) * 1000:6.2f}"
+            f"  {name:<32} made {statistics.median(made) * 1000:6.2f} ({pw}×{ph}),"
+            f" painted {statistics.median(paint) * 1000:6.2f}"
         )
 
 
