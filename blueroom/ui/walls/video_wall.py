@@ -120,7 +120,10 @@ class VideoWall(QWidget):
             self.update()
         ratio = self.devicePixelRatioF()
         size = (round(self.width() * ratio), round(self.height() * ratio))
-        self.prepared.set_size(*size)
+        if self.prepared.threaded and not self.isVisible():
+            self.prepared.pause()  # a wall not shown wants no frame made, and sheds none
+        else:
+            self.prepared.set_size(*size)
         fresh = self._take_frame()
         shown = self._judge()
         since = time.monotonic() - self._painted_at
