@@ -234,3 +234,37 @@ def test_a_4k_view_shows_a_1080p_camera_at_its_own_size_painted_doubled() -> Non
     assert prepared_shape((3840, 2160), (3840, 2160)) == (3840, 2160, 1)
     assert prepared_shape((3840, 2160), (2560, 1440)) == (3840, 2160, 1), "more detail: kept"
     assert prepared_shape((1920, 1080), (960, 540)) == (1920, 1080, 1), "a 1080p wall: smooth"
+
+
+def test_the_heat_composer_never_writes_the_frame_the_wall_shows() -> None:
+    """The composer makes frame after frame in three buffers in turn: the one the wall
+    took stays as it was, whatever is composed meanwhile, and no fourth buffer is made."""
+    from blueroom.core.heatmap import HeatGrid
+    from blueroom.paths import assets
+    from blueroom.ui.walls.heat_basemap import MapData
+    from blueroom.ui.walls.heatmap_wall import HeatComposerThread, HeatFrameComposer, Target
+
+    now = [1000.0]
+    grid = HeatGrid(clock=lambda: now[0])
+
+    class Fresh:  # the real grid, rendered anew at each look (as at 20 a second)
+        def latest(self) -> object:
+            now[0] += 0.05
+            return grid.snapshot()
+
+    thread = HeatComposerThread(Fresh(), HeatFrameComposer(MapData(assets().land_mask)))  # type: ignore[arg-type]
+    thread.set_target(Target(640, 360))
+    thread._compose()
+    shown = thread.take(lambda made: True)
+    assert shown is not None
+    x, y, w, h = Target(640, 360).map_rect(grid.view)
+    shown[2][y + h // 2, x + w // 2] = (1, 2, 3, 4)  # a mark where every frame is written
+    kept = shown[2].copy()
+    made = set()
+    for _ in range(8):
+        thread._compose()
+        latest = thread.latest()
+        assert latest is not None
+        made.add(id(latest[2]))
+    assert np.array_equal(shown[2], kept), "the frame on the wall was written over"
+    assert id(shown[2]) not in made and len(made | {id(shown[2])}) == 3
