@@ -12,8 +12,8 @@
 * **the mirror's frame rate while the room runs at 10×** (``--preview``): the same room,
   the booth's preview on the guest panel (the live mirror under "Strike a pose"), with
   the demo video (25 fps) and a 30 fps file as the camera; counts the frames the camera
-  gave and the distinct frames the guest panel painted, per second, and the frames it
-  never painted. Target: every camera frame shown.
+  gave and the distinct frames the guest panel painted, per second, the frames it
+  never painted, and those the mirror counted as shed. Target: every camera frame shown.
 * **the picture work** (``--composite``): a 4K (3840×2160) and a 1080p photo (a frame
   of the demo video, scaled), a signature of three strokes (about 150 points, as a
   finger writes a name), the "polaroid" frame with the hashtag, the guest's name and a
@@ -62,7 +62,6 @@ from studio_run import running_studio  # noqa: E402
 
 from blueroom.app import Studio  # noqa: E402
 from blueroom.capture.exif import ExifFields, with_exif  # noqa: E402
-from blueroom.capture.latest_frame import Frame  # noqa: E402
 from blueroom.capture.picture import Picture  # noqa: E402
 from blueroom.core.events import BoothAction, BoothStep  # noqa: E402
 from blueroom.core.signature import Point, Signature, Stroke  # noqa: E402
@@ -322,15 +321,7 @@ def measure_preview(
         wait_until(lambda: view.state.step is BoothStep.PREVIEW, 5.0)
         wait_until(lambda: panel.picture is Picture.LIVE and panel._mirror is not None, 10.0)
         painted: set[int] = set()
-        prepared: set[int] = set()  # the frames scaled for the mirror (the preparer's thread)
-        prepare = panel.prepared.prepare
-
-        def counted(frame: Frame | None) -> None:
-            prepare(frame)
-            if frame is not None:
-                prepared.add(frame.seq)
-
-        panel.prepared.prepare = counted  # type: ignore[method-assign]
+        shed_before = panel.frames_shed
         app.watched = panel
         app.after_update = lambda: painted.add(panel.frame_seq)
         first = studio.frames.stats().frames_put
@@ -346,14 +337,17 @@ def measure_preview(
         last_seq = studio.frames.latest()
         assert first_seq is not None and last_seq is not None
         step = view.state.step
+        shed = panel.frames_shed - shed_before
+        missed = studio._preparer.missed  # of those, lost before the preparer took them
     produced = last - first
     window = set(range(first_seq.seq + 1, last_seq.seq))  # the frames the window fully saw
     shown = len(painted & window)
     print(
         f"booth mirror at 10×, {name}: camera {produced / elapsed:.1f} frames/s, guest panel"
         f" painted {len(painted) / elapsed:.1f} frames/s; {shown} of {len(window)} camera frames"
-        f" shown, {len(window) - shown} never shown ({len(prepared & window)} scaled for the"
-        f" mirror by the preparer; booth on {step}; target: every frame)"
+        f" shown, {len(window) - shown} never shown ({shed} shed and counted by the mirror, {missed} of them"
+        f" by the preparer;"
+        f" booth on {step}; target: every frame)"
     )
 
 

@@ -665,6 +665,10 @@ def _heat_frames_dropped(wall: HeatmapWall) -> int:
     return wall.frames_dropped
 
 
+def _camera_frames_shed(view: VideoWall | GuestPanel) -> int:
+    return view.frames_shed
+
+
 def room_processes(room: RoomLink) -> dict[str, int]:
     """The room's processes: this one (the screens), and the engine's when it runs apart."""
     processes = {"screens": os.getpid()}
@@ -681,7 +685,8 @@ def watch_broadcast(
     room: RoomLink,
 ) -> None:
     """Each window's paints to the console's statistics, with the queue that feeds it:
-    the camera's slot, the heat map's composer, the console's activity events."""
+    the camera's frames queued for the view, the heat map's composer, the console's
+    activity events."""
     for name in (*PUBLIC_WINDOWS, "operator_console"):
         window = windows[name]
         meter = getattr(window, "frame_meter", None)
@@ -690,6 +695,8 @@ def watch_broadcast(
         dropped: Callable[[], int] | None = None
         if isinstance(window, HeatmapWall):
             dropped = partial(_heat_frames_dropped, window)
+        elif isinstance(window, VideoWall | GuestPanel):
+            dropped = partial(_camera_frames_shed, window)
         elif window is console:
             dropped = room.dropped_events
         console.broadcast.watch(

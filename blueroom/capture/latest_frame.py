@@ -1,7 +1,9 @@
 """The latest-frame slot: the one place camera frames meet their viewers.
 
-The capture thread puts; any thread reads the newest frame. Never a queue: a frame
-overwritten before anyone read it is stale and simply dropped (and counted).
+The capture thread puts; any thread reads the newest frame: a frame overwritten before
+anyone read it is stale and simply dropped (and counted). A consumer that must see every
+frame in order (the recording, the frames prepared for the screens) opens a
+:class:`FrameTap`: a short queue of its own, bounded, whose overflow is counted too.
 
 The capture also leaves its state here (:class:`CameraStatus`), so that a view says
 "No camera" or "Reconnecting…" within a frame of knowing it, without waiting for the
@@ -73,7 +75,7 @@ def to_bgr(image: np.ndarray) -> np.ndarray:
 
 class FrameTap:
     """Every frame put in the slot while the tap is open, in order, for one consumer that
-    must see them all (the recording). At most ``capacity`` wait: beyond that the oldest
+    must see them all (the recording, the screens' preparer). At most ``capacity`` wait: beyond that the oldest
     is dropped and counted (the consumer fell behind), never silently."""
 
     def __init__(self, slot: LatestFrameSlot, capacity: int) -> None:
@@ -98,7 +100,9 @@ class FrameTap:
             if not self._cond.wait_for(lambda: bool(self._frames), timeout):
                 return None
             self.taken += 1
-            return self._frames.popleft()
+            frame = self._frames.popleft()
+        self._slot._seen(frame.seq)
+        return frame
 
     def waiting(self) -> int:
         with self._cond:
@@ -139,6 +143,12 @@ class LatestFrameSlot:
     def _untap(self, tap: FrameTap) -> None:
         with self._cond:
             self._taps = tuple(t for t in self._taps if t is not tap)
+
+    def _seen(self, seq: int) -> None:
+        """A tap handed the frame ``seq`` on: if it is still the newest, it was read."""
+        with self._cond:
+            if self._frame is not None and self._frame.seq == seq:
+                self._frame_read = True
 
     def put(self, image: np.ndarray, captured_at: float | None = None) -> Frame:
         """Store ``image`` as the newest frame and return it."""

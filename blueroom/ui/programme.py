@@ -31,7 +31,7 @@ from blueroom.ui import theme
 from blueroom.ui.i18n import translate
 from blueroom.ui.widgets.holding import paint_holding
 from blueroom.ui.widgets.image_loader import ImageLoader
-from blueroom.ui.widgets.prepared_frames import bgr_image, cover
+from blueroom.ui.widgets.prepared_frames import bgr_image, cover_into
 from blueroom.ui.widgets.text import FittedLayout, TextFits, single_line, wall_text
 
 LOWER_THIRD_LIMIT = 400  # characters: two lines hold far fewer; the rest is not laid out
@@ -395,12 +395,19 @@ class ProgrammeRenderer:
         painter.restore()
 
     # -- a whole frame (the recording) ---------------------------------------------------
-    def compose(self, frame: npt.NDArray[np.uint8], programme: Programme) -> npt.NDArray[np.uint8]:
-        """The camera's frame filling this output, with every layer drawn over it: a new
-        BGRA array of the output's size (the frame itself is never written to)."""
-        picture = cover(frame, self.width, self.height)
-        if picture is frame or not picture.flags.writeable:
-            picture = picture.copy()
+    def compose(
+        self,
+        frame: npt.NDArray[np.uint8],
+        programme: Programme,
+        out: npt.NDArray[np.uint8] | None = None,
+    ) -> npt.NDArray[np.uint8]:
+        """The camera's frame filling this output, with every layer drawn over it: a BGRA
+        array of the output's size, ``out`` if given (reused frame after frame), else a
+        new one (the frame itself is never written to)."""
+        shape = (self.height, self.width, 4)
+        if out is None or out.shape != shape:
+            out = np.empty(shape, np.uint8)
+        picture = cover_into(frame, out)
         image = bgr_image(picture)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

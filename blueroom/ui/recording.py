@@ -32,8 +32,11 @@ def programme_compose(
     if photos is not None:
         photos.want_size(options.width, options.height)
 
+    canvas = np.empty((options.height, options.width, 4), np.uint8)  # one, frame after frame
+
     def compose(frame: Frame) -> npt.NDArray[np.uint8]:
-        return renderer.compose(frame.image, director.programme(frame.captured_at))
+        # the writer has encoded the one before when it asks for the next
+        return renderer.compose(frame.image, director.programme(frame.captured_at), canvas)
 
     return compose
 

@@ -24,8 +24,16 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 
-import numpy as np
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -53,7 +61,7 @@ from blueroom.ui.guest.picker import QuestionPicker
 from blueroom.ui.i18n import translate
 from blueroom.ui.pacing import FrameTimer, MeteredWindow
 from blueroom.ui.widgets.camera_slate import mirror_line, mirror_title, paint_camera_glyph
-from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
+from blueroom.ui.widgets.prepared_frames import Prepared, PreparedFrames
 from blueroom.ui.widgets.text import TextFits
 
 FLASH_MS = 1600  # a new step's glow fades over this long
@@ -119,9 +127,7 @@ class GuestPanel(MeteredWindow, QWidget):
         self.frame_ready.connect(self._take_frame)
         # whether the programme's stream is running (issue 17); None: this room has none
         self._streaming = streaming
-        self._shown_seq = 0
-        self._mirror: np.ndarray | None = None  # the frame at the stage's size
-        self._mirror_flipped = True  # which of the two the frame above is
+        self._mirror: Prepared | None = None  # the camera's frame at the stage's size
         self._background: QPixmap | None = None  # everything but the mirror, redrawn on change
         self._caps: list[tuple[QPointF, QPixmap]] = []
         self._texts = TextFits()
@@ -172,7 +178,6 @@ class GuestPanel(MeteredWindow, QWidget):
             self._snapshot = snapshot
             self._background = None
             self._mirror = None
-            self._shown_seq = 0
             self._place_children()
             if moved:
                 self._start_flash()
@@ -196,6 +201,8 @@ class GuestPanel(MeteredWindow, QWidget):
         using, idle = self._stage_frames()
         idle.pause()
         using.set_size(round(box.width() * ratio), round(box.height() * ratio))
+        if using.awaiting_screen:  # asked again: an update asked from within one can be lost
+            self.update(box.toAlignedRect())
         self._take_frame()
 
     def _stage_frames(self) -> tuple[PreparedFrames, PreparedFrames]:
@@ -211,30 +218,48 @@ class GuestPanel(MeteredWindow, QWidget):
             self.frame_ready.emit()
 
     def _take_frame(self) -> None:
-        """The newest prepared frame onto the stage, if it is new and at the stage's size."""
+        """The next prepared frame onto the stage, in order, once the one before is on the
+        screen."""
         if self.picking or self.composing or self.booth_covers:
             return
         box = self._mirror_box()
         ratio = self.devicePixelRatioF()
-        size = (round(box.width() * ratio), round(box.height() * ratio))
         using, _ = self._stage_frames()
-        latest = using.latest()
-        if latest is not None and latest[0] != self._shown_seq and latest[1] == size:
-            self._shown_seq = latest[0]
-            self._mirror = latest[2]
-            self._mirror_flipped = using.mirror
+        using.set_size(round(box.width() * ratio), round(box.height() * ratio))  # none stale
+        taken = using.take()
+        if taken is not None:
+            self._mirror = taken
             self.update(box.toAlignedRect())
 
     def camera_frame_shown(self) -> int:
         """The camera frame on the stage, 0 while the stage is covered or shows a slate."""
         covered = self.picking or self.composing or self.booth_covers
         live = self._mirror is not None and self.picture is Picture.LIVE
-        return self._shown_seq if live and not covered else 0
+        return self.frame_seq if live and not covered else 0
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest:  # painted and on the screen
+            self._on_screen()
+        return handled
+
+    def _on_screen(self) -> None:
+        for frames in (self.prepared, self.on_camera):
+            frames.on_screen()
+        using, _ = self._stage_frames()
+        if using.waiting():  # the next one at once, outside this update
+            QTimer.singleShot(0, self, self._take_frame)
 
     @property
     def frame_seq(self) -> int:
         """The camera frame the stage shows (its number in the slot; 0: none yet)."""
-        return self._shown_seq
+        return self._mirror.seq if self._mirror is not None else 0
+
+    @property
+    def frames_shed(self) -> int:
+        """Camera frames the stage never showed while it showed the camera (it, or the
+        preparer, fell behind)."""
+        return self.prepared.shed + self.on_camera.shed
 
     def _judge(self) -> Picture:
         frames = self._frames
@@ -441,7 +466,6 @@ class GuestPanel(MeteredWindow, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._background = None
         self._mirror = None
-        self._shown_seq = 0
         self._place_children()
         super().resizeEvent(event)
 
@@ -465,6 +489,9 @@ class GuestPanel(MeteredWindow, QWidget):
         if not (self.picking or self.composing):
             self._paint_mirror(painter, box)
         painter.end()
+        if not (self.isWindow() and self.isVisible()):  # no screen update follows
+            for frames in (self.prepared, self.on_camera):
+                frames.on_screen()
 
     def _paint_flash(self, painter: QPainter) -> None:
         """A soft glow over the card, fading: the step changed (over the title alone, with
@@ -669,13 +696,14 @@ class GuestPanel(MeteredWindow, QWidget):
         s = min(self.width(), self.height())
         path = QPainterPath()
         path.addRoundedRect(box, s * 0.03, s * 0.03)
-        wrong_frame = self._mirror_flipped == self.on_camera_step  # the other view's frame
-        if self._mirror is None or self.picture is not Picture.LIVE or wrong_frame:
+        frame = self._mirror
+        wrong_frame = frame is not None and frame.mirror == self.on_camera_step  # the other's
+        if frame is None or self.picture is not Picture.LIVE or wrong_frame:
             self._paint_slate(painter, box, path)
             return
         # An opaque copy, then the backdrop's four corner caps over it: a rounded clip
         # path on a full-size image costs several times as much, every frame.
-        painter.drawImage(box.topLeft(), bgr_image(self._mirror, self.devicePixelRatioF()))
+        frame.paint(painter, box.left(), box.top(), self.devicePixelRatioF())
         for corner, cap in self._caps:
             painter.drawPixmap(corner, cap)
         painter.setPen(QPen(theme.LINE, 2))

@@ -9,7 +9,9 @@ opaque image per frame (scaling in QPainter cost ~10 ms a frame).
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -252,15 +254,28 @@ class HeatFrameComposer:
         self._base = (target, view, base, labels)
         return base, labels
 
-    def compose(self, glow: np.ndarray, target: Target, view: MapView) -> np.ndarray:
+    def compose(
+        self,
+        glow: np.ndarray,
+        target: Target,
+        view: MapView,
+        out: np.ndarray | None = None,
+        margins: bool = False,
+    ) -> np.ndarray:
+        """The frame: into ``out`` if it is the target's size (else a new array);
+        ``margins``: ``out`` already holds this target's and view's margins (a frame made
+        before), so only the map is written."""
         base, labels = self._drawn(target, view)
-        frame = np.empty_like(base)
+        if out is None or out.shape != base.shape:
+            frame, margins = np.empty_like(base), False
+        else:
+            frame = out
         x, y, map_w, map_h = target.map_rect(view)
-        # The margins around the map are copied; the map is written once, by the add.
-        frame[:y] = base[:y]
-        frame[y + map_h :] = base[y + map_h :]
-        frame[y : y + map_h, :x] = base[y : y + map_h, :x]
-        frame[y : y + map_h, x + map_w :] = base[y : y + map_h, x + map_w :]
+        if not margins:  # the margins around the map are copied; the map is written by the add
+            frame[:y] = base[:y]
+            frame[y + map_h :] = base[y + map_h :]
+            frame[y : y + map_h, :x] = base[y : y + map_h, :x]
+            frame[y : y + map_h, x + map_w :] = base[y : y + map_h, x + map_w :]
         # Coloured at the glow's size, then scaled once: the screen-sized work is one
         # resize (into a buffer kept between frames) and one saturating add.
         levels = cv2.cvtColor(np.ascontiguousarray(glow), cv2.COLOR_GRAY2BGR)
@@ -283,8 +298,14 @@ class HeatFrameComposer:
 class HeatComposerThread:
     """Composes frames off the GUI thread (OpenCV lets go of the GIL): the wall only blits.
 
+    Frames are made in three buffers used in turn (33 MB each at 4K: a new one each time
+    cost page faults and copying the margins again): never the one the wall shows (it
+    says which with :meth:`take`) nor the newest one it may still take.
+
     Started and stopped by the composition root.
     """
+
+    BUFFERS = 3
 
     def __init__(
         self,
@@ -305,12 +326,40 @@ class HeatComposerThread:
         self._worker = Worker.every(
             "heat-composer", self._interval, self._compose, on_error=on_error, lowered=True
         )
+        self._lock = threading.Lock()
+        # each buffer, and the target and view whose margins it holds
+        self._buffers: list[tuple[np.ndarray, tuple[Target, MapView]]] = []
+        self._wall_frame: np.ndarray | None = None
 
     def set_target(self, target: Target) -> None:
         self._target = target
 
     def latest(self) -> tuple[Target, float, np.ndarray] | None:
         return self._latest
+
+    def take(
+        self, wanted: Callable[[tuple[Target, float, np.ndarray]], bool]
+    ) -> tuple[Target, float, np.ndarray] | None:
+        """The newest frame if ``wanted`` says so; the wall shows it from then on (its
+        buffer is not written while it does)."""
+        with self._lock:
+            latest = self._latest
+            if latest is None or not wanted(latest):
+                return None
+            self._wall_frame = latest[2]
+            return latest
+
+    def _buffer(self, key: tuple[Target, MapView]) -> tuple[np.ndarray | None, bool]:
+        """A buffer neither shown nor the newest (it and whether its margins are
+        ``key``'s), or None: a new one is made."""
+        with self._lock:
+            busy = {id(self._wall_frame), id(self._latest[2]) if self._latest else None}
+            free = [(n, entry) for n, entry in enumerate(self._buffers) if id(entry[0]) not in busy]
+        if len(self._buffers) < self.BUFFERS or not free:
+            return None, False
+        n, (buffer, made_for) = next(((n, e) for n, e in free if e[1] == key), free[0])
+        del self._buffers[n]
+        return buffer, made_for == key
 
     def start(self) -> None:
         self._worker.start()
@@ -323,8 +372,12 @@ class HeatComposerThread:
         snapshot = self._grid.latest()
         if target is None or (target, snapshot.made_at) == self._shown:
             return
-        frame = self._composer.compose(snapshot.glow, target, snapshot.view)
-        self._latest = (target, snapshot.made_at, frame)
+        key = (target, snapshot.view)
+        buffer, margins = self._buffer(key)
+        frame = self._composer.compose(snapshot.glow, target, snapshot.view, buffer, margins)
+        with self._lock:
+            self._buffers.append((frame, key))
+            self._latest = (target, snapshot.made_at, frame)
         self._shown = (target, snapshot.made_at)
         self.composed += 1
 
@@ -455,11 +508,15 @@ class HeatmapWall(MeteredWindow, QWidget):
         snapshot = self.grid.latest()
         now = time.monotonic()
         changed = False
+        map_only = False  # only the map changed: its box is painted again, not the wall
         if self.composer_thread is not None:
-            composed = self.composer_thread.latest()
-            fresh = composed is not None and composed[1] != self._shown_made_at
-            if composed is not None and fresh and composed[0] == self.target():
+            target = self.target()
+            composed = self.composer_thread.take(
+                lambda made: made[1] != self._shown_made_at and made[0] == target
+            )
+            if composed is not None:
                 self._taken += 1
+                map_only = self._shown_view == snapshot.view and self._image is not None
                 self._shown_made_at = composed[1]
                 self._show(composed[2])
                 if self._shown_view != snapshot.view:
@@ -478,8 +535,10 @@ class HeatmapWall(MeteredWindow, QWidget):
         self.snapshot = snapshot
         if time.monotonic() - self._overlay_at >= OVERLAY_SECONDS:
             self._overlay = None
-        if changed or self._overlay is None:
+        if self._overlay is None or (changed and not map_only):
             self.update()
+        elif changed:
+            self.update(self.map_rect().toAlignedRect())
         self._spent(started)
 
     def _spent(self, started: float) -> None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 
-import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from blueroom.capture.latest_frame import LatestFrameSlot
@@ -35,7 +35,7 @@ from blueroom.ui.pacing import FrameTimer, MeteredWindow
 from blueroom.ui.programme import PhotoShelf, ProgrammeRenderer, live_label, on_camera_label
 from blueroom.ui.widgets.camera_slate import paint_camera_glyph, wall_title
 from blueroom.ui.widgets.image_loader import ImageLoader
-from blueroom.ui.widgets.prepared_frames import PreparedFrames, bgr_image
+from blueroom.ui.widgets.prepared_frames import Prepared, PreparedFrames
 from blueroom.ui.widgets.text import TextFits, single_line
 
 REPAINT_SECONDS = 0.1  # the LIVE dot pulses and the clock ticks between frames
@@ -43,6 +43,8 @@ ANIMATING_SECONDS = 1 / 30  # while an overlay moves, at least this often
 
 
 class VideoWall(MeteredWindow, QWidget):
+    frame_ready = Signal()  # emitted on the preparer's thread, received on the GUI's
+
     def __init__(
         self,
         frames: LatestFrameSlot,
@@ -83,10 +85,10 @@ class VideoWall(MeteredWindow, QWidget):
         self.renderer = ProgrammeRenderer(
             self.width(), self.height(), hashtag=hashtag, photos=self.shelf
         )
-        self.prepared = PreparedFrames(frames)
-        self._shown_seq = 0
-        self._prepared: np.ndarray | None = None  # the frame at the widget's size
-        self._image: QImage | None = None
+        self.prepared = PreparedFrames(frames, on_ready=self._frame_prepared)
+        # queued from the preparer's thread: each frame taken as soon as it is ready
+        self.frame_ready.connect(self._take_frame)
+        self._frame: Prepared | None = None  # the camera's frame at the widget's size
         self._painted_at = 0.0
         self._texts = TextFits()
         self._slate: tuple[tuple[object, ...], QPixmap] | None = None
@@ -97,7 +99,7 @@ class VideoWall(MeteredWindow, QWidget):
         self._frames_timer = FrameTimer(self, frame_rate, self._tick, meter=self.frame_meter)
 
     def camera_frame_shown(self) -> int:
-        return self._shown_seq if self.live else 0
+        return self.frame_seq if self.live else 0
 
     # -- a photo from the gallery ---------------------------------------------------------
     def on_events(self, events: Iterable[Event]) -> None:
@@ -123,19 +125,39 @@ class VideoWall(MeteredWindow, QWidget):
             self.update()
         ratio = self.devicePixelRatioF()
         size = (round(self.width() * ratio), round(self.height() * ratio))
-        self.prepared.set_size(*size)
-        latest = self.prepared.latest()
-        fresh = latest is not None and latest[0] != self._shown_seq and latest[1] == size
-        if fresh and latest is not None:
-            self._shown_seq = latest[0]
-            self._prepared = latest[2]
-            self._image = bgr_image(self._prepared, ratio)
+        if self.prepared.threaded and not self.isVisible():
+            self.prepared.pause()  # a wall not shown wants no frame made, and sheds none
+        else:
+            self.prepared.set_size(*size)
+        fresh = self._take_frame()
         shown = self._judge()
         since = time.monotonic() - self._painted_at
         moving = self._moving() and since >= ANIMATING_SECONDS
         if fresh or moving or shown != self.picture or since >= REPAINT_SECONDS:
             self.picture = shown
             self.update()
+
+    def _frame_prepared(self) -> None:
+        """On the preparer's thread: a frame is ready for the wall."""
+        with suppress(RuntimeError):  # the wall was closed meanwhile
+            self.frame_ready.emit()
+
+    def _take_frame(self) -> bool:
+        """The next camera frame onto the wall, once the one before is on the screen."""
+        taken = self.prepared.take()
+        if taken is None:
+            return False
+        self._frame = taken
+        self.update()
+        return True
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest:  # painted and on the screen
+            self.prepared.on_screen()
+            if self.prepared.waiting():  # the next one at once, outside this update
+                QTimer.singleShot(0, self, self._take_frame)
+        return handled
 
     def _moving(self) -> bool:
         """An overlay is coming in or going out (painted at the frame rate until done)."""
@@ -152,7 +174,13 @@ class VideoWall(MeteredWindow, QWidget):
 
     @property
     def frame_seq(self) -> int:
-        return self._shown_seq
+        """The camera frame the wall shows (its number in the slot; 0: none yet)."""
+        return self._frame.seq if self._frame is not None else 0
+
+    @property
+    def frames_shed(self) -> int:
+        """Camera frames the wall never showed: it (or the preparer) fell behind."""
+        return self.prepared.shed
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._painted_at = time.monotonic()
@@ -160,8 +188,8 @@ class VideoWall(MeteredWindow, QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.picture = self._judge()
         if self.live:
-            assert self._image is not None
-            painter.drawImage(0, 0, self._image)
+            assert self._frame is not None
+            self._frame.paint(painter, 0.0, 0.0, self.devicePixelRatioF())
             self.painted_frames += 1
         else:
             painter.drawPixmap(0, 0, self._slate_pixmap())
@@ -169,6 +197,8 @@ class VideoWall(MeteredWindow, QWidget):
         renderer.resize(self.width(), self.height(), self.devicePixelRatioF())
         renderer.paint(painter, self.programme.programme())
         painter.end()
+        if not (self.isWindow() and self.isVisible()):  # no screen update follows
+            self.prepared.on_screen()
 
     def _unit(self) -> float:
         return min(float(self.height()), self.width() * 9 / 16)
@@ -176,7 +206,7 @@ class VideoWall(MeteredWindow, QWidget):
     @property
     def live(self) -> bool:
         """A picture from the camera is on the wall."""
-        return self.picture is Picture.LIVE and self._image is not None
+        return self.picture is Picture.LIVE and self._frame is not None
 
     def _card(self) -> Card | None:
         lower = self.programme.programme().lower
