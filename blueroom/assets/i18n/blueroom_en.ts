@@ -2029,6 +2029,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the tabs in the feeds&apos; place too, and back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>hold every wall on a calm slate, and back (any window)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,6 +2443,14 @@
     </message>
     <message>
         <source>Broadcast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the ingest rate and the feeds again  F10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the tabs the feeds&apos; place  F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2029,6 +2029,10 @@
         <translation>planifier l&apos;heure&#x202f;: l&apos;invité, le script, le déroulé</translation>
     </message>
     <message>
+        <source>the tabs in the feeds&apos; place too, and back</source>
+        <translation>les onglets à la place des flux aussi, et retour</translation>
+    </message>
+    <message>
         <source>hold every wall on a calm slate, and back (any window)</source>
         <translation>tous les murs sur l&apos;écran d&apos;attente, et retour (depuis toute fenêtre)</translation>
     </message>
@@ -2440,6 +2444,14 @@
     <message>
         <source>Broadcast</source>
         <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Show the ingest rate and the feeds again  F10</source>
+        <translation>Réafficher la réception et les flux  F10</translation>
+    </message>
+    <message>
+        <source>Give the tabs the feeds&apos; place  F10</source>
+        <translation>Donner aux onglets la place des flux  F10</translation>
     </message>
     <message>
         <source>Walls held — release  F12</source>
