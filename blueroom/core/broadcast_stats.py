@@ -19,6 +19,7 @@ import numpy as np
 
 WINDOW_SECONDS = 5.0  # the figures are those of the last five seconds
 RING = 512  # paints kept: five seconds at 100 a second
+MOTION_TICKS = 2  # a window that painted this many ticks before a late one was moving
 
 # Render time against the frame budget (OBS: render lag).
 RENDER_WARN_SHARE = 0.5  # amber above half the budget
@@ -131,7 +132,8 @@ class FrameMeter:
 
     Written and read on the GUI thread: ``painted`` after each update of the window,
     ``shown_frame`` with the camera frame it shows then (a window with the camera),
-    ``miss`` when its tick came too late (a window without); ``stats`` once a second.
+    ``miss`` when its tick came too late (a window without: only while it moves); ``stats``
+    once a second.
     """
 
     def __init__(self, *, shows_camera: bool = False, capacity: int = RING) -> None:
@@ -175,10 +177,22 @@ class FrameMeter:
         """The window's frame timer ticked."""
         self.ticks += 1
 
-    def miss(self, count: int = 1) -> None:
-        """Ticks of the window's frame timer that came too late (skipped)."""
-        self.missed += count
+    def miss(self, count: int = 1, now: float | None = None) -> None:
+        """Ticks of the window's frame timer that came too late (skipped), at ``now``
+        (``time.perf_counter()``; None: counted whatever the window was doing). They are
+        missed frames only for a window in motion: one that painted in the ``MOTION_TICKS``
+        ticks before they were due. A still wall (a question shown for minutes) loses
+        nothing to a late tick, and a busy event loop would otherwise paint it red."""
         self.ticks += count
+        if now is None or self.moving(now - (count + 1) * self.tick_ms / 1000.0):
+            self.missed += count
+
+    def moving(self, at: float) -> bool:
+        """Whether the window painted in the ``MOTION_TICKS`` ticks before ``at``."""
+        if not self.painted:
+            return False
+        last = self._ended[self._next - 1 if self._next else len(self._ended) - 1]
+        return bool(last >= at - MOTION_TICKS * self.tick_ms / 1000.0)
 
     def stats(self, now: float, seconds: float = WINDOW_SECONDS) -> PaintStats:
         """The paints that ended in the last ``seconds`` before ``now`` (perf_counter)."""

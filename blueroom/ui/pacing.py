@@ -77,7 +77,7 @@ class FrameTimer(QObject):
     def skipped(self, count: int) -> None:
         """``count`` ticks came too late and were skipped (the window missed those frames)."""
         if self._counting and self.meter is not None and count > 0:
-            self.meter.miss(count)
+            self.meter.miss(count, time.perf_counter())
 
     @property
     def running(self) -> bool:

@@ -87,6 +87,17 @@ def test_ticks_too_late_are_missed_frames_of_a_window_without_the_camera() -> No
     assert (stats.missed, stats.frames) == (3, 100)
 
 
+def test_late_ticks_are_missed_frames_only_for_a_window_in_motion() -> None:
+    meter = FrameMeter()
+    meter.tick_ms = 10.0
+    meter.paint(0.995, 1.000)
+    meter.miss(2, now=1.040)  # due from 1.010: it painted a tick before, it was moving
+    assert (meter.missed, meter.ticks) == (2, 2)
+    meter.miss(3, now=1.200)  # due from 1.160: nothing painted since 1.000, a still wall
+    assert (meter.missed, meter.ticks) == (2, 5)
+    assert not FrameMeter().moving(1.0), "a window never painted is still"
+
+
 @pytest.mark.parametrize(
     ("ms", "level"),
     [(None, Level.PLAIN), (10.0, Level.GOOD), (20.0, Level.GOOD), (20.1, Level.WARN),

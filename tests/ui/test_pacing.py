@@ -143,6 +143,12 @@ def _slow_sometimes(ticks: list[float], every: int) -> None:
         time.sleep(INTERVAL_MS * 3.5 / 1000)  # a tick that takes three and a half periods
 
 
+def _painting_and_slow_sometimes(meter: FrameMeter, ticks: list[float], every: int) -> None:
+    started = time.perf_counter()
+    _slow_sometimes(ticks, every)
+    meter.paint(started, time.perf_counter())  # a window in motion paints at every tick
+
+
 @pytest.mark.parametrize("clocked", [True, False])
 def test_ticks_a_late_window_skips_are_its_missed_frames(qtbot: QtBot, clocked: bool) -> None:
     """A window's frame timer with a meter counts its ticks, and the ticks skipped because
@@ -151,7 +157,9 @@ def test_ticks_a_late_window_skips_are_its_missed_frames(qtbot: QtBot, clocked: 
     qtbot.addWidget(window)
     meter = FrameMeter()
     ticks: list[float] = []
-    timer = FrameTimer(window, HZ, lambda: _slow_sometimes(ticks, 10), meter=meter)
+    timer = FrameTimer(
+        window, HZ, lambda: _painting_and_slow_sometimes(meter, ticks, 10), meter=meter
+    )
     assert meter.tick_ms == INTERVAL_MS
     clock = FrameClock()
     if clocked:
@@ -162,6 +170,19 @@ def test_ticks_a_late_window_skips_are_its_missed_frames(qtbot: QtBot, clocked: 
     assert meter.ticks == len(ticks) + meter.missed
     assert 6 <= meter.missed <= 30, "two or three for each of the four slow ticks"
     assert meter.stats(time.perf_counter()).frames == meter.ticks
+
+
+def test_a_still_window_loses_no_frame_to_a_late_tick(qtbot: QtBot) -> None:
+    """A wall that has not painted for a while (a question shown for minutes) counts the
+    late ticks as ticks, never as missed frames: nothing on it moved."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    meter = FrameMeter()
+    ticks: list[float] = []
+    timer = FrameTimer(window, HZ, lambda: _slow_sometimes(ticks, 10), meter=meter)
+    qtbot.waitUntil(lambda: len(ticks) >= 40, timeout=10_000)
+    timer.hand_over()
+    assert meter.ticks > len(ticks) and meter.missed == 0
 
 
 def test_a_window_showing_the_camera_counts_camera_frames_not_its_ticks(qtbot: QtBot) -> None:
