@@ -336,6 +336,7 @@ def build_windows(
             hashtag=event.hashtag,
             guest_name=event.guest_name,
             clips=boomerangs is not None,
+            on_problem=problems.record_note,
         ),
         cues=model.cues,
         first_post=FirstPostView(

@@ -111,6 +111,7 @@ def rebuilt(studio: Studio) -> BoothView:
     view = BoothView(
         studio.model.booth, studio.model.outbox, studio.actions, clock=studio.clock,
         hashtag=HASHTAG, guest_name=GUEST,
+        on_problem=lambda where, what: studio.problems.append((where, what)),
     )  # fmt: skip
     studio.qtbot.addWidget(view)
     view.resize(1280, 800)
@@ -205,6 +206,9 @@ def test_unreadable_vectors_frame_the_signed_photo_and_are_counted(
     studio.click(BoothAction.FINISHED)
     assert studio.step is BoothStep.SHARE and view.compose_failures == 0
     assert view.signature_fallbacks == 1  # counted once for the photo
+    [(where, what)] = studio.problems  # and said once on the console
+    assert where == "booth · signature"
+    assert what.startswith(f"{Path(vectors_path(photo)).name} could not be read (")
     expected = tmp_path / "expected.jpg"
     view.composer.save_final(
         Path(signed_path(photo)), expected, "polaroid", hashtag=HASHTAG, guest=GUEST,
@@ -236,3 +240,32 @@ def test_white_ink_on_the_polaroid_s_white_margin_stays_readable() -> None:
     assert dark_in_band(bare) == 0  # the margin: white
     assert dark_in_band(signed) > 0.35 * 1920 * 4  # a shadow a few px high along the line
     assert signed.pixelColor(round(0.7 * 1920), round(0.88 * 1080)).lightness() > 245  # ink
+
+
+def test_a_signed_or_final_photo_the_disk_refuses_goes_on_and_the_console_is_told(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    studio = Studio(qtbot, tmp_path)
+    studio.click(BoothAction.START)
+    studio.shoot()
+    studio.click(BoothAction.KEEP)
+    photo = studio.view.state.photo
+    assert photo is not None
+    Path(signed_path(photo)).mkdir()  # where the signed photo goes: not a file it can write
+    Path(final_path(photo)).mkdir()
+    pad = studio.view.pad
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    QTest.mouseMove(pad, QPoint(420, 340))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(420, 340))
+    studio.click(BoothAction.SIGNED)
+    assert studio.step is BoothStep.FINISH and studio.view.sign_failures == 1
+    assert studio.view.state.photo is not None and not studio.view.state.photo.signed
+    choose_polaroid(studio)
+    studio.click(BoothAction.FINISHED)
+    assert studio.step is BoothStep.SHARE and studio.view.compose_failures == 1
+    assert [where for where, _ in studio.problems] == [
+        "booth · signed photo", "booth · final photo"
+    ]  # fmt: skip
+    signed_what, final_what = (what for _, what in studio.problems)
+    assert signed_what.endswith("it goes on unsigned") and "-signed.jpg" in signed_what
+    assert final_what.endswith("it goes on as it was") and "-final.jpg" in final_what

@@ -64,6 +64,7 @@ class Studio:
         cannot = "" if can_post else "no posting credentials: saved, not posted"
         self.model.outbox.set_posting(PostingInfo("@BlueRoomFR", cannot))
         self.journal: list[Event] = []
+        self.problems: list[tuple[str, str]] = []  # what the console is told
         self.actions = RoomActions(self.publish, self.model.session, "s")
         self.frames = LatestFrameSlot()
         frame = np.full((1080, 1920, 3), 70, np.uint8)
@@ -75,6 +76,7 @@ class Studio:
         self.view = BoothView(
             self.model.booth, self.model.outbox, self.actions, take_home=take_home,
             clock=self.clock, shutter=self.still.shoot if local_shutter else None, clips=clips,
+            on_problem=lambda where, what: self.problems.append((where, what)),
         )  # fmt: skip
         qtbot.addWidget(self.view)
         self.view.resize(1280, 800)

@@ -515,7 +515,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>booth · final photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be written ({error}): it goes on as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booth · signed photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be written ({error}): it goes on unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booth · signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({error}): the frame goes over the signed photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

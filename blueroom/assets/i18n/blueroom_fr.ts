@@ -515,8 +515,32 @@
         <translation>Boomerang&#x202f;: un instant…</translation>
     </message>
     <message>
+        <source>booth · final photo</source>
+        <translation>photomaton · photo finale</translation>
+    </message>
+    <message>
+        <source>{name} could not be written ({error}): it goes on as it was</source>
+        <translation>{name} n&apos;a pas pu être écrite ({error})&#x202f;: elle continue telle quelle</translation>
+    </message>
+    <message>
         <source>No caption</source>
         <translation>Sans légende</translation>
+    </message>
+    <message>
+        <source>booth · signed photo</source>
+        <translation>photomaton · photo signée</translation>
+    </message>
+    <message>
+        <source>{name} could not be written ({error}): it goes on unsigned</source>
+        <translation>{name} n&apos;a pas pu être écrite ({error})&#x202f;: elle continue sans signature</translation>
+    </message>
+    <message>
+        <source>booth · signature</source>
+        <translation>photomaton · signature</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({error}): the frame goes over the signed photo</source>
+        <translation>{name} n&apos;a pas pu être lu ({error})&#x202f;: le cadre se pose sur la photo signée</translation>
     </message>
     <message>
         <source>rehearsal: saved, not posted</source>

@@ -92,6 +92,7 @@ from blueroom.ui.fonts import UI_FAMILY
 from blueroom.ui.guest.compose import Composer
 from blueroom.ui.guest.signature_pad import COLORS, SignaturePad, render_signed
 from blueroom.ui.i18n import translate
+from blueroom.ui.widgets.text import single_line
 
 BUTTON_PADDING = 28  # px each side of a button's word
 MIN_TARGET = 96  # px: the smallest touch target
@@ -179,6 +180,7 @@ class BoothView(QWidget):
         frames: Path | None = None,  # the frames' folder (default: the bundled ones)
         shutter: Shutter | None = None,  # the local shutter (None: the still worker shoots)
         clips: bool = False,  # each photo gets a boomerang (the share step offers it)
+        on_problem: Callable[[str, str], None] | None = None,  # (where, what): the console's
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -200,6 +202,7 @@ class BoothView(QWidget):
         self._button_px = 28
         self._styled = (0, 0)  # the words' sizes the style sheet has
         self.saving = False
+        self._on_problem = on_problem
         self.sign_failures = 0  # signed photos the disk refused (the photo goes on unsigned)
         self.compose_failures = 0  # final photos not written (the photo goes on as it was)
         # signatures whose vectors could not be read back: framed from the signed photo
@@ -497,8 +500,14 @@ class BoothView(QWidget):
                     event=event,
                     signature=signature,
                 )
-            except OSError:
+            except OSError as error:
                 self.compose_failures += 1
+                self._problem(
+                    translate("BoothView", "booth · final photo"),
+                    translate(
+                        "BoothView", "{name} could not be written ({error}): it goes on as it was"
+                    ).format(name=Path(final_path(photo)).name, error=_why(error)),
+                )
             else:
                 self._actions.photo_composed(photo.photo_id, final_path(photo))
             finally:
@@ -592,8 +601,14 @@ class BoothView(QWidget):
                     Path(signature_path(photo)),
                     Path(vectors_path(photo)),
                 )
-            except OSError:
+            except OSError as error:
                 self.sign_failures += 1
+                self._problem(
+                    translate("BoothView", "booth · signed photo"),
+                    translate(
+                        "BoothView", "{name} could not be written ({error}): it goes on unsigned"
+                    ).format(name=Path(signed_path(photo)).name, error=_why(error)),
+                )
                 self._actions.booth(BoothAction.SKIP)
             else:
                 self._actions.booth(BoothAction.SIGNED)
@@ -739,11 +754,23 @@ class BoothView(QWidget):
         if self._vectors[0] != photo.photo_id:
             try:
                 signature: Signature | None = from_json(Path(vectors_path(photo)).read_bytes())
-            except (OSError, ValueError):
+            except (OSError, ValueError) as error:
                 signature = None
                 self.signature_fallbacks += 1
+                self._problem(
+                    translate("BoothView", "booth · signature"),
+                    translate(
+                        "BoothView",
+                        "{name} could not be read ({error}): the frame goes over the signed photo",
+                    ).format(name=Path(vectors_path(photo)).name, error=_why(error)),
+                )
             self._vectors = (photo.photo_id, signature)
         return self._vectors[1]
+
+    def _problem(self, where: str, what: str) -> None:
+        """A photo that goes on, but not as asked: counted here, said on the console."""
+        if self._on_problem is not None:
+            self._on_problem(where, what)
 
     def _offer_take_home(self) -> None:
         """The photo's take-home QR codes, made once per photo (each makes a new link)."""
@@ -946,3 +973,10 @@ class BoothView(QWidget):
             painter.fillRect(bar, theme.PANEL_HI)
             painter.fillRect(QRectF(0, 0, bar.width() * left, bar.height()), theme.AMBER)
         painter.end()
+
+
+def _why(error: Exception) -> str:
+    """An error in a few words for the console (the OS's reason, or the parser's)."""
+    if isinstance(error, OSError) and error.strerror:
+        return single_line(error.strerror)
+    return single_line(str(error))[:120] or type(error).__name__
