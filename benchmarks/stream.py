@@ -17,7 +17,7 @@ Printed for each size and preset, over ``--seconds``:
 
 At 1080p it runs first; when that does not fit, 1280×720 is tried and printed too.
 
-    python -m benchmarks.stream [--seconds 15] [--source FILE.mp4] [--presets veryfast,ultrafast]
+    python benchmarks/stream.py [--seconds 15] [--source FILE.mp4] [--presets veryfast,ultrafast]
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # as a script (`make bench`)
 
 from benchmarks.programme import cpu_seconds, director_for, make_source, on_air_room
 from blueroom.capture.camera import CameraCapture
