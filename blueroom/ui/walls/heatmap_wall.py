@@ -9,6 +9,7 @@ opaque image per frame (scaling in QPainter cost ~10 ms a frame).
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +37,9 @@ from blueroom.workers import ErrorSink, Worker
 
 OVERLAY_SECONDS = 1.0
 COMPOSE_SECONDS = 1 / 20  # the glow drifts slowly: 20 compositions a second look smooth
+GLOW_TILE = 16  # the glow's cells a side of a tile written again or left as it is
+WRITTEN_KEPT = 8  # buffers whose glowing tiles the composer remembers
+Box = tuple[int, int, int, int]  # x, y, width, height
 
 
 def _srgb_to_oklab(rgb: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -223,6 +227,81 @@ class Target:
         return round(x), round(y), max(1, round(w)), max(1, round(h))
 
 
+class GlowTiles:
+    """The map cut into tiles of ``GLOW_TILE`` glow cells a side, for one glow size and one
+    map size: which tiles a glow lights (with the neighbours its bilinear scaling reaches
+    into), each tile's pixels on the map, and the mapping that scales the glow into one
+    tile exactly as ``cv2.resize`` scales the whole (pixel centres to pixel centres)."""
+
+    def __init__(self, glow_h: int, glow_w: int, map_h: int, map_w: int) -> None:
+        self.key = (glow_h, glow_w, map_h, map_w)
+        self.rows = -(-glow_h // GLOW_TILE)
+        self.cols = -(-glow_w // GLOW_TILE)
+        self._padded = np.zeros((self.rows * GLOW_TILE, self.cols * GLOW_TILE), np.uint8)
+        self._ys = [min(map_h, (r * GLOW_TILE * map_h) // glow_h) for r in range(self.rows)]
+        self._ys.append(map_h)
+        self._xs = [min(map_w, (c * GLOW_TILE * map_w) // glow_w) for c in range(self.cols)]
+        self._xs.append(map_w)
+        self._sy, self._sx = glow_h / map_h, glow_w / map_w
+        self._kernel = np.ones((3, 3), np.uint8)
+        self.glowing_now = np.zeros((self.rows, self.cols), bool)
+
+    def glowing(self, glow: npt.NDArray[np.uint8]) -> npt.NDArray[np.bool_]:
+        """The tiles whose pixels this glow lights (a copy: kept by the composer)."""
+        height, width = glow.shape
+        self._padded[:height, :width] = glow
+        peaks = self._padded.reshape(self.rows, GLOW_TILE, self.cols, GLOW_TILE).max(axis=(1, 3))
+        lit = cv2.dilate((peaks > 0).astype(np.uint8), self._kernel)
+        self.glowing_now = lit.astype(bool)
+        return self.glowing_now.copy()
+
+    def pixels(self, row: int, col: int) -> Box:
+        """(top, bottom, left, right) of a tile on the map."""
+        return self._ys[row], self._ys[row + 1], self._xs[col], self._xs[col + 1]
+
+    def mapping(self, top: int, left: int) -> npt.NDArray[np.float64]:
+        """From a tile's pixels (its top left at 0, 0) back to the glow's."""
+        sx, sy = self._sx, self._sy
+        return np.array([[sx, 0.0, (left + 0.5) * sx - 0.5], [0.0, sy, (top + 0.5) * sy - 0.5]])
+
+    def span(self, label: Label, x: int, y: int) -> tuple[slice, slice]:
+        """The tiles a name (placed on the frame; the map's corner at ``x``, ``y``) covers."""
+        height, width = label.patch.shape[:2]
+        return (
+            _tile_range(self._ys, label.y - y, label.y - y + height),
+            _tile_range(self._xs, label.x - x, label.x - x + width),
+        )
+
+
+def _lay_names(labels: list[Label], frame: np.ndarray, base: np.ndarray, box: Box) -> None:
+    """City names over the glow, readable. A name may stand partly beside the map, where
+    the frame is not written again each time: that part is the base's again first, so a
+    name laid over a frame that already had it is laid once, not twice."""
+    x, y, width, height = box
+    frame_h, frame_w = frame.shape[:2]
+    for label in labels:
+        patch_h, patch_w = label.patch.shape[:2]
+        top, left = max(0, label.y), max(0, label.x)
+        bottom, right = min(frame_h, label.y + patch_h), min(frame_w, label.x + patch_w)
+        inside_top, inside_bottom = max(top, y), min(bottom, y + height)
+        for rows, cols in (
+            ((top, min(bottom, y)), (left, right)),  # above the map
+            ((max(top, y + height), bottom), (left, right)),  # below
+            ((inside_top, inside_bottom), (left, min(right, x))),  # on its left
+            ((inside_top, inside_bottom), (max(left, x + width), right)),  # on its right
+        ):
+            if rows[1] > rows[0] and cols[1] > cols[0]:
+                part = (slice(*rows), slice(*cols))
+                frame[part] = base[part]
+        label.lay_over(frame)
+
+
+def _tile_range(edges: list[int], start: int, end: int) -> slice:
+    first = max(0, bisect.bisect_right(edges, start) - 1)
+    last = max(first, bisect.bisect_left(edges, end) - 1)
+    return slice(first, min(last + 1, len(edges) - 1))
+
+
 class HeatFrameComposer:
     """Glow + map → one opaque BGRA frame at the screen's size (numpy/OpenCV; the city
     names are drawn once with QPainter into small images)."""
@@ -234,6 +313,9 @@ class HeatFrameComposer:
         self._lut_bgr = np.ascontiguousarray(premultiplied[:, ::-1].astype(np.uint8)[None, :, :])
         self._base: tuple[Target, MapView, np.ndarray, list[Label]] | None = None
         self._scaled: np.ndarray | None = None  # the coloured glow at the map's size
+        self._tiling: GlowTiles | None = None
+        # each buffer composed into (by id): its target and view, and its tiles with glow
+        self._written: dict[int, tuple[tuple[Target, MapView], npt.NDArray[np.bool_]]] = {}
 
     def base(self, target: Target, view: MapView) -> np.ndarray:
         return self._drawn(target, view)[0]
@@ -276,11 +358,30 @@ class HeatFrameComposer:
             frame[y + map_h :] = base[y + map_h :]
             frame[y : y + map_h, :x] = base[y : y + map_h, :x]
             frame[y : y + map_h, x + map_w :] = base[y : y + map_h, x + map_w :]
-        # Coloured at the glow's size, then scaled once: the screen-sized work is one
-        # resize (into a buffer kept between frames) and one saturating add.
+        # Coloured at the glow's size (a few hundred thousand pixels), then scaled: the
+        # screen-sized work is a resize and a saturating add, each only where it changes.
         levels = cv2.cvtColor(np.ascontiguousarray(glow), cv2.COLOR_GRAY2BGR)
         colour = cv2.cvtColor(cv2.LUT(levels, self._lut_bgr), cv2.COLOR_BGR2BGRA)
         colour[..., 3] = 0
+        tiles = self._tiles(glow.shape[0], glow.shape[1], map_h, map_w)
+        glowing = tiles.glowing(glow)
+        before = self._written.get(id(frame)) if margins else None
+        if before is None or before[0] != (target, view):
+            self._compose_whole(colour, base, frame, (x, y, map_w, map_h))
+            _lay_names(labels, frame, base, (x, y, map_w, map_h))
+        else:
+            self._compose_tiles(
+                colour, base, frame, (x, y, map_w, map_h), tiles, glowing | before[1], labels
+            )
+        if len(self._written) > WRITTEN_KEPT:
+            self._written.clear()
+        self._written[id(frame)] = ((target, view), glowing)
+        return frame
+
+    def _compose_whole(
+        self, colour: np.ndarray, base: np.ndarray, frame: np.ndarray, box: Box
+    ) -> None:
+        x, y, map_w, map_h = box
         if self._scaled is None or self._scaled.shape[:2] != (map_h, map_w):
             self._scaled = np.empty((map_h, map_w, 4), dtype=np.uint8)
         scaled = cv2.resize(
@@ -290,9 +391,56 @@ class HeatFrameComposer:
         added = cv2.add(base[y : y + map_h, x : x + map_w], scaled, dst=region)
         if added is not region:  # OpenCV wrote elsewhere (it cannot write to this view)
             region[...] = added
-        for label in labels:  # names stay readable over the glow
-            label.lay_over(frame)
-        return frame
+
+    def _compose_tiles(
+        self,
+        colour: np.ndarray,
+        base: np.ndarray,
+        frame: np.ndarray,
+        box: Box,
+        tiles: GlowTiles,
+        written: npt.NDArray[np.bool_],
+        labels: list[Label],
+    ) -> None:
+        """Into a frame that holds this map from before: only the tiles with glow now or
+        then are written again (the rest of the map is dark and already right there), and
+        the names over them laid again (each over a whole tile span: never twice)."""
+        x, y = box[:2]
+        spans = [tiles.span(label, x, y) for label in labels]
+        written = written.copy()
+        changed = True
+        while changed:  # a name over a tile written again is written again whole
+            changed = False
+            for rows, cols in spans:
+                part = written[rows, cols]
+                if part.any() and not part.all():
+                    written[rows, cols] = True
+                    changed = True
+        glowing = tiles.glowing_now
+        for row, col in np.argwhere(written):
+            top, bottom, left, right = tiles.pixels(row, col)
+            place = (slice(y + top, y + bottom), slice(x + left, x + right))
+            region = frame[place]
+            if glowing[row, col]:
+                scaled = cv2.warpAffine(
+                    colour, tiles.mapping(top, left), (right - left, bottom - top),
+                    flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                    borderMode=cv2.BORDER_REPLICATE,
+                )  # fmt: skip
+                added = cv2.add(base[place], scaled, dst=region)
+                if added is not region:
+                    region[...] = added
+            else:
+                region[...] = base[place]
+        again = [label for label, (rows, cols) in zip(labels, spans, strict=True)
+                 if written[rows, cols].any()]  # fmt: skip
+        _lay_names(again, frame, base, box)
+
+    def _tiles(self, glow_h: int, glow_w: int, map_h: int, map_w: int) -> GlowTiles:
+        key = (glow_h, glow_w, map_h, map_w)
+        if self._tiling is None or self._tiling.key != key:
+            self._tiling = GlowTiles(*key)
+        return self._tiling
 
 
 class HeatComposerThread:
