@@ -67,4 +67,5 @@ def test_a_dark_map_writes_no_tile_and_a_spot_only_its_neighbours() -> None:
     lit = tiles.glowing(glow)
     assert lit.sum() == 9 and lit[1:4, 3:6].all(), "the tile and the eight around it"
     top, bottom, left, right = tiles.pixels(2, 4)
-    assert (top, left) == (2 * GLOW_TILE * 5, 4 * GLOW_TILE * 5) and bottom - top == 80
+    assert (top, left) == (2 * GLOW_TILE * 5, 4 * GLOW_TILE * 5)
+    assert bottom - top == right - left == GLOW_TILE * 5
