@@ -57,8 +57,11 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def make_source(path: Path, seconds: float = 12.0) -> Path:
-    """A 1080p30 H.264 file from the demo video (scaled up): what a camera file gives."""
+def make_source(
+    path: Path, seconds: float = 12.0, size: tuple[int, int] = (1920, 1080), fps: int = FPS
+) -> Path:
+    """The demo video's frames at ``size`` as an H.264 file of ``fps`` frames a second
+    (scaled up, as a camera file gives them; 1080p30 unless asked otherwise)."""
     demo = cv2.VideoCapture(str(assets().demo_video))
     frames = []
     while True:
@@ -68,14 +71,14 @@ def make_source(path: Path, seconds: float = 12.0) -> Path:
         frames.append(image)
     demo.release()
     with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=FPS)
-        stream.width, stream.height, stream.pix_fmt = 1920, 1080, "yuv420p"
+        stream = container.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
         stream.codec_context.options = {"preset": "veryfast", "crf": "20"}
-        for n in range(int(seconds * FPS)):
-            image = cv2.resize(frames[int(n * 25 / FPS) % len(frames)], (1920, 1080))
+        for n in range(int(seconds * fps)):
+            image = cv2.resize(frames[int(n * 25 / fps) % len(frames)], size)
             frame = av.VideoFrame.from_ndarray(image, format="bgr24")
             frame.pts = n
-            frame.time_base = Fraction(1, FPS)
+            frame.time_base = Fraction(1, fps)
             for packet in stream.encode(frame):
                 container.mux(packet)
         for packet in stream.encode(None):

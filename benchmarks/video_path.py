@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
+from programme import make_source  # noqa: E402
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -107,35 +108,6 @@ def wait(seconds: float, condition: Callable[[], bool] = lambda: False) -> None:
 
 
 # -- sources -----------------------------------------------------------------------------
-def video_file(path: Path, size: tuple[int, int], fps: float, seconds: float = 8.0) -> Path:
-    """The demo video's frames at ``size`` as an H.264 file of ``fps`` frames a second
-    (what a camera file gives)."""
-    from fractions import Fraction
-
-    import av
-
-    demo = cv2.VideoCapture(str(assets().demo_video))
-    frames = []
-    while True:
-        ok, image = demo.read()
-        if not ok:
-            break
-        frames.append(image)
-    demo.release()
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=round(fps))
-        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
-        stream.codec_context.options = {"preset": "veryfast", "crf": "20"}
-        for n in range(int(seconds * fps)):
-            image = cv2.resize(frames[int(n * 25 / fps) % len(frames)], size)
-            frame = av.VideoFrame.from_ndarray(image, format="bgr24")
-            frame.pts = n
-            frame.time_base = Fraction(1, round(fps))
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode(None):
-            container.mux(packet)
-    return path
 
 
 def file_rate(source: Path) -> tuple[float, tuple[int, int]]:
@@ -403,7 +375,7 @@ def main() -> None:
             if args.source
             else [
                 assets().demo_video,
-                video_file(Path(scratch) / "camera-1080p30.mp4", (1920, 1080), 30.0),
+                make_source(Path(scratch) / "camera-1080p30.mp4", seconds=8.0),
             ]
         )
         for source in sources:
